@@ -1,0 +1,45 @@
+import type { CountReading } from '../count';
+
+/** The platforms MicroScope reads. The order is the order of the UI. */
+export const PLATFORMS = ['instagram', 'tiktok', 'youtube', 'x', 'bluesky'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** What a post tile or post shows, each number exact or rounded as the page wrote it. */
+export interface PostCounts {
+  /** Stable id within the profile (shortcode, video id, status id, URL path). Used to de-duplicate. */
+  id: string;
+  likes?: CountReading;
+  comments?: CountReading;
+  shares?: CountReading;
+  views?: CountReading;
+  replies?: CountReading;
+  reposts?: CountReading;
+  /** The author hid the like count of this post: engagement is unknown, not zero. */
+  likesHidden?: boolean;
+  /** Pinned to the top of the profile: not part of the recent sample by default. */
+  pinned?: boolean;
+  /** Not the profile owner's own work (a repost of someone else, a post they are only tagged in). */
+  notOwn?: boolean;
+  /** Upcoming premiere or live stream: its counts are not comparable. */
+  live?: boolean;
+  kind?: 'post' | 'reel' | 'video' | 'short' | 'stream';
+}
+
+/** Everything an adapter read from one profile page. Counts missing from the page are absent. */
+export interface ProfileSnapshot {
+  platform: Platform;
+  /** As written in the URL, without "@". */
+  handle: string;
+  /** BCP 47 locale the page is written in (`<html lang>`), used to read its numbers. */
+  locale: string;
+  displayName?: string;
+  followers?: CountReading;
+  following?: CountReading;
+  postsCount?: CountReading;
+  /** TikTok's lifetime likes ("heartCount"). */
+  totalLikes?: CountReading;
+  /** Visible posts in page order (newest first, pinned ones marked). */
+  posts: PostCounts[];
+  /** Why a number is missing, for the user ("Follower count not found in the header"). */
+  notes: string[];
+}

@@ -43,3 +43,40 @@ export interface ProfileSnapshot {
   /** Why a number is missing, for the user ("Follower count not found in the header"). */
   notes: string[];
 }
+
+/** How far the adapter may trust data the page embedded for the page it first loaded. */
+export interface ReadOptions {
+  /**
+   * True only while the document still shows the URL it was loaded with. After SPA navigation
+   * bootstrap data (meta tags, embedded JSON) describes the previous profile and must be ignored.
+   */
+  trustBootstrap: boolean;
+}
+
+/** The profile-level part of a snapshot: everything but the posts. */
+export type ProfileHeader = Omit<ProfileSnapshot, 'posts'>;
+
+/**
+ * Reads one profile page. Created once per navigation, so it may cache what it parsed once
+ * (embedded JSON). Every method is cheap and never throws: missing numbers are left out.
+ */
+export interface ProfileReader {
+  /** Matches one post container; the content script reads each new match once with `post()`. */
+  readonly postSelector: string;
+  header(): ProfileHeader;
+  post(element: Element): PostCounts | undefined;
+  /** Where the badge goes (next to the name or follower count); null while not rendered. */
+  anchor(): Element | null;
+}
+
+/** One per platform: URL → handle, document → reader. Pure functions of their inputs. */
+export interface SiteAdapter {
+  readonly platform: Platform;
+  /** True for the platform's own hosts (www., m., mobile. variants included). */
+  matchesHost(hostname: string): boolean;
+  /** The profile handle shown by this URL (without "@"), or undefined when it is not a profile. */
+  profileHandle(url: URL): string | undefined;
+  reader(doc: Document, url: URL, options: ReadOptions): ProfileReader;
+  /** Real public profiles to check by hand when the site changes. */
+  readonly manualCheckUrls: readonly string[];
+}

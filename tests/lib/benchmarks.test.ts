@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BENCHMARK_DATASETS,
+  BENCHMARKS_VERSION,
+  bandLabel,
+  benchmarkDatasetById,
+  compare,
+  compareEngagement,
+  describeComparison,
+  type BenchmarkComparison,
+  type BenchmarkResult,
+} from '@/lib/benchmarks';
+import type { CountReading } from '@/lib/count';
+import { engagementRate } from '@/lib/engagement';
+import type { PostCounts, ProfileSnapshot } from '@/lib/sites/types';
+
+const exact = (n: number): CountReading => ({ value: n, exact: true, min: n, max: n });
+const rounded = (n: number, min: number, max: number): CountReading => ({ value: n, exact: false, min, max });
+
+function compared(result: BenchmarkResult): BenchmarkComparison {
+  if (result.verdict === 'none') throw new Error(`expected a comparison, got: ${result.reason}`);
+  return result;
+}
+
+describe('data', () => {
+  it('is versioned', () => {
+    expect(BENCHMARKS_VERSION).toMatch(/^\d{4}-\d{2}$/);
+  });
+
+  it.each(BENCHMARK_DATASETS.map((dataset) => [dataset.id, dataset] as const))(
+    '%s names its source and has ordered, non-overlapping bands',
+    (_id, dataset) => {
+      expect(dataset.source.name).not.toBe('');
+      expect(dataset.source.url).toMatch(/^https:\/\//);
+      expect(dataset.source.year).toBeGreaterThanOrEqual(2018);
+      expect(dataset.source.method).not.toBe('');
+      const bands = dataset.kind === 'bands' ? dataset.bands : dataset.points;
+      bands.forEach((band, index) => {
+        if (band.maxFollowers !== undefined) expect(band.maxFollowers).toBeGreaterThan(band.minFollowers);
+        const next = bands[index + 1];
+        if (next) expect(next.minFollowers).toBeGreaterThanOrEqual(band.maxFollowers ?? Number.POSITIVE_INFINITY);
+      });
+      if (dataset.kind === 'bands') {
+        for (const band of dataset.bands) {
+          expect(band.low).toBeLessThanOrEqual(band.high);
+          if (band.highThreshold !== undefined) expect(band.highThreshold).toBeGreaterThanOrEqual(band.high);
+        }
+      }
+    },
+  );
+
+  it('holds the Modash bands of metrics.md', () => {
+    const instagram = benchmarkDatasetById('modash-instagram');
+    expect(instagram?.kind === 'bands' && instagram.bands[0]).toEqual({
+      minFollowers: 1_000,
+      maxFollowers: 5_000,
+      low: 3.38,
+      high: 4.42,
+      highThreshold: 7.97,
+    });
+    expect(instagram?.kind === 'bands' && instagram.bands[6]).toEqual({
+      minFollowers: 1_000_000,
+      low: 1.02,
+      high: 1.27,
+      highThreshold: 2.6,
+    });
+    const tiktok = benchmarkDatasetById('modash-tiktok-2025-11');
+    expect(tiktok?.kind === 'bands' && tiktok.bands.map((band) => [band.low, band.high])).toEqual([
+      [12.06, 14.04],
+      [10.5, 11.83],
+      [8.38, 9.37],
+      [7.22, 8.03],
+      [6.66, 7.39],
+      [6.19, 6.85],
+      [6.2, 6.84],
+    ]);
+  });
+
+  it.each([
+    [{ minFollowers: 10_000, maxFollowers: 50_000 }, '10K–50K followers'],
+    [{ minFollowers: 1_000_000 }, '1M+ followers'],
+  ])('bandLabel(%o) → %s', (band, label) => {
+    expect(bandLabel(band)).toBe(label);
+  });
+});
+
+describe('Instagram: median (likes + comments) ÷ followers against Modash', () => {
+  it.each<[number, number, string, 'below' | 'typical' | 'above', boolean]>([
+    // rate %, followers, band, verdict, above the "high" threshold
+    [3.3799, 1_000, '1K–5K followers', 'below', false],
+    [3.38, 1_000, '1K–5K followers', 'typical', false],
+    [4.42, 4_999, '1K–5K followers', 'typical', false],
+    [4.4201, 4_999, '1K–5K followers', 'above', false],
+    [7.97, 2_000, '1K–5K followers', 'above', false],
+    [7.98, 2_000, '1K–5K followers', 'above', true],
+    [3.38, 5_000, '5K–10K followers', 'above', false],
+    [1.25, 9_999, '5K–10K followers', 'typical', false],
+    [1.0, 10_000, '10K–50K followers', 'typical', false],
+    [0.8, 49_999, '10K–50K followers', 'below', false],
+    [0.8, 50_000, '50K–100K followers', 'typical', false],
+    [0.87, 100_000, '100K–500K followers', 'typical', false],
+    [0.87, 999_999, '500K–1M followers', 'below', false],
+    [1.02, 1_000_000, '1M+ followers', 'typical', false],
+    [0, 250_000_000, '1M+ followers', 'below', false],
+  ])('%d%% at %d followers → %s: %s', (rate, followers, label, verdict, aboveHigh) => {
+    const result = compared(compare(rate, 'instagram', followers, 'followers'));
+    expect(bandLabel(result.band)).toBe(label);
+    expect(result.verdict).toBe(verdict);
+    expect(result.aboveHighThreshold).toBe(aboveHigh);
+    expect(result.source.name).toBe('Modash Instagram engagement rate calculator');
+    expect(result.source.url).toBe('https://www.modash.io/engagement-rate-calculator');
+    expect(result.datasetId).toBe('modash-instagram');
+    expect(result.version).toBe(BENCHMARKS_VERSION);
+    expect(result.caveats).toEqual([]);
+  });
+});
+
+describe('TikTok: (likes + comments + shares) ÷ views against Modash, November 2025', () => {
+  it.each<[number, number, string, 'below' | 'typical' | 'above']>([
+    [12.05, 1_000, '1K–5K followers', 'below'],
+    [12.06, 4_999, '1K–5K followers', 'typical'],
+    [14.05, 4_999, '1K–5K followers', 'above'],
+    [10.5, 5_000, '5K–10K followers', 'typical'],
+    [9.0, 10_000, '10K–50K followers', 'typical'],
+    [6.2, 1_000_000, '1M+ followers', 'typical'],
+    [6.19, 1_000_000, '1M+ followers', 'below'],
+  ])('%d%% at %d followers → %s: %s', (rate, followers, label, verdict) => {
+    const result = compared(compare(rate, 'tiktok', followers, 'views'));
+    expect(bandLabel(result.band)).toBe(label);
+    expect(result.verdict).toBe(verdict);
+    expect(result.source).toMatchObject({ year: 2025, url: 'https://www.modash.io/tiktok-engagement-rate-calculator' });
+    expect(result.caveats).toEqual([
+      "Modash divides median engagements by median views; MicroScope takes the median of each video's rate: close, not identical.",
+    ]);
+  });
+
+  it('flags a rate over the "high" line', () => {
+    expect(compared(compare(18.52, 'tiktok', 3_000, 'views')).aboveHighThreshold).toBe(true);
+    expect(compared(compare(18.51, 'tiktok', 3_000, 'views')).aboveHighThreshold).toBe(false);
+  });
+});
+
+describe('refusals: only like with like', () => {
+  it.each<[string, Parameters<typeof compare>, RegExp]>([
+    ['TikTok view rate', [50, 'tiktok', 20_000, 'followers'], /views per follower/],
+    ['YouTube views per subscriber', [30, 'youtube', 20_000, 'followers'], /Modash's YouTube bands measure engagements per view/],
+    ['X', [1, 'x', 20_000, 'followers'], /No published X benchmark by creator tier/],
+    ['Bluesky', [1, 'bluesky', 20_000, 'followers'], /No published Bluesky engagement benchmark/],
+    ['Instagram by views', [1, 'instagram', 20_000, 'views'], /doesn't measure Instagram engagement per view/],
+    ['YouTube by views', [1, 'youtube', 20_000, 'views'], /doesn't measure YouTube engagement per view/],
+    ['a mean rate against median bands', [1, 'instagram', 20_000, 'followers', { method: 'mean' }], /set the engagement method to median/],
+    ['followers below 1K', [5, 'instagram', 999, 'followers'], /Benchmarks start at 1,000 followers; this profile has 999\./],
+    ['followers below 1K on TikTok', [5, 'tiktok', 0, 'views'], /Benchmarks start at 1,000 followers/],
+    ['unknown followers', [5, 'instagram', Number.NaN, 'followers'], /follower count is unknown/],
+    ['no rate', [Number.NaN, 'instagram', 20_000, 'followers'], /No engagement rate/],
+    ['negative rate', [-1, 'instagram', 20_000, 'followers'], /No engagement rate/],
+  ])('%s → none', (_title, args, reason) => {
+    const result = compare(...args);
+    expect(result.verdict).toBe('none');
+    expect(result.verdict === 'none' && result.reason).toMatch(reason);
+  });
+
+  it('X with under 1K followers still says there is no X benchmark', () => {
+    const result = compare(1, 'x', 500, 'followers');
+    expect(result.verdict === 'none' && result.reason).toMatch(/No published X benchmark/);
+  });
+
+  it('a median rate with an explicit formula compares as usual', () => {
+    const result = compare(1, 'instagram', 20_000, 'followers', { method: 'median', formula: 'likes+comments/followers' });
+    expect(result.verdict).toBe('typical');
+  });
+});
+
+describe('compareEngagement', () => {
+  const posts = (likes: number[]): PostCounts[] => likes.map((count, index) => ({ id: `p${index}`, likes: exact(count) }));
+  const snapshot = (followers: CountReading | undefined, likes: number[]): ProfileSnapshot => ({
+    platform: 'instagram',
+    handle: 'h',
+    locale: 'en',
+    followers,
+    posts: posts(likes),
+    notes: [],
+  });
+
+  it('compares a computed rate with its own formula and method', () => {
+    const profile = snapshot(exact(20_000), [200, 220, 180]);
+    const result = compareEngagement(engagementRate(profile), profile);
+    expect(result.verdict).toBe('typical'); // median 200 ÷ 20,000 = 1%
+    expect(describeComparison(result)).toBe(
+      'Typical for 10K–50K followers (average 0.84–1.11%, Modash Instagram engagement rate calculator, 2025)',
+    );
+  });
+
+  it('refuses a mean rate', () => {
+    const profile = snapshot(exact(20_000), [200]);
+    const result = compareEngagement(engagementRate(profile, { method: 'mean' }), profile);
+    expect(result.verdict).toBe('none');
+  });
+
+  it('passes on why the rate is unknown', () => {
+    const profile = snapshot(undefined, [200]);
+    expect(compareEngagement(engagementRate(profile), profile)).toEqual({
+      verdict: 'none',
+      reason: "The follower count wasn't found on the page, so a rate per follower can't be worked out.",
+    });
+  });
+
+  it('notes a rounded follower count on a band edge', () => {
+    const profile = snapshot(rounded(10_000, 9_500, 10_499), [100]);
+    const result = compared(compareEngagement(engagementRate(profile), profile));
+    expect(bandLabel(result.band)).toBe('10K–50K followers');
+    expect(result.caveats).toEqual([
+      'The follower count is rounded and could fall in a neighbouring band (10K–50K followers used).',
+    ]);
+  });
+
+  it('no note when the rounded count stays inside the band', () => {
+    const profile = snapshot(rounded(20_000, 19_500, 20_499), [200]);
+    expect(compared(compareEngagement(engagementRate(profile), profile)).caveats).toEqual([]);
+  });
+});
+
+describe('describeComparison', () => {
+  it.each<[Parameters<typeof compare>, string]>([
+    [[2, 'instagram', 2_000, 'followers'], 'Below average for 1K–5K followers (average 3.38–4.42%, Modash Instagram engagement rate calculator, 2025)'],
+    [[5, 'instagram', 2_000, 'followers'], 'Above average for 1K–5K followers (average 3.38–4.42%, Modash Instagram engagement rate calculator, 2025)'],
+    [[9, 'instagram', 2_000, 'followers'], 'High for 1K–5K followers (average 3.38–4.42%, Modash Instagram engagement rate calculator, 2025)'],
+    [[1, 'bluesky', 2_000, 'followers'], 'No published Bluesky engagement benchmark was found.'],
+  ])('%j → %s', (args, text) => {
+    expect(describeComparison(compare(...args))).toBe(text);
+  });
+});

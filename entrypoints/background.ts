@@ -1,3 +1,25 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { isMessage } from '@/lib/messages';
 
-export default defineBackground(() => {});
+/**
+ * The toolbar badge of each tab: the tier glyph in the tier colour while the tab shows a profile,
+ * nothing otherwise. Chrome clears tab-specific badges when a tab loads a new document; SPA
+ * navigations are reported by the content script.
+ */
+export default defineBackground(() => {
+  const action = browser.action ?? browser.browserAction;
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isMessage(message) || message.type !== 'microscope:tab-summary') return undefined;
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return undefined;
+    const { summary } = message;
+    const done = Promise.all([
+      action.setBadgeText({ tabId, text: summary?.glyph ?? '' }),
+      summary ? action.setBadgeBackgroundColor({ tabId, color: summary.colour }) : undefined,
+      summary && 'setBadgeTextColor' in action ? action.setBadgeTextColor({ tabId, color: '#FFFFFF' }) : undefined,
+      action.setTitle({ tabId, title: summary ? `MicroScope — ${summary.title}` : 'MicroScope' }),
+    ]).catch((error: unknown) => console.warn('[MicroScope] toolbar badge', error));
+    return done.then(() => undefined);
+  });
+});

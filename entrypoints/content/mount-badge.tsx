@@ -1,0 +1,129 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { Badge } from '@/components/Badge';
+import badgeCss from '@/components/badge.css?inline';
+import type { BadgeHandle, ProfileView } from '@/lib/content-controller';
+import { profileKey, saveView } from '@/lib/shortlist';
+import { loadShortlist, updateShortlist } from '@/lib/storage';
+import { badgeAttributes } from '@/lib/verdict';
+
+/** Keeps the latest view; the mounted component subscribes to it. */
+function createViewStore(initial: ProfileView) {
+  let view = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => view,
+    set(next: ProfileView) {
+      view = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function BadgeApp({ store, theme }: { store: ReturnType<typeof createViewStore>; theme: 'light' | 'dark' }) {
+  const view = useSyncExternalStore(store.subscribe, store.get);
+  const [expanded, setExpanded] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const key = profileKey(view.verdict.platform, view.verdict.handle);
+  useEffect(() => {
+    let live = true;
+    loadShortlist()
+      .then((list) => live && setSaved(key in list.profiles))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  const save = (): void => {
+    updateShortlist((list) => saveView(list, store.get(), new Date()))
+      .then(() => setSaved(true))
+      .catch((error: unknown) => console.warn('[MicroScope] could not save', error));
+  };
+  return (
+    <Badge
+      verdict={view.verdict}
+      expanded={expanded}
+      onToggle={() => setExpanded((open) => !open)}
+      saved={saved}
+      onSave={save}
+      theme={theme}
+    />
+  );
+}
+
+/** Dark when the page's own background is dark (sites have their own theme switches). */
+function pageTheme(anchor: Element | null): 'light' | 'dark' {
+  let element: Element | null = anchor ?? document.body;
+  while (element) {
+    const colour = getComputedStyle(element).backgroundColor;
+    const match = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?/.exec(colour);
+    if (match && (match[4] === undefined || Number(match[4]) > 0.5)) {
+      const [r, g, b] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
+      return 0.299 * r + 0.587 * g + 0.114 * b < 128 ? 'dark' : 'light';
+    }
+    element = element.parentElement;
+  }
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** Mounts the badge after `anchor` in a shadow root, or floating at the top right without one. */
+export async function mountBadge(
+  ctx: ContentScriptContext,
+  anchor: Element | null,
+  view: ProfileView,
+  signal: AbortSignal,
+): Promise<BadgeHandle | undefined> {
+  const store = createViewStore(view);
+  const floating = anchor === null;
+  const theme = pageTheme(anchor);
+  let host: HTMLElement | undefined;
+  const ui = await createShadowRootUi(ctx, {
+    name: 'microscope-badge',
+    position: 'inline',
+    anchor: anchor ?? document.body,
+    append: floating ? 'last' : 'after',
+    css: badgeCss,
+    // Keys typed in the badge must not trigger the site's keyboard shortcuts.
+    isolateEvents: ['keydown', 'keyup', 'keypress'],
+    onMount(container, _shadow, shadowHost) {
+      host = shadowHost;
+      shadowHost.style.cssText = floating
+        ? 'position:fixed;top:12px;right:12px;z-index:2147483647;'
+        : 'display:inline-block;margin:4px 8px;vertical-align:middle;';
+      const wrapper = document.createElement('div');
+      if (floating) wrapper.className = 'ms-floating';
+      container.append(wrapper);
+      const root = createRoot(wrapper);
+      root.render(<BadgeApp store={store} theme={theme} />);
+      return root;
+    },
+    onRemove(root) {
+      root?.unmount();
+    },
+  });
+  if (signal.aborted) return undefined;
+  ui.mount();
+  const apply = (next: ProfileView): void => {
+    if (!host) return;
+    for (const [name, value] of Object.entries(badgeAttributes(next.verdict))) {
+      if (value === undefined) host.removeAttribute(name);
+      else if (host.getAttribute(name) !== value) host.setAttribute(name, value);
+    }
+  };
+  apply(view);
+  return {
+    floating,
+    update(next) {
+      apply(next);
+      store.set(next);
+    },
+    remove: () => ui.remove(),
+    isAttached: () => host?.isConnected ?? false,
+  };
+}

@@ -1,0 +1,181 @@
+import { watchProfile } from './profile-watch';
+import type { Settings } from './settings';
+import { adapterFor } from './sites';
+import type { ProfileSnapshot, SiteAdapter } from './sites/types';
+import { buildVerdict, type ProfileVerdict } from './verdict';
+
+/** What the content script shows for the profile in front of the user. */
+export interface ProfileView {
+  url: string;
+  snapshot: ProfileSnapshot;
+  verdict: ProfileVerdict;
+}
+
+/** A mounted badge. The content script implements it with a shadow-root UI; tests with plain DOM. */
+export interface BadgeHandle {
+  update(view: ProfileView): void;
+  remove(): void;
+  /** False once the site re-rendered the node the badge was attached to. */
+  isAttached(): boolean;
+  readonly floating: boolean;
+}
+
+export interface ControllerDeps {
+  doc: Document;
+  adapters: readonly SiteAdapter[];
+  /** Mounts the badge after `anchor`, or floating at the top right when anchor is null. */
+  mountBadge(anchor: Element | null, view: ProfileView, signal: AbortSignal): Promise<BadgeHandle | undefined>;
+  /** Tells the rest of the extension (toolbar badge, popup) what this tab shows; null = no profile. */
+  publish(view: ProfileView | null): void;
+  settings(): Settings;
+  setTimeout(callback: () => void, ms: number): unknown;
+  /** The extension's lifetime: aborted on extension reload or update. */
+  signal: AbortSignal;
+  /** Where the page was loaded: bootstrap data is trusted only for this profile. */
+  initialUrl: string;
+  /** Called when a mutation shows that the URL changed before the navigation event arrived. */
+  onUrlChanged?: () => void;
+  /** The document's current URL (injectable for tests). */
+  currentHref?: () => string;
+}
+
+/** How long the badge waits for its anchor before it floats at the top right. */
+export const ANCHOR_TIMEOUT_MS = 3000;
+/** How long "loading" may last before the verdict says what could not be read. */
+export const SETTLE_TIMEOUT_MS = 6000;
+
+/**
+ * The content script's brain, free of WXT so tests can drive it: on every navigation it drops the
+ * previous profile's work and badge first, then picks the adapter, follows the page and keeps
+ * one badge in sync with what the page shows.
+ */
+export function createController(deps: ControllerDeps) {
+  const { doc } = deps;
+  let run: AbortController | undefined;
+  let view: ProfileView | null = null;
+  let lastSnapshot: ProfileSnapshot | undefined;
+  let settled = false;
+  let badge: BadgeHandle | undefined;
+  let mounting = false;
+  let anchorDeadlinePassed = false;
+  let reader: { anchor(): Element | null } = { anchor: () => null };
+
+  const initial = adapterFor(deps.initialUrl, deps.adapters);
+
+  const teardown = (): void => {
+    run?.abort();
+    run = undefined;
+    badge?.remove();
+    badge = undefined;
+    mounting = false;
+    view = null;
+    lastSnapshot = undefined;
+    reader = { anchor: () => null };
+  };
+
+  // Extension reloaded or updated: this script's page work ends here, quietly.
+  deps.signal.addEventListener('abort', teardown, { once: true });
+
+  const ensureBadge = (signal: AbortSignal): void => {
+    if (!view || mounting) return;
+    if (badge?.isAttached()) {
+      // Floating only until the anchor shows up: then move beside the name.
+      if (!badge.floating) return;
+      if (!reader.anchor()) return;
+    }
+    const anchor = reader.anchor();
+    if (!anchor && !anchorDeadlinePassed) return;
+    mounting = true;
+    const old = badge;
+    deps
+      .mountBadge(anchor, view, signal)
+      .then((mounted) => {
+        mounting = false;
+        if (signal.aborted || !mounted) {
+          mounted?.remove();
+          return;
+        }
+        old?.remove();
+        badge = mounted;
+        if (view) badge.update(view);
+      })
+      .catch((error: unknown) => {
+        mounting = false;
+        console.warn('[MicroScope] could not mount the badge', error);
+      });
+  };
+
+  const render = (signal: AbortSignal, url: string): void => {
+    if (signal.aborted || !lastSnapshot) return;
+    const verdict = buildVerdict(lastSnapshot, deps.settings(), settled ? 'settled' : 'reading');
+    view = { url, snapshot: lastSnapshot, verdict };
+    badge?.update(view);
+    deps.publish(view);
+    if (deps.settings().badge) ensureBadge(signal);
+    else if (badge) {
+      badge.remove();
+      badge = undefined;
+    }
+  };
+
+  const navigate = (href: string): void => {
+    teardown();
+    const found = adapterFor(href, deps.adapters);
+    if (!found || !deps.settings().platforms[found.adapter.platform] || deps.signal.aborted) {
+      deps.publish(null);
+      return;
+    }
+    const controller = new AbortController();
+    run = controller;
+    const { signal } = controller;
+    deps.signal.addEventListener('abort', () => controller.abort(), { once: true, signal });
+    settled = false;
+    anchorDeadlinePassed = false;
+    const url = new URL(href);
+    const trustBootstrap =
+      initial !== undefined &&
+      initial.adapter === found.adapter &&
+      initial.handle.toLowerCase() === found.handle.toLowerCase();
+
+    reader = { anchor: () => null };
+    const watch = watchProfile({
+      adapter: found.adapter,
+      handle: found.handle,
+      doc,
+      url,
+      signal,
+      trustBootstrap,
+      onSnapshot: (snapshot) => {
+        lastSnapshot = snapshot;
+        render(signal, href);
+      },
+      onUrlChanged: deps.onUrlChanged,
+      currentHref: deps.currentHref,
+      schedule: (callback, ms) => deps.setTimeout(callback, ms),
+    });
+    // The first report ran inside watchProfile, before its reader was known here: render again.
+    reader = watch.reader;
+    render(signal, href);
+    deps.setTimeout(() => {
+      if (signal.aborted) return;
+      anchorDeadlinePassed = true;
+      ensureBadge(signal);
+    }, ANCHOR_TIMEOUT_MS);
+    deps.setTimeout(() => {
+      if (signal.aborted) return;
+      settled = true;
+      lastSnapshot = watch.snapshot();
+      render(signal, href);
+    }, SETTLE_TIMEOUT_MS);
+  };
+
+  return {
+    navigate,
+    /** Re-computes the verdict with new settings, without re-reading the page. */
+    refresh(): void {
+      if (run && lastSnapshot && view) render(run.signal, view.url);
+    },
+    current: (): ProfileView | null => view,
+    stop: teardown,
+  };
+}

@@ -1,0 +1,28 @@
+import type { ProfileView } from './content-controller';
+
+/** What a tab shows, in the few words the toolbar needs. */
+export interface TabSummary {
+  platform: string;
+  handle: string;
+  glyph: string;
+  colour: string;
+  title: string;
+}
+
+/** Every message between the extension's contexts, in one typed union. */
+export type Message =
+  /** content → background: this tab now shows a profile (or none). */
+  | { type: 'microscope:tab-summary'; summary: TabSummary | null }
+  /** popup → content: what profile do you show? Answer: ProfileView | null. */
+  | { type: 'microscope:get-view' };
+
+export type GetViewResponse = ProfileView | null;
+
+export function isMessage(value: unknown): value is Message {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string' &&
+    (value as { type: string }).type.startsWith('microscope:')
+  );
+}

@@ -1,0 +1,171 @@
+import type { PostCounts, ProfileReader, ProfileSnapshot, ReadOptions, SiteAdapter } from './sites/types';
+
+export interface ProfileWatchOptions extends ReadOptions {
+  adapter: SiteAdapter;
+  handle: string;
+  doc: Document;
+  url: URL;
+  /** Aborting stops the observer and every pending read; nothing is reported after it. */
+  signal: AbortSignal;
+  /** Called with a fresh snapshot whenever what the page shows changed. */
+  onSnapshot: (snapshot: ProfileSnapshot) => void;
+  /** Called once when the document's URL no longer is `url` (SPA navigation seen in a mutation). */
+  onUrlChanged?: () => void;
+  /** How to wait between a mutation and the read it triggers (injectable for tests). */
+  schedule?: (callback: () => void, ms: number) => void;
+  /** Batches mutations for this long before reading; 0 reads in the next task. */
+  batchMs?: number;
+  /** Current URL of the document (injectable for tests). */
+  currentHref?: () => string;
+}
+
+export interface ProfileWatch {
+  /** The latest snapshot (header re-read now, posts as collected so far). */
+  snapshot(): ProfileSnapshot;
+  readonly reader: ProfileReader;
+  /** Posts read so far, mainly for tests and benchmarks. */
+  readonly postCount: number;
+}
+
+/**
+ * Follows one profile page: reads the header and every post once, then only what mutations add
+ * or change. Work per mutation batch is proportional to the added nodes, not to the page:
+ * posts already read are kept by id (so a virtualised list that drops old rows keeps its sample),
+ * and a post is re-read only when a mutation lands inside it.
+ */
+export function watchProfile(options: ProfileWatchOptions): ProfileWatch {
+  const { adapter, doc, url, signal, onSnapshot } = options;
+  const schedule = options.schedule ?? ((callback, ms) => setTimeout(callback, ms));
+  const batchMs = options.batchMs ?? 50;
+  const currentHref = options.currentHref ?? (() => doc.location?.href ?? url.href);
+  const reader = adapter.reader(doc, url, { trustBootstrap: options.trustBootstrap });
+  const selector = reader.postSelector;
+
+  // Posts in the order first seen (page order: newest first, infinite scroll appends).
+  const postList: PostCounts[] = [];
+  const indexOf = new Map<string, number>();
+  const idOf = new WeakMap<Element, string>();
+  const dirty = new Set<Element>();
+  let flushPending = false;
+  let postsVersion = 0;
+  let reportedVersion = -1;
+  let reportedHeader = '';
+  let urlChangeReported = false;
+
+  const readPost = (element: Element): boolean => {
+    const post = reader.post(element);
+    if (!post) return false;
+    const previousId = idOf.get(element);
+    // A recycled row (virtual lists reuse elements) now shows another post: forget the old id
+    // only if this element was its sole source, which is the case for such lists.
+    if (previousId !== undefined && previousId !== post.id) idOf.delete(element);
+    idOf.set(element, post.id);
+    const index = indexOf.get(post.id);
+    const before = index === undefined ? undefined : postList[index];
+    if (before && samePost(before, post)) return false;
+    if (index === undefined || !before) {
+      indexOf.set(post.id, postList.length);
+      postList.push(post);
+    } else {
+      postList[index] = mergePost(before, post);
+    }
+    postsVersion++;
+    return true;
+  };
+
+  // The posts array is shared, not copied: snapshots are read-only by contract, and copying
+  // thousands of posts on every batch would make the cost grow with the page.
+  const build = (): ProfileSnapshot => ({ ...reader.header(), posts: postList });
+
+  const report = (): void => {
+    if (signal.aborted) return;
+    const header = reader.header();
+    const headerSignature = JSON.stringify(header);
+    if (headerSignature === reportedHeader && postsVersion === reportedVersion) return;
+    reportedHeader = headerSignature;
+    reportedVersion = postsVersion;
+    onSnapshot({ ...header, posts: postList });
+  };
+
+  const flush = (): void => {
+    flushPending = false;
+    if (signal.aborted) return;
+    for (const element of dirty) readPost(element);
+    dirty.clear();
+    report();
+  };
+
+  const requestFlush = (): void => {
+    if (flushPending) return;
+    flushPending = true;
+    schedule(flush, batchMs);
+  };
+
+  const markSubtree = (node: Node): void => {
+    if (node.nodeType !== 1) {
+      // Text or comment: a count rendered into an existing post.
+      const parent = node.parentElement;
+      const post = parent?.closest(selector);
+      if (post) dirty.add(post);
+      return;
+    }
+    const element = node as Element;
+    const enclosing = element.closest(selector);
+    if (enclosing) dirty.add(enclosing);
+    // querySelectorAll on the added subtree only: cost follows what was added.
+    if (element.firstElementChild) for (const post of element.querySelectorAll(selector)) dirty.add(post);
+  };
+
+  const observer = new (doc.defaultView?.MutationObserver ?? MutationObserver)((mutations) => {
+    try {
+      if (signal.aborted) return;
+      if (!urlChangeReported && currentHref() !== url.href) {
+        urlChangeReported = true;
+        options.onUrlChanged?.();
+        return;
+      }
+      for (const mutation of mutations) {
+        if (mutation.type === 'characterData') markSubtree(mutation.target);
+        else for (const node of mutation.addedNodes) markSubtree(node);
+      }
+      requestFlush();
+    } catch (error) {
+      console.warn('[MicroScope] observer', adapter.platform, url.href, error);
+    }
+  });
+
+  for (const element of doc.querySelectorAll(selector)) readPost(element);
+  if (!signal.aborted) {
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  }
+  report();
+
+  return {
+    snapshot: build,
+    reader,
+    get postCount() {
+      return postList.length;
+    },
+  };
+}
+
+const COUNT_KEYS = ['likes', 'comments', 'shares', 'views', 'replies', 'reposts'] as const;
+const FLAG_KEYS = ['likesHidden', 'pinned', 'notOwn', 'live'] as const;
+
+function samePost(a: PostCounts, b: PostCounts): boolean {
+  for (const key of COUNT_KEYS) if (a[key]?.value !== b[key]?.value || a[key]?.exact !== b[key]?.exact) return false;
+  for (const key of FLAG_KEYS) if (Boolean(a[key]) !== Boolean(b[key])) return false;
+  return a.kind === b.kind;
+}
+
+/** A later read of the same post wins, but never trades an exact count for a rounded one. */
+function mergePost(before: PostCounts, after: PostCounts): PostCounts {
+  const merged: PostCounts = { ...before, ...after };
+  for (const key of COUNT_KEYS) {
+    const old = before[key];
+    const next = after[key];
+    if (old?.exact && (!next || !next.exact)) merged[key] = old;
+  }
+  return merged;
+}

@@ -1,0 +1,96 @@
+import { compareEngagement, type BenchmarkResult } from './benchmarks';
+import type { CountReading } from './count';
+import { engagementRate, formulaBasis, type EngagementResult } from './engagement';
+import { schemeOf, type Settings } from './settings';
+import type { Platform, ProfileSnapshot } from './sites/types';
+import { TIER_COLOURS, TIER_GLYPHS, TIER_LABELS, tierVerdict, type Tier, type TierScheme, type TierVerdict } from './tiers';
+
+/**
+ * loading: still reading the page; ok: tier and engagement known; partial: the tier is known but
+ * not the engagement; unknown: the follower count could not be read.
+ */
+export type VerdictState = 'loading' | 'ok' | 'partial' | 'unknown';
+
+/** Everything badge, popup and dashboard show about one profile, derived from one snapshot. */
+export interface ProfileVerdict {
+  platform: Platform;
+  handle: string;
+  displayName?: string;
+  state: VerdictState;
+  followers?: CountReading;
+  scheme: TierScheme;
+  tier?: TierVerdict & { label: string; glyph: string; colour: string; micro: boolean };
+  engagement: EngagementResult;
+  benchmark: BenchmarkResult;
+  /** Plain-English reasons for whatever is missing. */
+  notes: string[];
+}
+
+/**
+ * Turns what the page showed into the verdict. `phase` 'reading' keeps a missing follower count
+ * "loading"; once 'settled' it becomes "unknown" with the adapter's reason.
+ */
+export function buildVerdict(snapshot: ProfileSnapshot, settings: Settings, phase: 'reading' | 'settled'): ProfileVerdict {
+  const scheme = schemeOf(settings);
+  const engagement = engagementRate(snapshot, {
+    method: settings.engagementMethod,
+    sampleSize: settings.sampleSize,
+    includePinned: settings.includePinned,
+  });
+  const benchmark = compareEngagement(engagement, snapshot);
+  const followers = snapshot.followers;
+  const tier = followers ? decorate(tierVerdict(followers, scheme)) : undefined;
+  const notes = [...snapshot.notes];
+  if (!engagement.ok && followers) notes.push(engagement.message);
+
+  let state: VerdictState;
+  if (!followers) state = phase === 'reading' ? 'loading' : 'unknown';
+  else if (engagement.ok) state = 'ok';
+  // Posts often render after the header: keep "loading" until they had their chance.
+  else state = phase === 'reading' && engagement.reason === 'no-qualifying-post' ? 'loading' : 'partial';
+
+  return {
+    platform: snapshot.platform,
+    handle: snapshot.handle,
+    displayName: snapshot.displayName,
+    state,
+    followers,
+    scheme,
+    tier,
+    engagement,
+    benchmark,
+    notes,
+  };
+}
+
+function decorate(verdict: TierVerdict): NonNullable<ProfileVerdict['tier']> {
+  const tier: Tier = verdict.tier;
+  return {
+    ...verdict,
+    label: TIER_LABELS[tier],
+    glyph: TIER_GLYPHS[tier],
+    colour: TIER_COLOURS[tier],
+    micro: tier === 'micro',
+  };
+}
+
+/**
+ * The badge host's data attributes: a contract that tests and users' automation rely on.
+ * Values follow the verdict; attributes without a value are left out.
+ */
+export function badgeAttributes(verdict: ProfileVerdict): Record<string, string | undefined> {
+  const { engagement, followers, tier } = verdict;
+  return {
+    'data-platform': verdict.platform,
+    'data-handle': verdict.handle,
+    'data-followers': followers ? String(followers.value) : undefined,
+    'data-followers-exact': followers ? String(followers.exact) : undefined,
+    'data-tier': tier?.tier,
+    'data-micro': tier ? String(tier.micro) : undefined,
+    'data-engagement': engagement.ok ? engagement.percent.toFixed(4) : undefined,
+    // The basis of the formula in use, known even while the rate is not.
+    'data-basis': engagement.ok ? engagement.basis : formulaBasis(engagement.formula),
+    'data-sample': engagement.ok ? String(engagement.sampleSize) : '0',
+    'data-state': verdict.state,
+  };
+}

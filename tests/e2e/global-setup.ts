@@ -1,0 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { chromiumPath } from './browser';
+
+/** Builds the extension once for the whole real-browser run, exactly as `npm run build` does. */
+export default function setup(): void {
+  chromiumPath(); // fail first, and clearly, when there is no browser
+  execFileSync('npx', ['wxt', 'build'], { cwd: resolve(import.meta.dirname, '../..'), stdio: 'inherit' });
+}

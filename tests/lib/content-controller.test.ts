@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ANCHOR_TIMEOUT_MS, createController, SETTLE_TIMEOUT_MS, type BadgeHandle, type ProfileView } from '@/lib/content-controller';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { appendPosts, syntheticAdapter } from './synthetic-adapter';
+
+interface FakeBadge extends BadgeHandle {
+  anchor: Element | null;
+  views: ProfileView[];
+  removed: boolean;
+}
+
+const lifetimes: AbortController[] = [];
+
+function setup(options: { settings?: Partial<Settings>; initialUrl?: string } = {}) {
+  const { adapter } = syntheticAdapter();
+  const badges: FakeBadge[] = [];
+  const published: (ProfileView | null)[] = [];
+  const timers: { at: number; run: () => void }[] = [];
+  const lifetime = new AbortController();
+  lifetimes.push(lifetime);
+  const settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const controller = createController({
+    doc: document,
+    adapters: [adapter],
+    async mountBadge(anchor, view) {
+      const element = document.createElement('microscope-badge');
+      if (anchor) anchor.after(element);
+      else document.body.append(element);
+      const badge: FakeBadge = {
+        anchor,
+        views: [view],
+        removed: false,
+        floating: anchor === null,
+        update(next) {
+          this.views.push(next);
+        },
+        remove() {
+          this.removed = true;
+          element.remove();
+        },
+        isAttached: () => element.isConnected,
+      };
+      badges.push(badge);
+      return badge;
+    },
+    publish: (view) => published.push(view),
+    settings: () => settings,
+    // Mutation batches run for real; the anchor and settle deadlines wait for runTimers().
+    setTimeout: (run, ms) => (ms >= 1000 ? timers.push({ at: ms, run }) : setTimeout(run, 0)),
+    signal: lifetime.signal,
+    initialUrl: options.initialUrl ?? 'https://synthetic.test/maya/',
+    currentHref: () => href,
+  });
+  let href = options.initialUrl ?? 'https://synthetic.test/maya/';
+  const navigate = (url: string) => {
+    href = url;
+    controller.navigate(url);
+  };
+  const runTimers = (upTo: number) => {
+    for (const timer of timers.splice(0).filter((t) => t.at <= upTo)) timer.run();
+  };
+  return { controller, navigate, badges, published, runTimers, lifetime, timers };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('content controller', () => {
+  afterEach(() => {
+    for (const lifetime of lifetimes.splice(0)) lifetime.abort();
+  });
+
+  beforeEach(() => {
+    document.body.innerHTML = '<h1 data-followers="5000">maya</h1><div id="grid"></div>';
+    appendPosts(document, 0, 5, 250);
+  });
+
+  it('mounts one badge beside the anchor with the profile read from the page', async () => {
+    const { navigate, badges, published } = setup();
+    navigate('https://synthetic.test/maya/');
+    await flush();
+    expect(badges).toHaveLength(1);
+    expect(badges[0]?.anchor?.tagName).toBe('H1');
+    const view = badges[0]?.views.at(-1);
+    expect(view?.verdict.handle).toBe('maya');
+    expect(view?.verdict.followers?.value).toBe(5000);
+    expect(view?.verdict.tier?.tier).toBe('micro');
+    // 250 likes / 5 000 followers on every post.
+    expect(view?.verdict.engagement.ok && view.verdict.engagement.percent).toBeCloseTo(5, 6);
+    expect(published.at(-1)?.verdict.handle).toBe('maya');
+  });
+
+  it('does not mount twice when the page keeps changing', async () => {
+    const { navigate, badges } = setup();
+    navigate('https://synthetic.test/maya/');
+    appendPosts(document, 5, 12, 250);
+    appendPosts(document, 17, 12, 250);
+    await vi.waitFor(() => expect(badges[0]?.views.at(-1)?.snapshot.posts).toHaveLength(29));
+    expect(badges).toHaveLength(1);
+    expect(document.querySelectorAll('microscope-badge')).toHaveLength(1);
+  });
+
+  it('removes the old badge before anything of the next profile is read', async () => {
+    const { navigate, badges, published } = setup();
+    navigate('https://synthetic.test/maya/');
+    await flush();
+    document.body.innerHTML = '<h1 data-followers="90000">omar</h1><div id="grid"></div>';
+    navigate('https://synthetic.test/omar/');
+    expect(badges[0]?.removed).toBe(true);
+    await flush();
+    expect(badges).toHaveLength(2);
+    expect(badges[0]?.views.every((view) => view.verdict.handle === 'maya')).toBe(true);
+    expect(badges[1]?.views.every((view) => view.verdict.handle === 'omar')).toBe(true);
+    expect(published.at(-1)?.verdict.followers?.value).toBe(90000);
+  });
+
+  it('shows nothing on a page that is not a profile and clears the toolbar', async () => {
+    const { controller, navigate, badges, published } = setup();
+    navigate('https://synthetic.test/maya/');
+    await flush();
+    navigate('https://synthetic.test/explore/more/');
+    expect(badges[0]?.removed).toBe(true);
+    expect(published.at(-1)).toBeNull();
+    expect(controller.current()).toBeNull();
+  });
+
+  it('floats the badge when no anchor appears within the timeout, then moves it to the anchor', async () => {
+    document.body.innerHTML = '<div id="grid"></div>';
+    const { navigate, badges, runTimers } = setup();
+    navigate('https://synthetic.test/maya/');
+    await flush();
+    expect(badges).toHaveLength(0);
+    runTimers(ANCHOR_TIMEOUT_MS);
+    await flush();
+    expect(badges[0]?.floating).toBe(true);
+    document.body.insertAdjacentHTML('afterbegin', '<h1 data-followers="5000">maya</h1>');
+    await vi.waitFor(() => expect(badges[1]?.anchor?.tagName).toBe('H1'));
+    expect(badges[0]?.removed).toBe(true);
+  });
+
+  it('says "unknown" with the reason once the page had its time and no follower count came', async () => {
+    document.body.innerHTML = '<h1>maya</h1>';
+    const { navigate, badges, runTimers } = setup();
+    navigate('https://synthetic.test/maya/');
+    await flush();
+    expect(badges[0]?.views.at(-1)?.verdict.state).toBe('loading');
+    runTimers(SETTLE_TIMEOUT_MS);
+    await flush();
+    const verdict = badges[0]?.views.at(-1)?.verdict;
+    expect(verdict?.state).toBe('unknown');
+    expect(verdict?.notes).toContain('Follower count not shown yet');
+  });
+
+  it('mounts no badge when the badge is switched off, but still tells the toolbar', async () => {
+    const { navigate, badges, published } = setup({ settings: { badge: false } });
+    navigate('https://synthetic.test/maya/');
+    await flush();
+    expect(badges).toHaveLength(0);
+    expect(published.at(-1)?.verdict.handle).toBe('maya');
+  });
+
+  it('ignores a platform switched off in the settings', async () => {
+    const { navigate, badges, published } = setup({
+      settings: { platforms: { ...DEFAULT_SETTINGS.platforms, instagram: false } },
+    });
+    navigate('https://synthetic.test/maya/');
+    await flush();
+    expect(badges).toHaveLength(0);
+    expect(published).toEqual([null]);
+  });
+
+  it('tears everything down when the extension context goes away', async () => {
+    const { navigate, badges, lifetime } = setup();
+    navigate('https://synthetic.test/maya/');
+    await flush();
+    lifetime.abort();
+    expect(badges[0]?.removed).toBe(true);
+    appendPosts(document, 5, 12);
+    await flush();
+    expect(badges).toHaveLength(1);
+  });
+});

@@ -1,0 +1,389 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { adapterFor, readSnapshot } from '../../../lib/sites';
+import { instagram } from '../../../lib/sites/instagram';
+import type { PostCounts, ProfileSnapshot } from '../../../lib/sites/types';
+import { closeFixtures, hasSharedPage, loadFixture, loadSharedPage } from './fixture';
+import { GOTCHA_URLS, PROFILE_URLS } from './gotcha-urls';
+
+afterAll(closeFixtures);
+
+const exact = (value: number) => expect.objectContaining({ value, exact: true });
+const rounded = (value: number) => expect.objectContaining({ value, exact: false });
+
+function read(name: string, url: string, trustBootstrap = true): { doc: Document; snapshot: ProfileSnapshot } {
+  const doc = loadFixture('instagram', name, url);
+  return { doc, snapshot: readSnapshot(instagram, doc, url, { trustBootstrap }) };
+}
+
+function byId(snapshot: ProfileSnapshot, id: string): PostCounts {
+  const post = snapshot.posts.find((p) => p.id === id);
+  expect(post, `post ${id} should be read from the grid`).toBeDefined();
+  return post!;
+}
+
+const ids = (snapshot: ProfileSnapshot, flag: 'pinned' | 'notOwn' | 'likesHidden') =>
+  snapshot.posts.filter((post) => post[flag]).map((post) => post.id);
+
+describe('instagram.profileHandle', () => {
+  it.each([
+    ...PROFILE_URLS.instagram,
+    ['https://www.instagram.com/ana.tidepool/tagged', 'ana.tidepool'],
+    ['https://instagram.com/pluto__travel/reels/?hl=fr', 'pluto__travel'],
+    ['http://www.instagram.com/pluto__travel/', 'pluto__travel'],
+    ['https://www.instagram.com./pluto__travel/', 'pluto__travel'],
+  ] as [string, string][])('%s → %s', (url, handle) => {
+    expect(instagram.profileHandle(new URL(url)), 'Is this a profile URL? Yes → fix profileHandle; No → move it to the gotchas').toBe(handle);
+  });
+
+  it.each([
+    ...GOTCHA_URLS.filter(([url]) => url.includes('instagram')),
+    ['https://www.instagram.com/tv/', 'IGTV root'],
+    ['https://www.instagram.com/stories/', 'stories root'],
+    ['https://www.instagram.com/accounts/', 'accounts root'],
+    ['https://www.instagram.com/p/', 'post route without a code'],
+    ['https://www.instagram.com/ana.tidepool/reels/DAtp03cVwXy/', 'a reel under a reels tab path'],
+    ['https://www.instagram.com/ana.tidepool/tagged/extra/', 'deeper than a tab'],
+    ['https://www.instagram.com/ana%20tidepool/', 'encoded space'],
+    ['https://www.instagram.com/ana.tidepool//', 'empty segment'],
+  ] as [string, string][])('%s is not a profile (%s)', (url) => {
+    expect(instagram.profileHandle(new URL(url)), 'Is this a profile URL after all? Yes → move it to PROFILE_URLS; No → fix profileHandle').toBeUndefined();
+  });
+});
+
+describe('instagram.matchesHost', () => {
+  it.each([
+    ['instagram.com', true],
+    ['www.instagram.com', true],
+    ['m.instagram.com', true],
+    ['WWW.Instagram.COM', true],
+    ['help.instagram.com', false],
+    ['l.instagram.com', false],
+    ['instagram.com.evil.example', false],
+    ['notinstagram.com', false],
+    ['www.threads.net', false],
+    ['', false],
+  ] as [string, boolean][])('%s → %s', (host, mine) => {
+    expect(instagram.matchesHost(host)).toBe(mine);
+  });
+});
+
+describe('profile-exact.html: logged in, exact counts in title, embedded JSON', () => {
+  const url = 'https://www.instagram.com/ana.tidepool/';
+
+  it('reads the header: exact followers from span[title], following, posts count, name', () => {
+    const { snapshot } = read('profile-exact', url);
+    expect(snapshot).toMatchObject({ platform: 'instagram', handle: 'ana.tidepool', locale: 'en', displayName: 'Ana Lindqvist' });
+    expect(snapshot.followers, 'the title "12,345" beats the text "12.3K"').toEqual(exact(12345));
+    expect(snapshot.following).toEqual(exact(412));
+    expect(snapshot.postsCount).toEqual(exact(224));
+    expect(snapshot.notes).toEqual([]);
+  });
+
+  it('reads 14 posts in page order, the duplicate tile once', () => {
+    const { snapshot } = read('profile-exact', url);
+    expect(snapshot.posts.map((post) => post.id)).toEqual([
+      'DAtpPin01xQ', 'DAtp02bRsTu', 'DAtp03cVwXy', 'DAtp04dZaBc', 'DAtp05eCdEf', 'DAtp06fGhIj', 'DAtp07gKlMn',
+      'DAtp08hOpQr', 'DAtp09iStUv', 'DAtp10jWxYz', 'DAtp11kAbCd', 'DAtp12lEfGh', 'DAtp13mIjKl', 'DAtp14nMnOp',
+    ]);
+  });
+
+  it('takes exact likes/comments/views from the JSON for the first 12, flags pinned and the collab', () => {
+    const { snapshot } = read('profile-exact', url);
+    expect(byId(snapshot, 'DAtpPin01xQ')).toMatchObject({ pinned: true, likes: exact(1532), comments: exact(48), kind: 'post' });
+    expect(byId(snapshot, 'DAtp02bRsTu')).toMatchObject({ likes: exact(311), comments: exact(12) });
+    expect(byId(snapshot, 'DAtp03cVwXy')).toMatchObject({ kind: 'reel', likes: exact(905), comments: exact(27), views: exact(20480) });
+    expect(byId(snapshot, 'DAtp12lEfGh')).toMatchObject({ likes: exact(254), comments: exact(6) });
+    expect(ids(snapshot, 'pinned'), 'pinned by the collaborator (another user id) is not pinned here').toEqual(['DAtpPin01xQ']);
+    expect(ids(snapshot, 'notOwn')).toEqual(['DAtp05eCdEf']);
+    expect(byId(snapshot, 'DAtp05eCdEf').likes, 'JSON counts are used for the owner\'s own posts only').toBeUndefined();
+    expect(ids(snapshot, 'likesHidden')).toEqual([]);
+  });
+
+  it('reads the hover overlay of a tile the JSON does not cover, and nothing for a bare tile', () => {
+    const { snapshot } = read('profile-exact', url);
+    expect(byId(snapshot, 'DAtp13mIjKl')).toMatchObject({ likes: exact(1024), comments: exact(31) });
+    const bare = byId(snapshot, 'DAtp14nMnOp');
+    expect(bare.likes).toBeUndefined();
+    expect(bare.comments).toBeUndefined();
+  });
+
+  it('with trustBootstrap=false ignores the JSON and meta tags but still reads the DOM', () => {
+    const { snapshot } = read('profile-exact', url, false);
+    expect(snapshot.followers).toEqual(exact(12345));
+    expect(snapshot.displayName, 'og:title is bootstrap data').toBeUndefined();
+    expect(byId(snapshot, 'DAtp02bRsTu').likes).toBeUndefined();
+    expect(byId(snapshot, 'DAtp03cVwXy').views).toBeUndefined();
+    expect(ids(snapshot, 'pinned'), 'the pin icon is in the DOM').toEqual(['DAtpPin01xQ']);
+    expect(ids(snapshot, 'notOwn'), 'only the JSON knew the collab owner').toEqual([]);
+    expect(byId(snapshot, 'DAtp13mIjKl').likes).toEqual(exact(1024));
+  });
+
+  it('ignores JSON that describes another handle (stale after navigation)', () => {
+    const doc = loadFixture('instagram', 'profile-exact', url);
+    const script = doc.querySelector('script[type="application/json"]')!;
+    script.textContent = (script.textContent ?? '').replaceAll('"ana.tidepool"', '"someone.else"');
+    const snapshot = readSnapshot(instagram, doc, url, { trustBootstrap: true });
+    expect(byId(snapshot, 'DAtp02bRsTu').likes).toBeUndefined();
+    expect(ids(snapshot, 'notOwn'), 'no owner to compare against').toEqual([]);
+    expect(ids(snapshot, 'pinned')).toEqual(['DAtpPin01xQ']);
+    expect(snapshot.followers).toEqual(exact(12345));
+  });
+
+  it('reads nothing from a previous profile still on screen (URL names another handle)', () => {
+    const other = 'https://www.instagram.com/someone.else/';
+    const { snapshot } = read('profile-exact', other, true);
+    expect(snapshot.handle).toBe('someone.else');
+    expect(snapshot.followers, 'links and meta name @ana.tidepool').toBeUndefined();
+    expect(snapshot.following).toBeUndefined();
+    expect(snapshot.postsCount).toBeUndefined();
+    expect(byId(snapshot, 'DAtp02bRsTu').likes, 'JSON of ana.tidepool is not someone.else\'s').toBeUndefined();
+    expect(snapshot.posts.every((post) => post.notOwn), 'tile hrefs name /ana.tidepool/p/…: not this profile\'s').toBe(true);
+    expect(snapshot.notes.join(' ')).toMatch(/follower count/i);
+    expect(instagram.reader(loadFixture('instagram', 'profile-exact', other), new URL(other), { trustBootstrap: true }).anchor()).toBeNull();
+  });
+
+  it('marks every tile on the tagged tab as not the owner\'s', () => {
+    const { snapshot } = read('profile-exact', 'https://www.instagram.com/ana.tidepool/tagged/');
+    expect(snapshot.posts.length).toBeGreaterThan(0);
+    expect(snapshot.posts.every((post) => post.notOwn)).toBe(true);
+  });
+
+  it('anchors at the username heading, not the bio <h1>', () => {
+    const doc = loadFixture('instagram', 'profile-exact', url);
+    const anchor = instagram.reader(doc, new URL(url), { trustBootstrap: true }).anchor();
+    expect(anchor?.tagName).toBe('H2');
+    expect(anchor?.textContent).toBe('ana.tidepool');
+  });
+
+  it('skips hidden duplicates of the followers link (first visible match)', () => {
+    for (const hiding of ['style="display:none"', 'hidden', 'aria-hidden="true"']) {
+      const doc = loadFixture('instagram', 'profile-exact', url);
+      doc.querySelector('header')!.insertAdjacentHTML(
+        'afterbegin',
+        `<div ${hiding}><a href="/ana.tidepool/followers/"><span title="99,999">99,999</span> followers</a></div>`,
+      );
+      const header = instagram.reader(doc, new URL(url), { trustBootstrap: false }).header();
+      expect(header.followers, `a copy with ${hiding} is not what the user sees`).toEqual(exact(12345));
+    }
+  });
+
+  it('parses the embedded JSON once per reader', () => {
+    const doc = loadFixture('instagram', 'profile-exact', url);
+    const reader = instagram.reader(doc, new URL(url), { trustBootstrap: true });
+    const parse = vi.spyOn(JSON, 'parse');
+    reader.header();
+    const afterFirst = parse.mock.calls.length;
+    expect(afterFirst).toBeGreaterThan(0);
+    for (const tile of doc.querySelectorAll(reader.postSelector)) reader.post(tile);
+    reader.header();
+    expect(parse.mock.calls.length).toBe(afterFirst);
+  });
+});
+
+describe('profile-rounded.html: logged out, rounded text only', () => {
+  const url = 'https://www.instagram.com/kofi.bakes/';
+
+  it.each([true, false])('reads the header from the stats list (trustBootstrap=%s)', (trustBootstrap) => {
+    const { snapshot } = read('profile-rounded', url, trustBootstrap);
+    expect(snapshot.followers, 'the live "48.2K" beats the meta "48K"; both rounded').toEqual(rounded(48200));
+    expect(snapshot.following).toEqual(exact(1021));
+    expect(snapshot.postsCount).toEqual(exact(387));
+    expect(snapshot.notes.join(' ')).toMatch(/rounded/i);
+  });
+
+  it('reads the overlays in their three shapes', () => {
+    const { snapshot } = read('profile-rounded', url);
+    expect(snapshot.posts.map((post) => post.id)).toEqual(['CzKb01aQwEr', 'CzKb02bTyUi', 'CzKb03cOpAs', 'CzKb04dDfGh', 'CzKb05eJkLz', 'CzKb06fXcVb']);
+    expect(byId(snapshot, 'CzKb01aQwEr')).toMatchObject({ likes: rounded(2100), comments: exact(87) });
+    expect(byId(snapshot, 'CzKb02bTyUi')).toMatchObject({ likes: exact(1204), comments: exact(56) });
+    expect(byId(snapshot, 'CzKb03cOpAs')).toMatchObject({ likes: rounded(12500), comments: exact(340) });
+    expect(byId(snapshot, 'CzKb04dDfGh')).toMatchObject({ kind: 'reel', likes: rounded(3400), comments: exact(102) });
+    expect(byId(snapshot, 'CzKb05eJkLz').likes).toBeUndefined();
+    expect(ids(snapshot, 'pinned')).toEqual([]);
+  });
+
+  it('anchors at the username, else next to the followers count', () => {
+    const doc = loadFixture('instagram', 'profile-rounded', url);
+    const reader = instagram.reader(doc, new URL(url), { trustBootstrap: false });
+    expect(reader.anchor()?.textContent).toBe('kofi.bakes');
+    doc.querySelector('h2')!.remove();
+    expect(reader.anchor()?.tagName, 'logged out: the list item around the followers button').toBe('LI');
+  });
+});
+
+describe('profile-hidden-likes.html: like counts hidden by the author', () => {
+  const url = 'https://www.instagram.com/noor.ceramics/';
+
+  it('marks hidden posts and never reports their likes (older graphql JSON shape)', () => {
+    const { snapshot } = read('profile-hidden-likes', url);
+    expect(snapshot.followers).toEqual(exact(3418));
+    expect(snapshot.following).toEqual(exact(655));
+    expect(snapshot.postsCount).toEqual(exact(96));
+    expect(ids(snapshot, 'likesHidden')).toEqual(['DMs2B1cZw9e', 'DMs4D3ePo1u', 'DMs8Y4cXy3s']);
+    for (const id of ids(snapshot, 'likesHidden')) {
+      expect(byId(snapshot, id).likes, `${id}: hidden likes are unknown, not a number`).toBeUndefined();
+    }
+    expect(byId(snapshot, 'DMs8Y4cXy3s').comments).toEqual(exact(22));
+    expect(byId(snapshot, 'DMs1A0bHq2w')).toMatchObject({ likes: exact(210), comments: exact(9) });
+    expect(byId(snapshot, 'DMs3C2dRt5y').likes, 'edge_media_preview_like').toEqual(exact(188));
+    expect(snapshot.notes).toContain('Likes are hidden on 3 of 6 recent posts: engagement for those is unknown.');
+  });
+
+  it('without trusted JSON reads the comments-only overlay and claims nothing about likes', () => {
+    const { snapshot } = read('profile-hidden-likes', url, false);
+    expect(ids(snapshot, 'likesHidden')).toEqual([]);
+    expect(byId(snapshot, 'DMs2B1cZw9e')).toMatchObject({ comments: exact(14) });
+    expect(byId(snapshot, 'DMs2B1cZw9e').likes).toBeUndefined();
+    expect(snapshot.notes.join(' ')).not.toMatch(/hidden/i);
+  });
+});
+
+describe('profile-de.html: German UI', () => {
+  const url = 'https://www.instagram.com/lena.wandert/?hl=de';
+
+  it.each([true, false])('reads "1,2 Mio. Follower" and "12.500 Beiträge" (trustBootstrap=%s)', (trustBootstrap) => {
+    const { snapshot } = read('profile-de', url, trustBootstrap);
+    expect(snapshot.locale).toBe('de');
+    expect(snapshot.followers).toEqual(rounded(1_200_000));
+    expect(snapshot.following).toEqual(exact(512));
+    expect(snapshot.postsCount).toEqual(exact(12_500));
+  });
+
+  it('reads German overlays', () => {
+    const { snapshot } = read('profile-de', url);
+    expect(byId(snapshot, 'CxLw01aBcDe')).toMatchObject({ likes: exact(3456), comments: exact(67) });
+    expect(byId(snapshot, 'CxLw02fGhIj')).toMatchObject({ likes: exact(12_345), comments: exact(1024) });
+    expect(snapshot.displayName).toBe('Lena Wandert');
+  });
+
+  it('reads the German og:description when the header has not rendered', () => {
+    const doc = loadFixture('instagram', 'profile-de', url);
+    doc.querySelector('header')!.replaceChildren();
+    const header = instagram.reader(doc, new URL(url), { trustBootstrap: true }).header();
+    expect(header.followers).toEqual(rounded(1_200_000));
+    expect(header.following).toEqual(exact(512));
+    expect(header.postsCount).toEqual(exact(12_500));
+  });
+});
+
+describe('profile-reels.html: reels tab play counts', () => {
+  it('reads the play count beside the view icon, in any UI language', () => {
+    const { snapshot } = read('profile-reels', 'https://www.instagram.com/mila.moves/reels/');
+    expect(snapshot.followers).toEqual(exact(9870));
+    expect(snapshot.posts.map((post) => [post.id, post.kind, post.views?.value, post.views?.exact])).toEqual([
+      ['DRmc01aPlAy', 'reel', 18_400, false],
+      ['DRmc02bViEw', 'reel', 2305, true],
+      ['DRmc03cRePr', 'reel', 1_100_000, false],
+      ['DRmc04dPiNn', 'reel', 250_000, false],
+    ]);
+    expect(ids(snapshot, 'pinned')).toEqual(['DRmc04dPiNn']);
+    expect(snapshot.posts.every((post) => post.likes === undefined)).toBe(true);
+  });
+});
+
+describe('profile-no-posts.html', () => {
+  it('reads 0 posts and says why there is nothing to measure', () => {
+    const { snapshot } = read('profile-no-posts', 'https://www.instagram.com/fresh.start.studio/');
+    expect(snapshot.postsCount).toEqual(exact(0));
+    expect(snapshot.followers).toEqual(exact(17));
+    expect(snapshot.following).toEqual(exact(3));
+    expect(snapshot.posts).toEqual([]);
+    expect(snapshot.notes.join(' ')).toMatch(/no posts yet/i);
+  });
+});
+
+describe('post-page.html: a post, not a profile', () => {
+  const url = 'https://www.instagram.com/p/DAtp02bRsTu/';
+
+  it('is not routed to the adapter', () => {
+    expect(adapterFor(url)).toBeUndefined();
+  });
+
+  it('gives an empty snapshot when read anyway', () => {
+    const { snapshot } = read('post-page', url);
+    expect(snapshot.handle).toBe('');
+    expect(snapshot.followers).toBeUndefined();
+    expect(snapshot.posts).toEqual([]);
+  });
+
+  it('does not take the post\'s "311 likes, 12 comments" meta for profile counts', () => {
+    const { snapshot } = read('post-page', 'https://www.instagram.com/ana.tidepool/');
+    expect(snapshot.followers).toBeUndefined();
+    expect(snapshot.following).toBeUndefined();
+    expect(snapshot.postsCount).toBeUndefined();
+  });
+});
+
+describe('profile-late.html: header rendered after load', () => {
+  const url = 'https://www.instagram.com/late.bloomer/';
+  const renderHeader = (doc: Document, followers: string) => {
+    doc.querySelector('header')!.innerHTML =
+      '<section><div><a href="/late.bloomer/"><h2 dir="auto">late.bloomer</h2></a></div><ul>' +
+      '<li><div><span><span>61</span></span> posts</div></li>' +
+      `<li><div><a href="/late.bloomer/followers/">${followers} followers</a></div></li>` +
+      '<li><div><a href="/late.bloomer/following/"><span><span>287</span></span> following</a></div></li></ul></section>';
+  };
+
+  it('untrusted: nothing before the header renders, everything after', () => {
+    const doc = loadFixture('instagram', 'profile-late', url);
+    const reader = instagram.reader(doc, new URL(url), { trustBootstrap: false });
+    const before = reader.header();
+    expect(before.followers).toBeUndefined();
+    expect(before.notes).toContain('Follower count not shown yet: the profile header has not loaded.');
+    expect(reader.anchor()).toBeNull();
+
+    renderHeader(doc, '<span title="5,310"><span>5,310</span></span>');
+    const after = reader.header();
+    expect(after.followers).toEqual(exact(5310));
+    expect(after.following).toEqual(exact(287));
+    expect(after.postsCount).toEqual(exact(61));
+    expect(after.notes).toEqual([]);
+    expect(reader.anchor()?.textContent).toBe('late.bloomer');
+  });
+
+  it('trusted: og:description fills in until the header renders', () => {
+    const doc = loadFixture('instagram', 'profile-late', url);
+    const reader = instagram.reader(doc, new URL(url), { trustBootstrap: true });
+    const before = reader.header();
+    expect(before).toMatchObject({ followers: exact(5310), following: exact(287), postsCount: exact(61), displayName: 'Sam Okafor' });
+    expect(reader.anchor()).toBeNull();
+  });
+
+  it('trusted: the rendered header wins when exact', () => {
+    const doc = loadFixture('instagram', 'profile-late', url);
+    const reader = instagram.reader(doc, new URL(url), { trustBootstrap: true });
+    renderHeader(doc, '<span title="5,312"><span>5,312</span></span>');
+    expect(reader.header().followers, 'the live page gained 2 followers since the meta was written').toEqual(exact(5312));
+  });
+
+  it('trusted: an exact meta count replaces the header\'s rounded one', () => {
+    const doc = loadFixture('instagram', 'profile-late', url);
+    const reader = instagram.reader(doc, new URL(url), { trustBootstrap: true });
+    renderHeader(doc, '<span><span>5.3K</span></span>');
+    expect(reader.header().followers).toEqual(exact(5310));
+  });
+});
+
+describe('the saved real page (server HTML, no rendered header)', () => {
+  const page = 'instagram/profile.server.html';
+  const url = 'https://www.instagram.com/pluto__travel/';
+  const available = hasSharedPage(page);
+
+  it.skipIf(!available && !process.env.CI)(
+    `reads followers 2362 exact, following 136, posts 224 from og:description${available ? '' : ' (skipped: /work/shared/pages is missing outside CI)'}`,
+    () => {
+      expect(available, 'CI must provide /work/shared/pages/instagram/profile.server.html').toBe(true);
+      const doc = loadSharedPage(page, url)!;
+      const snapshot = readSnapshot(instagram, doc, url, { trustBootstrap: true });
+      expect(snapshot).toMatchObject({ handle: 'pluto__travel', locale: 'en', displayName: 'Pluto' });
+      expect(snapshot.followers).toEqual(exact(2362));
+      expect(snapshot.following).toEqual(exact(136));
+      expect(snapshot.postsCount).toEqual(exact(224));
+      expect(snapshot.posts).toEqual([]);
+
+      const untrusted = readSnapshot(instagram, doc, url, { trustBootstrap: false });
+      expect(untrusted.followers, 'server HTML has no header: nothing without the meta').toBeUndefined();
+      expect(untrusted.notes).toContain('Follower count not shown yet: the profile header has not loaded.');
+    },
+  );
+});

@@ -23,6 +23,8 @@ export default defineConfig({
     description:
       'Is this a micro-influencer, and does their audience engage? Tier and engagement rate inline on the profile.',
     permissions: ['storage'],
+    // The toolbar button: its badge shows the tier of the profile in the tab.
+    action: { default_title: 'MicroScope' },
     // Only the supported sites. Nothing else is requested: no `tabs`, no `<all_urls>`.
     host_permissions: [...SITE_MATCHES],
   },

@@ -17,11 +17,11 @@ export interface BadgeProps {
 
 const BASIS_WORDS = { followers: 'by followers', views: 'by views' } as const;
 
-const VERDICT_WORDS = {
-  below: 'below typical',
-  typical: 'typical',
-  above: 'above typical',
-} as const;
+/** Short forms of describeComparison's words, so pill and card never disagree. */
+function verdictWord(benchmark: Exclude<ProfileVerdict['benchmark'], { verdict: 'none' }>): string {
+  if (benchmark.verdict === 'above') return benchmark.aboveHighThreshold ? 'high' : 'above average';
+  return benchmark.verdict === 'below' ? 'below average' : 'typical';
+}
 
 /** The verdict beside the profile name: one line collapsed, the numbers behind it expanded. */
 export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: BadgeProps) {
@@ -67,7 +67,7 @@ export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: Bad
               )}
             </span>
             {benchmark.verdict !== 'none' && (
-              <span className={`ms-verdict ms-verdict-${benchmark.verdict}`}>{VERDICT_WORDS[benchmark.verdict]}</span>
+              <span className={`ms-verdict ms-verdict-${benchmark.verdict}`}>{verdictWord(benchmark)}</span>
             )}
           </>
         )}

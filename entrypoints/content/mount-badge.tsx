@@ -80,17 +80,19 @@ export async function mountBadge(
   signal: AbortSignal,
 ): Promise<BadgeHandle | undefined> {
   const store = createViewStore(view);
-  const floating = anchor === null;
-  const theme = pageTheme(anchor);
+  // Never inside a link or button of the page: a click on the badge would follow the link.
+  const target = anchor?.closest('a, button, [role="link"], [role="button"]') ?? anchor;
+  const floating = target === null;
+  const theme = pageTheme(target);
   let host: HTMLElement | undefined;
   const ui = await createShadowRootUi(ctx, {
     name: 'microscope-badge',
     position: 'inline',
-    anchor: anchor ?? document.body,
+    anchor: target ?? document.body,
     append: floating ? 'last' : 'after',
     css: badgeCss,
-    // Keys typed in the badge must not trigger the site's keyboard shortcuts.
-    isolateEvents: ['keydown', 'keyup', 'keypress'],
+    // Keys typed and clicks in the badge are ours: no site shortcut or click handler sees them.
+    isolateEvents: ['keydown', 'keyup', 'keypress', 'click'],
     onMount(container, _shadow, shadowHost) {
       host = shadowHost;
       shadowHost.style.cssText = floating

@@ -49,6 +49,11 @@ export async function startReplayServer(routes: readonly Route[]): Promise<Repla
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     requests.push(`${host} ${path}`);
     const route = table.get(`${host}${path}`);
+    if (path === '/favicon.ico') {
+      response.writeHead(204);
+      response.end();
+      return;
+    }
     if (!route) {
       response.writeHead(404, { 'content-type': 'text/plain' });
       response.end('not found');

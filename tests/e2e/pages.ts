@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Route } from './server';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** The saved real pages live beside the repository (../shared/pages), never inside it. */
+export const SHARED_PAGES = process.env.MICROSCOPE_SHARED_PAGES ?? resolve(ROOT, '../shared/pages');
+
+export function fixturePath(platform: string, name: string): string {
+  return join(ROOT, 'tests/fixtures', platform, `${name}.html`);
+}
+
+export function fixtureHtml(platform: string, name: string): string {
+  return readFileSync(fixturePath(platform, name), 'utf8');
+}
+
+/** A fixture served at the URL it depicts. */
+export function fixtureRoute(platform: string, name: string, url: string): Route {
+  const { host, pathname } = new URL(url);
+  return { host, path: pathname, file: fixturePath(platform, name) };
+}
+
+/**
+ * The same page with a dark background, as the sites' dark themes draw it, served for another
+ * handle (`rename` swaps the handle everywhere in the page, so header and URL agree).
+ */
+export function darkRoute(platform: string, name: string, url: string, rename: [from: string, to: string]): Route {
+  const { host, pathname } = new URL(url);
+  const html = fixtureHtml(platform, name).replaceAll(rename[0], rename[1]).replace(
+    '</head>',
+    '<style>html,body{background:#000 !important;color:#f5f5f5 !important}a{color:#e0f1ff}</style></head>',
+  );
+  return { host, path: pathname, html };
+}
+
+/** The demo profiles `npm start` opens, one per platform as their fixtures arrive. */
+export const DEMO_PAGES: { platform: string; name: string; url: string }[] = [
+  { platform: 'instagram', name: 'profile-exact', url: 'https://www.instagram.com/ana.tidepool/' },
+  { platform: 'instagram', name: 'profile-rounded', url: 'https://www.instagram.com/kofi.bakes/' },
+];

@@ -18,7 +18,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'MicroScope',
     description:
       'Is this a micro-influencer, and does their audience engage? Tier and engagement rate inline on the profile.',
@@ -27,7 +27,19 @@ export default defineConfig({
     action: { default_title: 'MicroScope' },
     // Only the supported sites. Nothing else is requested: no `tabs`, no `<all_urls>`.
     host_permissions: [...SITE_MATCHES],
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          // A fixed id: storage.sync and updates need one.
+          id: 'microscope@microscope-extension.app',
+          // 140: the first release that reads data_collection_permissions.
+          strict_min_version: '140.0',
+          // Nothing leaves the browser (PRIVACY.md).
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entry) => entry.type === 'content-script')) return;

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -22,6 +22,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   newPage(): Promise<Page>;
+  /** The extension's service worker (it may be restarted: this finds the current one). */
+  serviceWorker(): Worker;
   close(): Promise<void>;
 }
 
@@ -52,10 +54,17 @@ export async function launchWithExtension(hostResolverRules: string, extensionDi
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 10_000 });
   const extensionId = new URL(worker.url()).host;
+  const current = () => context.serviceWorkers().find((candidate) => candidate.url().includes(extensionId));
   return {
     context,
     extensionId,
     newPage: () => context.newPage(),
+    serviceWorker() {
+      const found = current();
+      if (!found) throw new Error('the extension service worker is not running');
+      return found;
+    },
+
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

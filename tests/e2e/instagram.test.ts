@@ -195,6 +195,21 @@ describe('Instagram in real Chromium', () => {
     await page.close();
   });
 
+  it('shows the tier on the toolbar button, and clears it off profiles', async () => {
+    const { page } = await open(PAGES.exact.url);
+    await settledBadge(page);
+    const toolbarText = () =>
+      browser.serviceWorker().evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id === undefined ? 'no tab' : chrome.action.getBadgeText({ tabId: tab.id });
+      });
+    await page.bringToFront();
+    await expect.poll(toolbarText).toBe('Md');
+    await page.evaluate(() => history.pushState({}, '', '/explore/'));
+    await expect.poll(toolbarText).toBe('');
+    await page.close();
+  });
+
   it('is keyboard operable and looks right collapsed and expanded, on light and dark pages', async () => {
     for (const [theme, url] of [['light', PAGES.exact.url], ['dark', DARK_URL]] as const) {
       const page = await browser.newPage();

@@ -68,6 +68,22 @@ interface LocaleData {
 }
 
 const MAX = Number.MAX_SAFE_INTEGER;
+
+/** Units read on a page of any locale (see unitAfter). Keys are lower-case, like the text. */
+const UNIVERSAL_UNITS: readonly Unit[] = [{ key: 'k', pow: 3, bounded: true, prefix: false }];
+/** One letter standing alone after a number and a space: "m", "b.", "t" (already lower-cased). */
+const LONE_LETTER = /^\p{L}\.?(?:$|[^\p{L}\p{N}])/u;
+
+/**
+ * How the site shortened its numbers. 'nearest' (the default): "12.5K" stands for 12 450 … 12 549.
+ * 'down': the site truncates, so "12.5K" is 12 500 … 12 599 (X, YouTube, Bluesky do). 'either':
+ * not known, so the interval covers both readings (12 450 … 12 599).
+ */
+export type Rounding = 'nearest' | 'down' | 'either';
+
+export interface ParseOptions {
+  rounding?: Rounding;
+}
 const DEFAULT_LOCALE = 'en';
 
 // Scripts written without spaces between a number and its unit or label.
@@ -432,7 +448,7 @@ function readDecimal(token: Token, data: LocaleData): Decimal | null {
 /** More digits than any count has: refuse before BigInt does work for nothing. */
 const MAX_DIGITS = 24;
 
-function toReading(decimal: Decimal, pow: number | null, lowerBound: boolean): CountReading | null {
+function toReading(decimal: Decimal, pow: number | null, lowerBound: boolean, rounding: Rounding): CountReading | null {
   const { int, frac } = decimal;
   if (int.length + frac.length > MAX_DIGITS) return null;
   let value: bigint;
@@ -449,8 +465,9 @@ function toReading(decimal: Decimal, pow: number | null, lowerBound: boolean): C
       const step = 10n ** BigInt(shift);
       value = digits * step;
       const half = step / 2n;
-      min = value - half;
-      max = value + half - (step > 1n ? 1n : 0n);
+      const last = step > 1n ? 1n : 0n;
+      min = rounding === 'down' ? value : value - half;
+      max = rounding === 'nearest' ? value + half - last : value + step - last;
     } else {
       // More decimals than the unit has digits ("1.2345K" = 1234.5): only integers inside count.
       const q = 10n ** BigInt(-shift);
@@ -487,6 +504,13 @@ function unitAfter(s: string, end: number, data: LocaleData): { unit: Unit; end:
     }
   }
   if (match) return match;
+  // "K" for thousand is written on pages of every language (YouTube es "127 K visualizaciones")
+  // and means nothing else in any locale: read it where the locale's own table lacks it.
+  const thousand = matchUnit(UNIVERSAL_UNITS, s, at);
+  if (thousand) return thousand;
+  // A lone letter this locale has no unit for ("1.2M" on a de page, "3 B" on an fr page) is a
+  // compact unit of another convention: reading the bare number would be a wrong count.
+  if (at > end && LONE_LETTER.test(s.slice(at, at + 3))) return 'refuse';
   if (EXPONENT.test(s.slice(end, end + 3))) return 'refuse'; // "1e5", "1.5E+3": not how counts are written
   if (GLUE.test(s.charAt(end))) return 'word';
   if (CJK_NUMERAL.test(s.charAt(at))) return 'refuse'; // "3千": a numeral Intl gave us no unit for
@@ -500,6 +524,8 @@ function unitAfter(s: string, end: number, data: LocaleData): { unit: Unit; end:
  * @param locale BCP 47 tag of the page (`document.documentElement.lang`); missing or invalid → 'en'.
  * @example
  * parseCountDetailed('12.5K followers'); // { value: 12500, exact: false, min: 12450, max: 12549 }
+ * parseCountDetailed('23.9K', 'en', { rounding: 'down' }); // 23 900 … 23 999 (X truncates: 23 961)
+ * parseCountDetailed('127 K visualizaciones', 'es'); // value 127 000: "K" is read in every locale
  * parseCountDetailed('1,2 Mio. Follower', 'de'); // value 1 200 000 (1 150 000 … 1 249 999)
  * parseCountDetailed('12,3 B', 'tr'); // value 12 300: Turkish "B" is bin, a thousand
  * parseCountDetailed('1,2 M', 'id'); // value 1 200 000 000: Indonesian "M" is miliar
@@ -510,7 +536,8 @@ function unitAfter(s: string, end: number, data: LocaleData): { unit: Unit; end:
  * parseCountDetailed('12,500', 'de'); // null: German decimal comma makes it 12.5, or en 12 500?
  * parseCountDetailed('1e5'); // null: a number glued to a word is not a count
  */
-export function parseCountDetailed(text: string, locale?: string): CountReading | null {
+export function parseCountDetailed(text: string, locale?: string, options: ParseOptions = {}): CountReading | null {
+  const rounding = options.rounding ?? 'nearest';
   if (typeof text !== 'string' || text === '') return null;
   const s = normalise(text);
   const data = localeData(locale);
@@ -539,7 +566,7 @@ export function parseCountDetailed(text: string, locale?: string): CountReading 
     if (!decimal) return null;
     const tail = skipSpaces(s, unit ? unit.end : token.end);
     const lowerBound = PLUS.has(s.charAt(tail)) && !isDigitAt(s, skipSpaces(s, tail + 1));
-    return toReading(decimal, unit ? unit.unit.pow : null, lowerBound);
+    return toReading(decimal, unit ? unit.unit.pow : null, lowerBound, rounding);
   }
   return null;
 }

@@ -396,3 +396,40 @@ describe('properties', () => {
     }
   });
 });
+
+describe('rounding conventions of the sites', () => {
+  it.each([
+    ['12.5K', 'nearest', 12_450, 12_549],
+    ['12.5K', 'down', 12_500, 12_599],
+    ['12.5K', 'either', 12_450, 12_599],
+    ['23.9K', 'down', 23_900, 23_999], // X's real page: 23 961 posts shown as "23.9K"
+    ['2K', 'down', 2_000, 2_999],
+    ['1,2 Mio.', 'down', 1_200_000, 1_299_999],
+  ] as const)('%s read with rounding %s spans %i … %i', (text, rounding, min, max) => {
+    const reading = parseCountDetailed(text, text.includes('Mio') ? 'de' : 'en', { rounding });
+    expect(reading).toMatchObject({ exact: false, min, max });
+  });
+
+  it('leaves exact counts exact whatever the rounding', () => {
+    expect(parseCountDetailed('3,817', 'en', { rounding: 'down' })).toEqual({ value: 3817, exact: true, min: 3817, max: 3817 });
+  });
+});
+
+describe('a unit from another convention than the page locale', () => {
+  it.each([
+    ['127 K visualizaciones', 'es-ES', 127_000], // YouTube writes "K" on Spanish pages
+    ['6,8 K vídeos', 'es-ES', 6_800],
+    ['3,8 K visualizaciones', 'es', 3_800],
+    ['52 K', 'fr', 52_000],
+  ])('%s (%s) reads the universal K as a thousand', (text, locale, value) => {
+    expect(parseCountDetailed(text, locale)).toMatchObject({ value, exact: false });
+  });
+
+  it.each([
+    ['1.2M', 'de'], // German writes "Mio.": an M here is another convention's, not a label
+    ['3 B', 'fr'],
+    ['12 T', 'it'],
+  ])('%s on a %s page is refused, never read as the bare number', (text, locale) => {
+    expect(parseCountDetailed(text, locale)).toBeNull();
+  });
+});

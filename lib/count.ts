@@ -71,8 +71,11 @@ const MAX = Number.MAX_SAFE_INTEGER;
 
 /** Units read on a page of any locale (see unitAfter). Keys are lower-case, like the text. */
 const UNIVERSAL_UNITS: readonly Unit[] = [{ key: 'k', pow: 3, bounded: true, prefix: false }];
-/** One letter standing alone after a number and a space: "m", "b.", "t" (already lower-cased). */
-const LONE_LETTER = /^\p{L}\.?(?:$|[^\p{L}\p{N}])/u;
+/**
+ * One letter standing alone after a number and a space: "m", "b.", "t" (already lower-cased).
+ * Not a letter starting an elided word: French "6027 J'aime" is 6027 likes.
+ */
+const LONE_LETTER = /^\p{L}\.?(?:$|[^\p{L}\p{N}'’])/u;
 
 /**
  * How the site shortened its numbers. 'nearest' (the default): "12.5K" stands for 12 450 … 12 549.

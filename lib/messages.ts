@@ -14,9 +14,12 @@ export type Message =
   /** content → background: this tab now shows a profile (or none). */
   | { type: 'microscope:tab-summary'; summary: TabSummary | null }
   /** popup → content: what profile do you show? Answer: ProfileView | null. */
-  | { type: 'microscope:get-view' };
+  | { type: 'microscope:get-view' }
+  /** popup → content: a redacted diagnostics report (lib/diagnostics.ts). Answer: string | null. */
+  | { type: 'microscope:get-diagnostics' };
 
 export type GetViewResponse = ProfileView | null;
+export type GetDiagnosticsResponse = string | null;
 
 export function isMessage(value: unknown): value is Message {
   return (

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createController, type ProfileView } from '@/lib/content-controller';
-import type { GetViewResponse, Message, TabSummary } from '@/lib/messages';
+import { diagnosticsForPage } from '@/lib/diagnostics';
+import type { GetDiagnosticsResponse, GetViewResponse, Message, TabSummary } from '@/lib/messages';
 import { isMessage } from '@/lib/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { ADAPTERS } from '@/lib/sites';
+import { ADAPTERS, adapterForHost } from '@/lib/sites';
 import { SITE_MATCHES } from '@/lib/sites/hosts';
 import { mountBadge } from './mount-badge';
 
@@ -48,9 +49,23 @@ export default defineContentScript({
     // YouTube reuses the page across navigations and announces the new one with its own event.
     ctx.addEventListener(document, 'yt-navigate-finish', guard(() => controller.navigate(location.href)));
 
-    const onMessage = (message: unknown): Promise<GetViewResponse> | undefined => {
-      if (!isMessage(message) || message.type !== 'microscope:get-view') return undefined;
-      return Promise.resolve(controller.current());
+    const onMessage = (message: unknown): Promise<GetViewResponse | GetDiagnosticsResponse> | undefined => {
+      if (!isMessage(message)) return undefined;
+      if (message.type === 'microscope:get-view') return Promise.resolve(controller.current());
+      if (message.type !== 'microscope:get-diagnostics') return undefined;
+      try {
+        return Promise.resolve(
+          diagnosticsForPage(document, controller.current(), {
+            url: location.href,
+            version: browser.runtime.getManifest().version,
+            userAgent: navigator.userAgent,
+            platform: adapterForHost(location.hostname)?.platform,
+          }),
+        );
+      } catch (error) {
+        console.warn('[MicroScope] diagnostics', location.href, error);
+        return Promise.resolve(null);
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {

@@ -1,6 +1,7 @@
 import { bluesky } from './bluesky';
 import { instagram } from './instagram';
 import { tiktok } from './tiktok';
+import { x } from './x';
 import { youtube } from './youtube';
 import type { PostCounts, ProfileReader, ProfileSnapshot, ReadOptions, SiteAdapter } from './types';
 
@@ -9,7 +10,7 @@ import type { PostCounts, ProfileReader, ProfileSnapshot, ReadOptions, SiteAdapt
  * and append it here; the conformance test (tests/lib/sites/conformance.test.ts) then checks it
  * against every other platform's URLs and the shared gotchas.
  */
-export const ADAPTERS: readonly SiteAdapter[] = [instagram, tiktok, youtube, bluesky];
+export const ADAPTERS: readonly SiteAdapter[] = [instagram, tiktok, youtube, x, bluesky];
 
 /** The adapter for a hostname ("www.instagram.com"), or undefined. */
 export function adapterForHost(

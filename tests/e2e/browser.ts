@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
+type LaunchOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
+
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 /** Debian's Chromium, never a downloaded one. CI installs it with apt; a missing browser fails. */
@@ -27,18 +29,30 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Starts Chromium with the built extension loaded and host names sent to the replay server. */
-export async function launchWithExtension(hostResolverRules: string, extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'microscope-profile-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+/**
+ * Launch options for Debian's Chromium with the built extension loaded and the sites' host names
+ * sent to the replay server. Shared by the tests (headless) and `npm start` (a window when it can).
+ */
+export function extensionLaunchOptions(
+  hostResolverRules: string,
+  { headless = true, extensionDir = EXTENSION_DIR }: { headless?: boolean; extensionDir?: string } = {},
+): LaunchOptions {
+  const waylandOnly = !process.env.DISPLAY && Boolean(process.env.WAYLAND_DISPLAY);
+  return {
     executablePath: chromiumPath(),
-    headless: true,
-    viewport: { width: 1280, height: 900 },
+    headless,
+    // A window keeps its own size; headless renders 1280×900.
+    viewport: headless ? { width: 1280, height: 900 } : null,
     ignoreDefaultArgs: ['--disable-extensions'],
+    // The caller closes the browser and removes its profile folder; Playwright's own handlers
+    // would exit first and leak the folder.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       '--no-sandbox',
-      '--headless=new',
+      ...(headless ? ['--headless=new'] : ['--test-type', '--window-size=1280,900']),
+      ...(waylandOnly && !headless ? ['--ozone-platform=wayland'] : []),
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
@@ -50,7 +64,14 @@ export async function launchWithExtension(hostResolverRules: string, extensionDi
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
     ],
-  });
+  };
+}
+
+/** Starts headless Chromium with the built extension loaded and host names sent to the replay server. */
+export async function launchWithExtension(hostResolverRules: string, extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'microscope-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, extensionLaunchOptions(hostResolverRules, { extensionDir }));
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 10_000 });
   const extensionId = new URL(worker.url()).host;

@@ -28,6 +28,9 @@ export function documentFrom(html: string, url: string): Document {
   });
   windows.push(window);
   const doc = new window.DOMParser().parseFromString(html, 'text/html');
+  // A browser running the content script has scripting on, so <noscript> is inert text there;
+  // parsed here it would become markup (X's hides the whole page with #react-root{display:none}).
+  for (const noscript of doc.querySelectorAll('noscript')) noscript.remove();
   return doc as unknown as Document;
 }
 

@@ -1,7 +1,16 @@
-import { parseCountDetailed, type CountReading } from '../count';
+import type { CountReading } from '../count';
 import { firstVisible, pageLocale, textOf } from '../dom';
 import { isRecord, jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions, SiteAdapter } from './types';
+import { attemptFor, countReader, exactCount, parseJsonLd, preferExact } from './shared';
+
+/**
+ * Bluesky truncates: 3 817 likes show as "3.8K", 2 006 as "2K", 6 257 as "6.2K" (social-app
+ * src/view/com/util/numeric/format.ts `truncateRounding`; checked against every like in
+ * profile.rendered.html). So "3.8K" is 3 800 … 3 899.
+ */
+const readCount = countReader('down');
+const attempt = attemptFor('bluesky');
 
 /**
  * Where Bluesky (bsky.app, the social-app web client) puts the numbers. One alternative per line:
@@ -82,70 +91,11 @@ function same(a: string | undefined, b: string | undefined): boolean {
   return !!a && !!b && a.toLowerCase() === b.toLowerCase();
 }
 
-function exactCount(value: number): CountReading {
-  return { value, exact: true, min: value, max: value };
-}
-
 function decode(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
     return segment;
-  }
-}
-
-/**
- * Bluesky truncates, it does not round: 3 817 likes show as "3.8K", 2 006 as "2K", 6 257 as "6.2K"
- * (social-app src/view/com/util/numeric/format.ts `truncateRounding`; checked against every like
- * in profile.rendered.html). So counts are read with rounding 'down': "3.8K" is 3 800 … 3 899.
- */
-const ROUNDING = { rounding: 'down' } as const;
-
-/** One count from a label or text ("1101177 followers", "Like (3,817 likes)", "3.8K"), truncation-aware. */
-function readCount(text: string | null | undefined, locale: string): CountReading | undefined {
-  const clean = (text ?? '').replace(/\s+/g, ' ').trim();
-  if (!/\d/.test(clean)) return undefined;
-  const reading = parseCountDetailed(clean, locale, ROUNDING);
-  if (!reading || !Number.isSafeInteger(reading.value) || reading.value < 0) return undefined;
-  return reading;
-}
-
-/** An exact count that agrees with a rounded one (within one rounding step), so it can replace it. */
-function agrees(exact: CountReading, rounded: CountReading): boolean {
-  const step = rounded.max - rounded.min + 1;
-  return exact.value >= rounded.min - step && exact.value <= rounded.max + step;
-}
-
-/** The live header wins when exact; else an exact bootstrap number that agrees; else what we have. */
-function preferExact(dom: CountReading | undefined, data: CountReading | undefined): CountReading | undefined {
-  if (dom?.exact) return dom;
-  if (data?.exact && (!dom || agrees(data, dom))) return data;
-  return dom ?? data;
-}
-
-/** Runs `read`, logging and swallowing any surprise: adapters never throw into the page. */
-function attempt<T>(what: string, read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    console.debug('[MicroScope] bluesky:', what, error);
-    return undefined;
-  }
-}
-
-/**
- * A JSON-LD script's object. Servers write raw line breaks inside strings (bsky.app's
- * description "Writer \n" in profile.rendered.html), which JSON.parse refuses: control characters
- * become spaces first (between tokens they are whitespace anyway).
- */
-function parseJsonLd(text: string | null | undefined): unknown {
-  if (!text) return undefined;
-  try {
-    let clean = '';
-    for (const ch of text) clean += ch < ' ' ? ' ' : ch;
-    return JSON.parse(clean) as unknown;
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,7 +1,15 @@
-import { parseCountDetailed, type CountReading } from '../count';
+import type { CountReading } from '../count';
 import { firstVisible, pageLocale, textOf } from '../dom';
 import { findKeyDeep, isRecord, jsonCount, jsonScriptsContaining, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions, SiteAdapter } from './types';
+import { attemptFor, countReader, exactCount, preferExact, sameHandle } from './shared';
+
+/**
+ * Instagram's rounding of "12.3K" is not documented and not verified on a live page: the interval covers
+ * rounding to the nearest and truncating.
+ */
+const readCount = countReader('either');
+const attempt = attemptFor('instagram');
 
 /**
  * Where Instagram puts the numbers. One alternative per line: the page variant, and where/when
@@ -94,49 +102,6 @@ const TIMELINE_KEYS = [
   'xdt_api__v1__feed__user_timeline_graphql_connection', // profile posts query, 2023-25
   'xdt_api__v1__clips__user__connection_v2', // reels tab query, 2024-25
 ] as const;
-
-function sameHandle(a: string | undefined, b: string | undefined): boolean {
-  return !!a && !!b && a.toLowerCase() === b.toLowerCase();
-}
-
-function exactCount(value: number): CountReading {
-  return { value, exact: true, min: value, max: value };
-}
-
-/**
- * Reads one count from a label like "48.2K followers", "1,2 Mio. Follower", "224 posts".
- * `parseCountDetailed` takes the first number token and ignores the words around it; a doubtful
- * text gives undefined, never a guess.
- */
-function readCount(text: string | null | undefined, locale: string): CountReading | undefined {
-  const clean = (text ?? '').replace(/\s+/g, ' ').trim();
-  if (!/\d/.test(clean)) return undefined;
-  const reading = parseCountDetailed(clean, locale);
-  return reading && Number.isSafeInteger(reading.value) && reading.value >= 0 ? reading : undefined;
-}
-
-/** An exact count that agrees with a rounded one (within one rounding step), so it can replace it. */
-function agrees(exact: CountReading, rounded: CountReading): boolean {
-  const step = rounded.max - rounded.min + 1;
-  return exact.value >= rounded.min - step && exact.value <= rounded.max + step;
-}
-
-/** The live header wins when exact; else an exact bootstrap number that agrees; else what we have. */
-function preferExact(dom: CountReading | undefined, meta: CountReading | undefined): CountReading | undefined {
-  if (dom?.exact) return dom;
-  if (meta?.exact && (!dom || agrees(meta, dom))) return meta;
-  return dom ?? meta;
-}
-
-/** Runs `read`, logging and swallowing any surprise: adapters never throw into the page. */
-function attempt<T>(what: string, read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    console.debug('[MicroScope] instagram:', what, error);
-    return undefined;
-  }
-}
 
 /** One post as the page's embedded JSON describes it. */
 interface JsonPost {

@@ -1,7 +1,15 @@
-import { parseCountDetailed, type CountReading } from '../count';
+import type { CountReading } from '../count';
 import { firstVisible, pageLocale, readJsonScript, textOf } from '../dom';
 import { isRecord, jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions, SiteAdapter } from './types';
+import { attemptFor, countReader, exactCount, parseJsonLd, preferExact, sameHandle } from './shared';
+
+/**
+ * TikTok's rounding of "783.4K" is not documented (the saved page's 783 427 fits both): the interval covers
+ * rounding to the nearest and truncating.
+ */
+const readCount = countReader('either');
+const attempt = attemptFor('tiktok');
 
 /**
  * Where TikTok puts the numbers. One alternative per line: the page variant, and where/when it
@@ -80,61 +88,6 @@ const POST_PATH = /^\/@([^/]+)\/(video|photo)\/(\d+)\/?$/;
 /** Counts at or above this are abbreviated on the page ("25.5K"); below it they are written in full ("2156"). */
 const ROUNDED_FROM = 10_000; // video.rendered.html: share-count "2156", like-count "25.5K"
 
-function sameHandle(a: string | undefined, b: string | undefined): boolean {
-  return !!a && !!b && a.toLowerCase() === b.toLowerCase();
-}
-
-function exactCount(value: number): CountReading {
-  return { value, exact: true, min: value, max: value };
-}
-
-/** One count from page text ("783.4K", "1,2 Mio."); a doubtful text gives undefined, never a guess. */
-function readCount(text: string | null | undefined, locale: string): CountReading | undefined {
-  const clean = (text ?? '').replace(/\s+/g, ' ').trim();
-  if (!/\d/.test(clean)) return undefined;
-  const reading = parseCountDetailed(clean, locale);
-  return reading && Number.isSafeInteger(reading.value) && reading.value >= 0 ? reading : undefined;
-}
-
-/** An exact count that agrees with a rounded one (within one rounding step), so it can replace it. */
-function agrees(exact: CountReading, rounded: CountReading): boolean {
-  const step = rounded.max - rounded.min + 1;
-  return exact.value >= rounded.min - step && exact.value <= rounded.max + step;
-}
-
-/** The live header wins when exact; else an exact bootstrap number that agrees; else what we have. */
-function preferExact(dom: CountReading | undefined, data: CountReading | undefined): CountReading | undefined {
-  if (dom?.exact) return dom;
-  if (data?.exact && (!dom || agrees(data, dom))) return data;
-  return dom ?? data;
-}
-
-/** Runs `read`, logging and swallowing any surprise: adapters never throw into the page. */
-function attempt<T>(what: string, read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    console.debug('[MicroScope] tiktok:', what, error);
-    return undefined;
-  }
-}
-
-/**
- * A JSON-LD script's object. Servers write raw line breaks inside strings (bsky.app's
- * description "Writer \n" in profile.rendered.html), which JSON.parse refuses: control characters
- * become spaces first (between tokens they are whitespace anyway).
- */
-function parseJsonLd(text: string | null | undefined): unknown {
-  if (!text) return undefined;
-  try {
-    let clean = '';
-    for (const ch of text) clean += ch < ' ' ? ' ' : ch;
-    return JSON.parse(clean) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 function isTikTokHost(hostname: string): boolean {
   return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
 }
@@ -168,7 +121,7 @@ function parsePostHref(href: string | null, base: URL): { id: string; author: st
 function roundedFromJson(value: number | undefined): CountReading | undefined {
   if (value === undefined || value < 1000) return undefined;
   const text = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
-  const reading = parseCountDetailed(text, 'en');
+  const reading = readCount(text, 'en');
   return reading && !reading.exact ? reading : undefined;
 }
 

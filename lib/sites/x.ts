@@ -1,7 +1,16 @@
-import { parseCountDetailed, type CountReading } from '../count';
+import type { CountReading } from '../count';
 import { firstVisible, isVisible, pageLocale, textOf } from '../dom';
 import { isRecord, jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions, SiteAdapter } from './types';
+import { attemptFor, countReader, exactCount, preferExact, sameHandle } from './shared';
+
+/**
+ * X abbreviates by truncating, not rounding (its number formatter is built with "truncate":
+ * 23 961 posts show as "23.9K", 6027 likes as "6K"; profile.rendered.html): "23.9K" is
+ * 23 900 … 23 999.
+ */
+const readCount = countReader('down');
+const attempt = attemptFor('x');
 
 /**
  * Where X puts the numbers. One alternative per line: the page variant, and where/when it was seen.
@@ -118,55 +127,6 @@ const TABS = new Set(['with_replies', 'media', 'likes', 'highlights', 'articles'
 const NOT_POSTS_SUBTITLE = new Set(['media', 'likes']);
 /** "/handle/status/123…" and whatever follows (/photo/1, /analytics). */
 const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15})\/status(?:es)?\/(\d{1,25})(?:\/|$)/;
-
-function sameHandle(a: string | undefined, b: string | undefined): boolean {
-  return !!a && !!b && a.toLowerCase() === b.toLowerCase();
-}
-
-function exactCount(value: number): CountReading {
-  return { value, exact: true, min: value, max: value };
-}
-
-/**
- * X abbreviates by truncating, not rounding (its number formatter is built with "truncate":
- * 23 961 posts show as "23.9K", 6027 likes as "6K"; profile.rendered.html): counts are read with
- * rounding 'down', so "23.9K" is 23 900 … 23 999.
- */
-const ROUNDING = { rounding: 'down' } as const;
-
-/**
- * Reads one count from a label like "48.2K Followers", "1,2 Mio. Follower", "785 Replies. Reply".
- * `parseCountDetailed` takes the first number and ignores the words around it.
- */
-function readCount(text: string | null | undefined, locale: string): CountReading | undefined {
-  const clean = (text ?? '').replace(/\s+/g, ' ').trim();
-  if (!/\d/.test(clean)) return undefined;
-  const reading = parseCountDetailed(clean, locale, ROUNDING);
-  return reading && Number.isSafeInteger(reading.value) && reading.value >= 0 ? reading : undefined;
-}
-
-/** An exact count that agrees with a rounded one (within one rounding step), so it can replace it. */
-function agrees(exact: CountReading, rounded: CountReading): boolean {
-  const step = rounded.max - rounded.min + 1;
-  return exact.value >= rounded.min - step && exact.value <= rounded.max + step;
-}
-
-/** The live header wins when exact; else an exact bootstrap number that agrees; else what we have. */
-function preferExact(dom: CountReading | undefined, bootstrap: CountReading | undefined): CountReading | undefined {
-  if (dom?.exact) return dom;
-  if (bootstrap?.exact && (!dom || agrees(bootstrap, dom))) return bootstrap;
-  return dom ?? bootstrap;
-}
-
-/** Runs `read`, logging and swallowing any surprise: adapters never throw into the page. */
-function attempt<T>(what: string, read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    console.debug('[MicroScope] x:', what, error);
-    return undefined;
-  }
-}
 
 function isXHost(hostname: string): boolean {
   return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));

@@ -1,7 +1,17 @@
-import { parseCountDetailed, type CountReading } from '../count';
+import type { CountReading } from '../count';
 import { firstVisible, isVisible, pageLocale, textOf } from '../dom';
 import { isRecord, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions, SiteAdapter } from './types';
+import { attemptFor, countReader, preferExact } from './shared';
+
+/**
+ * YouTube abbreviates by truncating: "127.696 visualizaciones" shows as "127 K", "1.787" as
+ * "1,7 K", "8.664.386" as "8,6 M" (channel-es.server.html, 2024-01); "2,989,906 views" as "2.9m"
+ * (channel-header-2026); its 2019 subscriber announcement says the same ("10,486 → 10.4K"). So
+ * "12.3K" stands for 12 300 … 12 399.
+ */
+const readCount = countReader('down');
+const attempt = attemptFor('youtube');
 
 /**
  * Where YouTube puts the numbers. One alternative per line: the page variant, and where/when it
@@ -203,33 +213,6 @@ function profileHandle(url: URL): string | undefined {
   }
 }
 
-/** Runs `read`, logging and swallowing any surprise: adapters never throw into the page. */
-function attempt<T>(what: string, read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    console.debug('[MicroScope] youtube:', what, error);
-    return undefined;
-  }
-}
-
-/** One count from a label like "25M subscribers", "127.696 visualizaciones"; undefined when doubtful. */
-function readCount(text: string | null | undefined, locale: string): CountReading | undefined {
-  const clean = (text ?? '').replace(/\s+/g, ' ').trim();
-  if (!/\d/.test(clean)) return undefined;
-  const reading = parseCountDetailed(clean, locale, ROUNDING);
-  return reading && Number.isSafeInteger(reading.value) && reading.value >= 0 ? reading : undefined;
-}
-
-/**
- * YouTube abbreviates by rounding DOWN (truncating), not to the nearest: "127.696 visualizaciones"
- * shows as "127 K", "1.787" as "1,7 K", "8.664.386" as "8,6 M" (channel-es.server.html, 2024-01);
- * "2,989,906 views" as "2.9m" (channel-header-2026). Its 2019 subscriber announcement says the
- * same ("10,486 → 10.4K", "1,783,744 → 1.78M"). So counts are read with rounding 'down':
- * "12.3K" stands for 12 300 … 12 399.
- */
-const ROUNDING = { rounding: 'down' } as const;
-
 /** Counts other than subscribers are taken as count.ts reads them. */
 const asRead = (reading: CountReading): CountReading => reading;
 
@@ -258,18 +241,6 @@ function subscriberReading(reading: CountReading): CountReading {
   const zeros = trailingZeros(value);
   if (zeros < digits - 3) return reading;
   return { value, exact: false, min: value, max: value + 10 ** zeros - 1 };
-}
-
-/** Whether an exact reading falls inside a rounded one's interval (then it can replace it). */
-function agrees(exact: CountReading, rounded: CountReading): boolean {
-  return exact.value >= rounded.min && exact.value <= rounded.max;
-}
-
-/** An exact reading wins over a rounded one it agrees with; otherwise the primary (DOM) reading. */
-function preferExact(primary: CountReading | undefined, other: CountReading | undefined): CountReading | undefined {
-  if (primary?.exact) return primary;
-  if (other?.exact && (!primary || agrees(other, primary))) return other;
-  return primary ?? other;
 }
 
 /** One metadata part: its visible text and its accessibility label, if any. */

@@ -1,8 +1,8 @@
 import type { CountReading } from '../count';
 import { firstVisible, pageLocale, textOf } from '../dom';
 import { isRecord, jsonCount, jsonString, pick } from './bootstrap';
-import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions, SiteAdapter } from './types';
-import { attemptFor, countReader, exactCount, parseJsonLd, preferExact } from './shared';
+import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
+import { attemptFor, countReader, defineAdapter, exactCount, parseJsonLd, preferExact } from './shared';
 
 /**
  * Bluesky truncates: 3 817 likes show as "3.8K", 2 006 as "2K", 6 257 as "6.2K" (social-app
@@ -343,24 +343,18 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
 
   return {
     postSelector: selectors.feedItem,
-    header: () => attempt('header', header) ?? { platform: 'bluesky', handle, locale, notes: [] },
-    post: (element) => attempt('post', () => post(element)),
+    header,
+    post,
     anchor,
   };
 }
 
 /** Bluesky: profiles at bsky.app/profile/{handle or DID}. */
-export const bluesky: SiteAdapter = {
+export const bluesky = defineAdapter({
   platform: 'bluesky',
-  matchesHost: (hostname) => {
-    try {
-      return isBlueskyHost(hostname);
-    } catch {
-      return false;
-    }
-  },
+  isHost: isBlueskyHost,
   profileHandle,
-  reader: (doc, url, options) => createReader(doc, url, options),
+  createReader,
   manualCheckUrls: [
     'https://bsky.app/profile/stephenking.bsky.social', // our saved page (2026-01): exact followers in the aria-label, reposts
     'https://bsky.app/profile/bsky.app', // official account
@@ -368,4 +362,4 @@ export const bluesky: SiteAdapter = {
     'https://bsky.app/profile/did:plc:z72i7hdynmk6r22z27h6tvur', // a profile by DID (bsky.app's account)
     'https://bsky.app/profile/pfrazee.com', // custom-domain handle, many replies and quote posts
   ],
-};
+});

@@ -1,8 +1,8 @@
 import type { CountReading } from '../count';
 import { firstVisible, pageLocale, textOf } from '../dom';
 import { findKeyDeep, isRecord, jsonCount, jsonScriptsContaining, jsonString, pick } from './bootstrap';
-import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions, SiteAdapter } from './types';
-import { attemptFor, countReader, exactCount, preferExact, sameHandle } from './shared';
+import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
+import { attemptFor, countReader, defineAdapter, exactCount, preferExact, sameHandle } from './shared';
 
 /**
  * Instagram's rounding of "12.3K" is not documented and not verified on a live page: the interval covers
@@ -457,24 +457,18 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
 
   return {
     postSelector: tileSelector,
-    header: () => attempt('header', header) ?? { platform: 'instagram', handle, locale, notes: [] },
-    post: (element) => attempt('post', () => post(element)),
+    header,
+    post,
     anchor,
   };
 }
 
 /** Instagram: profiles at instagram.com/{handle}/ (and its reels/tagged tabs). */
-export const instagram: SiteAdapter = {
+export const instagram = defineAdapter({
   platform: 'instagram',
-  matchesHost: (hostname) => {
-    try {
-      return isInstagramHost(hostname);
-    } catch {
-      return false;
-    }
-  },
+  isHost: isInstagramHost,
   profileHandle,
-  reader: (doc, url, options) => createReader(doc, url, options),
+  createReader,
   manualCheckUrls: [
     'https://www.instagram.com/instagram/', // huge account: "700M followers", rounded text, title exact
     'https://www.instagram.com/natgeo/reels/', // reels tab: play counts on tiles
@@ -482,4 +476,4 @@ export const instagram: SiteAdapter = {
     'https://www.instagram.com/nasa/tagged/', // tagged tab: every tile is someone else's post
     'https://www.instagram.com/instagram/?hl=de', // German UI: "Mio. Follower", "Beiträge"
   ],
-};
+});

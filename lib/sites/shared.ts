@@ -1,5 +1,6 @@
 import { parseCountDetailed, type CountReading, type Rounding } from '../count';
-import type { Platform } from './types';
+import { pageLocale } from '../dom';
+import type { Platform, ProfileReader, ReadOptions, SiteAdapter } from './types';
 
 /** Handles are case-insensitive on every supported platform. */
 export function sameHandle(a: string | undefined, b: string | undefined): boolean {
@@ -66,4 +67,42 @@ export function parseJsonLd(text: string | null | undefined): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** What a platform file provides; defineAdapter makes every entry point of it safe. */
+export interface AdapterSpec {
+  platform: Platform;
+  isHost(hostname: string): boolean;
+  profileHandle(url: URL): string | undefined;
+  /** The reader's methods may throw: defineAdapter turns a surprise into a partial answer. */
+  createReader(doc: Document, url: URL, options: ReadOptions): ProfileReader;
+  manualCheckUrls: readonly string[];
+}
+
+/** Matches nothing: a reader that could not be built reads no posts. */
+const NO_POSTS = ':not(*)';
+
+/**
+ * One factory for every site adapter [github-better-line-counts]: the platform file says where
+ * the numbers are, this wraps each method so that nothing it does can throw into the page.
+ */
+export function defineAdapter(spec: AdapterSpec): SiteAdapter {
+  const attempt = attemptFor(spec.platform);
+  const profileHandle = (url: URL): string | undefined => attempt('url', () => spec.profileHandle(url));
+  return {
+    platform: spec.platform,
+    manualCheckUrls: spec.manualCheckUrls,
+    matchesHost: (hostname) => attempt('host', () => spec.isHost(hostname)) ?? false,
+    profileHandle,
+    reader(doc, url, options) {
+      const reader = attempt('reader', () => spec.createReader(doc, url, options));
+      const empty = () => ({ platform: spec.platform, handle: profileHandle(url) ?? '', locale: pageLocale(doc), notes: [] });
+      return {
+        postSelector: reader?.postSelector ?? NO_POSTS,
+        header: () => (reader && attempt('header', () => reader.header())) ?? empty(),
+        post: (element) => (reader ? attempt('post', () => reader.post(element)) : undefined),
+        anchor: () => (reader && attempt('anchor', () => reader.anchor())) ?? null,
+      };
+    },
+  };
 }

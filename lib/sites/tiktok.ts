@@ -1,8 +1,8 @@
 import type { CountReading } from '../count';
 import { firstVisible, pageLocale, readJsonScript, textOf } from '../dom';
 import { isRecord, jsonCount, jsonString, pick } from './bootstrap';
-import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions, SiteAdapter } from './types';
-import { attemptFor, countReader, exactCount, parseJsonLd, preferExact, sameHandle } from './shared';
+import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
+import { attemptFor, countReader, defineAdapter, exactCount, parseJsonLd, preferExact, sameHandle } from './shared';
 
 /**
  * TikTok's rounding of "783.4K" is not documented (the saved page's 783 427 fits both): the interval covers
@@ -315,24 +315,18 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
 
   return {
     postSelector: selectors.postTile,
-    header: () => attempt('header', header) ?? { platform: 'tiktok', handle, locale, notes: [] },
-    post: (element) => attempt('post', () => post(element)),
+    header,
+    post,
     anchor,
   };
 }
 
 /** TikTok: profiles at tiktok.com/@{handle}. */
-export const tiktok: SiteAdapter = {
+export const tiktok = defineAdapter({
   platform: 'tiktok',
-  matchesHost: (hostname) => {
-    try {
-      return isTikTokHost(hostname);
-    } catch {
-      return false;
-    }
-  },
+  isHost: isTikTokHost,
   profileHandle,
-  reader: (doc, url, options) => createReader(doc, url, options),
+  createReader,
   manualCheckUrls: [
     'https://www.tiktok.com/@illojuan', // our saved page (2025-12): "783.4K" followers, statsV2 exact, 18 tiles
     'https://www.tiktok.com/@khaby.lame', // very large account: counts in "M"
@@ -340,4 +334,4 @@ export const tiktok: SiteAdapter = {
     'https://www.tiktok.com/@tiktok?lang=de-DE', // German UI: number format and the "Pinned" badge word
     'https://www.tiktok.com/@nasa', // organisation account
   ],
-};
+});

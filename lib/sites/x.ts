@@ -1,8 +1,8 @@
 import type { CountReading } from '../count';
 import { firstVisible, isVisible, pageLocale, textOf } from '../dom';
 import { isRecord, jsonCount, jsonString, pick } from './bootstrap';
-import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions, SiteAdapter } from './types';
-import { attemptFor, countReader, exactCount, preferExact, sameHandle } from './shared';
+import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
+import { attemptFor, countReader, defineAdapter, exactCount, preferExact, sameHandle } from './shared';
 
 /**
  * X abbreviates by truncating, not rounding (its number formatter is built with "truncate":
@@ -413,8 +413,8 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
 
   return {
     postSelector: selectors.post,
-    header: () => attempt('header', header) ?? { platform: 'x', handle, locale, notes: [] },
-    post: (element) => attempt('post', () => post(element)),
+    header,
+    post,
     anchor,
   };
 }
@@ -452,17 +452,11 @@ function schemaUrlHandle(href: string | undefined): string | undefined {
 }
 
 /** X (formerly Twitter): profiles at x.com/{handle} and their timeline tabs. */
-export const x: SiteAdapter = {
+export const x = defineAdapter({
   platform: 'x',
-  matchesHost: (hostname) => {
-    try {
-      return isXHost(hostname);
-    } catch {
-      return false;
-    }
-  },
+  isHost: isXHost,
   profileHandle,
-  reader: (doc, url, options) => createReader(doc, url, options),
+  createReader,
   manualCheckUrls: [
     'https://x.com/Kikobeats', // our saved page: "3,893 Followers" exact, "23.9K posts", a pinned post
     'https://x.com/NASA', // huge account: "M" followers, every count truncated
@@ -470,4 +464,4 @@ export const x: SiteAdapter = {
     'https://x.com/XDevelopers/with_replies', // replies tab: thread parents by other people
     'https://x.com/X', // one-character handle
   ],
-};
+});

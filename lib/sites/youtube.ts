@@ -1,8 +1,8 @@
 import type { CountReading } from '../count';
 import { firstVisible, isVisible, pageLocale, textOf } from '../dom';
 import { isRecord, jsonString, pick } from './bootstrap';
-import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions, SiteAdapter } from './types';
-import { attemptFor, countReader, preferExact } from './shared';
+import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
+import { attemptFor, countReader, defineAdapter, preferExact } from './shared';
 
 /**
  * YouTube abbreviates by truncating: "127.696 visualizaciones" shows as "127 K", "1.787" as
@@ -812,24 +812,18 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
 
   return {
     postSelector: tileSelector,
-    header: () => attempt('header', header) ?? { platform: 'youtube', handle, locale, notes: [] },
-    post: (element) => attempt('post', () => post(element)),
+    header,
+    post,
     anchor,
   };
 }
 
 /** YouTube: channels at youtube.com/@handle, /channel/UC…, /c/name, /user/name and their tabs. */
-export const youtube: SiteAdapter = {
+export const youtube = defineAdapter({
   platform: 'youtube',
-  matchesHost: (hostname) => {
-    try {
-      return isYouTubeHost(hostname);
-    } catch {
-      return false;
-    }
-  },
+  isHost: isYouTubeHost,
   profileHandle,
-  reader: (doc, url, options) => createReader(doc, url, options),
+  createReader,
   manualCheckUrls: [
     'https://www.youtube.com/@kurzgesagt/videos', // 2026 header rows "25M subscribers • 337 videos", video lockups
     'https://www.youtube.com/@Doobydobap/shorts', // shorts lockups "895K views"
@@ -838,4 +832,4 @@ export const youtube: SiteAdapter = {
     'https://www.youtube.com/@OneMedia./videos?hl=es', // Spanish UI: "4,69 M de suscriptores", "127 K visualizaciones"
     'https://www.youtube.com/@kurzgesagt/videos?hl=ja', // Japanese UI: "チャンネル登録者数 2500万人", "1.2万 回視聴"
   ],
-};
+});

@@ -37,6 +37,8 @@ export default defineConfig({
           // Nothing leaves the browser (PRIVACY.md).
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android reads data_collection_permissions from 142 on.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SITE_MATCHES } from '@/lib/sites/hosts';
+import { ROOT } from './pages';
+
+/*
+ * The final manifests as the stores receive them: exactly `storage` and the five sites, nothing
+ * else. The Chrome build comes from the e2e global setup; the Firefox one is built here.
+ */
+const CHROME = join(ROOT, '.output/chrome-mv3');
+const FIREFOX = join(ROOT, '.output/firefox-mv2');
+
+const manifestOf = (dir: string): Record<string, unknown> => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+
+/** Warnings that come from the UI runtimes' own code, never ours: each is listed in the README. */
+const ALLOWED_LINTER_WARNINGS = [
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    // Preact's and React DOM's support for dangerouslySetInnerHTML, which MicroScope never uses.
+    source: /dangerouslySetInnerHTML|__html/,
+  },
+];
+
+interface LinterMessage {
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+beforeAll(() => {
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'ignore' });
+});
+
+describe('store packages', () => {
+  it('Chrome: storage and the supported sites only, no remote code', () => {
+    const manifest = manifestOf(CHROME);
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.name).toBe('MicroScope');
+    expect(manifest.version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.host_permissions).toEqual([...SITE_MATCHES]);
+    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.web_accessible_resources, 'nothing of ours is exposed to pages').toBeUndefined();
+    expect(manifest.content_security_policy, 'the default CSP: no remote or eval code').toBeUndefined();
+    const scripts = manifest.content_scripts as { matches: string[] }[];
+    expect(scripts.flatMap((script) => script.matches).sort()).toEqual([...SITE_MATCHES].sort());
+    expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|http:\/\/\*\/|https:\/\/\*\//);
+  });
+
+  it('Firefox: the same permissions, a fixed id and no data collection', () => {
+    const manifest = manifestOf(FIREFOX);
+    expect(manifest.manifest_version).toBe(2);
+    // MV2 lists host permissions among the permissions.
+    expect(manifest.permissions).toEqual(['storage', ...SITE_MATCHES]);
+    expect(manifest.browser_specific_settings).toMatchObject({
+      gecko: { id: expect.stringMatching(/@/), strict_min_version: expect.any(String), data_collection_permissions: { required: ['none'] } },
+    });
+    expect(manifest.content_security_policy).toBeUndefined();
+    expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"/);
+  });
+
+  it("passes Mozilla's addons-linter with 0 errors and only the listed warnings", async () => {
+    const linter = createRequire(import.meta.url)('addons-linter') as {
+      createInstance(options: unknown): { run(): Promise<{ errors: LinterMessage[]; warnings: LinterMessage[] }> };
+    };
+    const result = await linter
+      .createInstance({
+        config: {
+          _: [FIREFOX],
+          logLevel: 'fatal',
+          stack: false,
+          pretty: false,
+          warningsAsErrors: false,
+          metadata: false,
+          output: 'none',
+          boring: false,
+          selfHosted: false,
+        },
+        runAsBinary: false,
+      })
+      .run();
+    expect(result.errors).toEqual([]);
+    const unexpected = result.warnings.filter((warning) => {
+      const allowed = ALLOWED_LINTER_WARNINGS.find((entry) => entry.code === warning.code);
+      if (!allowed || !warning.file) return true;
+      const source = readFileSync(join(FIREFOX, warning.file), 'utf8').split('\n')[(warning.line ?? 1) - 1] ?? '';
+      const column = warning.column ?? 0;
+      return !allowed.source.test(source.slice(Math.max(0, column - 400), column + 100));
+    });
+    expect(unexpected.map(({ code, file, message }) => `${code} ${file}: ${message}`)).toEqual([]);
+  });
+});

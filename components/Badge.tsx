@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { describeComparison } from '@/lib/benchmarks';
 import { describeFormula } from '@/lib/engagement';
-import { formatCount, formatInteger, formatPercent } from '@/lib/format';
+import { audienceNoun, countNoun, formatCount, formatInteger, formatPercent } from '@/lib/format';
 import { describeTier, describeVerdict } from '@/lib/tiers';
 import type { ProfileVerdict } from '@/lib/verdict';
 
@@ -15,7 +15,8 @@ export interface BadgeProps {
   theme: 'light' | 'dark';
 }
 
-const BASIS_WORDS = { followers: 'by followers', views: 'by views' } as const;
+const basisWords = (basis: 'followers' | 'views', platform: ProfileVerdict['platform']) =>
+  basis === 'views' ? 'by views' : `by ${audienceNoun(platform)}`;
 
 /** Short forms of describeComparison's words, so pill and card never disagree. */
 function verdictWord(benchmark: Exclude<ProfileVerdict['benchmark'], { verdict: 'none' }>): string {
@@ -55,12 +56,14 @@ export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: Bad
               <span className="ms-tier ms-tier-unknown">Tier unknown</span>
             )}
             <span className="ms-figure">
-              {followers ? `${formatCount(followers)} followers` : 'followers unknown'}
+              {followers
+                ? `${formatCount(followers)} ${audienceNoun(verdict.platform, followers.value)}`
+                : `${audienceNoun(verdict.platform)} unknown`}
             </span>
             <span className="ms-figure">
               {engagement.ok ? (
                 <>
-                  <strong>{formatPercent(engagement.percent)}</strong> {BASIS_WORDS[engagement.basis]}
+                  <strong>{formatPercent(engagement.percent)}</strong> {basisWords(engagement.basis, verdict.platform)}
                 </>
               ) : (
                 'engagement unknown'
@@ -76,7 +79,7 @@ export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: Bad
       {expanded && (
         <section id={cardId} className="ms-card" aria-label={`MicroScope details for @${verdict.handle}`}>
           <dl className="ms-rows">
-            <dt>Followers</dt>
+            <dt className="ms-capitalise">{audienceNoun(verdict.platform)}</dt>
             <dd>
               {formatCount(followers)}
               {followers && !followers.exact && (
@@ -111,7 +114,7 @@ export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: Bad
             </dd>
 
             <dt>Sample</dt>
-            <dd>{engagement.ok ? `${engagement.sampleSize} posts (${engagement.method})` : 'no posts used'}</dd>
+            <dd>{engagement.ok ? `${countNoun(engagement.sampleSize, 'post')} (${engagement.method})` : 'no posts used'}</dd>
 
             <dt>Benchmark</dt>
             <dd>{describeComparison(benchmark)}</dd>

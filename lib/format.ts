@@ -1,7 +1,9 @@
 import type { CountReading } from './count';
+import type { Platform } from './sites/types';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+// Four significant digits: as precise as any site writes ("783.4K", "2.47M"), never more.
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 4 });
 
 /**
  * A count for the UI: exact counts in full, rounded ones as the page rounded them, marked "≈".
@@ -19,10 +21,22 @@ export function formatInteger(value: number): string {
 
 /**
  * A rate in percent with two decimals, or more when small enough to round to zero.
- * @example formatPercent(0.0345) // "0.035%"
+ * @example formatPercent(0.0346) // "0.035%"
  */
 export function formatPercent(percent: number): string {
   if (!Number.isFinite(percent)) return 'unknown';
-  const digits = percent !== 0 && Math.abs(percent) < 0.01 ? 3 : 2;
+  // Two significant digits at least: X rates sit around 0.03% (Rival IQ).
+  const digits = percent !== 0 && Math.abs(percent) < 0.1 ? 3 : 2;
   return `${percent.toFixed(digits)}%`;
+}
+
+/** What the platform calls the people who follow an account. */
+export function audienceNoun(platform: Platform, count = 2): string {
+  const noun = platform === 'youtube' ? 'subscriber' : 'follower';
+  return count === 1 ? noun : `${noun}s`;
+}
+
+/** "1 post", "24 posts". */
+export function countNoun(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatInteger(count)} ${count === 1 ? singular : plural}`;
 }

@@ -33,8 +33,18 @@ export function darkRoute(platform: string, name: string, url: string, rename: [
   return { host, path: pathname, html };
 }
 
-/** The demo profiles `npm start` opens, one per platform as their fixtures arrive. */
+/**
+ * The demo profiles `npm start` opens: one or two per platform, a micro-tier one where a fixture
+ * is micro (1K to under 10K followers), so the demo shows MICRO as well as the other tiers.
+ */
 export const DEMO_PAGES: { platform: string; name: string; url: string }[] = [
   { platform: 'instagram', name: 'profile-exact', url: 'https://www.instagram.com/ana.tidepool/' },
   { platform: 'instagram', name: 'profile-rounded', url: 'https://www.instagram.com/kofi.bakes/' },
+  { platform: 'instagram', name: 'profile-hidden-likes', url: 'https://www.instagram.com/noor.ceramics/' }, // micro, some likes hidden
+  { platform: 'tiktok', name: 'profile', url: 'https://www.tiktok.com/@mara.bakes' }, // mid, exact from statsV2
+  { platform: 'youtube', name: 'channel-rounded', url: 'https://www.youtube.com/@copperkettle/videos' }, // mega, rounded
+  { platform: 'youtube', name: 'channel-exact', url: 'https://www.youtube.com/@quietpond/videos' }, // nano, exact
+  { platform: 'x', name: 'profile-exact', url: 'https://x.com/noor_ceramics' }, // micro
+  { platform: 'x', name: 'profile-rounded', url: 'https://x.com/mara_sketches' }, // mid, rounded
+  { platform: 'bluesky', name: 'profile', url: 'https://bsky.app/profile/juniper-oakes.bsky.social' }, // mid, exact
 ];

@@ -447,12 +447,6 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   server = await startReplayServer(routes());
   browser = await launchWithExtension(server.hostResolverRules);
-  // The fixtures' images point at invented hosts (abs.example, pbs.example): answer them here,
-  // so a console error can only be a real one.
-  await browser.context.route(
-    (url) => url.hostname.endsWith('.example'),
-    (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>' }),
-  );
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 

@@ -13,6 +13,7 @@ export default defineConfig({
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**'],
           environment: 'happy-dom',
+          setupFiles: ['tests/setup.ts'],
           restoreMocks: true,
         },
       },

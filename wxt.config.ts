@@ -25,6 +25,8 @@ export default defineConfig({
     permissions: ['storage'],
     // The toolbar button: its badge shows the tier of the profile in the tab.
     action: { default_title: 'MicroScope' },
+    // The dashboard (shortlist, settings) is the options page, in a tab of its own.
+    options_ui: { page: 'dashboard.html', open_in_tab: true },
     // Only the supported sites. Nothing else is requested: no `tabs`, no `<all_urls>`.
     host_permissions: [...SITE_MATCHES],
     ...(browser === 'firefox' && {

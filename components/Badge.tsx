@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { describeComparison } from '@/lib/benchmarks';
 import { describeFormula } from '@/lib/engagement';
-import { audienceNoun, countNoun, formatCount, formatInteger, formatPercent } from '@/lib/format';
+import type { EngagementFormula } from '@/lib/engagement';
+import { audienceNoun, countNoun, formatCount, formatInteger, formatPercent, postNoun } from '@/lib/format';
 import { describeTier, describeVerdict } from '@/lib/tiers';
 import type { ProfileVerdict } from '@/lib/verdict';
 
@@ -15,8 +16,12 @@ export interface BadgeProps {
   theme: 'light' | 'dark';
 }
 
-const basisWords = (basis: 'followers' | 'views', platform: ProfileVerdict['platform']) =>
-  basis === 'views' ? 'by views' : `by ${audienceNoun(platform)}`;
+/** The headline's basis in a few words, as the collapsed badge has room for. */
+function basisWords(formula: EngagementFormula, platform: ProfileVerdict['platform']): string {
+  if (formula === 'likes+comments+shares/views') return 'by views';
+  const by = `by ${audienceNoun(platform)}`;
+  return formula === 'views/followers' || formula === 'views/subscribers' ? `view rate ${by}` : by;
+}
 
 /** Short forms of describeComparison's words, so pill and card never disagree. */
 function verdictWord(benchmark: Exclude<ProfileVerdict['benchmark'], { verdict: 'none' }>): string {
@@ -63,7 +68,7 @@ export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: Bad
             <span className="ms-figure">
               {engagement.ok ? (
                 <>
-                  <strong>{formatPercent(engagement.percent)}</strong> {basisWords(engagement.basis, verdict.platform)}
+                  <strong>{formatPercent(engagement.percent)}</strong> {basisWords(engagement.formula, verdict.platform)}
                 </>
               ) : (
                 'engagement unknown'
@@ -114,10 +119,10 @@ export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: Bad
             </dd>
 
             <dt>Sample</dt>
-            <dd>{engagement.ok ? `${countNoun(engagement.sampleSize, 'post')} (${engagement.method})` : 'no posts used'}</dd>
+            <dd>{engagement.ok ? `${countNoun(engagement.sampleSize, postNoun(verdict.platform, 1), postNoun(verdict.platform))} (${engagement.method})` : 'no posts used'}</dd>
 
             <dt>Benchmark</dt>
-            <dd>{describeComparison(benchmark)}</dd>
+            <dd>{engagement.ok ? describeComparison(benchmark) : 'needs an engagement rate'}</dd>
           </dl>
 
           {verdict.notes.length > 0 && (

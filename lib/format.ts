@@ -36,6 +36,12 @@ export function audienceNoun(platform: Platform, count = 2): string {
   return count === 1 ? noun : `${noun}s`;
 }
 
+/** What the platform calls a post: TikTok and YouTube show videos. */
+export function postNoun(platform: Platform, count = 2): string {
+  const noun = platform === 'tiktok' || platform === 'youtube' ? 'video' : 'post';
+  return count === 1 ? noun : `${noun}s`;
+}
+
 /** "1 post", "24 posts". */
 export function countNoun(count: number, singular: string, plural = `${singular}s`): string {
   return `${formatInteger(count)} ${count === 1 ? singular : plural}`;

@@ -1,17 +1,37 @@
-import type { CountReading } from './count';
+import type { ComparisonVerdict } from './benchmarks';
 import type { ProfileView } from './content-controller';
-import type { Platform } from './sites/types';
-import type { Tier } from './tiers';
+import type { CountReading } from './count';
+import type { EngagementBasis, EngagementMethod } from './engagement';
+import { PLATFORMS, type Platform } from './sites/types';
+import { TIERS, type Tier, type TierSchemeId } from './tiers';
+
+/*
+ * The shortlist schema, current version. Older versions, their migrations and the storage adapter
+ * live in lib/storage.ts; the zustand store over it in lib/store.ts. Everything here is pure.
+ */
+
+/** Where an engagement rate sat against its published benchmark; 'none' when no benchmark applied. */
+export type BenchmarkVerdict = ComparisonVerdict | 'none';
+export const BENCHMARK_VERDICTS: readonly BenchmarkVerdict[] = ['below', 'typical', 'above', 'none'];
 
 /** One dated reading of a saved profile: what the page showed when it was saved or visited. */
 export interface SavedSnapshot {
-  /** ISO 8601 time. */
+  /** ISO 8601 time (Date#toISOString). */
   at: string;
   followers?: CountReading;
+  /** The tier under `scheme` at the time. The dashboard re-derives tiers from followers with the current scheme. */
   tier?: Tier;
+  /** The tier scheme `tier` was computed with (v2; absent when unknown). */
+  scheme?: TierSchemeId;
   engagementPercent?: number;
-  basis?: 'followers' | 'views';
+  basis?: EngagementBasis;
+  /** Median or mean over the sample (v2). */
+  method?: EngagementMethod;
   sampleSize: number;
+  /** The benchmark verdict of the rate (v2). */
+  benchmark: BenchmarkVerdict;
+  /** lib/benchmarks BENCHMARKS_VERSION the verdict was made with (v2; absent for 'none'). */
+  benchmarksVersion?: string;
 }
 
 export interface SavedProfile {
@@ -23,72 +43,554 @@ export interface SavedProfile {
   lastSeen: string;
   tags: string[];
   note: string;
-  /** Oldest first; a new entry only when the numbers changed. */
+  /** Oldest first; a new entry only when the numbers changed. Never empty. */
   history: SavedSnapshot[];
 }
 
+/** The current schema version of the stored shortlist. Bump it with a migration in lib/storage.ts. */
+export const SHORTLIST_VERSION = 2;
+
 export interface Shortlist {
-  version: 1;
+  version: typeof SHORTLIST_VERSION;
   profiles: Record<string, SavedProfile>;
 }
 
 export const SHORTLIST_KEY = 'microscope:shortlist';
-export const EMPTY_SHORTLIST: Shortlist = { version: 1, profiles: {} };
+/** Never mutated: every change returns a new shortlist. */
+export const EMPTY_SHORTLIST: Shortlist = { version: SHORTLIST_VERSION, profiles: {} };
+
+/** Limits shared by the store, the import and the dashboard's editors. */
+export const LIMITS = {
+  handle: 100,
+  /** atproto handles are domain names: up to 253 characters. */
+  blueskyHandle: 253,
+  displayName: 200,
+  url: 2_000,
+  tag: 40,
+  tags: 50,
+  note: 2_000,
+  history: 10_000,
+  sampleSize: 1_000,
+} as const;
 
 /** Handles are case-insensitive on every supported platform. */
 export function profileKey(platform: Platform, handle: string): string {
   return `${platform}:${handle.toLowerCase()}`;
 }
 
-function snapshotOf(view: ProfileView, at: string): SavedSnapshot {
+/**
+ * A count fit to store: a safe non-negative integer with bounds around it (repaired when they are
+ * not), or undefined. Whatever a page or a bug produced, nothing unreadable is ever stored.
+ */
+export function storableCount(reading: CountReading | undefined): CountReading | undefined {
+  const count = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+  if (!reading || !count(reading.value)) return undefined;
+  const value = reading.value === 0 ? 0 : reading.value; // no -0
+  const min = count(reading.min) && reading.min <= value ? reading.min : value;
+  const max = count(reading.max) && reading.max >= value ? reading.max : value;
+  return { value, exact: reading.exact === true && min === max, min, max };
+}
+
+function storablePercent(percent: number | undefined): number | undefined {
+  return typeof percent === 'number' && Number.isFinite(percent) && percent >= 0 ? percent : undefined;
+}
+
+/** The snapshot a profile view stands for. */
+export function snapshotOf(view: ProfileView, at: string): SavedSnapshot {
   const { verdict } = view;
-  return {
-    at,
-    followers: verdict.followers,
-    tier: verdict.tier?.tier,
-    engagementPercent: verdict.engagement.ok ? verdict.engagement.percent : undefined,
-    basis: verdict.engagement.ok ? verdict.engagement.basis : undefined,
-    sampleSize: verdict.engagement.ok ? verdict.engagement.sampleSize : 0,
-  };
+  const { engagement, benchmark } = verdict;
+  const sampleSize = engagement.ok && Number.isSafeInteger(engagement.sampleSize) && engagement.sampleSize >= 0 ? Math.min(engagement.sampleSize, LIMITS.sampleSize) : 0;
+  const snapshot: SavedSnapshot = { at, sampleSize, benchmark: benchmark.verdict };
+  const followers = storableCount(verdict.followers);
+  if (followers) snapshot.followers = followers;
+  if (verdict.tier) {
+    snapshot.tier = verdict.tier.tier;
+    snapshot.scheme = verdict.scheme.id;
+  }
+  const percent = engagement.ok ? storablePercent(engagement.percent) : undefined;
+  if (engagement.ok && percent !== undefined) {
+    snapshot.engagementPercent = percent;
+    snapshot.basis = engagement.basis;
+    snapshot.method = engagement.method;
+  } else snapshot.benchmark = 'none';
+  if (snapshot.benchmark !== 'none' && benchmark.verdict !== 'none') snapshot.benchmarksVersion = benchmark.version.slice(0, 40);
+  return snapshot;
 }
 
-function sameNumbers(a: SavedSnapshot, b: SavedSnapshot): boolean {
-  return (
-    a.followers?.value === b.followers?.value &&
-    a.engagementPercent?.toFixed(2) === b.engagementPercent?.toFixed(2) &&
-    a.tier === b.tier
-  );
+/** Two readings of the same count agree when equal, or when one is rounded and its range holds the other. */
+function sameCount(a: CountReading, b: CountReading): boolean {
+  if (a.value === b.value) return true;
+  if (!a.exact && b.value >= a.min && b.value <= a.max) return true;
+  return !b.exact && a.value >= b.min && a.value <= b.max;
 }
 
-/** Saves the profile shown (or adds a dated snapshot to it). Pure: returns the new shortlist. */
-export function saveView(list: Shortlist, view: ProfileView, now: Date): Shortlist {
-  const at = now.toISOString();
-  const key = profileKey(view.verdict.platform, view.verdict.handle);
-  const existing = list.profiles[key];
-  const snapshot = snapshotOf(view, at);
-  const profile: SavedProfile = existing
-    ? recordVisit(existing, snapshot)
-    : {
-        platform: view.verdict.platform,
-        handle: view.verdict.handle,
-        displayName: view.verdict.displayName,
-        url: view.url,
-        savedAt: at,
-        lastSeen: at,
-        tags: [],
-        note: '',
-        history: [snapshot],
-      };
-  return { ...list, profiles: { ...list.profiles, [key]: profile } };
+/**
+ * Whether `next` says something `last` did not: another follower count, tier or engagement rate.
+ * A reading that lacks a number (the page is still loading its posts) changes nothing.
+ */
+export function numbersChanged(last: SavedSnapshot | undefined, next: SavedSnapshot): boolean {
+  if (!last) return true;
+  if (!next.followers) return false;
+  if (!last.followers || !sameCount(last.followers, next.followers)) return true;
+  if (next.tier !== undefined && next.tier !== last.tier) return true;
+  if (next.engagementPercent === undefined) return false;
+  return last.engagementPercent === undefined || last.engagementPercent.toFixed(2) !== next.engagementPercent.toFixed(2);
 }
 
 /** A visit to a saved profile: a new history entry only when its numbers changed. */
 export function recordVisit(profile: SavedProfile, snapshot: SavedSnapshot): SavedProfile {
-  const last = profile.history.at(-1);
-  const changed = !last || !sameNumbers(last, snapshot);
+  const changed = numbersChanged(profile.history.at(-1), snapshot);
   return {
     ...profile,
-    lastSeen: snapshot.at,
+    lastSeen: snapshot.at > profile.lastSeen ? snapshot.at : profile.lastSeen,
     history: changed ? [...profile.history, snapshot] : profile.history,
   };
+}
+
+/** A new saved profile from a view. */
+export function newProfile(view: ProfileView, at: string): SavedProfile {
+  const profile: SavedProfile = {
+    platform: view.verdict.platform,
+    handle: view.verdict.handle,
+    url: view.url,
+    savedAt: at,
+    lastSeen: at,
+    tags: [],
+    note: '',
+    history: [snapshotOf(view, at)],
+  };
+  if (view.verdict.displayName) profile.displayName = view.verdict.displayName.slice(0, LIMITS.displayName);
+  return profile;
+}
+
+/** lastSeen moves only when this much time passed: a page re-rendering doesn't rewrite storage. */
+export const VISIT_RESOLUTION_MS = 60_000;
+
+/**
+ * A saved profile after a visit: a snapshot when its numbers changed, a fresher lastSeen and
+ * name. Returns the same object when nothing changed (and `saving` is false).
+ */
+export function visitProfile(profile: SavedProfile, view: ProfileView, at: string, saving = false): SavedProfile {
+  const snapshot = snapshotOf(view, at);
+  const changed = numbersChanged(profile.history.at(-1), snapshot);
+  const displayName = view.verdict.displayName?.slice(0, LIMITS.displayName);
+  const renamed = displayName !== undefined && displayName !== '' && displayName !== profile.displayName;
+  const stale = Date.parse(at) - Date.parse(profile.lastSeen) >= VISIT_RESOLUTION_MS;
+  if (!changed && !renamed && !stale && !saving) return profile;
+  const next: SavedProfile = {
+    ...profile,
+    lastSeen: at > profile.lastSeen ? at : profile.lastSeen,
+    history: changed ? [...profile.history, snapshot] : profile.history,
+  };
+  if (renamed) next.displayName = displayName;
+  return next;
+}
+
+/** The profile after pressing Save: new, or the saved one with a snapshot if its numbers changed. */
+export function saveProfile(existing: SavedProfile | undefined, view: ProfileView, at: string): SavedProfile {
+  return existing ? visitProfile(existing, view, at, true) : newProfile(view, at);
+}
+
+/** Saves the profile shown (or adds a dated snapshot to it). Pure: returns the new shortlist. */
+export function saveView(list: Shortlist, view: ProfileView, now: Date): Shortlist {
+  const key = profileKey(view.verdict.platform, view.verdict.handle);
+  return { ...list, profiles: { ...list.profiles, [key]: saveProfile(list.profiles[key], view, now.toISOString()) } };
+}
+
+/**
+ * Tags as the marketer means them: trimmed, inner spaces collapsed, at most 40 characters, no
+ * empty ones, no duplicates ignoring case (the first spelling wins), at most 50.
+ * @example normaliseTags([' Beauty ', 'beauty', '', 'UK  micro']) // ['Beauty', 'UK micro']
+ */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.replace(/\s+/g, ' ').trim().slice(0, LIMITS.tag);
+    const folded = tag.toLowerCase();
+    if (!tag || seen.has(folded)) continue;
+    seen.add(folded);
+    out.push(tag);
+    if (out.length === LIMITS.tags) break;
+  }
+  return out;
+}
+
+/** The latest snapshot that has a follower count, or undefined. */
+export function latestWithFollowers(profile: SavedProfile): SavedSnapshot | undefined {
+  for (let index = profile.history.length - 1; index >= 0; index--) {
+    const snapshot = profile.history[index]!;
+    if (snapshot.followers) return snapshot;
+  }
+  return undefined;
+}
+
+/**
+ * Follower growth since the first snapshot with a count, in percent; undefined with fewer than two
+ * counts or a first count of 0.
+ * @example followerGrowth(profile with 10 000 then 11 000 followers) // 10
+ */
+export function followerGrowth(profile: SavedProfile): number | undefined {
+  const first = profile.history.find((snapshot) => snapshot.followers)?.followers;
+  const last = latestWithFollowers(profile)?.followers;
+  if (!first || !last || first.value === 0 || profile.history.filter((s) => s.followers).length < 2) return undefined;
+  return ((last.value - first.value) / first.value) * 100;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation. Two strengths: 'stored' checks the shape of what this extension wrote itself (so a
+// profile whose handle a newer adapter reads differently still loads); 'import' also checks the
+// content of files that came from elsewhere.
+
+export type ProfileCheck = { ok: true; profile: SavedProfile } | { ok: false; reason: string };
+
+/** Hosts of each platform's profile pages (and their subdomains: www., m.). */
+export const PLATFORM_HOSTS: Readonly<Record<Platform, readonly string[]>> = {
+  instagram: ['instagram.com'],
+  tiktok: ['tiktok.com'],
+  youtube: ['youtube.com'],
+  x: ['x.com', 'twitter.com'],
+  bluesky: ['bsky.app'],
+};
+
+/**
+ * Characters a handle may have, loosely per platform (the adapters in lib/sites are stricter):
+ * Instagram and TikTok letters, digits, "." and "_"; X letters, digits and "_"; YouTube handles
+ * any letter or digit plus "._·-" (and channel ids "UC…"); Bluesky domain names or DIDs.
+ */
+const HANDLE_CHARACTERS: Readonly<Record<Platform, RegExp>> = {
+  instagram: /^[A-Za-z0-9._]+$/,
+  tiktok: /^[A-Za-z0-9._]+$/,
+  youtube: /^[\p{L}\p{M}\p{N}._·-]+$/u,
+  x: /^[A-Za-z0-9_]+$/,
+  bluesky: /^[A-Za-z0-9.:%-]+$/,
+};
+
+const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  x: 'X',
+  bluesky: 'Bluesky',
+};
+
+/** An ISO 8601 date-time with a zone, as Date#toISOString writes it (offsets accepted too). */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+class Invalid extends Error {}
+
+function fail(message: string): never {
+  throw new Invalid(message);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Date#toISOString's own form: kept as it is (the common case, and the fast one). */
+const CANONICAL_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+function isoDate(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) fail(`${field} must be an ISO 8601 date like 2025-11-27T10:00:00.000Z`);
+  const time = Date.parse(value);
+  if (!Number.isFinite(time)) fail(`${field} is not a real date (${value})`);
+  return CANONICAL_DATE.test(value) ? value : new Date(time).toISOString();
+}
+
+function count(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    fail(`${field} must be a whole number of 0 or more (got ${JSON.stringify(value) ?? String(value)})`);
+  }
+  return value;
+}
+
+function reading(value: unknown, field: string): CountReading {
+  if (!isRecord(value)) fail(`${field} must be a count reading {value, exact, min, max}`);
+  const parsed: CountReading = {
+    value: count(value.value, `${field}.value`),
+    exact: typeof value.exact === 'boolean' ? value.exact : fail(`${field}.exact must be true or false`),
+    min: count(value.min, `${field}.min`),
+    max: count(value.max, `${field}.max`),
+  };
+  if (parsed.min > parsed.value || parsed.max < parsed.value) fail(`${field} must have min ≤ value ≤ max`);
+  return parsed;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+  if (typeof value !== 'string' || !allowed.includes(value as T)) fail(`${field} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+const SCHEME_IDS: readonly TierSchemeId[] = ['founding', 'five-tier', 'later-sprout', 'custom'];
+
+function snapshot(value: unknown, field: string): SavedSnapshot {
+  if (!isRecord(value)) fail(`${field} must be an object`);
+  const sampleSize = value.sampleSize === undefined ? 0 : count(value.sampleSize, `${field}.sampleSize`);
+  if (sampleSize > LIMITS.sampleSize) fail(`${field}.sampleSize must be at most ${LIMITS.sampleSize}`);
+  const parsed: SavedSnapshot = {
+    at: isoDate(value.at, `${field}.at`),
+    sampleSize,
+    benchmark: value.benchmark === undefined ? 'none' : oneOf(value.benchmark, BENCHMARK_VERDICTS, `${field}.benchmark`),
+  };
+  if (value.followers !== undefined) parsed.followers = reading(value.followers, `${field}.followers`);
+  if (value.tier !== undefined) parsed.tier = oneOf(value.tier, TIERS, `${field}.tier`);
+  if (value.scheme !== undefined) parsed.scheme = oneOf(value.scheme, SCHEME_IDS, `${field}.scheme`);
+  if (value.engagementPercent !== undefined) {
+    const percent = value.engagementPercent;
+    if (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0) {
+      fail(`${field}.engagementPercent must be a number of 0 or more`);
+    }
+    parsed.engagementPercent = percent;
+  }
+  if (value.basis !== undefined) parsed.basis = oneOf(value.basis, ['followers', 'views'] as const, `${field}.basis`);
+  if (value.method !== undefined) parsed.method = oneOf(value.method, ['median', 'mean'] as const, `${field}.method`);
+  if (value.benchmarksVersion !== undefined) {
+    if (typeof value.benchmarksVersion !== 'string' || value.benchmarksVersion.length > 40) {
+      fail(`${field}.benchmarksVersion must be a short text`);
+    }
+    parsed.benchmarksVersion = value.benchmarksVersion;
+  }
+  return parsed;
+}
+
+function profileUrl(value: unknown, platform: Platform, strict: boolean): string {
+  if (typeof value !== 'string' || value.length > LIMITS.url) fail('url must be a link of at most 2000 characters');
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    fail(`url is not a link (${value.slice(0, 80)})`);
+  }
+  // Even for our own data: the dashboard renders it as a link, so never javascript: or data:.
+  if (url.protocol !== 'https:' && (strict || url.protocol !== 'http:')) {
+    fail(`url must be an https link (got ${url.protocol.replace(':', '')})`);
+  }
+  if (strict) {
+    const host = url.hostname.toLowerCase();
+    const hosts = PLATFORM_HOSTS[platform];
+    if (!hosts.some((domain) => host === domain || host.endsWith(`.${domain}`))) {
+      fail(`url must be a link on ${hosts.join(' or ')} for a ${PLATFORM_NAMES[platform]} profile (got ${host})`);
+    }
+  }
+  return value;
+}
+
+function parseProfile(value: unknown, strict: boolean): SavedProfile {
+  if (!isRecord(value)) fail('not an object');
+  const platform = oneOf(value.platform, PLATFORMS, 'platform');
+  const handle = value.handle;
+  const maxHandle = platform === 'bluesky' ? LIMITS.blueskyHandle : LIMITS.handle;
+  if (typeof handle !== 'string' || handle.trim() === '') fail('handle is missing');
+  if (handle.length > maxHandle) fail(`handle is longer than ${maxHandle} characters`);
+  if (strict && !HANDLE_CHARACTERS[platform].test(handle)) {
+    fail(`handle "${handle.slice(0, 40)}" has characters ${PLATFORM_NAMES[platform]} handles can't have`);
+  }
+  if (!strict && /[\s<>"'`]/.test(handle)) fail('handle has spaces or markup characters');
+  const url = profileUrl(value.url, platform, strict);
+  const savedAt = isoDate(value.savedAt, 'savedAt');
+  const lastSeen = isoDate(value.lastSeen ?? value.savedAt, 'lastSeen');
+
+  const tags = value.tags ?? [];
+  if (!Array.isArray(tags)) fail('tags must be a list of texts');
+  if (tags.length > LIMITS.tags) fail(`at most ${LIMITS.tags} tags`);
+  tags.forEach((tag: unknown, index) => {
+    if (typeof tag !== 'string') fail(`tags[${index}] must be a text`);
+    if (tag.length > LIMITS.tag) fail(`tags[${index}] is longer than ${LIMITS.tag} characters`);
+  });
+  const note = value.note ?? '';
+  if (typeof note !== 'string') fail('note must be a text');
+  if (note.length > LIMITS.note) fail(`note is longer than ${LIMITS.note} characters`);
+  if (value.displayName !== undefined && value.displayName !== null) {
+    if (typeof value.displayName !== 'string') fail('displayName must be a text');
+    if (value.displayName.length > LIMITS.displayName) fail(`displayName is longer than ${LIMITS.displayName} characters`);
+  }
+
+  if (!Array.isArray(value.history) || value.history.length === 0) fail('history must be a non-empty list of snapshots');
+  if (value.history.length > LIMITS.history) fail(`history has more than ${LIMITS.history} snapshots`);
+  const history = sortHistory(value.history.map((entry: unknown, index) => snapshot(entry, `history[${index}]`)));
+
+  const profile: SavedProfile = {
+    platform,
+    handle,
+    url,
+    savedAt,
+    lastSeen: lastSeen < savedAt ? savedAt : lastSeen,
+    tags: normaliseTags(tags as string[]),
+    note,
+    history,
+  };
+  if (typeof value.displayName === 'string' && value.displayName !== '') profile.displayName = value.displayName;
+  return profile;
+}
+
+/** Oldest first, one snapshot per time (the first one wins). */
+export function sortHistory(history: readonly SavedSnapshot[]): SavedSnapshot[] {
+  const byTime = new Map<string, SavedSnapshot>();
+  for (const entry of history) if (!byTime.has(entry.at)) byTime.set(entry.at, entry);
+  return [...byTime.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/**
+ * Checks one profile of the current schema. 'import' is strict about content (handle characters,
+ * the platform's own https host); 'stored' only about shape, so data this extension wrote keeps loading.
+ * Returns a copy with dates normalised to toISOString and tags normalised.
+ */
+export function checkProfile(value: unknown, strength: 'stored' | 'import'): ProfileCheck {
+  try {
+    return { ok: true, profile: parseProfile(value, strength === 'import') };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+/**
+ * One profile from two copies: every snapshot of both (by time, no duplicates), the earliest
+ * savedAt, the latest lastSeen, the union of tags, and `a`'s note and names unless empty.
+ */
+export function mergeProfile(a: SavedProfile, b: SavedProfile): SavedProfile {
+  const merged: SavedProfile = {
+    ...a,
+    savedAt: a.savedAt <= b.savedAt ? a.savedAt : b.savedAt,
+    lastSeen: a.lastSeen >= b.lastSeen ? a.lastSeen : b.lastSeen,
+    tags: normaliseTags([...a.tags, ...b.tags]),
+    note: a.note.trim() === '' ? b.note : a.note,
+    history: sortHistory([...a.history, ...b.history]),
+  };
+  const displayName = a.displayName || b.displayName;
+  if (displayName) merged.displayName = displayName;
+  return merged;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recently viewed profiles (saved or not), for the popup.
+
+/** A profile the marketer looked at, saved or not. */
+export interface RecentView {
+  platform: Platform;
+  handle: string;
+  url: string;
+  /** ISO 8601 time of the visit. */
+  at: string;
+  displayName?: string;
+  tier?: Tier;
+  followers?: CountReading;
+  engagementPercent?: number;
+}
+
+/** How many recent views are kept, newest first. */
+export const RECENT_LIMIT = 10;
+
+/** The recent-view entry for a profile view. */
+export function recentViewOf(view: ProfileView, at: string): RecentView {
+  const { verdict } = view;
+  const recent: RecentView = { platform: verdict.platform, handle: verdict.handle, url: view.url, at };
+  if (verdict.displayName) recent.displayName = verdict.displayName.slice(0, LIMITS.displayName);
+  if (verdict.tier) recent.tier = verdict.tier.tier;
+  const followers = storableCount(verdict.followers);
+  if (followers) recent.followers = followers;
+  const percent = verdict.engagement.ok ? storablePercent(verdict.engagement.percent) : undefined;
+  if (percent !== undefined) recent.engagementPercent = percent;
+  return recent;
+}
+
+/** Newest first, one entry per profile (its latest), at most RECENT_LIMIT. */
+export function mergeRecent(...lists: readonly (readonly RecentView[])[]): RecentView[] {
+  const latest = new Map<string, RecentView>();
+  for (const list of lists) {
+    for (const view of list) {
+      const key = profileKey(view.platform, view.handle);
+      const known = latest.get(key);
+      if (!known || view.at > known.at) latest.set(key, view);
+    }
+  }
+  return [...latest.values()].sort((a, b) => (a.at > b.at ? -1 : a.at < b.at ? 1 : 0)).slice(0, RECENT_LIMIT);
+}
+
+/** True when `entry` repeats the newest recent view within VISIT_RESOLUTION_MS with the same numbers. */
+export function isRepeatVisit(recent: readonly RecentView[], entry: RecentView): boolean {
+  const first = recent[0];
+  return (
+    first !== undefined &&
+    profileKey(first.platform, first.handle) === profileKey(entry.platform, entry.handle) &&
+    Date.parse(entry.at) - Date.parse(first.at) < VISIT_RESOLUTION_MS &&
+    sameData({ ...first, at: '' }, { ...entry, at: '' })
+  );
+}
+
+/** Checks one stored recent view; undefined when it is not one. */
+export function checkRecentView(value: unknown): RecentView | undefined {
+  try {
+    if (!isRecord(value)) return undefined;
+    const platform = oneOf(value.platform, PLATFORMS, 'platform');
+    if (typeof value.handle !== 'string' || value.handle === '' || value.handle.length > LIMITS.blueskyHandle) return undefined;
+    const view: RecentView = {
+      platform,
+      handle: value.handle,
+      url: profileUrl(value.url, platform, false),
+      at: isoDate(value.at, 'at'),
+    };
+    if (typeof value.displayName === 'string' && value.displayName !== '') view.displayName = value.displayName.slice(0, LIMITS.displayName);
+    if (value.tier !== undefined) view.tier = oneOf(value.tier, TIERS, 'tier');
+    if (value.followers !== undefined) view.followers = reading(value.followers, 'followers');
+    if (typeof value.engagementPercent === 'number' && Number.isFinite(value.engagementPercent) && value.engagementPercent >= 0) {
+      view.engagementPercent = value.engagementPercent;
+    }
+    return view;
+  } catch (error) {
+    if (error instanceof Invalid) return undefined;
+    throw error;
+  }
+}
+
+/** Deep equality of JSON-like data (what storage holds): same keys, same values, arrays in order. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!sameData(a[index], b[index])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let size = 0;
+  for (const key in left) {
+    if (left[key] === undefined) continue;
+    size++;
+    if (!sameData(left[key], right[key])) return false;
+  }
+  for (const key in right) if (right[key] !== undefined) size--;
+  return size === 0;
+}
+
+/** A profile's current numbers, each from the latest snapshot that has it. */
+export interface LatestFigures {
+  followers?: CountReading;
+  /** Stored with the follower count, under `scheme`. */
+  tier?: Tier;
+  scheme?: TierSchemeId;
+  engagementPercent?: number;
+  basis?: EngagementBasis;
+  method?: EngagementMethod;
+  sampleSize: number;
+  benchmark: BenchmarkVerdict;
+}
+
+/** The latest follower count and the latest engagement rate of a profile (snapshots may hold one without the other). */
+export function latestFigures(profile: SavedProfile): LatestFigures {
+  const counted = latestWithFollowers(profile);
+  let rated: SavedSnapshot | undefined;
+  for (let index = profile.history.length - 1; index >= 0 && !rated; index--) {
+    if (profile.history[index]!.engagementPercent !== undefined) rated = profile.history[index];
+  }
+  const figures: LatestFigures = { sampleSize: rated?.sampleSize ?? 0, benchmark: rated?.benchmark ?? 'none' };
+  if (counted?.followers) figures.followers = counted.followers;
+  if (counted?.tier) figures.tier = counted.tier;
+  if (counted?.scheme) figures.scheme = counted.scheme;
+  if (rated?.engagementPercent !== undefined) figures.engagementPercent = rated.engagementPercent;
+  if (rated?.basis) figures.basis = rated.basis;
+  if (rated?.method) figures.method = rated.method;
+  return figures;
 }

@@ -1,24 +1,459 @@
 import { browser } from 'wxt/browser';
-import { EMPTY_SHORTLIST, SHORTLIST_KEY, type Shortlist } from './shortlist';
+import { BENCHMARKS_VERSION, compare } from './benchmarks';
+import type { CountReading } from './count';
+import type { ProfileView } from './content-controller';
+import {
+  checkProfile,
+  checkRecentView,
+  EMPTY_SHORTLIST,
+  isRepeatVisit,
+  mergeProfile,
+  mergeRecent,
+  profileKey,
+  recentViewOf,
+  sameData,
+  saveProfile,
+  SHORTLIST_KEY,
+  SHORTLIST_VERSION,
+  visitProfile,
+  type RecentView,
+  type SavedProfile,
+  type Shortlist,
+} from './shortlist';
+import { PLATFORMS, type Platform } from './sites/types';
+import type { Tier } from './tiers';
 
-/** Reads stored data defensively: anything that is not a version-1 shortlist reads as empty. */
-export function parseShortlist(raw: unknown): Shortlist {
-  if (typeof raw !== 'object' || raw === null) return EMPTY_SHORTLIST;
-  const candidate = raw as Partial<Shortlist>;
-  if (candidate.version !== 1 || typeof candidate.profiles !== 'object' || candidate.profiles === null) {
-    return EMPTY_SHORTLIST;
+/*
+ * The stored shortlist, its schema versions and their migrations, in browser.storage.local.
+ *
+ * v2 (current): one key per saved profile, so saving or visiting one profile writes (and sends to
+ * every open tab through storage.onChanged) that profile only, not the whole shortlist. Measured
+ * with 5 000 profiles of 5 snapshots (Chromium 156 on a loaded 2-core machine): the
+ * whole shortlist is 7.6 MB of JSON; storage.local.get of it as one key took 2–5 s and every
+ * change would rewrite and resend all of it, while get or set of one profile's key (~1.5 KB)
+ * took 5–16 ms. Reading everything (the dashboard) costs about the same either way.
+ *
+ *   'microscope:shortlist'               { version: 2 }   the schema version of the layout
+ *   'microscope:profile:<profileKey>'    SavedProfile      e.g. 'microscope:profile:instagram:maya'
+ *   'microscope:recent'                  { version: 2, views: RecentView[] } newest first, ≤ 10
+ *   'microscope:unreadable:<ISO time>'   data set aside because it could not be read (never deleted)
+ *
+ * v1 (shipped with the first badge, written by plain storage.local.set): everything in one key,
+ *   'microscope:shortlist'  { version: 1, profiles: Record<profileKey, SavedProfileV1> }
+ *
+ * Migrations work on the logical document { version, profiles } whatever the layout; reading
+ * assembles it from the keys, and writing back after a migration splits it into keys again.
+ */
+
+export { SHORTLIST_KEY } from './shortlist';
+export const PROFILE_PREFIX = 'microscope:profile:';
+export const RECENT_KEY = 'microscope:recent';
+export const UNREADABLE_PREFIX = 'microscope:unreadable:';
+
+/** The storage key of a profile. @example storageKeyOf('instagram:maya') // 'microscope:profile:instagram:maya' */
+export function storageKeyOf(key: string): string {
+  return `${PROFILE_PREFIX}${key}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Earlier versions, frozen as they were shipped. Never edit these: write a new migration.
+
+/** v1 snapshot (lib/shortlist.ts at commit b8f5f21). */
+export interface SavedSnapshotV1 {
+  at: string;
+  followers?: CountReading;
+  tier?: Tier;
+  engagementPercent?: number;
+  basis?: 'followers' | 'views';
+  sampleSize: number;
+}
+
+export interface SavedProfileV1 {
+  platform: Platform;
+  handle: string;
+  displayName?: string;
+  url: string;
+  savedAt: string;
+  lastSeen: string;
+  tags: string[];
+  note: string;
+  history: SavedSnapshotV1[];
+}
+
+export interface ShortlistV1 {
+  version: 1;
+  profiles: Record<string, SavedProfileV1>;
+}
+
+/** One step of the schema. `migrate` takes the stored document of version `from` and never throws on odd rows. */
+export interface Migration {
+  from: number;
+  to: number;
+  description: string;
+  migrate(document: Record<string, unknown>): Record<string, unknown>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * v1 → v2: every snapshot gets the benchmark verdict of its rate, and the engagement method and
+ * tier scheme it was measured with (and the profiles move to a key each: see readStored). v1 was only ever written by the content script running on
+ * DEFAULT_SETTINGS (entrypoints/content/index.tsx at b8f5f21: `settings: () => DEFAULT_SETTINGS`),
+ * so its rates are medians and its tiers are the founding scheme's.
+ */
+function v1ToV2(document: Record<string, unknown>): Record<string, unknown> {
+  const profiles = isRecord(document.profiles) ? document.profiles : {};
+  const migrated: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(profiles)) {
+    if (!isRecord(value) || !Array.isArray(value.history)) {
+      migrated[key] = value; // left for validation to refuse (and set aside)
+      continue;
+    }
+    const platform = value.platform as Platform;
+    migrated[key] = { ...value, history: value.history.map((entry: unknown) => snapshotV1ToV2(entry, platform)) };
   }
-  return { version: 1, profiles: candidate.profiles };
+  return { ...document, version: 2, profiles: migrated };
 }
 
-export async function loadShortlist(): Promise<Shortlist> {
-  const stored = await browser.storage.local.get(SHORTLIST_KEY);
-  return parseShortlist(stored[SHORTLIST_KEY]);
-}
-
-/** Read–change–write of the shortlist in browser.storage.local. */
-export async function updateShortlist(change: (list: Shortlist) => Shortlist): Promise<Shortlist> {
-  const next = change(await loadShortlist());
-  await browser.storage.local.set({ [SHORTLIST_KEY]: next });
+function snapshotV1ToV2(entry: unknown, platform: Platform): unknown {
+  if (!isRecord(entry)) return entry;
+  const old = entry as Partial<SavedSnapshotV1>;
+  const next: Record<string, unknown> = { ...entry, benchmark: 'none' };
+  if (old.tier !== undefined) next.scheme = 'founding';
+  if (typeof old.engagementPercent !== 'number') return next;
+  next.method = 'median';
+  const followers = old.followers?.value;
+  if (PLATFORMS.includes(platform) && typeof followers === 'number' && (old.basis === 'followers' || old.basis === 'views')) {
+    const result = compare(old.engagementPercent, platform, followers, old.basis, { method: 'median' });
+    next.benchmark = result.verdict;
+    if (result.verdict !== 'none') next.benchmarksVersion = BENCHMARKS_VERSION;
+  }
   return next;
+}
+
+/** Every migration, in order: MIGRATIONS[i] takes version i + 1 to version i + 2. */
+export const MIGRATIONS: readonly Migration[] = [
+  { from: 1, to: 2, description: 'a key per profile; snapshots get benchmark verdict, method and tier scheme', migrate: v1ToV2 },
+];
+
+/** Data that could not be read, to be set aside rather than lost. */
+export interface Unreadable {
+  reason: string;
+  value: unknown;
+}
+
+export interface ShortlistRead {
+  shortlist: Shortlist;
+  /** The version the data was stored as; 0 when there was none or it could not be read at all. */
+  storedVersion: number;
+  unreadable?: Unreadable;
+}
+
+/**
+ * Reads a stored shortlist of any version: migrates it to the current one and checks every
+ * profile. Garbage, a version from the future or a broken migration read as empty; profiles that
+ * fail the check are left out. Either way `unreadable` holds what was left out.
+ */
+export function readShortlist(raw: unknown): ShortlistRead {
+  if (raw === undefined || raw === null) return { shortlist: EMPTY_SHORTLIST, storedVersion: 0 };
+  const whole = (reason: string): ShortlistRead => ({ shortlist: EMPTY_SHORTLIST, storedVersion: 0, unreadable: { reason, value: raw } });
+  if (!isRecord(raw)) return whole('not a MicroScope shortlist');
+  const version = raw.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return whole('no schema version');
+  if (version > SHORTLIST_VERSION) {
+    return whole(`written by a newer MicroScope (schema version ${version}; this one reads up to ${SHORTLIST_VERSION})`);
+  }
+  let document: Record<string, unknown> = raw;
+  try {
+    for (let at = version; at < SHORTLIST_VERSION; at++) {
+      const step = MIGRATIONS.find((migration) => migration.from === at);
+      if (!step) return whole(`no migration from schema version ${at}`);
+      document = step.migrate(document);
+    }
+  } catch (error) {
+    return whole(`migration from schema version ${version} failed: ${String(error)}`);
+  }
+  if (!isRecord(document.profiles)) return whole('profiles missing');
+
+  const profiles: Record<string, SavedProfile> = {};
+  const refused: Record<string, { reason: string; value: unknown }> = {};
+  for (const [key, value] of Object.entries(document.profiles)) {
+    const checked = checkProfile(value, 'stored');
+    if (!checked.ok) {
+      refused[key] = { reason: checked.reason, value: (raw.profiles as Record<string, unknown> | undefined)?.[key] ?? value };
+      continue;
+    }
+    const { profile } = checked;
+    // Keys are derived, never trusted: two spellings of one handle become one profile.
+    const id = profileKey(profile.platform, profile.handle);
+    const known = profiles[id];
+    profiles[id] = known ? mergeProfile(known, profile) : profile;
+  }
+  const shortlist: Shortlist = { version: SHORTLIST_VERSION, profiles };
+  const count = Object.keys(refused).length;
+  if (count === 0) return { shortlist, storedVersion: version };
+  return {
+    shortlist,
+    storedVersion: version,
+    unreadable: { reason: `${count} saved ${count === 1 ? 'profile' : 'profiles'} could not be read`, value: { version, profiles: refused } },
+  };
+}
+
+export interface RecentRead {
+  views: RecentView[];
+  unreadable?: Unreadable;
+}
+
+/** Reads the stored recent views; anything unreadable is left out (and reported). */
+export function readRecent(raw: unknown): RecentRead {
+  if (raw === undefined || raw === null) return { views: [] };
+  if (!isRecord(raw) || !Array.isArray(raw.views)) return { views: [], unreadable: { reason: 'not a list of recent views', value: raw } };
+  if (typeof raw.version !== 'number' || raw.version > SHORTLIST_VERSION) {
+    return { views: [], unreadable: { reason: `recent views of unknown schema version ${String(raw.version)}`, value: raw } };
+  }
+  const views = raw.views.map(checkRecentView).filter((view): view is RecentView => view !== undefined);
+  const dropped = raw.views.length - views.length;
+  const merged = mergeRecent(views);
+  if (dropped === 0) return { views: merged };
+  return { views: merged, unreadable: { reason: `${dropped} recent ${dropped === 1 ? 'view' : 'views'} could not be read`, value: raw } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Setting aside.
+
+let lastStamp = 0;
+
+/**
+ * Copies data that could not be read to 'microscope:unreadable:<ISO time>' in storage.local, so a
+ * newer version (or a person) can still recover it. Never throws; returns the key or undefined.
+ */
+export async function setAside(from: string, area: 'local' | 'sync', unreadable: Unreadable, now = Date.now()): Promise<string | undefined> {
+  // One key per call even within one millisecond.
+  const stamp = Math.max(now, lastStamp + 1);
+  lastStamp = stamp;
+  const key = `${UNREADABLE_PREFIX}${new Date(stamp).toISOString()}`;
+  try {
+    await browser.storage.local.set({ [key]: { from, area, reason: unreadable.reason, at: new Date(now).toISOString(), value: unreadable.value } });
+    console.warn(`[MicroScope] ${from} (${area}): ${unreadable.reason}; kept a copy under ${key}`);
+    return key;
+  } catch (error) {
+    console.warn(`[MicroScope] ${from}: ${unreadable.reason}; could not keep a copy`, error);
+    return undefined;
+  }
+}
+
+/** Every set-aside copy, oldest first. */
+export async function listUnreadable(): Promise<{ key: string; value: unknown }[]> {
+  const all = await browser.storage.local.get(null);
+  return Object.keys(all)
+    .filter((key) => key.startsWith(UNREADABLE_PREFIX))
+    .sort()
+    .map((key) => ({ key, value: all[key] }));
+}
+
+/** The stored form of the recent views. */
+export function storedRecent(views: readonly RecentView[]): Record<string, unknown> {
+  return { version: SHORTLIST_VERSION, views };
+}
+
+/** The layout marker of the current version. */
+export const CURRENT_META: Readonly<Record<string, unknown>> = Object.freeze({ version: SHORTLIST_VERSION });
+
+export interface StoredRead {
+  shortlist: Shortlist;
+  recent: RecentView[];
+  /** The schema version found (0: nothing stored, or nothing readable). */
+  storedVersion: number;
+  /** What to set aside, and where it came from. */
+  unreadable: { from: string; unreadable: Unreadable }[];
+  /** The writes that bring storage to the current layout (after setting aside what is unreadable). */
+  repair: { set: Record<string, unknown>; remove: string[] };
+}
+
+/**
+ * Reads everything storage.local holds (the result of get(null)) as the current shortlist: any
+ * version, any layout. Pure; loadStoredShortlist carries out what it asks for.
+ */
+export function readStored(items: Record<string, unknown>): StoredRead {
+  const meta = items[SHORTLIST_KEY];
+  const keyed: Record<string, unknown> = {};
+  const profileKeys: string[] = [];
+  for (const key of Object.keys(items)) {
+    if (!key.startsWith(PROFILE_PREFIX)) continue;
+    profileKeys.push(key);
+    keyed[key.slice(PROFILE_PREFIX.length)] = items[key];
+  }
+  const recent = readRecent(items[RECENT_KEY]);
+  const result: StoredRead = { shortlist: EMPTY_SHORTLIST, recent: recent.views, storedVersion: 0, unreadable: [], repair: { set: {}, remove: [] } };
+  if (recent.unreadable) {
+    result.unreadable.push({ from: RECENT_KEY, unreadable: recent.unreadable });
+    result.repair.set[RECENT_KEY] = storedRecent(recent.views);
+  }
+  if (meta === undefined && profileKeys.length === 0) return result;
+
+  const reads: ShortlistRead[] = [];
+  const version = isRecord(meta) ? meta.version : undefined;
+  if (meta === undefined) {
+    // The marker was lost but profiles are there: they can only be of the per-profile layout.
+    reads.push(readShortlist({ version: SHORTLIST_VERSION, profiles: keyed }));
+  } else if (version === 1) {
+    reads.push(readShortlist(meta));
+    if (profileKeys.length > 0) reads.push(readShortlist({ version: SHORTLIST_VERSION, profiles: keyed }));
+  } else if (typeof version === 'number' && Number.isInteger(version) && version >= 2) {
+    reads.push(readShortlist({ version, profiles: keyed }));
+    // The marker holds its version only: anything else in it is kept aside before it is rewritten.
+    if (version === SHORTLIST_VERSION && Object.keys(meta as object).length > 1) {
+      result.unreadable.push({ from: SHORTLIST_KEY, unreadable: { reason: 'unexpected fields next to the schema version', value: { [SHORTLIST_KEY]: meta } } });
+    }
+  } else {
+    reads.push({ shortlist: EMPTY_SHORTLIST, storedVersion: 0, unreadable: { reason: 'not a MicroScope shortlist', value: meta } });
+  }
+
+  const whole = reads.find((read) => read.storedVersion === 0 && read.unreadable);
+  if (whole) {
+    // Unreadable as a whole (garbage, or a newer MicroScope's): keep every key of it aside, start afresh.
+    const value: Record<string, unknown> = { [SHORTLIST_KEY]: meta };
+    for (const key of profileKeys) value[key] = items[key];
+    result.unreadable.push({ from: SHORTLIST_KEY, unreadable: { reason: whole.unreadable!.reason, value } });
+    result.repair.set[SHORTLIST_KEY] = CURRENT_META;
+    result.repair.remove.push(...profileKeys);
+    return result;
+  }
+
+  const profiles: Record<string, SavedProfile> = {};
+  for (const read of reads) {
+    if (read.unreadable) result.unreadable.push({ from: SHORTLIST_KEY, unreadable: read.unreadable });
+    for (const [key, profile] of Object.entries(read.shortlist.profiles)) {
+      const known = profiles[key];
+      profiles[key] = known ? mergeProfile(known, profile) : profile;
+    }
+  }
+  result.shortlist = { version: SHORTLIST_VERSION, profiles };
+  result.storedVersion = Math.min(...reads.map((read) => read.storedVersion));
+  const desired = new Set<string>();
+  for (const [key, profile] of Object.entries(profiles)) {
+    const storageKey = storageKeyOf(key);
+    desired.add(storageKey);
+    // Migrated, renamed (two spellings of one handle) or normalised: store it as read.
+    if (!sameData(items[storageKey], profile)) result.repair.set[storageKey] = profile;
+  }
+  for (const key of profileKeys) if (!desired.has(key)) result.repair.remove.push(key);
+  if (!isRecord(meta) || meta.version !== SHORTLIST_VERSION || Object.keys(meta).length !== 1) result.repair.set[SHORTLIST_KEY] = CURRENT_META;
+  return result;
+}
+
+/**
+ * Reads the whole shortlist and the recent views, migrated and checked. What could not be read is
+ * set aside first, then storage is brought to the current layout, so no reader sets it aside twice.
+ */
+export async function loadStoredShortlist(): Promise<{ shortlist: Shortlist; recent: RecentView[] }> {
+  const read = readStored(await browser.storage.local.get(null));
+  for (const { from, unreadable } of read.unreadable) await setAside(from, 'local', unreadable);
+  if (Object.keys(read.repair.set).length > 0) await browser.storage.local.set(read.repair.set);
+  if (read.repair.remove.length > 0) await browser.storage.local.remove(read.repair.remove);
+  return { shortlist: read.shortlist, recent: read.recent };
+}
+
+/** Reads a shortlist document ({version, profiles}) defensively: the current shortlist, empty when unreadable. */
+export function parseShortlist(raw: unknown): Shortlist {
+  return readShortlist(raw).shortlist;
+}
+
+/** The whole stored shortlist, migrated to the current version (unreadable data set aside). */
+export async function loadShortlist(): Promise<Shortlist> {
+  return (await loadStoredShortlist()).shortlist;
+}
+
+/** The writes that turn stored profiles `before` into `after`: changed profiles set, removed ones removed. */
+export function profileWrites(before: Record<string, SavedProfile>, after: Record<string, SavedProfile>): { set: Record<string, unknown>; remove: string[] } {
+  const set: Record<string, unknown> = {};
+  const remove: string[] = [];
+  for (const [key, profile] of Object.entries(after)) if (before[key] !== profile && !sameData(before[key], profile)) set[storageKeyOf(key)] = profile;
+  for (const key of Object.keys(before)) if (!(key in after)) remove.push(storageKeyOf(key));
+  if (Object.keys(set).length > 0) set[SHORTLIST_KEY] = CURRENT_META;
+  return { set, remove };
+}
+
+/**
+ * Read–change–write of the whole shortlist. Writes only the profiles that changed. Contexts with
+ * the zustand store (lib/store.ts) use its actions; the badge can use the per-profile functions below.
+ */
+export async function updateShortlist(change: (list: Shortlist) => Shortlist): Promise<Shortlist> {
+  const before = await loadShortlist();
+  const next = change(before);
+  const writes = profileWrites(before.profiles, next.profiles);
+  if (Object.keys(writes.set).length > 0) await browser.storage.local.set(writes.set);
+  if (writes.remove.length > 0) await browser.storage.local.remove(writes.remove);
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One profile at a time, for the badge on every profile page: a few small keys, never the
+// whole shortlist (no store, no React).
+
+/** Migrates (once) when the stored layout is not the current one; otherwise reads one small key. */
+async function ensureCurrentLayout(): Promise<void> {
+  const meta = (await browser.storage.local.get(SHORTLIST_KEY))[SHORTLIST_KEY];
+  if (meta === undefined || (isRecord(meta) && meta.version === SHORTLIST_VERSION)) return;
+  await loadStoredShortlist();
+}
+
+/** The saved profile, or undefined when it isn't saved. */
+export async function loadSavedProfile(platform: Platform, handle: string): Promise<SavedProfile | undefined> {
+  await ensureCurrentLayout();
+  const key = storageKeyOf(profileKey(platform, handle));
+  const raw = (await browser.storage.local.get(key))[key];
+  if (raw === undefined) return undefined;
+  const checked = checkProfile(raw, 'stored');
+  return checked.ok ? checked.profile : undefined;
+}
+
+async function rememberView(view: ProfileView, at: string): Promise<void> {
+  const entry = recentViewOf(view, at);
+  const { views } = readRecent((await browser.storage.local.get(RECENT_KEY))[RECENT_KEY]);
+  if (isRepeatVisit(views, entry)) return;
+  await browser.storage.local.set({ [RECENT_KEY]: storedRecent(mergeRecent([entry], views)) });
+}
+
+/** Saves the profile a view shows (or adds a dated snapshot to it); returns it as stored. */
+export async function saveProfileView(view: ProfileView, now: Date = new Date()): Promise<SavedProfile> {
+  if (!view.verdict.handle) throw new Error('MicroScope: a profile without a handle cannot be saved');
+  const at = now.toISOString();
+  const profile = saveProfile(await loadSavedProfile(view.verdict.platform, view.verdict.handle), view, at);
+  await browser.storage.local.set({ [storageKeyOf(profileKey(profile.platform, profile.handle))]: profile, [SHORTLIST_KEY]: CURRENT_META });
+  await rememberView(view, at);
+  return profile;
+}
+
+/**
+ * A visit: remembered among recent views; for a saved profile a snapshot when its numbers
+ * changed, and lastSeen. Returns the saved profile (undefined when not saved).
+ */
+export async function recordProfileVisit(view: ProfileView, now: Date = new Date()): Promise<SavedProfile | undefined> {
+  if (!view.verdict.handle) return undefined;
+  const at = now.toISOString();
+  const saved = await loadSavedProfile(view.verdict.platform, view.verdict.handle);
+  const next = saved ? visitProfile(saved, view, at) : undefined;
+  if (next && next !== saved) await browser.storage.local.set({ [storageKeyOf(profileKey(next.platform, next.handle))]: next });
+  await rememberView(view, at);
+  return next;
+}
+
+/**
+ * Calls back when the saved profile changes in any context: the new profile, or undefined once
+ * it is removed (say from the dashboard). Returns the unsubscribe.
+ */
+export function watchSavedProfile(platform: Platform, handle: string, callback: (profile: SavedProfile | undefined) => void): () => void {
+  const storageKey = storageKeyOf(profileKey(platform, handle));
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    const change = changes[storageKey];
+    if (area !== 'local' || !change) return;
+    if (change.newValue === undefined || change.newValue === null) return callback(undefined);
+    const checked = checkProfile(change.newValue, 'stored');
+    if (checked.ok) callback(checked.profile);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }

@@ -40,8 +40,8 @@ export function buildVerdict(snapshot: ProfileSnapshot, settings: Settings, phas
   const benchmark = compareEngagement(engagement, snapshot);
   const followers = snapshot.followers;
   const tier = followers ? decorate(tierVerdict(followers, scheme)) : undefined;
-  const notes = [...snapshot.notes];
-  if (!engagement.ok && followers) notes.push(engagement.message);
+  // What the page did not show; why engagement is unknown is engagement.message, shown beside it.
+  const notes = snapshot.notes;
 
   let state: VerdictState;
   if (!followers) state = phase === 'reading' ? 'loading' : 'unknown';

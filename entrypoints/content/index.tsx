@@ -4,7 +4,9 @@ import { createController, type ProfileView } from '@/lib/content-controller';
 import { diagnosticsForPage } from '@/lib/diagnostics';
 import type { GetDiagnosticsResponse, GetViewResponse, Message, TabSummary } from '@/lib/messages';
 import { isMessage } from '@/lib/messages';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { loadSettings, watchSettings } from '@/lib/settings-storage';
+import { recordProfileVisit } from '@/lib/storage';
 import { ADAPTERS, adapterForHost } from '@/lib/sites';
 import { SITE_MATCHES } from '@/lib/sites/hosts';
 import { mountBadge } from './mount-badge';
@@ -14,8 +16,18 @@ export default defineContentScript({
   // The badge brings its own CSS into its shadow root (mount-badge.tsx): nothing goes into the page.
   cssInjectionMode: 'manual',
   main(ctx) {
+    let settings: Settings = DEFAULT_SETTINGS;
     let lastSummary = '';
+    let lastVisit = '';
     const publish = (view: ProfileView | null): void => {
+      // A settled profile is a visit: recent list, and a dated snapshot if it is saved and changed.
+      if (view && view.verdict.state !== 'loading') {
+        const visit = JSON.stringify([view.url, view.verdict.followers?.value, view.verdict.engagement.ok && view.verdict.engagement.percent]);
+        if (visit !== lastVisit) {
+          lastVisit = visit;
+          recordProfileVisit(view).catch(quietly);
+        }
+      }
       const summary: TabSummary | null =
         view?.verdict.tier !== undefined
           ? {
@@ -38,12 +50,22 @@ export default defineContentScript({
       adapters: ADAPTERS,
       mountBadge: (anchor, view, signal) => mountBadge(ctx, anchor, view, signal),
       publish,
-      settings: () => DEFAULT_SETTINGS,
+      settings: () => settings,
       setTimeout: (callback, ms) => ctx.setTimeout(guard(callback), ms),
       signal: ctx.signal,
       initialUrl: location.href,
       onUrlChanged: () => controller.navigate(location.href),
     });
+
+    // Settings live in storage.sync: a change in the dashboard re-renders open badges at once.
+    const applySettings = guard((next: Settings) => {
+      if (JSON.stringify(next) === JSON.stringify(settings)) return;
+      const platformsChanged = JSON.stringify(next.platforms) !== JSON.stringify(settings.platforms);
+      settings = next;
+      if (platformsChanged) controller.navigate(location.href);
+      else controller.refresh();
+    });
+    ctx.onInvalidated(watchSettings(applySettings));
 
     ctx.addEventListener(window, 'wxt:locationchange', guard(() => controller.navigate(location.href)));
     // YouTube reuses the page across navigations and announces the new one with its own event.
@@ -73,7 +95,15 @@ export default defineContentScript({
       controller.stop();
     });
 
-    guard(() => controller.navigate(location.href))();
+    // The first read waits for the saved settings (a few ms), so the badge never shows a tier of
+    // a scheme the marketer switched away from.
+    loadSettings()
+      .catch(() => DEFAULT_SETTINGS)
+      .then((loaded) => {
+        settings = loaded;
+        guard(() => controller.navigate(location.href))();
+      })
+      .catch(quietly);
   },
 });
 

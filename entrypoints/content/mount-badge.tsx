@@ -5,8 +5,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Badge } from '@/components/Badge';
 import badgeCss from '@/components/badge.css?inline';
 import type { BadgeHandle, ProfileView } from '@/lib/content-controller';
-import { profileKey, saveView } from '@/lib/shortlist';
-import { loadShortlist, updateShortlist } from '@/lib/storage';
+import { loadSavedProfile, saveProfileView, watchSavedProfile } from '@/lib/storage';
 import { badgeAttributes } from '@/lib/verdict';
 
 /** Keeps the latest view; the mounted component subscribes to it. */
@@ -30,18 +29,21 @@ function BadgeApp({ store, theme }: { store: ReturnType<typeof createViewStore>;
   const view = useSyncExternalStore(store.subscribe, store.get);
   const [expanded, setExpanded] = useState(false);
   const [saved, setSaved] = useState(false);
-  const key = profileKey(view.verdict.platform, view.verdict.handle);
+  const { platform, handle } = view.verdict;
+  // Saved or not, as stored: a save or removal in the popup or dashboard shows here at once.
   useEffect(() => {
     let live = true;
-    loadShortlist()
-      .then((list) => live && setSaved(key in list.profiles))
+    loadSavedProfile(platform, handle)
+      .then((profile) => live && setSaved(profile !== undefined))
       .catch(() => undefined);
+    const unwatch = watchSavedProfile(platform, handle, (profile) => setSaved(profile !== undefined));
     return () => {
       live = false;
+      unwatch();
     };
-  }, [key]);
+  }, [platform, handle]);
   const save = (): void => {
-    updateShortlist((list) => saveView(list, store.get(), new Date()))
+    saveProfileView(store.get())
       .then(() => setSaved(true))
       .catch((error: unknown) => console.warn('[MicroScope] could not save', error));
   };

@@ -1,0 +1,72 @@
+import { useId } from 'react';
+import { PLATFORMS, type Platform } from '@/lib/sites/types';
+import { TIER_LABELS, TIERS, type Tier } from '@/lib/tiers';
+import { NO_FILTER, PLATFORM_NAMES, type RowFilter } from './shortlist-rows';
+
+export interface ShortlistFiltersProps {
+  filter: RowFilter;
+  onChange(filter: RowFilter): void;
+  /** Tags in use, A to Z. */
+  tags: readonly string[];
+  /** Tiers of the current scheme, smallest first. */
+  tiers: readonly Tier[];
+}
+
+/** Platform, tier and tag selects and a text search over handle, name, note and tags. */
+export function ShortlistFilters({ filter, onChange, tags, tiers }: ShortlistFiltersProps) {
+  const id = useId();
+  const active = filter.platform !== 'all' || filter.tier !== 'all' || filter.tag !== '' || filter.text !== '';
+  return (
+    <div className="filters" role="search" aria-label="Filter the shortlist">
+      <div className="field field-grow">
+        <label htmlFor={`${id}-text`}>Search</label>
+        <input
+          id={`${id}-text`}
+          type="search"
+          placeholder="Handle, name, note or tag"
+          value={filter.text}
+          onChange={(event) => onChange({ ...filter, text: event.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-platform`}>Platform</label>
+        <select id={`${id}-platform`} value={filter.platform} onChange={(event) => onChange({ ...filter, platform: event.target.value as Platform | 'all' })}>
+          <option value="all">All platforms</option>
+          {PLATFORMS.map((platform) => (
+            <option key={platform} value={platform}>
+              {PLATFORM_NAMES[platform]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-tier`}>Tier</label>
+        <select id={`${id}-tier`} value={filter.tier} onChange={(event) => onChange({ ...filter, tier: event.target.value as Tier | 'all' })}>
+          <option value="all">All tiers</option>
+          {TIERS.filter((tier) => tiers.includes(tier) || tier === filter.tier).map((tier) => (
+            <option key={tier} value={tier}>
+              {TIER_LABELS[tier]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-tag`}>Tag</label>
+        <select id={`${id}-tag`} value={filter.tag} onChange={(event) => onChange({ ...filter, tag: event.target.value })} disabled={tags.length === 0 && filter.tag === ''}>
+          <option value="">{tags.length === 0 ? 'No tags yet' : 'All tags'}</option>
+          {tags.map((tag) => (
+            <option key={tag} value={tag}>
+              {tag}
+            </option>
+          ))}
+          {filter.tag !== '' && !tags.includes(filter.tag) && <option value={filter.tag}>{filter.tag}</option>}
+        </select>
+      </div>
+      {active && (
+        <button type="button" className="button button-quiet" onClick={() => onChange(NO_FILTER)}>
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+import { memo, useEffect, useRef } from 'react';
+import { formatCount, formatPercent } from '@/lib/format';
+import { Sparkline } from './Sparkline';
+import { TierChip } from './TierChip';
+import {
+  BENCHMARK_WORDS,
+  displayHandle,
+  PLATFORM_NAMES,
+  type ShortlistRow,
+  type SortColumn,
+  type SortState,
+} from './shortlist-rows';
+
+export interface ShortlistTableProps {
+  /** The rows of this page, filtered and sorted. */
+  rows: readonly ShortlistRow[];
+  sort: SortState;
+  onSort(column: SortColumn): void;
+  selected: ReadonlySet<string>;
+  onToggle(key: string): void;
+  /** Every row the filters let through (all pages), for the select-all box. */
+  matching: number;
+  matchingSelected: number;
+  onToggleAll(): void;
+  onEdit(key: string): void;
+  /** "Now" for relative dates (ms). */
+  now: number;
+}
+
+const COLUMNS: readonly { column: SortColumn; label: string; numeric?: boolean }[] = [
+  { column: 'platform', label: 'Platform' },
+  { column: 'handle', label: 'Handle' },
+  { column: 'tier', label: 'Tier' },
+  { column: 'followers', label: 'Followers', numeric: true },
+  { column: 'engagement', label: 'Engagement', numeric: true },
+  { column: 'benchmark', label: 'Benchmark' },
+  { column: 'growth', label: 'Growth' },
+  { column: 'tags', label: 'Tags' },
+  { column: 'lastSeen', label: 'Last seen' },
+];
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const fullDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const shortDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** "today", "yesterday", "3 days ago", then the date. */
+export function lastSeenWords(time: number, now: number): string {
+  if (!Number.isFinite(time)) return 'unknown';
+  const days = Math.floor((now - time) / 86_400_000);
+  if (days < 1 && new Date(time).getDate() === new Date(now).getDate()) return 'today';
+  if (days < 2) return relative.format(-Math.max(days, 1), 'day');
+  if (days < 30) return relative.format(-days, 'day');
+  return shortDate.format(time);
+}
+
+function growthWords(growth: number | undefined): string {
+  if (growth === undefined) return '–';
+  const rounded = Math.abs(growth) < 0.05 ? 0 : growth;
+  return `${rounded > 0 ? '+' : rounded < 0 ? '−' : '±'}${Math.abs(rounded).toFixed(1)}%`;
+}
+
+interface RowProps {
+  row: ShortlistRow;
+  selected: boolean;
+  onToggle(key: string): void;
+  onEdit(key: string): void;
+  now: number;
+}
+
+/** One profile. Memoised: selecting or editing one row re-renders that row only. */
+const Row = memo(function Row({ row, selected, onToggle, onEdit, now }: RowProps) {
+  const { profile } = row;
+  const handle = displayHandle(profile);
+  const safeUrl = /^https?:\/\//i.test(profile.url) ? profile.url : undefined;
+  const snapshots = row.series.length;
+  return (
+    <tr aria-selected={selected} className={selected ? 'selected' : undefined}>
+      <td className="col-select">
+        <input type="checkbox" checked={selected} onChange={() => onToggle(row.key)} aria-label={`Select ${handle}`} />
+      </td>
+      <td className="col-platform">{PLATFORM_NAMES[profile.platform]}</td>
+      <th scope="row" className="col-handle">
+        {safeUrl ? (
+          <a href={safeUrl} target="_blank" rel="noopener noreferrer">
+            {handle}
+          </a>
+        ) : (
+          handle
+        )}
+        {profile.displayName && <span className="display-name">{profile.displayName}</span>}
+      </th>
+      <td className="col-tier">
+        <TierChip tier={row.tier} borderline={row.borderline} />
+      </td>
+      <td className="col-number">{row.followers ? formatCount(row.followers) : '–'}</td>
+      <td className="col-number">
+        {row.engagementPercent === undefined ? (
+          '–'
+        ) : (
+          <>
+            {formatPercent(row.engagementPercent)}
+            {row.basis && <span className="basis">per {row.basis === 'views' ? 'view' : 'follower'}</span>}
+          </>
+        )}
+      </td>
+      <td className={`col-benchmark benchmark-${row.benchmark}`}>{row.engagementPercent === undefined ? '–' : BENCHMARK_WORDS[row.benchmark]}</td>
+      <td className="col-growth">
+        <span
+          className={row.growth === undefined ? 'muted' : row.growth >= 0 ? 'growth-up' : 'growth-down'}
+          title={snapshots > 1 ? `${snapshots} follower counts since ${shortDate.format(Date.parse(profile.savedAt))}` : 'One follower count so far'}
+        >
+          {growthWords(row.growth)}
+        </span>
+        <Sparkline values={row.series} />
+      </td>
+      <td className="col-tags">
+        {profile.tags.length === 0 ? (
+          <span className="muted">–</span>
+        ) : (
+          <ul className="tag-list" aria-label="Tags">
+            {profile.tags.map((tag) => (
+              <li key={tag} className="tag-chip">
+                {tag}
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
+      <td className="col-seen">
+        <time dateTime={profile.lastSeen} title={Number.isFinite(row.lastSeen) ? fullDate.format(row.lastSeen) : undefined}>
+          {lastSeenWords(row.lastSeen, now)}
+        </time>
+      </td>
+      <td className="col-actions">
+        <button type="button" className="button-link" onClick={() => onEdit(row.key)} aria-label={`Details, tags and note for ${handle}`}>
+          Details
+        </button>
+      </td>
+    </tr>
+  );
+});
+
+/** The saved profiles: one page of the filtered, sorted rows, with sortable headers and selection. */
+export function ShortlistTable({ rows, sort, onSort, selected, onToggle, matching, matchingSelected, onToggleAll, onEdit, now }: ShortlistTableProps) {
+  const all = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (all.current) all.current.indeterminate = matchingSelected > 0 && matchingSelected < matching;
+  }, [matching, matchingSelected]);
+  const sortedBy = COLUMNS.find((entry) => entry.column === sort.column)?.label ?? '';
+
+  return (
+    <div className="table-wrap">
+      <table className="shortlist">
+        <caption className="visually-hidden">
+          Saved profiles, sorted by {sortedBy.toLowerCase()}, {sort.direction}. Column headers sort the table.
+        </caption>
+        <thead>
+          <tr>
+            <td className="col-select">
+              <input
+                ref={all}
+                type="checkbox"
+                checked={matching > 0 && matchingSelected === matching}
+                onChange={onToggleAll}
+                disabled={matching === 0}
+                aria-label={`Select all ${matching.toLocaleString('en-US')} matching profiles`}
+              />
+            </td>
+            {COLUMNS.map(({ column, label, numeric }) => {
+              const active = sort.column === column;
+              return (
+                <th key={column} scope="col" aria-sort={active ? sort.direction : 'none'} className={numeric ? 'col-number' : undefined}>
+                  <button type="button" className="sort-button" onClick={() => onSort(column)}>
+                    {label}
+                    <span className="sort-mark" aria-hidden="true">
+                      {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+            <td className="col-actions">
+              <span className="visually-hidden">Actions</span>
+            </td>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <Row key={row.key} row={row} selected={selected.has(row.key)} onToggle={onToggle} onEdit={onEdit} now={now} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,235 @@
+import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import type { SavedProfile } from '@/lib/shortlist';
+import type { ImportReport } from '@/lib/store';
+import { schemeTiers, type TierScheme } from '@/lib/tiers';
+import { EmptyState } from './EmptyState';
+import { ImportReportView } from './ImportReportView';
+import { ProfileDetails } from './ProfileDetails';
+import { ShortlistFilters } from './ShortlistFilters';
+import { ShortlistTable } from './ShortlistTable';
+import {
+  filterRows,
+  FIRST_DIRECTION,
+  NO_FILTER,
+  sortRows,
+  tagsOf,
+  toRow,
+  type RowFilter,
+  type SortColumn,
+  type SortState,
+} from './shortlist-rows';
+
+export interface ShortlistViewProps {
+  profiles: Record<string, SavedProfile>;
+  scheme: TierScheme;
+  /** "Now" for relative dates (ms). */
+  now: number;
+  onRemove(keys: string[]): void;
+  onSaveDetails(key: string, tags: string[], note: string): void;
+  /** The profiles to export, in the table's order. */
+  onExportCsv(profiles: SavedProfile[]): void;
+  onExportBackup(): void;
+  onImportFile(file: File): void;
+  importResult?: { report: ImportReport; fileName: string };
+  onDismissImport(): void;
+  /** Rows per page. */
+  pageSize?: number;
+}
+
+const count = (value: number): string => value.toLocaleString('en-US');
+const profilesWord = (value: number): string => `${count(value)} ${value === 1 ? 'profile' : 'profiles'}`;
+
+/** The shortlist page: filters, actions, the table one page at a time, and a profile's details. */
+export function ShortlistView(props: ShortlistViewProps) {
+  const { profiles, scheme, now, onRemove, onSaveDetails, onExportCsv, onExportBackup, onImportFile, importResult, onDismissImport } = props;
+  const pageSize = props.pageSize ?? 100;
+  const id = useId();
+  const [sort, setSort] = useState<SortState>({ column: 'lastSeen', direction: 'descending' });
+  const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [page, setPage] = useState(0);
+  const [editing, setEditing] = useState<string | undefined>();
+  const [confirming, setConfirming] = useState(false);
+  // Typing in the search box stays responsive while 5 000 rows are filtered behind it.
+  const deferredFilter = useDeferredValue(filter);
+
+  const list = useMemo(() => Object.values(profiles), [profiles]);
+  const rows = useMemo(() => list.map((profile) => toRow(profile, scheme)), [list, scheme]);
+  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
+  const matching = useMemo(() => filterRows(sorted, deferredFilter), [sorted, deferredFilter]);
+  const tags = useMemo(() => tagsOf(list), [list]);
+  const tiers = useMemo(() => schemeTiers(scheme), [scheme]);
+
+  // Only profiles that still exist and still match count as selected.
+  const chosen = useMemo(() => matching.filter((row) => selected.has(row.key)), [matching, selected]);
+  const pages = Math.max(1, Math.ceil(matching.length / pageSize));
+  const current = Math.min(page, pages - 1);
+  const shown = useMemo(() => matching.slice(current * pageSize, (current + 1) * pageSize), [matching, current, pageSize]);
+
+  const changeFilter = useCallback((next: RowFilter) => {
+    setFilter(next);
+    setSelected(new Set());
+    setPage(0);
+    setConfirming(false);
+  }, []);
+  const changeSort = useCallback((column: SortColumn) => {
+    setSort((previous) =>
+      previous.column === column
+        ? { column, direction: previous.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { column, direction: FIRST_DIRECTION[column] },
+    );
+    setPage(0);
+  }, []);
+  const toggle = useCallback((key: string) => {
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  }, []);
+  const toggleAll = useCallback(() => {
+    setSelected(chosen.length === matching.length ? new Set() : new Set(matching.map((row) => row.key)));
+  }, [chosen.length, matching]);
+  const edit = useCallback((key: string) => setEditing(key), []);
+
+  const total = list.length;
+  const filtered = matching.length !== total;
+  const exportRows = chosen.length > 0 ? chosen : matching;
+  const exportLabel =
+    chosen.length > 0
+      ? `Export ${count(chosen.length)} selected as CSV`
+      : filtered
+        ? `Export ${count(matching.length)} shown as CSV`
+        : `Export all ${count(total)} as CSV`;
+  const editingProfile = editing === undefined ? undefined : profiles[editing];
+
+  return (
+    <div className={`shortlist-view${editingProfile ? ' with-details' : ''}`}>
+      <div className="shortlist-main">
+        {importResult && <ImportReportView report={importResult.report} fileName={importResult.fileName} onDismiss={onDismissImport} />}
+
+        {total > 0 && <ShortlistFilters filter={filter} onChange={changeFilter} tags={tags} tiers={tiers} />}
+
+        <div className="toolbar">
+          <p className="counts" aria-live="polite">
+            {total === 0
+              ? 'No saved profiles'
+              : filtered
+                ? `${profilesWord(matching.length)} of ${count(total)} match`
+                : profilesWord(total)}
+            {chosen.length > 0 && ` · ${count(chosen.length)} selected`}
+          </p>
+          <div className="toolbar-actions">
+            {total > 0 && (
+              <>
+                <button type="button" className="button button-primary" onClick={() => onExportCsv(exportRows.map((row) => row.profile))} disabled={exportRows.length === 0}>
+                  {exportLabel}
+                </button>
+                <button type="button" className="button" onClick={onExportBackup}>
+                  Download backup (JSON)
+                </button>
+              </>
+            )}
+            <label className="button" htmlFor={`${id}-import`}>
+              Import backup…
+            </label>
+            <input
+              id={`${id}-import`}
+              className="visually-hidden file-input"
+              type="file"
+              accept="application/json,.json"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                if (file) onImportFile(file);
+                // The same file can be chosen again after fixing it.
+                event.target.value = '';
+              }}
+            />
+            {total > 0 && (
+              <button type="button" className="button button-danger" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
+                {chosen.length > 0 ? `Remove ${count(chosen.length)} selected` : 'Remove selected'}
+              </button>
+            )}
+          </div>
+        </div>
+
+        {confirming && chosen.length > 0 && (
+          <div className="confirm" role="alertdialog" aria-labelledby={`${id}-confirm-title`} aria-describedby={`${id}-confirm-text`}>
+            <h2 id={`${id}-confirm-title`} className="notice-title">
+              Remove {profilesWord(chosen.length)} from your shortlist?
+            </h2>
+            <p id={`${id}-confirm-text`}>
+              Their history, tags and notes are deleted from this browser. Download a backup first if you may want them back.
+            </p>
+            <div className="actions">
+              <button
+                type="button"
+                className="button button-danger"
+                onClick={() => {
+                  onRemove(chosen.map((row) => row.key));
+                  setSelected(new Set());
+                  setConfirming(false);
+                  if (editing !== undefined && chosen.some((row) => row.key === editing)) setEditing(undefined);
+                }}
+              >
+                Remove {profilesWord(chosen.length)}
+              </button>
+              <button type="button" className="button" autoFocus onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        )}
+
+        {total === 0 ? (
+          <EmptyState />
+        ) : matching.length === 0 ? (
+          <div className="no-match">
+            <p>No saved profile matches these filters.</p>
+            <button type="button" className="button" onClick={() => changeFilter(NO_FILTER)}>
+              Clear filters
+            </button>
+          </div>
+        ) : (
+          <>
+            <ShortlistTable
+              rows={shown}
+              sort={sort}
+              onSort={changeSort}
+              selected={selected}
+              onToggle={toggle}
+              matching={matching.length}
+              matchingSelected={chosen.length}
+              onToggleAll={toggleAll}
+              onEdit={edit}
+              now={now}
+            />
+            {pages > 1 && (
+              <nav className="pager" aria-label="Pages">
+                <button type="button" className="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+                  Previous page
+                </button>
+                <span>
+                  {count(current * pageSize + 1)}–{count(Math.min((current + 1) * pageSize, matching.length))} of {count(matching.length)}
+                </span>
+                <button type="button" className="button" disabled={current === pages - 1} onClick={() => setPage(current + 1)}>
+                  Next page
+                </button>
+              </nav>
+            )}
+          </>
+        )}
+      </div>
+
+      {editingProfile && editing !== undefined && (
+        <ProfileDetails
+          key={editing}
+          profile={editingProfile}
+          onSave={(nextTags, note) => onSaveDetails(editing, nextTags, note)}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
+    </div>
+  );
+}

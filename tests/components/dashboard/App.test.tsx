@@ -1,0 +1,99 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { App } from '@/entrypoints/dashboard/App';
+import { exportBackup } from '@/lib/backup';
+import { reloadSettings, SETTINGS_KEY, settingsWritesSettled } from '@/lib/settings-storage';
+import { reloadShortlist, shortlistWritesSettled, useShortlist } from '@/lib/store';
+import { byKey, makeProfile, storedItems } from '../../lib/shortlist-fixtures';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  location.hash = '';
+  await reloadShortlist();
+  await reloadSettings();
+});
+
+afterEach(async () => {
+  cleanup();
+  await shortlistWritesSettled();
+  await settingsWritesSettled();
+});
+
+describe('dashboard', () => {
+  it('waits for storage before rendering anything else', async () => {
+    await fakeBrowser.storage.local.set(storedItems(makeProfile({ handle: 'maya' })));
+    vi.resetModules();
+    const fresh = await import('@/entrypoints/dashboard/App');
+    render(<fresh.App />);
+    expect(screen.getByRole('status').textContent).toBe('Loading your shortlist…');
+    expect(await screen.findByRole('link', { name: '@maya' })).toBeTruthy();
+  });
+
+  it('an empty shortlist explains how to save profiles', async () => {
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Your shortlist is empty' })).toBeTruthy();
+  });
+
+  it('shows changes from other tabs at once', async () => {
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Your shortlist is empty' });
+    await act(() => fakeBrowser.storage.local.set(storedItems(makeProfile({ handle: 'maya' }))));
+    expect(screen.getByRole('link', { name: '@maya' })).toBeTruthy();
+  });
+
+  it('imports a backup and reports the rows it refused, and why', async () => {
+    useShortlist.getState().importBackup(exportBackup({ profiles: byKey(makeProfile({ handle: 'maya', note: 'ours' })) }));
+    render(<App />);
+    await screen.findByRole('link', { name: '@maya' });
+    const backup = JSON.parse(exportBackup({ profiles: byKey(makeProfile({ handle: 'maya', note: 'theirs', tags: ['food'] }), makeProfile({ handle: 'zoe' })) }));
+    backup.profiles.push({ platform: 'instagram', handle: 'evil', url: 'javascript:alert(1)', savedAt: '2025-01-01T00:00:00Z', lastSeen: '2025-01-01T00:00:00Z', tags: [], note: '', history: [] });
+    backup.profiles.push({ platform: 'myspace', handle: 'tom' });
+    const file = new File([JSON.stringify(backup)], 'backup.json', { type: 'application/json' });
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Import backup…'), { target: { files: [file] } });
+    });
+    const report = await screen.findByRole('region', { name: 'Import report' });
+    expect(within(report).getByRole('status').textContent).toBe(
+      'Imported backup.json: 1 new profile, 1 profile merged with saved ones, 0 profiles already up to date.',
+    );
+    const refused = within(report).getByRole('table', { name: 'Refused rows' });
+    const rows = within(refused).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ['3', 'evil', expect.stringMatching(/^url must be an https link/)],
+      ['4', 'tom', expect.stringMatching(/^platform must be one of/)],
+    ]);
+    expect(screen.getByRole('link', { name: '@zoe' })).toBeTruthy();
+    expect(useShortlist.getState().profiles['instagram:maya']).toMatchObject({ note: 'ours', tags: ['food'] });
+  });
+
+  it('a file that is not a backup says so', async () => {
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Your shortlist is empty' });
+    const file = new File(['name,followers\nmaya,8000'], 'list.csv', { type: 'text/csv' });
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Import backup…'), { target: { files: [file] } });
+    });
+    const report = await screen.findByRole('region', { name: 'Import report' });
+    expect(within(report).getByText(/This file is not JSON/)).toBeTruthy();
+  });
+
+  it('settings save to storage.sync', async () => {
+    location.hash = '#settings';
+    render(<App />);
+    fireEvent.click(await screen.findByRole('radio', { name: /Later \/ Sprout/ }));
+    await settingsWritesSettled();
+    expect((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).toMatchObject({ version: 1, tierScheme: 'later-sprout' });
+  });
+
+  it('tiers in the table follow the tier scheme', async () => {
+    await fakeBrowser.storage.local.set(storedItems(makeProfile({ handle: 'maya', followers: [20_000] })));
+    await reloadShortlist();
+    render(<App />);
+    const row = (await screen.findByRole('link', { name: '@maya' })).closest('tr')!;
+    expect(within(row).getByText('Mid-tier')).toBeTruthy();
+    await act(() => fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, tierScheme: 'five-tier' } }));
+    expect(within(screen.getByRole('link', { name: '@maya' }).closest('tr')!).getByText('Micro')).toBeTruthy();
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { exportBackup, mergeProfiles, mergeProfilesDetailed, parseBackup } from '@/lib/backup';
+import type { SavedProfile } from '@/lib/shortlist';
+import { byKey, makeProfile } from './shortlist-fixtures';
+
+const NOW = new Date('2025-11-27T12:00:00.000Z');
+
+function row(overrides: Record<string, unknown>): Record<string, unknown> {
+  return { ...JSON.parse(JSON.stringify(makeProfile({ handle: 'maya' }))), ...overrides };
+}
+
+describe('exportBackup / parseBackup', () => {
+  it('round-trips the shortlist', () => {
+    const profiles = byKey(
+      makeProfile({ handle: 'maya', displayName: 'Maya <script>x</script>', followers: [8_000, 9_000], tags: ['travel'], note: 'hi\nthere' }),
+      makeProfile({ platform: 'bluesky', handle: 'sam.bsky.social' }),
+      makeProfile({ platform: 'youtube', handle: 'Café·Crème' }),
+    );
+    const text = exportBackup({ profiles }, NOW);
+    const json = JSON.parse(text);
+    expect(json).toMatchObject({ format: 'microscope-backup', version: 2, exportedAt: NOW.toISOString(), count: 3 });
+    const parsed = parseBackup(json);
+    expect(parsed.refused).toEqual([]);
+    expect(byKey(...parsed.rows)).toEqual(profiles);
+    // The text itself is accepted too (a BOM added by an editor included).
+    expect(parseBackup(`\uFEFF${text}`).rows).toHaveLength(3);
+  });
+
+  it('writes one profile per line', () => {
+    const text = exportBackup({ profiles: byKey(makeProfile({ handle: 'a' }), makeProfile({ handle: 'b' })) }, NOW);
+    expect(text.split('\n')).toHaveLength(5);
+  });
+
+  it.each([
+    ['platform unknown', { platform: 'myspace' }, /platform must be one of/],
+    ['handle missing', { handle: '' }, /handle is missing/],
+    ['handle with bad characters', { handle: 'maya jones' }, /Instagram handles can't have/],
+    ['handle too long', { handle: 'a'.repeat(101) }, /longer than 100/],
+    ['url on another host', { url: 'https://evil.example/maya' }, /instagram.com/],
+    ['url not https', { url: 'http://www.instagram.com/maya/' }, /https/],
+    ['url javascript:', { url: 'javascript:alert(1)' }, /https/],
+    ['savedAt not a date', { savedAt: 'yesterday' }, /savedAt must be an ISO 8601 date/],
+    ['savedAt impossible', { savedAt: '2025-13-45T99:00:00Z' }, /savedAt/],
+    ['history empty', { history: [] }, /history must be a non-empty list/],
+    ['negative followers', { history: [{ at: '2025-01-01T00:00:00Z', sampleSize: 1, followers: { value: -5, exact: true, min: -5, max: -5 } }] }, /history\[0\].followers.value must be a whole number/],
+    ['fractional followers', { history: [{ at: '2025-01-01T00:00:00Z', sampleSize: 1, followers: { value: 1.5, exact: true, min: 1.5, max: 1.5 } }] }, /whole number/],
+    ['unsafe followers', { history: [{ at: '2025-01-01T00:00:00Z', sampleSize: 1, followers: { value: 2 ** 60, exact: true, min: 2 ** 60, max: 2 ** 60 } }] }, /whole number/],
+    ['tier unknown', { history: [{ at: '2025-01-01T00:00:00Z', sampleSize: 1, tier: 'giga' }] }, /tier must be one of/],
+    ['tag not text', { tags: [42] }, /tags\[0\] must be a text/],
+    ['tag too long', { tags: ['x'.repeat(41)] }, /longer than 40/],
+    ['note too long', { note: 'x'.repeat(2001) }, /note is longer than 2000/],
+    ['not an object', 'maya', /not an object/],
+  ])('refuses a row with %s, saying why', (_, overrides, reason) => {
+    const bad = typeof overrides === 'string' ? overrides : row(overrides);
+    const parsed = parseBackup({ format: 'microscope-backup', version: 2, profiles: [row({ handle: 'good' }), bad] });
+    expect(parsed.rows.map((profile) => profile.handle)).toEqual(['good']);
+    expect(parsed.refused).toHaveLength(1);
+    expect(parsed.refused[0]!.index).toBe(1);
+    expect(parsed.refused[0]!.reason).toMatch(reason);
+  });
+
+  it('names the handle of a refused row when it has one', () => {
+    const parsed = parseBackup([row({ handle: 'maya', url: 'ftp://x' })]);
+    expect(parsed.refused).toEqual([{ index: 0, handle: 'maya', reason: expect.any(String) }]);
+  });
+
+  it.each([
+    ['not JSON', '{oops', /not JSON/],
+    ['a number', 42, /not a MicroScope backup/],
+    ['another format', { format: 'someone-else', profiles: [] }, /not a MicroScope backup/],
+    ['a newer version', { format: 'microscope-backup', version: 3, profiles: [] }, /newer MicroScope/],
+  ])('refuses %s as a whole', (_, json, error) => {
+    const parsed = parseBackup(json);
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.error).toMatch(error);
+  });
+
+  it('reads a version-1 backup by migrating its rows', () => {
+    const v1 = { platform: 'instagram', handle: 'old', url: 'https://www.instagram.com/old/', savedAt: '2025-01-01T00:00:00.000Z', lastSeen: '2025-01-01T00:00:00.000Z', tags: [], note: '', history: [{ at: '2025-01-01T00:00:00.000Z', followers: { value: 20_000, exact: true, min: 20_000, max: 20_000 }, engagementPercent: 1, basis: 'followers', sampleSize: 12 }] };
+    const parsed = parseBackup({ version: 1, profiles: { 'instagram:old': v1 } });
+    expect(parsed.refused).toEqual([]);
+    expect(parsed.rows[0]!.history[0]).toMatchObject({ benchmark: 'typical', method: 'median' });
+  });
+});
+
+describe('mergeProfiles', () => {
+  const existing = makeProfile({ handle: 'maya', followers: [8_000, 8_500], tags: ['travel'], note: 'our note', start: '2025-03-01T00:00:00.000Z' });
+
+  it('never loses existing data: histories merge by time, earliest save, latest visit, all tags, our note', () => {
+    const incoming = makeProfile({ handle: 'MAYA', followers: [7_000, 8_000, 8_500, 9_000], tags: ['Travel', 'food'], note: 'their note', start: '2025-02-28T00:00:00.000Z' });
+    const merged = mergeProfiles(byKey(existing), [incoming])['instagram:maya']!;
+    expect(merged.handle).toBe('maya');
+    expect(merged.savedAt).toBe('2025-02-28T00:00:00.000Z');
+    expect(merged.lastSeen).toBe(incoming.lastSeen);
+    expect(merged.tags).toEqual(['travel', 'food']);
+    expect(merged.note).toBe('our note');
+    const times = merged.history.map((snapshot) => snapshot.at);
+    expect(times).toEqual([...new Set(times)].sort());
+    expect(merged.history).toHaveLength(4); // 28 Feb – 3 Mar, the two shared days once
+    for (const snapshot of existing.history) expect(merged.history).toContainEqual(snapshot);
+  });
+
+  it('takes their note when ours is empty', () => {
+    const ours: SavedProfile = { ...existing, note: '  ' };
+    expect(mergeProfiles(byKey(ours), [{ ...existing, note: 'theirs' }])['instagram:maya']!.note).toBe('theirs');
+  });
+
+  it('counts added, merged and unchanged; unchanged profiles keep their identity', () => {
+    const sam = makeProfile({ handle: 'sam' });
+    const result = mergeProfilesDetailed(byKey(existing, sam), [structuredClone(existing), makeProfile({ handle: 'zoe' }), { ...sam, tags: ['new'] }]);
+    expect(result).toMatchObject({ added: 1, merged: 1, unchanged: 1 });
+    expect(result.profiles['instagram:maya']).toBe(existing);
+    expect(Object.keys(result.profiles).sort()).toEqual(['instagram:maya', 'instagram:sam', 'instagram:zoe']);
+  });
+});

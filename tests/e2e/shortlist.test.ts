@@ -1,0 +1,121 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectErrors, readBadge, settledBadge } from './badge';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { fixtureRoute, ROOT } from './pages';
+import { startReplayServer, type ReplayServer } from './server';
+
+const ANA = 'https://www.instagram.com/ana.tidepool/';
+const KOFI = 'https://www.instagram.com/kofi.bakes/';
+const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+
+let server: ReplayServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startReplayServer([
+    fixtureRoute('instagram', 'profile-exact', ANA),
+    fixtureRoute('instagram', 'profile-rounded', KOFI),
+  ]);
+  browser = await launchWithExtension(server.hostResolverRules);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const extensionPage = async (path: string): Promise<Page> => {
+  const page = await browser.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  return page;
+};
+
+/**
+ * Opens popup.html as the toolbar would for the tab showing `url`. A popup asks the browser for
+ * the active tab of its window; opened as a page here it would find itself, so that one question
+ * is answered with the profile's tab. Everything else (messages to the content script, storage)
+ * is the real thing.
+ */
+async function openPopupFor(url: string): Promise<Page> {
+  const tabId = await browser.serviceWorker().evaluate(async (target) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === target)?.id;
+  }, url);
+  if (tabId === undefined) throw new Error(`no tab shows ${url}`);
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 400, height: 700 });
+  await page.addInitScript((id) => {
+    const tabs = chrome.tabs as unknown as { query: (query: object, callback?: (tabs: unknown[]) => void) => Promise<unknown[]> };
+    const query = tabs.query.bind(tabs);
+    tabs.query = (info, callback) => {
+      const found = (info as { active?: boolean }).active
+        ? query({}).then((all) => all.filter((tab) => (tab as { id?: number }).id === id))
+        : query(info);
+      if (callback) void found.then(callback);
+      return found;
+    };
+  }, tabId);
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  return page;
+}
+
+describe('shortlist, popup and dashboard in real Chromium', () => {
+  it('saves from the badge and from the popup; the dashboard lists both; the CSV contains them', async () => {
+    const ana = await browser.newPage();
+    const errors = collectErrors(ana);
+    await ana.goto(ANA);
+    await settledBadge(ana);
+    await ana.locator('microscope-badge .ms-pill').click();
+    await ana.locator('microscope-badge button', { hasText: 'Save to shortlist' }).click();
+    await expect.poll(() => ana.locator('microscope-badge button', { hasText: 'Saved to shortlist' }).count()).toBe(1);
+
+    const kofi = await browser.newPage();
+    await kofi.goto(KOFI);
+    await settledBadge(kofi);
+    const popup = await openPopupFor(KOFI);
+    await expect.poll(() => popup.getByText('@kofi.bakes').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await popup.screenshot({ path: join(SCREENSHOTS, 'popup-profile.png'), fullPage: true });
+    await popup.getByRole('button', { name: 'Save to shortlist' }).click();
+    await expect.poll(() => popup.getByRole('button', { name: /Remove/ }).count()).toBeGreaterThan(0);
+    // The badge on the page hears of the save at once.
+    await kofi.locator('microscope-badge .ms-pill').click();
+    await expect.poll(() => kofi.locator('microscope-badge button', { hasText: 'Saved to shortlist' }).count()).toBe(1);
+
+    const dashboard = await extensionPage('dashboard.html');
+    await expect.poll(() => dashboard.getByRole('link', { name: /ana\.tidepool/ }).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => dashboard.getByRole('link', { name: /kofi\.bakes/ }).count()).toBe(1);
+    await dashboard.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+
+    const [download] = await Promise.all([
+      dashboard.waitForEvent('download'),
+      dashboard.getByRole('button', { name: /Export .*CSV/i }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    expect(csv.startsWith('\uFEFF'), 'a BOM, so Excel reads UTF-8').toBe(true);
+    expect(csv).toContain('ana.tidepool');
+    expect(csv).toContain('kofi.bakes');
+    expect(csv).toContain('12345');
+    expect(csv.split('\r\n').length).toBeGreaterThanOrEqual(3);
+    expect(errors).toEqual([]);
+    for (const page of [ana, kofi, popup, dashboard]) await page.close();
+  });
+
+  it('a settings change in the dashboard re-tiers the open badge without a reload', async () => {
+    const ana = await browser.newPage();
+    await ana.goto(ANA);
+    expect((await settledBadge(ana))['data-tier'], '12,345 followers, founding scheme').toBe('mid');
+    const dashboard = await extensionPage('dashboard.html#settings');
+    await dashboard.getByRole('radio', { name: /Five-tier/ }).check();
+    await expect.poll(async () => (await readBadge(ana))?.['data-tier'], { timeout: 10_000 }).toBe('micro');
+    await dashboard.screenshot({ path: join(SCREENSHOTS, 'dashboard-settings.png'), fullPage: true });
+    // And back: the founding definition makes 12,345 mid-tier again.
+    await dashboard.getByRole('radio', { name: /Founding/ }).check();
+    await expect.poll(async () => (await readBadge(ana))?.['data-tier'], { timeout: 10_000 }).toBe('mid');
+    await ana.close();
+    await dashboard.close();
+  });
+});

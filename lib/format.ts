@@ -1,9 +1,14 @@
 import type { CountReading } from './count';
 import type { Platform } from './sites/types';
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Made on first use, never at load: the content script is evaluated on every page of five sites,
+// and a renderer's first Intl.NumberFormat costs tens of milliseconds (bench/results.md).
+let integerFormat: Intl.NumberFormat | undefined;
+let compactFormat: Intl.NumberFormat | undefined;
+const integer = () => (integerFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }));
 // Four significant digits: as precise as any site writes ("783.4K", "2.47M"), never more.
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 4 });
+const compact = () =>
+  (compactFormat ??= new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 4 }));
 
 /**
  * A count for the UI: exact counts in full, rounded ones as the page rounded them, marked "≈".
@@ -11,12 +16,12 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSig
  */
 export function formatCount(reading: CountReading | undefined): string {
   if (!reading) return 'unknown';
-  return reading.exact ? integer.format(reading.value) : `≈${compact.format(reading.value)}`;
+  return reading.exact ? integer().format(reading.value) : `≈${compact().format(reading.value)}`;
 }
 
 /** A plain integer with grouping, for averages and tooltips. */
 export function formatInteger(value: number): string {
-  return integer.format(Math.round(value));
+  return integer().format(Math.round(value));
 }
 
 /**

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { describeComparison } from '@/lib/benchmarks';
 import { describeFormula } from '@/lib/engagement';
 import type { EngagementFormula } from '@/lib/engagement';
-import { audienceNoun, countNoun, formatCount, formatInteger, formatPercent, postNoun } from '@/lib/format';
+import { audienceNoun, countNoun, formatCount, formatPercent, formatRange, postNoun } from '@/lib/format';
 import { describeTier, describeVerdict } from '@/lib/tiers';
 import type { ProfileVerdict } from '@/lib/verdict';
 
@@ -90,7 +90,7 @@ export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: Bad
               {followers && !followers.exact && (
                 <span className="ms-note">
                   {' '}
-                  rounded by the page: {formatInteger(followers.min)}–{formatInteger(followers.max)}
+                  rounded by the page: {formatRange(followers)}
                 </span>
               )}
               {followers?.exact && <span className="ms-note"> exact</span>}

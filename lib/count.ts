@@ -586,3 +586,15 @@ export function parseCountDetailed(text: string, locale?: string, options: Parse
 export function parseCount(text: string, locale?: string): number | null {
   return parseCountDetailed(text, locale)?.value ?? null;
 }
+
+/**
+ * A reading that came from elsewhere (storage, another context, an adapter's arithmetic) checked
+ * before use: a non-negative safe integer value with bounds repaired around it, or undefined.
+ * @example checkedReading({ value: -5, exact: true, min: -5, max: -5 }) // undefined
+ */
+export function checkedReading(reading: CountReading | undefined): CountReading | undefined {
+  if (!reading || !Number.isSafeInteger(reading.value) || reading.value < 0) return undefined;
+  const min = Number.isSafeInteger(reading.min) && reading.min >= 0 ? Math.min(reading.min, reading.value) : reading.value;
+  const max = Number.isSafeInteger(reading.max) ? Math.max(reading.max, reading.value) : reading.value;
+  return { value: reading.value, exact: reading.exact === true && min === max, min, max };
+}

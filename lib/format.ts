@@ -16,7 +16,20 @@ const compact = () =>
  */
 export function formatCount(reading: CountReading | undefined): string {
   if (!reading) return 'unknown';
-  return reading.exact ? integer().format(reading.value) : `≈${compact().format(reading.value)}`;
+  if (reading.exact) return integer().format(reading.value);
+  // "10K+": a lower bound, not a rounded value.
+  if (reading.max >= Number.MAX_SAFE_INTEGER) return `${integer().format(reading.value)} or more`;
+  return `≈${compact().format(reading.value)}`;
+}
+
+/**
+ * The true counts a rounded reading stands for.
+ * @example formatRange({ value: 48_200, exact: false, min: 48_150, max: 48_249 }) // "48,150–48,249"
+ * @example formatRange(reading of "10K+") // "10,000 or more"
+ */
+export function formatRange(reading: CountReading): string {
+  if (!Number.isFinite(reading.max) || reading.max >= Number.MAX_SAFE_INTEGER) return `${formatInteger(reading.min)} or more`;
+  return `${formatInteger(reading.min)}–${formatInteger(reading.max)}`;
 }
 
 /** A plain integer with grouping, for averages and tooltips. */

@@ -1,5 +1,5 @@
 import { compareEngagement, type BenchmarkResult } from './benchmarks';
-import type { CountReading } from './count';
+import { checkedReading, type CountReading } from './count';
 import { engagementRate, formulaBasis, type EngagementResult } from './engagement';
 import { schemeOf, type Settings } from './settings';
 import type { Platform, ProfileSnapshot } from './sites/types';
@@ -38,10 +38,12 @@ export function buildVerdict(snapshot: ProfileSnapshot, settings: Settings, phas
     includePinned: settings.includePinned,
   });
   const benchmark = compareEngagement(engagement, snapshot);
-  const followers = snapshot.followers;
+  // Never a negative, fractional or astronomical count on screen: such a reading is unknown.
+  const followers = checkedReading(snapshot.followers);
   const tier = followers ? decorate(tierVerdict(followers, scheme)) : undefined;
   // What the page did not show; why engagement is unknown is engagement.message, shown beside it.
-  const notes = snapshot.notes;
+  const notes =
+    snapshot.followers && !followers ? [...snapshot.notes, 'The follower count on the page is not a count MicroScope can use.'] : snapshot.notes;
 
   let state: VerdictState;
   if (!followers) state = phase === 'reading' ? 'loading' : 'unknown';

@@ -3,7 +3,7 @@ import { bandLabel, describeComparison, type BenchmarkResult } from '@/lib/bench
 import type { CountReading } from '@/lib/count';
 import type { ProfileView } from '@/lib/content-controller';
 import { describeFormula, type EngagementSecondary } from '@/lib/engagement';
-import { formatCount, formatInteger, formatPercent } from '@/lib/format';
+import { formatCount, formatInteger, formatPercent, formatRange } from '@/lib/format';
 import { LIMITS, type SavedProfile } from '@/lib/shortlist';
 import type { Platform } from '@/lib/sites/types';
 import { describeTier, describeVerdict } from '@/lib/tiers';
@@ -27,10 +27,7 @@ export interface ProfilePanelProps {
 const BASIS_WORDS = { followers: 'by followers', views: 'by views' } as const;
 
 /** "48,150–48,249", or "48,150 or more" when the page wrote "48K+". */
-export function countRange(reading: CountReading): string {
-  if (!Number.isFinite(reading.max)) return `${formatInteger(reading.min)} or more`;
-  return `${formatInteger(reading.min)}–${formatInteger(reading.max)}`;
-}
+export const countRange = formatRange;
 
 function audience(platform: Platform): string {
   return platform === 'youtube' ? 'Subscribers' : 'Followers';

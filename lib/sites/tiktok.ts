@@ -115,14 +115,16 @@ function parsePostHref(href: string | null, base: URL): { id: string; author: st
 }
 
 /**
- * A number TikTok rounded in `stats` (783400 for 783 427), as the rounded reading the page would
- * show ("783.4K"). Never exact.
+ * A number TikTok may have rounded in `stats` (783400 for 783 427): the value as the page wrote
+ * it, never re-rounded, with the interval its trailing zeros allow (nearest or truncated: 783 350
+ * … 783 499). A number without trailing zeros cannot have been rounded.
  */
 function roundedFromJson(value: number | undefined): CountReading | undefined {
-  if (value === undefined || value < 1000) return undefined;
-  const text = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
-  const reading = readCount(text, 'en');
-  return reading && !reading.exact ? reading : undefined;
+  if (value === undefined || !Number.isSafeInteger(value) || value < 0) return undefined;
+  let step = 1;
+  while (value % (step * 10) === 0 && value >= step * 10) step *= 10;
+  if (step === 1) return exactCount(value);
+  return { value, exact: false, min: Math.max(0, value - step / 2), max: value + step - 1 };
 }
 
 /** The profile's numbers from the embedded JSON, once we know it describes this handle. */

@@ -1,4 +1,4 @@
-import type { CountReading } from './count';
+import { checkedReading, type CountReading } from './count';
 import type { Platform, PostCounts, ProfileSnapshot } from './sites/types';
 
 /*
@@ -194,10 +194,7 @@ export type EngagementResult = EngagementSuccess | EngagementFailure;
 
 /** A reading we can compute with: finite, non-negative value; min/max repaired around it. */
 function usable(reading: CountReading | undefined): CountReading | undefined {
-  if (!reading || !Number.isFinite(reading.value) || reading.value < 0) return undefined;
-  const min = Number.isFinite(reading.min) && reading.min >= 0 ? Math.min(reading.min, reading.value) : reading.value;
-  const max = Number.isFinite(reading.max) ? Math.max(reading.max, reading.value) : reading.value;
-  return { value: reading.value, exact: reading.exact && min === max, min, max };
+  return checkedReading(reading);
 }
 
 function countOf(post: PostCounts, key: CountKey): CountReading | undefined {
@@ -232,14 +229,39 @@ function normaliseOptions(options: Partial<EngagementOptions> | undefined): Enga
   };
 }
 
-/** First post per id, in page order: an adapter may see the same tile twice while the grid re-renders. */
-function dedupe(posts: readonly PostCounts[]): PostCounts[] {
+/**
+ * First post per id, in page order: an adapter may see the same tile twice while the grid re-renders.
+ * Lazy, so a walk that stops once the sample is full costs the same on a profile scrolled to 5 000
+ * posts as on one with 40 (bench/results.md, "batch@5000 ÷ batch@100").
+ */
+function* unique(posts: readonly PostCounts[]): Generator<PostCounts> {
   const seen = new Set<string>();
-  return posts.filter((post) => {
-    if (seen.has(post.id)) return false;
+  for (const post of posts) {
+    if (seen.has(post.id)) continue;
     seen.add(post.id);
-    return true;
-  });
+    yield post;
+  }
+}
+
+/** The first `count` items, walking no further. */
+function take<T>(items: Iterable<T>, count: number): T[] {
+  const taken: T[] = [];
+  if (count <= 0) return taken;
+  for (const item of items) {
+    taken.push(item);
+    if (taken.length >= count) break;
+  }
+  return taken;
+}
+
+function some<T>(items: Iterable<T>, test: (item: T) => boolean): boolean {
+  for (const item of items) if (test(item)) return true;
+  return false;
+}
+
+function every<T>(items: Iterable<T>, test: (item: T) => boolean): boolean {
+  for (const item of items) if (!test(item)) return false;
+  return true;
 }
 
 function qualifies(post: PostCounts, spec: FormulaSpec): boolean {
@@ -250,13 +272,13 @@ function qualifies(post: PostCounts, spec: FormulaSpec): boolean {
   return true;
 }
 
-function chooseFormula(platform: Platform, posts: readonly PostCounts[]): EngagementFormula {
+function chooseFormula(platform: Platform, posts: Iterable<PostCounts>): EngagementFormula {
   switch (platform) {
     case 'instagram':
       return 'likes+comments/followers';
     case 'tiktok':
       // Likes per view when any video shows its likes (the page's embedded data); else the view rate.
-      return posts.some((post) => qualifies(post, FORMULAS['likes+comments+shares/views']))
+      return some(posts, (post) => qualifies(post, FORMULAS['likes+comments+shares/views']))
         ? 'likes+comments+shares/views'
         : 'views/followers';
     case 'youtube':
@@ -312,22 +334,24 @@ export function engagementRate(
   options?: Partial<EngagementOptions>,
 ): EngagementResult {
   const { method, sampleSize, includePinned } = normaliseOptions(options);
-  const posts = dedupe(snapshot.posts);
   const followers = usable(snapshot.followers);
 
   const excluded: ExcludedPosts = { pinned: 0, notOwn: 0, live: 0, likesHidden: 0, incomplete: 0 };
-  // The creator's own recent posts, before any count is checked.
-  const candidates = posts.filter((post) => {
-    if (post.pinned && !includePinned) return false;
-    return !post.notOwn && !post.live;
-  });
-  const formula = chooseFormula(snapshot.platform, candidates);
+  // The creator's own recent posts, before any count is checked. Walked lazily (and only as far as
+  // needed) instead of filtered up front: work per call follows the sample, not the page.
+  function* candidates(): Generator<PostCounts> {
+    for (const post of unique(snapshot.posts)) {
+      if (post.pinned && !includePinned) continue;
+      if (!post.notOwn && !post.live) yield post;
+    }
+  }
+  const formula = chooseFormula(snapshot.platform, candidates());
   const spec = FORMULAS[formula];
 
   // Page order, newest first; stop counting exclusions once the sample is full, so "left out"
   // only names posts among the latest ones.
   const sample: PostCounts[] = [];
-  for (const post of posts) {
+  for (const post of unique(snapshot.posts)) {
     if (sample.length >= sampleSize) break;
     if (post.pinned && !includePinned) excluded.pinned++;
     else if (post.notOwn) excluded.notOwn++;
@@ -342,7 +366,7 @@ export function engagementRate(
     reason,
     message,
     formula,
-    secondary: { ...averages(candidates.slice(0, sampleSize)), ...likesPerFollower(snapshot, followers) },
+    secondary: { ...averages(take(candidates(), sampleSize)), ...likesPerFollower(snapshot, followers) },
   });
 
   const audience = audienceNoun(snapshot.platform);
@@ -361,18 +385,19 @@ export function engagementRate(
     }
   }
 
+  // An empty sample means the walk above saw every post: the whole-list checks below cost no more.
   if (sample.length === 0) {
-    if (posts.length === 0) {
+    if (snapshot.posts.length === 0) {
       return fail('no-qualifying-post', `No ${postNoun(snapshot.platform, 2)} were found on the page yet.`);
     }
-    if (candidates.length === 0) {
+    if (take(candidates(), 1).length === 0) {
       return fail(
         'no-qualifying-post',
         `None of the ${postNoun(snapshot.platform, 2)} on the page is a recent one of the creator's own: ` +
           'pinned posts, reposts and live streams are left out.',
       );
     }
-    if (candidates.every((post) => post.likesHidden) && spec.numerator.includes('likes')) {
+    if (every(candidates(), (post) => post.likesHidden === true) && spec.numerator.includes('likes')) {
       return fail('likes-hidden', "Likes are hidden on this profile's posts: engagement unknown, not zero.");
     }
     if (spec.required.includes('views')) {

@@ -384,7 +384,10 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
 
   /** Likes/comments from the hover overlay, views from the reels tab's play count. */
   const readTileCounts = (tile: Element, counts: PostCounts): void => {
-    for (const item of tile.querySelectorAll(selectors.overlayItem)) {
+    // 'li' then closest('ul'), not querySelectorAll('ul li'): Chromium matches a descendant
+    // combinator against ancestors outside the tile too, a cost that grows with the page
+    // (bench/results.md, infinite-scroll batches).
+    for (const item of [...tile.querySelectorAll('li')].filter((li) => li.closest('ul'))) {
       const labelled = [item, ...item.querySelectorAll(selectors.labelled)].filter((el) => el.hasAttribute('aria-label'));
       const words = labelled.map((el) => el.getAttribute('aria-label') ?? '').join(' ');
       const spoken = labelled.map((el) => el.getAttribute('aria-label') ?? '').find((label) => /\d/.test(label));

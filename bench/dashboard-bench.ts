@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProfileView } from '../lib/content-controller';
+import { DEFAULT_SETTINGS } from '../lib/settings';
+import { PLATFORMS, type PostCounts, type ProfileSnapshot } from '../lib/sites/types';
+import { buildVerdict } from '../lib/verdict';
+import { extensionId, launch, sleep } from './chromium';
+import { median } from './stats';
+
+export const SAVED_PROFILES = 5000;
+/** Set by the dashboard when its table has rendered with the data, if it does (preferred). */
+export const RENDERED_MARK = 'microscope:dashboard-rendered';
+
+export interface DashboardResult {
+  /** Why there is no number: the dashboard is not built, or seeding failed. */
+  skipped?: string;
+  /** Navigation start → table rendered with the saved profiles, median of the loads, ms. */
+  medianMs?: number;
+  loads: number[];
+  rows: number;
+  /** 'mark' (the dashboard's own performance mark) or 'rows' (the last change of the table rows). */
+  method: string;
+}
+
+function view(index: number): ProfileView {
+  const platform = PLATFORMS[index % PLATFORMS.length]!;
+  const followers = 800 + ((index * 7919) % 2_000_000);
+  const posts: PostCounts[] = Array.from({ length: 12 }, (_, post) => {
+    const likes = 20 + ((index + post * 31) % 900);
+    return {
+      id: `p${post}`,
+      likes: { value: likes, exact: true, min: likes, max: likes },
+      comments: { value: post, exact: true, min: post, max: post },
+      views: { value: likes * 40, exact: true, min: likes * 40, max: likes * 40 },
+      replies: { value: post, exact: true, min: post, max: post },
+      reposts: { value: 1, exact: true, min: 1, max: 1 },
+    };
+  });
+  const snapshot: ProfileSnapshot = {
+    platform,
+    handle: `creator${index}`,
+    displayName: `Creator ${index}`,
+    locale: 'en',
+    followers: { value: followers, exact: true, min: followers, max: followers },
+    posts,
+    notes: [],
+  };
+  return { url: `https://example.test/${platform}/creator${index}`, snapshot, verdict: buildVerdict(snapshot, DEFAULT_SETTINGS, 'settled') };
+}
+
+/**
+ * What storage.local holds after saving `count` profiles, in the layout the store reads today:
+ * built with lib/shortlist.ts and lib/storage.ts themselves, so it follows their schema as it changes.
+ */
+export async function seedItems(count: number): Promise<Record<string, unknown>> {
+  const shortlist = (await import('../lib/shortlist')) as unknown as Record<string, unknown>;
+  const storage = (await import('../lib/storage')) as unknown as Record<string, unknown>;
+  const at = new Date(Date.UTC(2025, 10, 1)).toISOString();
+  const key = shortlist.profileKey as (platform: string, handle: string) => string;
+  const profiles: Record<string, unknown> = {};
+  for (let index = 0; index < count; index++) {
+    const one = view(index);
+    if (typeof shortlist.newProfile === 'function') {
+      profiles[key(one.verdict.platform, one.verdict.handle)] = (shortlist.newProfile as (v: ProfileView, at: string) => unknown)(one, at);
+    } else {
+      const saveView = shortlist.saveView as (list: unknown, v: ProfileView, now: Date) => { profiles: Record<string, unknown> };
+      Object.assign(profiles, saveView({ version: shortlist.SHORTLIST_VERSION ?? 1, profiles: {} }, one, new Date(at)).profiles);
+    }
+  }
+  if (typeof storage.profileWrites === 'function') {
+    return (storage.profileWrites as (a: object, b: object) => { set: Record<string, unknown> })({}, profiles).set;
+  }
+  return { [shortlist.SHORTLIST_KEY as string]: { version: shortlist.SHORTLIST_VERSION ?? 1, profiles } };
+}
+
+const ROWS = 'tbody tr, [role="row"]';
+
+/** Records, from before the page's scripts run, the time of every change in the table's row count. */
+const RECORDER = `(() => {
+  const record = { rowChanges: [] };
+  window.__microscopeDashboard = record;
+  let last = -1;
+  const check = () => {
+    const rows = document.querySelectorAll(${JSON.stringify(ROWS)}).length;
+    if (rows !== last) { last = rows; record.rowChanges.push([performance.now(), rows]); }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true });
+})();`;
+
+/** The dashboard of the extension in `dir` with SAVED_PROFILES saved profiles: time to its table. */
+export async function dashboardBench(dir: string, runs: number): Promise<DashboardResult> {
+  if (!existsSync(join(dir, 'dashboard.html'))) return { skipped: 'dashboard: not built yet', loads: [], rows: 0, method: '' };
+  const items = await seedItems(SAVED_PROFILES);
+  const browser = await launch('MAP nothing.invalid 127.0.0.1', dir);
+  try {
+    const url = `chrome-extension://${extensionId(browser)}/dashboard.html`;
+    const seeding = await browser.context.newPage();
+    await seeding.goto(url);
+    await seeding.evaluate(async (values) => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void>; set(v: object): Promise<void> } } } }).chrome;
+      await api.storage.local.clear();
+      await api.storage.local.set(values);
+    }, items);
+    await seeding.close();
+    const loads: number[] = [];
+    let rows = 0;
+    let method = 'rows';
+    for (let run = 0; run < runs; run++) {
+      const page = await browser.context.newPage();
+      await page.addInitScript({ content: RECORDER });
+      await page.goto(url, { waitUntil: 'load' });
+      // Until the table has rows (or 10 s), then a quiet second for the last re-render.
+      await page.waitForFunction((rows) => document.querySelectorAll(rows).length > 1, ROWS, { timeout: 10_000, polling: 100 }).catch(() => undefined);
+      await sleep(1000);
+      const seen = await page.evaluate((mark) => {
+        const record = (window as unknown as { __microscopeDashboard: { rowChanges: [number, number][] } }).__microscopeDashboard;
+        const marked = performance.getEntriesByName(mark)[0]?.startTime;
+        return { rowChanges: record.rowChanges, marked, mentions: document.documentElement.outerHTML.includes('5,000') || document.documentElement.outerHTML.includes('5000') };
+      }, RENDERED_MARK);
+      await page.close();
+      const final = seen.rowChanges.at(-1);
+      rows = final?.[1] ?? 0;
+      if (seen.marked !== undefined) {
+        method = 'mark';
+        loads.push(seen.marked);
+      } else if (final && rows > 1 && seen.mentions) {
+        loads.push(final[0]);
+      }
+    }
+    if (loads.length < runs) return { skipped: `dashboard: the table did not show the ${SAVED_PROFILES} saved profiles (${rows} rows)`, loads, rows, method };
+    return { medianMs: median(loads), loads, rows, method };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,496 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { SETTLE_TIMEOUT_MS } from '../lib/content-controller';
+import { documentFrom } from '../tests/lib/sites/fixture';
+import { extensionId, launch, metrics, pool, sleep, type BenchBrowser } from './chromium';
+import { expectedBadge, expectedBadgeOfFile, sameBadge, type BadgeAttributes, type ExpectedBadge } from './expected';
+import { FIXTURES, LATE_HEADERS, type FixturePage, type PlatformPages } from './pages';
+import { max, median } from './stats';
+
+/** A build of the extension to load, or none at all (the baseline). */
+export interface Variant {
+  name: string;
+  dir?: string;
+}
+
+export interface LoadSample {
+  /** CDP Performance.getMetrics in thread ticks: main-thread CPU time, ms. */
+  scriptMs: number;
+  taskMs: number;
+  /** JSHeapUsedSize after a forced GC, bytes (the renderer's isolate: page and content script). */
+  heapBytes: number;
+  /** Long tasks seen by a PerformanceObserver in the page, ms each. */
+  longTasks: number[];
+  dclMs: number;
+  /** When the content script started (0: unknown, or no extension). */
+  startedMs: number;
+  /** Every change of the badge host's attributes: [performance.now(), attributes]. */
+  changes: [number, BadgeAttributes | null][];
+}
+
+export interface PageResult {
+  page: FixturePage;
+  variant: string;
+  warmIcu: boolean;
+  samples: LoadSample[];
+}
+
+/**
+ * How long a load is watched: with the extension, a profile until after the settle timeout's
+ * re-render, else 2 s; without it nothing happens after load, so 2 s everywhere.
+ */
+export function windowMs(page: FixturePage, variant?: Variant): number {
+  return page.kind === 'profile' && variant?.dir ? SETTLE_TIMEOUT_MS + 800 : 2000;
+}
+
+/**
+ * Runs in the page's main world before its HTML is parsed (CDP Page.addScriptToEvaluateOnNewDocument
+ * is not subject to the page's CSP): long tasks, each change of the badge host's attributes with
+ * its time, and when the content script started (WXT dispatches `startedEvent` on the document
+ * as the first thing its content script does). With `warmIcu`, also the page's first Intl.NumberFormat, as the sites' own
+ * scripts do before the content script runs.
+ */
+function observerScript(names: readonly string[], warmIcu: boolean, startedEvent?: string): string {
+  return `(() => {
+  ${warmIcu ? "try { new Intl.NumberFormat('en').format(1); } catch {}" : ''}
+  const names = ${JSON.stringify(names)};
+  const record = { longTasks: [], changes: [], started: 0 };
+  window.__microscopeBench = record;
+  ${startedEvent ? `document.addEventListener(${JSON.stringify(startedEvent)}, () => { record.started ||= performance.now(); });` : ''}
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) record.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  let last = '';
+  const snap = () => {
+    const host = document.querySelector('microscope-badge');
+    const attributes = host ? Object.fromEntries(names.map((name) => [name, host.getAttribute(name)])) : null;
+    const key = JSON.stringify(attributes);
+    if (key === last) return;
+    last = key;
+    record.changes.push([performance.now(), attributes]);
+  };
+  new MutationObserver(snap).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: names });
+})();`;
+}
+
+interface PageRecord {
+  longTasks: number[];
+  changes: [number, BadgeAttributes | null][];
+  started: number;
+  dcl: number;
+}
+
+async function readRecord(page: Page): Promise<PageRecord> {
+  return page.evaluate(() => {
+    const record = (
+      window as unknown as { __microscopeBench: { longTasks: number[]; changes: [number, Record<string, string | null> | null][]; started: number } }
+    ).__microscopeBench;
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return { ...record, dcl: navigation?.domContentLoadedEventStart ?? 0 };
+  });
+}
+
+/** One load of `url`: open, watch for `waitMs`, read the metrics after a GC, close. */
+async function measureLoad(browser: BenchBrowser, url: string, waitMs: number, names: readonly string[], warmIcu: boolean): Promise<LoadSample> {
+  const page = await browser.context.newPage();
+  try {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const id = extensionId(browser);
+    // wxt/utils/internal/custom-events.mjs getUniqueEventName(), for the entrypoint "content".
+    await page.addInitScript({ content: observerScript(names, warmIcu, id ? `${id}:content:wxt:content-script-started` : undefined) });
+    const started = Date.now();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await sleep(waitMs - (Date.now() - started));
+    await cdp.send('HeapProfiler.collectGarbage');
+    const values = await metrics(cdp);
+    const record = await readRecord(page);
+    return {
+      scriptMs: (values.ScriptDuration ?? 0) * 1000,
+      taskMs: (values.TaskDuration ?? 0) * 1000,
+      heapBytes: values.JSHeapUsedSize ?? 0,
+      longTasks: record.longTasks,
+      dclMs: record.dcl,
+      startedMs: record.started,
+      changes: record.changes,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+export interface LoadPlan {
+  variant: Variant;
+  pages: FixturePage[];
+  runs: number;
+  warmIcu: boolean;
+}
+
+/** Every load of one variant's plan, a few tabs at a time (thread-tick metrics are per tab). */
+export async function runPlans(
+  hostResolverRules: string,
+  plans: LoadPlan[],
+  names: readonly string[],
+  concurrency: number,
+  progress: (line: string) => void,
+): Promise<PageResult[]> {
+  const results: PageResult[] = [];
+  const byVariant = new Map<string, LoadPlan[]>();
+  for (const plan of plans) byVariant.set(plan.variant.name, [...(byVariant.get(plan.variant.name) ?? []), plan]);
+  // One browser per variant, all at once: a load is mostly waiting (its window), and the metrics
+  // are thread CPU time, which other tabs barely move. The first variant gets the most tabs.
+  await Promise.all([...byVariant].map(async ([name, variantPlans], order) => {
+    const browser = await launch(hostResolverRules, variantPlans[0]!.variant.dir);
+    try {
+      const tasks: (() => Promise<{ key: string; sample: LoadSample }>)[] = [];
+      const keyed = new Map<string, PageResult>();
+      for (const plan of variantPlans) {
+        for (const page of plan.pages) {
+          const key = `${page.platform}/${page.name}/${plan.warmIcu}`;
+          keyed.set(key, { page, variant: name, warmIcu: plan.warmIcu, samples: [] });
+          for (let run = 0; run < plan.runs; run++) {
+            tasks.push(async () => ({ key, sample: await measureLoad(browser, page.url, windowMs(page, plan.variant), names, plan.warmIcu) }));
+          }
+        }
+      }
+      progress(`  ${name}: ${tasks.length} page loads`);
+      // Staggered so that the busy first few hundred ms of each load rarely overlap.
+      const samples = await pool(tasks, order === 0 ? concurrency : Math.max(1, Math.ceil(concurrency / 2)), 350 + 150 * order);
+      for (const { key, sample } of samples) keyed.get(key)!.samples.push(sample);
+      results.push(...keyed.values());
+    } finally {
+      await browser.close();
+    }
+  }));
+  return results;
+}
+
+/** ms from `from` to the first moment the badge showed `expected`, or undefined. */
+export function timeToBadge(sample: LoadSample, expected: BadgeAttributes, from: number): number | undefined {
+  const hit = sample.changes.find(([, attributes]) => sameBadge(attributes, expected));
+  return hit ? hit[0] - from : undefined;
+}
+
+export interface BadgeTiming {
+  page: FixturePage;
+  /** Median over the loads, ms after DOMContentLoaded; undefined when a load never got it right. */
+  medianMs?: number;
+  /** DOMContentLoaded → content script start (Chrome's document_idle), median, ms. */
+  injectionMs?: number;
+  /** Content script start → correct badge: the extension's own part, median, ms. */
+  fromStartMs?: number;
+  correct: number;
+  loads: number;
+  /** True when the verdict deliberately waits for the settle timeout (no posts, counts missing). */
+  heldBySettle: boolean;
+  /** Loads whose badge ended as the settled expectation. */
+  finalCorrect: number;
+  expected: BadgeAttributes;
+}
+
+/** Time to a correct badge per profile page, from the current build's loads. */
+export function badgeTimings(results: PageResult[], expected: Map<string, ExpectedBadge>): BadgeTiming[] {
+  return results
+    .filter((result) => result.page.kind === 'profile')
+    .map((result) => {
+      const want = expected.get(`${result.page.platform}/${result.page.name}`)!;
+      // Where the verdict waits for the settle timeout by design (no posts yet, a count missing),
+      // "correct" is the reading-phase badge; the settled one is checked at the end of the load.
+      const heldBySettle = !sameBadge(want.reading, want.settled);
+      const target = heldBySettle ? want.reading : want.settled;
+      const times = result.samples.map((sample) => timeToBadge(sample, target, sample.dclMs));
+      const good = times.filter((time): time is number => time !== undefined);
+      const started = result.samples.filter((sample) => sample.startedMs > 0);
+      const fromStart = started.map((sample) => timeToBadge(sample, target, Math.max(sample.dclMs, sample.startedMs)));
+      return {
+        page: result.page,
+        medianMs: good.length === times.length ? median(good) : undefined,
+        injectionMs: started.length > 0 ? median(started.map((sample) => sample.startedMs - sample.dclMs)) : undefined,
+        fromStartMs:
+          started.length > 0 && fromStart.every((time) => time !== undefined) ? median(fromStart as number[]) : undefined,
+        correct: good.length,
+        loads: times.length,
+        heldBySettle,
+        finalCorrect: result.samples.filter((sample) => sameBadge(sample.changes.at(-1)?.[1], want.settled)).length,
+        expected: want.settled,
+      };
+    });
+}
+
+export function expectations(platforms: PlatformPages[]): Map<string, ExpectedBadge> {
+  const map = new Map<string, ExpectedBadge>();
+  for (const { pages } of platforms) {
+    for (const page of pages) if (page.kind === 'profile') map.set(`${page.platform}/${page.name}`, expectedBadgeOfFile(page.file, page.url));
+  }
+  return map;
+}
+
+export interface LateResult {
+  platform: string;
+  fixture: string;
+  /** ms from the header's insertion to the correct badge, each load. */
+  times: (number | undefined)[];
+  medianMs?: number;
+}
+
+/** The late page once the header is swapped in, as HTML, and the badge lib/ expects for it. */
+function swapped(platform: string, late: NonNullable<(typeof LATE_HEADERS)[keyof typeof LATE_HEADERS]>, url: string) {
+  const read = (name: string) => readFileSync(`${FIXTURES}/${platform}/${name}.html`, 'utf8');
+  const source = read(late.source).replaceAll(late.rename[0], late.rename[1]);
+  const doc = documentFrom(read(late.fixture), url);
+  const header = documentFrom(source, url).querySelector(late.slot);
+  const slot = doc.querySelector(late.slot) ?? doc.querySelector('main');
+  if (header && slot) slot.replaceWith(doc.importNode(header, true));
+  // Timed within the reading phase (the settle timeout is seconds away): the reading-phase badge.
+  return { source, expected: expectedBadge(doc.documentElement.outerHTML, url).reading };
+}
+
+/**
+ * "Correct badge ≤ 100 ms after the counts are in the DOM": on each platform's late fixture the
+ * header is inserted after load (as client rendering does) and the badge is timed from there.
+ */
+export async function lateHeaders(
+  hostResolverRules: string,
+  variant: Variant,
+  platforms: PlatformPages[],
+  names: readonly string[],
+  runs: number,
+): Promise<LateResult[]> {
+  const results: LateResult[] = [];
+  const browser = await launch(hostResolverRules, variant.dir);
+  try {
+    for (const { platform, registered, pages } of platforms) {
+      const late = LATE_HEADERS[platform];
+      const page = pages.find((candidate) => candidate.name === late?.fixture);
+      if (!late || !page || !registered) continue;
+      const { source, expected } = swapped(platform, late, page.url);
+      const times: (number | undefined)[] = [];
+      for (let run = 0; run < runs; run++) {
+        const tab = await browser.context.newPage();
+        await tab.addInitScript({ content: observerScript(names, false) });
+        await tab.goto(page.url, { waitUntil: 'load' });
+        await sleep(1500); // the content script is running and watching by now
+        const insertedAt = await tab.evaluate(
+          ({ html, slot }) => {
+            const doc = new DOMParser().parseFromString(html, 'text/html');
+            const header = doc.querySelector(slot);
+            const target = document.querySelector(slot) ?? document.querySelector('main');
+            const at = performance.now();
+            if (header && target) target.replaceWith(header);
+            return at;
+          },
+          { html: source, slot: late.slot },
+        );
+        await sleep(1000);
+        const record = await readRecord(tab);
+        await tab.close();
+        const hit = record.changes.find(([time, attributes]) => time >= insertedAt && sameBadge(attributes, expected));
+        times.push(hit ? hit[0] - insertedAt : undefined);
+      }
+      const good = times.filter((time): time is number => time !== undefined);
+      results.push({ platform, fixture: page.name, times, medianMs: good.length === times.length ? median(good) : undefined });
+    }
+  } finally {
+    await browser.close();
+  }
+  return results;
+}
+
+export interface PageSummary {
+  page: FixturePage;
+  /** Medians over the loads. */
+  withMs: number;
+  withoutMs: number;
+  /** with − without: what the extension's scripts cost the page's main thread, ms. */
+  extensionMs: number;
+  /**
+   * Main-thread CPU time of all tasks (TaskDuration), with − without: script including the promise
+   * continuations ScriptDuration leaves out, compiling, the style and layout the badge causes, GC.
+   */
+  mainThreadMs: number;
+  taskWithMs: number;
+  taskWithoutMs: number;
+  heapAddedBytes: number;
+  /** Main-thread time of the whole load with ÷ without the extension. */
+  taskRatio: number;
+  longestTaskMs: number;
+  longestTaskWithoutMs: number;
+}
+
+export function summarise(results: PageResult[], variant: string, warmIcu: boolean): PageSummary[] {
+  const of = (name: string) => results.filter((result) => result.variant === name && result.warmIcu === warmIcu);
+  const baseline = new Map(of('none').map((result) => [`${result.page.platform}/${result.page.name}`, result]));
+  return of(variant).flatMap((result) => {
+    const none = baseline.get(`${result.page.platform}/${result.page.name}`);
+    if (!none) return [];
+    const m = (samples: LoadSample[], pick: (sample: LoadSample) => number) => median(samples.map(pick));
+    const withMs = m(result.samples, (sample) => sample.scriptMs);
+    const withoutMs = m(none.samples, (sample) => sample.scriptMs);
+    return [
+      {
+        page: result.page,
+        withMs,
+        withoutMs,
+        extensionMs: withMs - withoutMs,
+        mainThreadMs: m(result.samples, (sample) => sample.taskMs) - m(none.samples, (sample) => sample.taskMs),
+        taskWithMs: m(result.samples, (sample) => sample.taskMs),
+        taskWithoutMs: m(none.samples, (sample) => sample.taskMs),
+        heapAddedBytes: m(result.samples, (sample) => sample.heapBytes) - m(none.samples, (sample) => sample.heapBytes),
+        taskRatio: m(result.samples, (sample) => sample.taskMs) / m(none.samples, (sample) => sample.taskMs),
+        longestTaskMs: max(result.samples.flatMap((sample) => sample.longTasks)),
+        longestTaskWithoutMs: max(none.samples.flatMap((sample) => sample.longTasks)),
+      },
+    ];
+  });
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string } };
+}
+
+export interface ExtensionTask {
+  /** Wall time of the task, ms (what the Long Tasks API reports; load on the machine inflates it). */
+  wallMs: number;
+  /** Main-thread CPU time of the task, ms. */
+  cpuMs: number;
+}
+
+export interface TracedLoad {
+  /** Main-thread tasks in which the extension's script ran. */
+  tasks: ExtensionTask[];
+  /**
+   * CPU time of every script execution on the page's main thread, promise continuations and
+   * module evaluation included (with page scripts off, all of it is the extension's), ms.
+   */
+  scriptCpuMs: number;
+}
+
+/** Trace events that are JavaScript running (outermost ones are summed). */
+const SCRIPT_EVENTS = new Set([
+  'EvaluateScript',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'FunctionCall',
+  'RunMicrotasks',
+  'TimerFire',
+  'FireIdleCallback',
+  'FireAnimationFrame',
+]);
+
+/** One load traced: the extension's tasks, and its script CPU time ScriptDuration can miss. */
+export async function traceLoad(browser: BenchBrowser, url: string, waitMs: number, warmIcu = false): Promise<TracedLoad> {
+  const page = await browser.context.newPage();
+  try {
+    // The warm-up script is evaluated by DevTools (no URL): its EvaluateScript is left out below.
+    if (warmIcu) await page.addInitScript({ content: "try { new Intl.NumberFormat('en').format(1); } catch {}" });
+    const cdp = await browser.context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (message) => events.push(...(message.value as unknown as TraceEvent[])));
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute'] },
+      transferMode: 'ReportEvents',
+    });
+    const started = Date.now();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await sleep(waitMs - (Date.now() - started));
+    await cdp.send('Tracing.end');
+    await complete;
+    const ours = events.filter(
+      (event) => event.ph === 'X' && (event.args?.data?.url ?? '').startsWith('chrome-extension://') && /^(EvaluateScript|FunctionCall|v8\.compile)$/.test(event.name),
+    );
+    const threads = new Set(ours.map((event) => `${event.pid}:${event.tid}`));
+    const onThread = (event: TraceEvent) => threads.has(`${event.pid}:${event.tid}`);
+    const tasks = events.filter((event) => event.ph === 'X' && event.name === 'ThreadControllerImpl::RunTask' && onThread(event));
+    const scripts = events
+      .filter((event) => event.ph === 'X' && SCRIPT_EVENTS.has(event.name) && onThread(event))
+      .filter((event) => event.name !== 'EvaluateScript' || (event.args?.data?.url ?? '').startsWith('chrome-extension://'))
+      .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    let scriptCpuMs = 0;
+    let end = -1;
+    const outermost: TraceEvent[] = [];
+    for (const event of scripts) {
+      if (event.ts < end) continue; // nested in the previous outermost one
+      outermost.push(event);
+      scriptCpuMs += (event.tdur ?? 0) / 1000;
+      end = event.ts + (event.dur ?? 0);
+    }
+    // A task is the extension's when script ran in it: page scripts are off, so all script is ours
+    // (promise continuations included, which carry no URL).
+    return {
+      scriptCpuMs,
+      tasks: tasks
+        .filter((task) => outermost.some((event) => event.pid === task.pid && event.tid === task.tid && event.ts >= task.ts && event.ts <= task.ts + (task.dur ?? 0)))
+        .map((task) => ({ wallMs: (task.dur ?? 0) / 1000, cpuMs: (task.tdur ?? 0) / 1000 })),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+export interface TraceResult {
+  variant: string;
+  warmIcu: boolean;
+  page: FixturePage;
+  /** The extension's longest task over the traced loads. */
+  longest: ExtensionTask;
+  tasks: number;
+  /** Median over the traced loads. */
+  scriptCpuMs: number;
+}
+
+export interface TracePlan {
+  variant: Variant;
+  pages: FixturePage[];
+  runs: number;
+  warmIcu: boolean;
+}
+
+/**
+ * Traced loads of every plan, the variants at once. Tracing is browser-wide, so each of the
+ * `browsers` browsers per variant traces one load at a time.
+ */
+export async function traceLoads(hostResolverRules: string, plans: TracePlan[], browsers = 2): Promise<TraceResult[]> {
+  const results: TraceResult[] = [];
+  const variants = [...new Set(plans.map((plan) => plan.variant))];
+  await Promise.all(variants.map(async (variant) => {
+    const mine = plans.filter((plan) => plan.variant === variant);
+    const queue = mine.flatMap((plan) => plan.pages.flatMap((page) => Array.from({ length: plan.runs }, () => ({ page, warmIcu: plan.warmIcu }))));
+    const traced: { page: FixturePage; warmIcu: boolean; load: TracedLoad }[] = [];
+    const worker = async (): Promise<void> => {
+      const browser = await launch(hostResolverRules, variant.dir);
+      try {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          traced.push({ ...next, load: await traceLoad(browser, next.page.url, windowMs(next.page, variant), next.warmIcu) });
+        }
+      } finally {
+        await browser.close();
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(browsers, queue.length) }, async (_, index) => {
+        await sleep(index * 700);
+        await worker();
+      }),
+    );
+    for (const plan of mine) {
+      for (const page of plan.pages) {
+        const loads = traced.filter((result) => result.page === page && result.warmIcu === plan.warmIcu).map((result) => result.load);
+        const all = loads.flatMap((load) => load.tasks);
+        const longest = all.reduce<ExtensionTask>((best, task) => (task.cpuMs > best.cpuMs ? task : best), { wallMs: 0, cpuMs: 0 });
+        results.push({ variant: variant.name, warmIcu: plan.warmIcu, page, longest, tasks: all.length, scriptCpuMs: median(loads.map((load) => load.scriptCpuMs)) });
+      }
+    }
+  }));
+  return results;
+}

@@ -1,0 +1,177 @@
+/**
+ * `npm run bench` (after `wxt build`): every measurement of issue 6, written to bench/results.md
+ * and printed. Real-browser parts use Debian's Chromium (/usr/bin/chromium or CHROMIUM_PATH).
+ *
+ *   npx tsx bench/run.ts [--runs 5] [--platform instagram,tiktok] [--extension .output/chrome-mv3]
+ *                        [--no-react] [--variant name=dir …] [--out bench/results.md]
+ */
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startReplayServer, type Route } from '../tests/e2e/server';
+import { scrapeFixtures, scrollBench } from './adapters-bench';
+import { chromiumPath, launch } from './chromium';
+import { dashboardBench } from './dashboard-bench';
+import {
+  badgeTimings,
+  expectations,
+  lateHeaders,
+  traceLoads,
+  runPlans,
+  summarise,
+  type LoadPlan,
+  type Variant,
+} from './extension-bench';
+import { runLibBench } from './lib-bench';
+import { describeMachine } from './machine';
+import { fixturePages, ROOT, type FixturePage } from './pages';
+import { renderResults, type VariantSummary } from './report';
+import { bundleSizes } from './sizes';
+import { buildCalibration, buildReactVariant, OUT } from './variants';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    platform: { type: 'string' },
+    extension: { type: 'string', default: join(ROOT, '.output/chrome-mv3') },
+    'no-react': { type: 'boolean', default: false },
+    variant: { type: 'string', multiple: true, default: [] },
+    out: { type: 'string', default: join(ROOT, 'bench/results.md') },
+    concurrency: { type: 'string', default: '5' },
+  },
+});
+
+const runs = Math.max(5, Number(values.runs));
+const concurrency = Math.max(1, Number(values.concurrency));
+const builtDir = resolve(values.extension);
+if (!existsSync(join(builtDir, 'manifest.json'))) {
+  process.stderr.write(`No built extension in ${builtDir}: run \`npm run bench\` (it builds first) or \`wxt build\`.\n`);
+  process.exit(1);
+}
+// Measured from a copy: a \`wxt build\` started meanwhile (tests, npm start) empties .output first.
+const extensionDir = join(OUT, 'measured/chrome-mv3');
+rmSync(extensionDir, { recursive: true, force: true });
+cpSync(builtDir, extensionDir, { recursive: true });
+const started = Date.now();
+const step = (line: string): void => {
+  process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
+};
+
+const machine = describeMachine(chromiumPath());
+const platforms = fixturePages(values.platform?.split(','));
+const registered = platforms.filter((platform) => platform.registered);
+const pages = registered.flatMap((platform) => platform.pages);
+/** Per platform, its first profile and its first other page: where the options are compared. */
+const representative = registered.flatMap((platform) =>
+  (['profile', 'other'] as const).flatMap((kind) => platform.pages.filter((page) => page.kind === kind).slice(0, 1)),
+);
+
+step('library (Node)');
+const lib = runLibBench();
+
+const routes: Route[] = pages.map((page: FixturePage) => {
+  const url = new URL(page.url);
+  return { host: url.host, path: url.pathname, file: page.file };
+});
+const server = await startReplayServer(routes);
+try {
+  step('adapters in Chromium: scrape per fixture, infinite scroll');
+  const bare = await launch(server.hostResolverRules);
+  let scrape, scroll;
+  try {
+    scrape = await scrapeFixtures(bare, registered);
+    scroll = await scrollBench(bare, registered);
+  } finally {
+    await bare.close();
+  }
+
+  step('building the yardstick: a bare WXT content script mounting a shadow-root badge (bench/out/calibration)');
+  const variants: Variant[] = [{ name: 'calibration', dir: await buildCalibration() }];
+  if (!values['no-react']) {
+    step('building the React 19 variant of the content script (bench/out/react)');
+    variants.push({ name: 'react', dir: await buildReactVariant() });
+  }
+  for (const spec of values.variant) {
+    const [name, dir] = spec.split('=');
+    if (name && dir) variants.push({ name, dir: resolve(dir) });
+  }
+
+  const current: Variant = { name: 'current', dir: extensionDir };
+  const none: Variant = { name: 'none' };
+  const plans: LoadPlan[] = [
+    { variant: current, pages, runs, warmIcu: false },
+    { variant: none, pages, runs, warmIcu: false },
+    { variant: current, pages: representative, runs, warmIcu: true },
+    { variant: none, pages: representative, runs, warmIcu: true },
+    ...variants.map((variant) => ({ variant, pages: representative, runs, warmIcu: false })),
+  ];
+  const expected = expectations(registered);
+  const names = Object.keys([...expected.values()][0]?.settled ?? { 'data-state': null });
+  step(`page loads in Chromium (${plans.reduce((sum, plan) => sum + plan.pages.length * plan.runs, 0)} loads)`);
+  // The current build alone first: its badge timings are wall time, which other tabs stretch.
+  const loads = [
+    ...(await runPlans(server.hostResolverRules, plans.filter((plan) => plan.variant === current), names, concurrency, step)),
+    ...(await runPlans(server.hostResolverRules, plans.filter((plan) => plan.variant !== current), names, concurrency, step)),
+  ];
+
+  step('late headers; traced loads (script CPU incl. promise continuations, long tasks)');
+  const late = await lateHeaders(server.hostResolverRules, current, registered, names, runs);
+  step('  traced loads');
+  const others = pages.filter((page) => !representative.includes(page));
+  const traces = await traceLoads(server.hostResolverRules, [
+    { variant: current, pages: representative, runs: 2, warmIcu: false },
+    { variant: current, pages: others, runs: 1, warmIcu: false },
+    { variant: current, pages: representative, runs: 2, warmIcu: true },
+    ...variants.map((variant) => ({ variant, pages: representative, runs: 2, warmIcu: false })),
+  ]);
+  const traced = traces.filter((trace) => trace.variant === 'current' && !trace.warmIcu);
+  const tracedOf = (name: string, warmIcu: boolean) => traces.filter((trace) => trace.variant === name && trace.warmIcu === warmIcu);
+
+  step('bundle sizes, dashboard');
+  const sizes = bundleSizes(extensionDir);
+  const dashboard = await dashboardBench(extensionDir, 3);
+
+  const variantSummaries: VariantSummary[] = [
+    { name: 'current', label: 'current build (preact/compat badge)', warmIcu: false, pages: summarise(loads, 'current', false).filter((p) => representative.includes(p.page)), traces: tracedOf('current', false), contentGzip: sizes.content?.gzip },
+    { name: 'current', label: 'current build (preact/compat badge)', warmIcu: true, pages: summarise(loads, 'current', true), traces: tracedOf('current', true), contentGzip: sizes.content?.gzip },
+    ...variants.map((variant) => ({
+      name: variant.name,
+      label:
+        variant.name === 'react'
+          ? 'React 19 badge (no preact alias)'
+          : variant.name === 'calibration'
+            ? 'yardstick: bare WXT content script + shadow-root badge (issue: 5–12 ms on the project\'s machines)'
+            : `${variant.name} (${relative(ROOT, variant.dir ?? '')})`,
+      warmIcu: false,
+      pages: summarise(loads, variant.name, false),
+      traces: tracedOf(variant.name, false),
+      contentGzip: variant.dir ? bundleSizes(variant.dir).content?.gzip : undefined,
+    })),
+  ];
+
+  const markdown = renderResults({
+    machine,
+    command: 'npm run bench',
+    runs,
+    extensionDir: relative(ROOT, builtDir) || '.',
+    platforms,
+    lib,
+    scrape,
+    scroll,
+    current: summarise(loads, 'current', false),
+    variants: variantSummaries,
+    badges: badgeTimings(
+      loads.filter((result) => result.variant === 'current' && !result.warmIcu),
+      expected,
+    ),
+    late,
+    longTasks: traced,
+    sizes,
+    dashboard,
+  });
+  writeFileSync(values.out, markdown);
+  process.stdout.write(markdown);
+  step(`done: ${relative(process.cwd(), values.out)}`);
+} finally {
+  await server.close();
+}

@@ -1,0 +1,99 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, type InlineConfig, type UserConfig, type WxtHooks } from 'wxt';
+import { ROOT } from './pages';
+
+export const OUT = join(ROOT, 'bench/out');
+
+const silent = (): void => undefined;
+/** WXT's build log, minus everything but warnings and errors. */
+const QUIET = {
+  debug: silent,
+  log: silent,
+  info: silent,
+  success: silent,
+  start: silent,
+  box: silent,
+  warn: (...args: unknown[]) => console.warn(...args),
+  error: (...args: unknown[]) => console.error(...args),
+  fatal: (...args: unknown[]) => console.error(...args),
+  level: 0,
+} as unknown as InlineConfig['logger'];
+
+type ExtendConfig = WxtHooks['vite:build:extendConfig'];
+
+/**
+ * The content script built with React 19 instead of the preact/compat alias of wxt.config.ts: the
+ * project's own config, with its vite:build:extendConfig hook run and the aliases to preact taken
+ * out again afterwards. Built into bench/out/react (git-ignored). Returns the extension directory.
+ *
+ * Once wxt.config.ts reads MICROSCOPE_BADGE_RUNTIME (see bench/README.md), this is the same as
+ * `MICROSCOPE_BADGE_RUNTIME=react wxt build`.
+ */
+export async function buildReactVariant(): Promise<string> {
+  const user = (await import('../wxt.config')).default as UserConfig;
+  const original = (user.hooks as Partial<WxtHooks> | undefined)?.['vite:build:extendConfig'];
+  const extend: ExtendConfig = async (entrypoints, config) => {
+    await original?.(entrypoints, config);
+    const alias = config.resolve?.alias;
+    if (Array.isArray(alias)) {
+      config.resolve!.alias = alias.filter((entry: { replacement?: unknown }) => !String(entry.replacement).startsWith('preact'));
+    }
+  };
+  await build({
+    root: ROOT,
+    outDir: join(OUT, 'react'),
+    logger: QUIET,
+    hooks: { 'vite:build:extendConfig': extend } as InlineConfig['hooks'],
+  });
+  const dir = join(OUT, 'react/chrome-mv3');
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error('the React variant did not build');
+  return dir;
+}
+
+/**
+ * The issue's yardstick, "a bare WXT content script mounting a shadow-root badge" (5–12 ms of script
+ * per page load on the project's machines), built beside MicroScope so that results.md says how
+ * fast this machine is by the same measure. Its source is written into bench/out at bench time.
+ */
+const CALIBRATION_SOURCE = `import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+
+export default defineContentScript({
+  matches: ['*://*.instagram.com/*', '*://*.tiktok.com/*', '*://*.youtube.com/*', '*://*.x.com/*', '*://*.twitter.com/*', '*://bsky.app/*'],
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const ui = await createShadowRootUi(ctx, {
+      name: 'calibration-badge',
+      position: 'inline',
+      anchor: 'body',
+      append: 'first',
+      css: ':host{display:inline-block}.pill{font:600 12px/1 system-ui;padding:4px 8px;border-radius:12px;background:#2E7D32;color:#fff}',
+      onMount(container) {
+        const pill = document.createElement('span');
+        pill.className = 'pill';
+        pill.textContent = 'MICRO · 12.3K followers · 3.21%';
+        container.append(pill);
+      },
+    });
+    ui.mount();
+  },
+});
+`;
+
+export async function buildCalibration(): Promise<string> {
+  const root = join(OUT, 'calibration-src');
+  mkdirSync(join(root, 'entrypoints'), { recursive: true });
+  writeFileSync(join(root, 'entrypoints/content.ts'), CALIBRATION_SOURCE);
+  await build({
+    root,
+    configFile: false,
+    imports: false,
+    outDir: join(OUT, 'calibration'),
+    logger: QUIET,
+    manifest: { name: 'MicroScope bench calibration', version: '1.0.0' },
+  });
+  const dir = join(OUT, 'calibration/chrome-mv3');
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error('the calibration extension did not build');
+  return dir;
+}

@@ -5,5 +5,10 @@ import { chromiumPath } from './browser';
 /** Builds the extension once for the whole real-browser run, exactly as `npm run build` does. */
 export default function setup(): void {
   chromiumPath(); // fail first, and clearly, when there is no browser
-  execFileSync('npx', ['wxt', 'build'], { cwd: resolve(import.meta.dirname, '../..'), stdio: 'inherit' });
+  // NODE_ENV: Vitest sets it to 'test', which would make Vite bundle React's development build.
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: resolve(import.meta.dirname, '../..'),
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

@@ -33,7 +33,8 @@ interface LinterMessage {
 }
 
 beforeAll(() => {
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'ignore' });
+  // NODE_ENV: Vitest sets it to 'test', which would make Vite bundle React's development build.
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
 });
 
 describe('store packages', () => {

@@ -1,4 +1,5 @@
 import { checkedReading, type CountReading } from './count';
+import { postNoun } from './format';
 import type { Platform, PostCounts, ProfileSnapshot } from './sites/types';
 
 /*
@@ -317,11 +318,6 @@ function likesPerFollower(snapshot: ProfileSnapshot, followers: CountReading | u
 
 function audienceNoun(platform: Platform): string {
   return platform === 'youtube' ? 'subscriber' : 'follower';
-}
-
-function postNoun(platform: Platform, count: number): string {
-  const noun = platform === 'tiktok' || platform === 'youtube' ? 'video' : 'post';
-  return count === 1 ? noun : `${noun}s`;
 }
 
 /**

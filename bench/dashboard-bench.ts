@@ -8,6 +8,8 @@ import { extensionId, launch, sleep } from './chromium';
 import { median } from './stats';
 
 export const SAVED_PROFILES = 5000;
+/** Snapshots per saved profile: saved once, then visited with new numbers (issue 5's estimate of a real history). */
+export const SNAPSHOTS = 5;
 /** Set by the dashboard when its table has rendered with the data, if it does (preferred). */
 export const RENDERED_MARK = 'microscope:dashboard-rendered';
 
@@ -20,13 +22,16 @@ export interface DashboardResult {
   rows: number;
   /** 'mark' (the dashboard's own performance mark) or 'rows' (the last change of the table rows). */
   method: string;
+  /** What the 5 000 profiles take in storage.local, as Chrome counts its quota (keys + JSON of values). */
+  storedBytes?: number;
+  snapshots?: number;
 }
 
-function view(index: number): ProfileView {
+function view(index: number, visit = 0): ProfileView {
   const platform = PLATFORMS[index % PLATFORMS.length]!;
-  const followers = 800 + ((index * 7919) % 2_000_000);
+  const followers = 800 + ((index * 7919) % 2_000_000) + visit * (50 + (index % 400));
   const posts: PostCounts[] = Array.from({ length: 12 }, (_, post) => {
-    const likes = 20 + ((index + post * 31) % 900);
+    const likes = 20 + ((index + post * 31 + visit * 7) % 900);
     return {
       id: `p${post}`,
       likes: { value: likes, exact: true, min: likes, max: likes },
@@ -49,19 +54,24 @@ function view(index: number): ProfileView {
 }
 
 /**
- * What storage.local holds after saving `count` profiles, in the layout the store reads today:
- * built with lib/shortlist.ts and lib/storage.ts themselves, so it follows their schema as it changes.
+ * What storage.local holds after saving `count` profiles and visiting each `snapshots − 1` more
+ * times with new numbers (a day apart), in the layout the store reads today: built with
+ * lib/shortlist.ts and lib/storage.ts themselves, so it follows their schema as it changes.
  */
-export async function seedItems(count: number): Promise<Record<string, unknown>> {
+export async function seedItems(count: number, snapshots = SNAPSHOTS): Promise<Record<string, unknown>> {
   const shortlist = (await import('../lib/shortlist')) as unknown as Record<string, unknown>;
   const storage = (await import('../lib/storage')) as unknown as Record<string, unknown>;
-  const at = new Date(Date.UTC(2025, 10, 1)).toISOString();
+  const start = Date.UTC(2025, 10, 1);
+  const at = new Date(start).toISOString();
   const key = shortlist.profileKey as (platform: string, handle: string) => string;
   const profiles: Record<string, unknown> = {};
   for (let index = 0; index < count; index++) {
     const one = view(index);
     if (typeof shortlist.newProfile === 'function') {
-      profiles[key(one.verdict.platform, one.verdict.handle)] = (shortlist.newProfile as (v: ProfileView, at: string) => unknown)(one, at);
+      let profile = (shortlist.newProfile as (v: ProfileView, at: string) => unknown)(one, at);
+      const visit = shortlist.visitProfile as ((p: unknown, v: ProfileView, at: string) => unknown) | undefined;
+      for (let day = 1; day < snapshots && visit; day++) profile = visit(profile, view(index, day), new Date(start + day * 86_400_000).toISOString());
+      profiles[key(one.verdict.platform, one.verdict.handle)] = profile;
     } else {
       const saveView = shortlist.saveView as (list: unknown, v: ProfileView, now: Date) => { profiles: Record<string, unknown> };
       Object.assign(profiles, saveView({ version: shortlist.SHORTLIST_VERSION ?? 1, profiles: {} }, one, new Date(at)).profiles);
@@ -91,6 +101,7 @@ const RECORDER = `(() => {
 export async function dashboardBench(dir: string, runs: number): Promise<DashboardResult> {
   if (!existsSync(join(dir, 'dashboard.html'))) return { skipped: 'dashboard: not built yet', loads: [], rows: 0, method: '' };
   const items = await seedItems(SAVED_PROFILES);
+  const storedBytes = Object.entries(items).reduce((sum, [key, value]) => sum + Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(value)), 0);
   const browser = await launch('MAP nothing.invalid 127.0.0.1', dir);
   try {
     const url = `chrome-extension://${extensionId(browser)}/dashboard.html`;
@@ -109,8 +120,14 @@ export async function dashboardBench(dir: string, runs: number): Promise<Dashboa
       const page = await browser.context.newPage();
       await page.addInitScript({ content: RECORDER });
       await page.goto(url, { waitUntil: 'load' });
-      // Until the table has rows (or 10 s), then a quiet second for the last re-render.
-      await page.waitForFunction((rows) => document.querySelectorAll(rows).length > 1, ROWS, { timeout: 10_000, polling: 100 }).catch(() => undefined);
+      // Until the dashboard's mark (builds that set one) or table rows (or 10 s), then a quiet second for the last re-render.
+      await page
+        .waitForFunction(
+          ({ rows, mark }) => performance.getEntriesByName(mark).length > 0 || document.querySelectorAll(rows).length > 1,
+          { rows: ROWS, mark: RENDERED_MARK },
+          { timeout: 10_000, polling: 100 },
+        )
+        .catch(() => undefined);
       await sleep(1000);
       const seen = await page.evaluate((mark) => {
         const record = (window as unknown as { __microscopeDashboard: { rowChanges: [number, number][] } }).__microscopeDashboard;
@@ -127,8 +144,8 @@ export async function dashboardBench(dir: string, runs: number): Promise<Dashboa
         loads.push(final[0]);
       }
     }
-    if (loads.length < runs) return { skipped: `dashboard: the table did not show the ${SAVED_PROFILES} saved profiles (${rows} rows)`, loads, rows, method };
-    return { medianMs: median(loads), loads, rows, method };
+    if (loads.length < runs) return { skipped: `dashboard: the table did not show the ${SAVED_PROFILES} saved profiles (${rows} rows)`, loads, rows, method, storedBytes, snapshots: SNAPSHOTS };
+    return { medianMs: median(loads), loads, rows, method, storedBytes, snapshots: SNAPSHOTS };
   } finally {
     await browser.close();
   }

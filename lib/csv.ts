@@ -104,7 +104,7 @@ export function shortlistToCsv(profiles: readonly SavedProfile[], options: Short
       decimal(figures.engagementPercent, 4),
       figures.basis ? `per ${figures.basis === 'views' ? 'view' : 'follower'}` : '',
       figures.engagementPercent === undefined ? '' : String(figures.sampleSize),
-      figures.engagementPercent === undefined ? '' : BENCHMARK_WORDS[figures.benchmark],
+      figures.engagementPercent === undefined ? '' : figures.high ? 'High' : BENCHMARK_WORDS[figures.benchmark],
       decimal(followerGrowth(profile), 1),
       String(profile.history.length),
       profile.savedAt,

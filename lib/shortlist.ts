@@ -1,4 +1,4 @@
-import type { ComparisonVerdict } from './benchmarks';
+import { BENCHMARKS_VERSION, compare, type ComparisonVerdict } from './benchmarks';
 import type { ProfileView } from './content-controller';
 import type { CountReading } from './count';
 import type { EngagementBasis, EngagementMethod } from './engagement';
@@ -48,7 +48,7 @@ export interface SavedProfile {
 }
 
 /** The current schema version of the stored shortlist. Bump it with a migration in lib/storage.ts. */
-export const SHORTLIST_VERSION = 2;
+export const SHORTLIST_VERSION = 3;
 
 export interface Shortlist {
   version: typeof SHORTLIST_VERSION;
@@ -72,6 +72,59 @@ export const LIMITS = {
   history: 10_000,
   sampleSize: 1_000,
 } as const;
+
+/**
+ * Snapshots kept per saved profile (v3): beyond this the least telling ones go (thinHistory).
+ * 5 000 profiles at this cap stay under half of storage.local's 10 MB (tests/lib/migrations.test.ts).
+ */
+export const HISTORY_KEPT = 20;
+
+/** Relative distance of a follower count from the line between its neighbours' counts. */
+function deviation(before: SavedSnapshot, at: SavedSnapshot, after: SavedSnapshot): number {
+  const start = Date.parse(before.at);
+  const span = Date.parse(after.at) - start;
+  const from = before.followers!.value;
+  const to = after.followers!.value;
+  const expected = span > 0 ? from + ((to - from) * (Date.parse(at.at) - start)) / span : (from + to) / 2;
+  return Math.abs(at.followers!.value - expected) / Math.max(1, expected);
+}
+
+/**
+ * At most `keep` snapshots (sorted oldest first in, oldest first out). Always kept: the first and
+ * the last, the first and the latest with a follower count (growth), the latest with an
+ * engagement rate (the dashboard's figures). Dropped first: snapshots without a follower count,
+ * then counts closest to the line between their neighbours, so the sparkline keeps its shape.
+ * Returns `history` itself when it is short enough.
+ */
+export function thinHistory(history: readonly SavedSnapshot[], keep: number = HISTORY_KEPT): SavedSnapshot[] {
+  if (history.length <= keep) return history as SavedSnapshot[];
+  const counted: number[] = [];
+  let lastRated = -1;
+  history.forEach((snapshot, index) => {
+    if (snapshot.followers) counted.push(index);
+    if (snapshot.engagementPercent !== undefined) lastRated = index;
+  });
+  const kept = new Set([0, history.length - 1, counted[0] ?? 0, counted.at(-1) ?? 0, Math.max(lastRated, 0)]);
+  const candidates: { index: number; cost: number }[] = [];
+  let position = 0;
+  for (let index = 1; index < history.length - 1; index++) {
+    if (kept.has(index)) continue;
+    const snapshot = history[index]!;
+    if (!snapshot.followers) {
+      candidates.push({ index, cost: -1 });
+      continue;
+    }
+    while (counted[position] !== index) position++;
+    const before = counted[position - 1];
+    const after = counted[position + 1];
+    const cost = before === undefined || after === undefined ? Number.POSITIVE_INFINITY : deviation(history[before]!, snapshot, history[after]!);
+    candidates.push({ index, cost });
+  }
+  // One pass (costs against the original neighbours): linear enough for a 10 000-snapshot import.
+  candidates.sort((a, b) => a.cost - b.cost || a.index - b.index);
+  const dropped = new Set(candidates.slice(0, history.length - keep).map((candidate) => candidate.index));
+  return history.filter((_, index) => !dropped.has(index));
+}
 
 /** Handles are case-insensitive on every supported platform. */
 export function profileKey(platform: Platform, handle: string): string {
@@ -143,7 +196,7 @@ export function recordVisit(profile: SavedProfile, snapshot: SavedSnapshot): Sav
   return {
     ...profile,
     lastSeen: snapshot.at > profile.lastSeen ? snapshot.at : profile.lastSeen,
-    history: changed ? [...profile.history, snapshot] : profile.history,
+    history: changed ? thinHistory([...profile.history, snapshot]) : profile.history,
   };
 }
 
@@ -180,7 +233,7 @@ export function visitProfile(profile: SavedProfile, view: ProfileView, at: strin
   const next: SavedProfile = {
     ...profile,
     lastSeen: at > profile.lastSeen ? at : profile.lastSeen,
-    history: changed ? [...profile.history, snapshot] : profile.history,
+    history: changed ? thinHistory([...profile.history, snapshot]) : profile.history,
   };
   if (renamed) next.displayName = displayName;
   return next;
@@ -407,7 +460,7 @@ function parseProfile(value: unknown, strict: boolean): SavedProfile {
 
   if (!Array.isArray(value.history) || value.history.length === 0) fail('history must be a non-empty list of snapshots');
   if (value.history.length > LIMITS.history) fail(`history has more than ${LIMITS.history} snapshots`);
-  const history = sortHistory(value.history.map((entry: unknown, index) => snapshot(entry, `history[${index}]`)));
+  const history = thinHistory(sortHistory(value.history.map((entry: unknown, index) => snapshot(entry, `history[${index}]`))));
 
   const profile: SavedProfile = {
     platform,
@@ -455,7 +508,7 @@ export function mergeProfile(a: SavedProfile, b: SavedProfile): SavedProfile {
     lastSeen: a.lastSeen >= b.lastSeen ? a.lastSeen : b.lastSeen,
     tags: normaliseTags([...a.tags, ...b.tags]),
     note: a.note.trim() === '' ? b.note : a.note,
-    history: sortHistory([...a.history, ...b.history]),
+    history: thinHistory(sortHistory([...a.history, ...b.history])),
   };
   const displayName = a.displayName || b.displayName;
   if (displayName) merged.displayName = displayName;
@@ -576,6 +629,21 @@ export interface LatestFigures {
   method?: EngagementMethod;
   sampleSize: number;
   benchmark: BenchmarkVerdict;
+  /**
+   * An 'above' verdict that is over the source's "high" threshold too: the badge and the popup
+   * say "High" for it. Not stored: re-derived from the rated snapshot with the benchmarks it was
+   * made with (false when those have changed since).
+   */
+  high: boolean;
+}
+
+/** Whether a snapshot's 'above' verdict is over its source's high threshold (see LatestFigures.high). */
+function aboveHigh(platform: Platform, snapshot: SavedSnapshot | undefined): boolean {
+  if (snapshot?.benchmark !== 'above' || snapshot.benchmarksVersion !== BENCHMARKS_VERSION) return false;
+  const { engagementPercent, followers, basis, method } = snapshot;
+  if (engagementPercent === undefined || !followers || !basis) return false;
+  const result = compare(engagementPercent, platform, followers.value, basis, method ? { method } : {});
+  return result.verdict === 'above' && result.aboveHighThreshold;
 }
 
 /** The latest follower count and the latest engagement rate of a profile (snapshots may hold one without the other). */
@@ -585,7 +653,7 @@ export function latestFigures(profile: SavedProfile): LatestFigures {
   for (let index = profile.history.length - 1; index >= 0 && !rated; index--) {
     if (profile.history[index]!.engagementPercent !== undefined) rated = profile.history[index];
   }
-  const figures: LatestFigures = { sampleSize: rated?.sampleSize ?? 0, benchmark: rated?.benchmark ?? 'none' };
+  const figures: LatestFigures = { sampleSize: rated?.sampleSize ?? 0, benchmark: rated?.benchmark ?? 'none', high: aboveHigh(profile.platform, rated) };
   if (counted?.followers) figures.followers = counted.followers;
   if (counted?.tier) figures.tier = counted.tier;
   if (counted?.scheme) figures.scheme = counted.scheme;

@@ -20,23 +20,30 @@ import {
   type SavedProfile,
   type Shortlist,
 } from './shortlist';
+import { decodeProfile, encodeProfile, readProfileText } from './profile-codec';
 import { PLATFORMS, type Platform } from './sites/types';
 import type { Tier } from './tiers';
 
 /*
  * The stored shortlist, its schema versions and their migrations, in browser.storage.local.
  *
- * v2 (current): one key per saved profile, so saving or visiting one profile writes (and sends to
- * every open tab through storage.onChanged) that profile only, not the whole shortlist. Measured
- * with 5 000 profiles of 5 snapshots (Chromium 156 on a loaded 2-core machine): the
- * whole shortlist is 7.6 MB of JSON; storage.local.get of it as one key took 2–5 s and every
- * change would rewrite and resend all of it, while get or set of one profile's key (~1.5 KB)
- * took 5–16 ms. Reading everything (the dashboard) costs about the same either way.
+ * v3 (current): one key per saved profile, as in v2, but its value is compact text
+ * (lib/profile-codec.ts) and its history holds at most HISTORY_KEPT snapshots (thinHistory). Why:
+ * reading every profile (the dashboard) costs about in proportion to the bytes, and objects cost
+ * more than text; and 5 000 v2 profiles of 5 snapshots were 7.6 MB of storage.local's 10 MB
+ * (the extension asks for no `unlimitedStorage`). 5 000 profiles of 5 snapshots as the bench makes
+ * them (bench/dashboard-bench.ts) are 7.9 MB as v2 and 1.7 MB as v3, counted as Chrome counts.
  *
- *   'microscope:shortlist'               { version: 2 }   the schema version of the layout
- *   'microscope:profile:<profileKey>'    SavedProfile      e.g. 'microscope:profile:instagram:maya'
- *   'microscope:recent'                  { version: 2, views: RecentView[] } newest first, ≤ 10
+ *   'microscope:shortlist'               { version: 3 }   the schema version of the layout
+ *   'microscope:profile:<profileKey>'    encodeProfile(SavedProfile)  e.g. 'microscope:profile:instagram:maya'
+ *   'microscope:recent'                  { version: 3, views: RecentView[] } newest first, ≤ 10
  *   'microscope:unreadable:<ISO time>'   data set aside because it could not be read (never deleted)
+ *
+ * v2: the same keys, each profile a SavedProfile object, its whole history. One key per profile,
+ * so saving or visiting one profile writes (and sends to every open tab through
+ * storage.onChanged) that profile only: measured with 5 000 profiles of 5 snapshots (Chromium 156
+ * on a loaded 2-core machine), storage.local.get of the whole shortlist as one key took 2–5 s and
+ * every change would rewrite and resend all of it, while get or set of one profile's key took 5–16 ms.
  *
  * v1 (shipped with the first badge, written by plain storage.local.set): everything in one key,
  *   'microscope:shortlist'  { version: 1, profiles: Record<profileKey, SavedProfileV1> }
@@ -133,10 +140,41 @@ function snapshotV1ToV2(entry: unknown, platform: Platform): unknown {
   return next;
 }
 
+/**
+ * v2 → v3: the document keeps its shape; what changes is how each profile is stored (compact text,
+ * see readStored and storedProfile) and that histories longer than HISTORY_KEPT are thinned, which
+ * checkProfile does for every profile it reads, of any version (thinHistory needs checked snapshots).
+ */
+function v2ToV3(document: Record<string, unknown>): Record<string, unknown> {
+  return { ...document, version: 3 };
+}
+
 /** Every migration, in order: MIGRATIONS[i] takes version i + 1 to version i + 2. */
 export const MIGRATIONS: readonly Migration[] = [
   { from: 1, to: 2, description: 'a key per profile; snapshots get benchmark verdict, method and tier scheme', migrate: v1ToV2 },
+  { from: 2, to: 3, description: 'profiles stored as compact text; history thinned to HISTORY_KEPT snapshots', migrate: v2ToV3 },
 ];
+
+/** A profile as its key stores it (v3). */
+export function storedProfile(profile: SavedProfile): string {
+  return encodeProfile(profile);
+}
+
+/**
+ * A profile key's stored value as a profile to check: v3 text decoded, anything else (a v2
+ * object, garbage) as it is, so checkProfile refuses what is not a profile with its reason.
+ */
+export function decodeStored(value: unknown): unknown {
+  return typeof value === 'string' ? (decodeProfile(value) ?? value) : value;
+}
+
+/** A profile key's stored value, checked: the profile, or undefined when it is none. */
+export function readStoredProfile(value: unknown): SavedProfile | undefined {
+  const fast = typeof value === 'string' ? readProfileText(value) : undefined;
+  if (fast) return fast;
+  const checked = checkProfile(decodeStored(value), 'stored');
+  return checked.ok ? checked.profile : undefined;
+}
 
 /** Data that could not be read, to be set aside rather than lost. */
 export interface Unreadable {
@@ -280,10 +318,18 @@ export function readStored(items: Record<string, unknown>): StoredRead {
   const meta = items[SHORTLIST_KEY];
   const keyed: Record<string, unknown> = {};
   const profileKeys: string[] = [];
+  // The common case, 5 000 times when the dashboard opens: current text under its own key, read
+  // by the fast path (readProfileText) and stored as it is. Everything else takes the full path.
+  const current = meta === undefined || (isRecord(meta) && meta.version === SHORTLIST_VERSION);
+  const fast: Record<string, SavedProfile> = {};
   for (const key of Object.keys(items)) {
     if (!key.startsWith(PROFILE_PREFIX)) continue;
     profileKeys.push(key);
-    keyed[key.slice(PROFILE_PREFIX.length)] = items[key];
+    const id = key.slice(PROFILE_PREFIX.length);
+    const value = items[key];
+    const profile = current && typeof value === 'string' ? readProfileText(value) : undefined;
+    if (profile && profileKey(profile.platform, profile.handle) === id) fast[id] = profile;
+    else keyed[id] = decodeStored(value);
   }
   const recent = readRecent(items[RECENT_KEY]);
   const result: StoredRead = { shortlist: EMPTY_SHORTLIST, recent: recent.views, storedVersion: 0, unreadable: [], repair: { set: {}, remove: [] } };
@@ -295,7 +341,9 @@ export function readStored(items: Record<string, unknown>): StoredRead {
 
   const reads: ShortlistRead[] = [];
   const version = isRecord(meta) ? meta.version : undefined;
-  if (meta === undefined) {
+  if (current && Object.keys(keyed).length === 0) {
+    reads.push({ shortlist: EMPTY_SHORTLIST, storedVersion: SHORTLIST_VERSION });
+  } else if (meta === undefined) {
     // The marker was lost but profiles are there: they can only be of the per-profile layout.
     reads.push(readShortlist({ version: SHORTLIST_VERSION, profiles: keyed }));
   } else if (version === 1) {
@@ -304,7 +352,7 @@ export function readStored(items: Record<string, unknown>): StoredRead {
   } else if (typeof version === 'number' && Number.isInteger(version) && version >= 2) {
     reads.push(readShortlist({ version, profiles: keyed }));
     // The marker holds its version only: anything else in it is kept aside before it is rewritten.
-    if (version === SHORTLIST_VERSION && Object.keys(meta as object).length > 1) {
+    if (version <= SHORTLIST_VERSION && Object.keys(meta as object).length > 1) {
       result.unreadable.push({ from: SHORTLIST_KEY, unreadable: { reason: 'unexpected fields next to the schema version', value: { [SHORTLIST_KEY]: meta } } });
     }
   } else {
@@ -315,6 +363,7 @@ export function readStored(items: Record<string, unknown>): StoredRead {
   if (whole) {
     // Unreadable as a whole (garbage, or a newer MicroScope's): keep every key of it aside, start afresh.
     const value: Record<string, unknown> = { [SHORTLIST_KEY]: meta };
+    // (Never with fast-read profiles: those are only read under the current marker.)
     for (const key of profileKeys) value[key] = items[key];
     result.unreadable.push({ from: SHORTLIST_KEY, unreadable: { reason: whole.unreadable!.reason, value } });
     result.repair.set[SHORTLIST_KEY] = CURRENT_META;
@@ -322,24 +371,26 @@ export function readStored(items: Record<string, unknown>): StoredRead {
     return result;
   }
 
-  const profiles: Record<string, SavedProfile> = {};
+  const profiles = fast;
+  /** Profiles read by the full path: stored again when that changed them. */
+  const slow = new Set<string>();
   for (const read of reads) {
     if (read.unreadable) result.unreadable.push({ from: SHORTLIST_KEY, unreadable: read.unreadable });
     for (const [key, profile] of Object.entries(read.shortlist.profiles)) {
       const known = profiles[key];
       profiles[key] = known ? mergeProfile(known, profile) : profile;
+      slow.add(key);
     }
   }
   result.shortlist = { version: SHORTLIST_VERSION, profiles };
   result.storedVersion = Math.min(...reads.map((read) => read.storedVersion));
-  const desired = new Set<string>();
-  for (const [key, profile] of Object.entries(profiles)) {
+  for (const key of slow) {
     const storageKey = storageKeyOf(key);
-    desired.add(storageKey);
     // Migrated, renamed (two spellings of one handle) or normalised: store it as read.
-    if (!sameData(items[storageKey], profile)) result.repair.set[storageKey] = profile;
+    const value = storedProfile(profiles[key]!);
+    if (items[storageKey] !== value) result.repair.set[storageKey] = value;
   }
-  for (const key of profileKeys) if (!desired.has(key)) result.repair.remove.push(key);
+  for (const key of profileKeys) if (!(key.slice(PROFILE_PREFIX.length) in profiles)) result.repair.remove.push(key);
   if (!isRecord(meta) || meta.version !== SHORTLIST_VERSION || Object.keys(meta).length !== 1) result.repair.set[SHORTLIST_KEY] = CURRENT_META;
   return result;
 }
@@ -370,7 +421,7 @@ export async function loadShortlist(): Promise<Shortlist> {
 export function profileWrites(before: Record<string, SavedProfile>, after: Record<string, SavedProfile>): { set: Record<string, unknown>; remove: string[] } {
   const set: Record<string, unknown> = {};
   const remove: string[] = [];
-  for (const [key, profile] of Object.entries(after)) if (before[key] !== profile && !sameData(before[key], profile)) set[storageKeyOf(key)] = profile;
+  for (const [key, profile] of Object.entries(after)) if (before[key] !== profile && !sameData(before[key], profile)) set[storageKeyOf(key)] = storedProfile(profile);
   for (const key of Object.keys(before)) if (!(key in after)) remove.push(storageKeyOf(key));
   if (Object.keys(set).length > 0) set[SHORTLIST_KEY] = CURRENT_META;
   return { set, remove };
@@ -406,8 +457,7 @@ export async function loadSavedProfile(platform: Platform, handle: string): Prom
   const key = storageKeyOf(profileKey(platform, handle));
   const raw = (await browser.storage.local.get(key))[key];
   if (raw === undefined) return undefined;
-  const checked = checkProfile(raw, 'stored');
-  return checked.ok ? checked.profile : undefined;
+  return readStoredProfile(raw);
 }
 
 async function rememberView(view: ProfileView, at: string): Promise<void> {
@@ -422,7 +472,7 @@ export async function saveProfileView(view: ProfileView, now: Date = new Date())
   if (!view.verdict.handle) throw new Error('MicroScope: a profile without a handle cannot be saved');
   const at = now.toISOString();
   const profile = saveProfile(await loadSavedProfile(view.verdict.platform, view.verdict.handle), view, at);
-  await browser.storage.local.set({ [storageKeyOf(profileKey(profile.platform, profile.handle))]: profile, [SHORTLIST_KEY]: CURRENT_META });
+  await browser.storage.local.set({ [storageKeyOf(profileKey(profile.platform, profile.handle))]: storedProfile(profile), [SHORTLIST_KEY]: CURRENT_META });
   await rememberView(view, at);
   return profile;
 }
@@ -436,7 +486,7 @@ export async function recordProfileVisit(view: ProfileView, now: Date = new Date
   const at = now.toISOString();
   const saved = await loadSavedProfile(view.verdict.platform, view.verdict.handle);
   const next = saved ? visitProfile(saved, view, at) : undefined;
-  if (next && next !== saved) await browser.storage.local.set({ [storageKeyOf(profileKey(next.platform, next.handle))]: next });
+  if (next && next !== saved) await browser.storage.local.set({ [storageKeyOf(profileKey(next.platform, next.handle))]: storedProfile(next) });
   await rememberView(view, at);
   return next;
 }
@@ -451,8 +501,8 @@ export function watchSavedProfile(platform: Platform, handle: string, callback: 
     const change = changes[storageKey];
     if (area !== 'local' || !change) return;
     if (change.newValue === undefined || change.newValue === null) return callback(undefined);
-    const checked = checkProfile(change.newValue, 'stored');
-    if (checked.ok) callback(checked.profile);
+    const profile = readStoredProfile(change.newValue);
+    if (profile) callback(profile);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { create, type StateCreator, type StoreMutatorIdentifier } from 'zustand';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { mergeProfilesDetailed, parseBackup, type RefusedRow } from './backup';
+import { readProfileText } from './profile-codec';
 import type { ProfileView } from './content-controller';
 import {
   checkProfile,
@@ -19,7 +20,7 @@ import {
   type RecentView,
   type SavedProfile,
 } from './shortlist';
-import { CURRENT_META, loadStoredShortlist, PROFILE_PREFIX, readRecent, RECENT_KEY, storageKeyOf, storedRecent } from './storage';
+import { CURRENT_META, decodeStored, loadStoredShortlist, PROFILE_PREFIX, readRecent, RECENT_KEY, storageKeyOf, storedProfile, storedRecent } from './storage';
 
 export type { RecentView, SavedProfile, SavedSnapshot } from './shortlist';
 export type { RefusedRow } from './backup';
@@ -151,7 +152,8 @@ function createShortlistStore() {
         }
         continue;
       }
-      const checked = checkProfile(change.newValue, 'stored');
+      const fast = typeof change.newValue === 'string' ? readProfileText(change.newValue) : undefined;
+      const checked = fast ? { ok: true as const, profile: fast } : checkProfile(decodeStored(change.newValue), 'stored');
       if (!checked.ok) {
         console.warn(`[MicroScope] ignored an unreadable change to ${storageKey}: ${checked.reason}`);
         continue;
@@ -201,7 +203,7 @@ function createShortlistStore() {
         (same ??= {})[key] = profile;
         continue;
       }
-      set[storageKeyOf(key)] = profile;
+      set[storageKeyOf(key)] = storedProfile(profile);
       written[key] = profile;
     }
     if (same) base = { ...base, ...same };

@@ -3,12 +3,17 @@ import { SettingsPanel } from '@/components/dashboard/SettingsPanel';
 import { ShortlistView } from '@/components/dashboard/ShortlistView';
 import { exportBackup } from '@/lib/backup';
 import { shortlistToCsv } from '@/lib/csv';
+import { formatInteger } from '@/lib/format';
+import { t } from '@/lib/i18n';
 import { schemeOf } from '@/lib/settings';
 import { useSettings } from '@/lib/settings-storage';
 import type { SavedProfile } from '@/lib/shortlist';
 import { useShortlist, type ImportReport } from '@/lib/store';
 
 type Page = 'shortlist' | 'settings';
+
+/** performance.mark set once the shortlist table first shows saved profiles (bench/dashboard-bench.ts). */
+export const RENDERED_MARK = 'microscope:dashboard-rendered';
 
 function pageOf(hash: string): Page {
   return hash === '#settings' ? 'settings' : 'shortlist';
@@ -58,6 +63,13 @@ export function App() {
   const scheme = useMemo(() => schemeOf(settings), [settings]);
   const count = Object.keys(profiles).length;
 
+  // Issue 6's budget, as the bench reads it: the first time the table shows saved profiles (a
+  // passive effect, so after React committed the rows, once the browser had a chance to paint).
+  const tableShown = hydrated && settingsReady && page === 'shortlist' && count > 0;
+  useEffect(() => {
+    if (tableShown && performance.getEntriesByName(RENDERED_MARK).length === 0) performance.mark(RENDERED_MARK);
+  }, [tableShown]);
+
   const removeProfiles = useCallback((keys: string[]) => useShortlist.getState().remove(keys), []);
   const saveDetails = useCallback((key: string, tags: string[], note: string) => {
     const { setTags, setNote } = useShortlist.getState();
@@ -87,7 +99,7 @@ export function App() {
     return (
       <main className="page" aria-busy="true">
         <p className="loading" role="status">
-          Loading your shortlist…
+          {t('loadingShortlist')}
         </p>
       </main>
     );
@@ -102,24 +114,24 @@ export function App() {
           </span>
           <span>MicroScope</span>
         </div>
-        <nav aria-label="Dashboard">
+        <nav aria-label={t('dashboard')}>
           <a href="#shortlist" aria-current={page === 'shortlist' ? 'page' : undefined}>
-            Shortlist <span className="badge-count">{count.toLocaleString('en-US')}</span>
+            {t('shortlist')} <span className="badge-count">{formatInteger(count)}</span>
           </a>
           <a href="#settings" aria-current={page === 'settings' ? 'page' : undefined}>
-            Settings
+            {t('settings')}
           </a>
         </nav>
       </header>
       <main className="page">
         {writeError && (
           <p className="notice notice-warn" role="alert">
-            {writeError} Your changes are kept in this tab; download a backup to be safe.
+            {writeError} {t('writeErrorHint')}
           </p>
         )}
         {page === 'shortlist' ? (
           <>
-            <h1 className="visually-hidden">Shortlist</h1>
+            <h1 className="visually-hidden">{t('shortlist')}</h1>
             <ShortlistView
               profiles={profiles}
               scheme={scheme}
@@ -135,7 +147,7 @@ export function App() {
           </>
         ) : (
           <>
-            <h1 className="visually-hidden">Settings</h1>
+            <h1 className="visually-hidden">{t('settings')}</h1>
             <SettingsPanel settings={settings} onChange={(patch) => useSettings.getState().update(patch)} error={settingsError} />
           </>
         )}

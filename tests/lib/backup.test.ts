@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportBackup, mergeProfiles, mergeProfilesDetailed, parseBackup } from '@/lib/backup';
-import type { SavedProfile } from '@/lib/shortlist';
+import { SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist';
 import { byKey, makeProfile } from './shortlist-fixtures';
 
 const NOW = new Date('2025-11-27T12:00:00.000Z');
@@ -18,7 +18,7 @@ describe('exportBackup / parseBackup', () => {
     );
     const text = exportBackup({ profiles }, NOW);
     const json = JSON.parse(text);
-    expect(json).toMatchObject({ format: 'microscope-backup', version: 2, exportedAt: NOW.toISOString(), count: 3 });
+    expect(json).toMatchObject({ format: 'microscope-backup', version: SHORTLIST_VERSION, exportedAt: NOW.toISOString(), count: 3 });
     const parsed = parseBackup(json);
     expect(parsed.refused).toEqual([]);
     expect(byKey(...parsed.rows)).toEqual(profiles);
@@ -68,7 +68,7 @@ describe('exportBackup / parseBackup', () => {
     ['not JSON', '{oops', /not JSON/],
     ['a number', 42, /not a MicroScope backup/],
     ['another format', { format: 'someone-else', profiles: [] }, /not a MicroScope backup/],
-    ['a newer version', { format: 'microscope-backup', version: 3, profiles: [] }, /newer MicroScope/],
+    ['a newer version', { format: 'microscope-backup', version: SHORTLIST_VERSION + 1, profiles: [] }, /newer MicroScope/],
   ])('refuses %s as a whole', (_, json, error) => {
     const parsed = parseBackup(json);
     expect(parsed.rows).toEqual([]);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { neutraliseCell, SHORTLIST_CSV_HEADER, shortlistToCsv, toCsv } from '@/lib/csv';
-import { tierSchemeById } from '@/lib/tiers';
-import { makeProfile } from './shortlist-fixtures';
+import { BENCHMARK_WORDS, benchmarkWords, toRow } from '@/components/dashboard/shortlist-rows';
+import { latestFigures, saveProfile } from '@/lib/shortlist';
+import { readStoredProfile, storedProfile } from '@/lib/storage';
+import { DEFAULT_TIER_SCHEME, tierSchemeById } from '@/lib/tiers';
+import { makeProfile, makeView } from './shortlist-fixtures';
 
 /** A strict RFC 4180 reader, to check what a spreadsheet would see. */
 function parseCsv(text: string): string[][] {
@@ -127,5 +130,33 @@ describe('shortlistToCsv', () => {
 
   it('an empty shortlist is just the header', () => {
     expect(parseCsv(shortlistToCsv([]).slice(1))).toEqual([[...SHORTLIST_CSV_HEADER]]);
+  });
+});
+
+describe('benchmark words agree with the popup and the badge', () => {
+  it.each([
+    // 8 000 Instagram followers: Modash's 5K–10K band, average 1.25–1.62%, high 3.54%.
+    ['over the high threshold', 400, 'High', true],
+    ['above average, under the high threshold', 200, 'Above average', false],
+    ['typical', 100, 'Typical', false],
+  ])('%s', (_, likes, words, high) => {
+    const view = makeView({ likes });
+    const benchmark = view.verdict.benchmark;
+    // What the popup and the badge go by.
+    expect(benchmark.verdict !== 'none' && benchmark.aboveHighThreshold).toBe(high);
+    const profile = saveProfile(undefined, view, '2025-11-27T10:00:00.000Z');
+    // Stored and read back as the dashboard reads it.
+    const stored = readStoredProfile(storedProfile(profile))!;
+    const row = toRow(stored, DEFAULT_TIER_SCHEME);
+    expect(row.high).toBe(high);
+    expect(benchmarkWords(row)).toBe(high ? 'verdictHigh' : BENCHMARK_WORDS[row.benchmark]);
+    const csv = parseCsv(shortlistToCsv([stored]));
+    expect(csv[1]![SHORTLIST_CSV_HEADER.indexOf('Benchmark')]).toBe(words);
+  });
+
+  it('a verdict made with other benchmarks than today\'s is not re-judged', () => {
+    const profile = saveProfile(undefined, makeView({ likes: 400 }), '2025-11-27T10:00:00.000Z');
+    const older = { ...profile, history: profile.history.map((snapshot) => ({ ...snapshot, benchmarksVersion: '2024-01' })) };
+    expect(latestFigures(older)).toMatchObject({ benchmark: 'above', high: false });
   });
 });

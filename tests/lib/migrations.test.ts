@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { SHORTLIST_VERSION } from '@/lib/shortlist';
+import { HISTORY_KEPT, SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist';
 import {
   listUnreadable,
   loadStoredShortlist,
@@ -10,8 +10,10 @@ import {
   RECENT_KEY,
   SHORTLIST_KEY,
   storageKeyOf,
+  storedProfile,
   type ShortlistV1,
 } from '@/lib/storage';
+import { exact } from './shortlist-fixtures';
 
 /** Everything the shortlist keeps in storage.local, but the set-aside copies. */
 async function stored(): Promise<Record<string, unknown>> {
@@ -62,6 +64,40 @@ const V1: ShortlistV1 = {
   },
 };
 
+/** A v2 profile as v2 stored it under its own key: an object, its whole history (here 40 snapshots). */
+function v2Profile(handle: string, snapshots: number): SavedProfile {
+  const start = Date.parse('2025-06-01T08:00:00.000Z');
+  return {
+    platform: 'tiktok',
+    handle,
+    url: `https://www.tiktok.com/@${handle}?lang=en`,
+    savedAt: new Date(start).toISOString(),
+    lastSeen: new Date(start + (snapshots - 1) * 86_400_000).toISOString(),
+    tags: ['food', 'UK, London'],
+    note: 'rate | 50% off; ask ~ later!',
+    history: Array.from({ length: snapshots }, (_, day) => ({
+      at: new Date(start + day * 86_400_000).toISOString(),
+      // Steady growth, with one jump on day 17 that thinning must keep.
+      followers: exact(50_000 + day * 100 + (day === 17 ? 9_000 : 0)),
+      tier: 'mid' as const,
+      scheme: 'founding' as const,
+      engagementPercent: 3.141592653589793 + day / 1000,
+      basis: 'views' as const,
+      method: 'mean' as const,
+      sampleSize: 30,
+      benchmark: 'above' as const,
+      benchmarksVersion: '2025-11',
+    })),
+  };
+}
+
+/** What v2 (commit 8676fef) stored: the marker and one object per profile key. */
+const V2_ITEMS: Record<string, unknown> = {
+  [SHORTLIST_KEY]: { version: 2 },
+  [storageKeyOf('tiktok:chef.ana')]: v2Profile('chef.ana', 40),
+  [storageKeyOf('tiktok:bo')]: v2Profile('bo', 3),
+};
+
 beforeEach(() => {
   fakeBrowser.reset();
   // Setting data aside logs a warning: expected here.
@@ -81,7 +117,7 @@ describe('migrations', () => {
     const { shortlist, storedVersion, unreadable } = readShortlist(structuredClone(V1));
     expect(storedVersion).toBe(1);
     expect(unreadable).toBeUndefined();
-    expect(shortlist.version).toBe(2);
+    expect(shortlist.version).toBe(SHORTLIST_VERSION);
     const maya = shortlist.profiles['instagram:maya']!;
     expect(maya.displayName).toBe('Maya <b>Travels</b>');
     expect(maya.history).toHaveLength(2);
@@ -96,12 +132,44 @@ describe('migrations', () => {
     expect(sam).toMatchObject({ tags: ['tech'], note: 'met at a conference', savedAt: '2025-10-02T09:00:00.000Z' });
   });
 
-  it('runs every migration from every earlier version', () => {
+  it('runs every migration from every earlier version', async () => {
+    const fixtures: Record<number, Record<string, unknown>> = { 1: { [SHORTLIST_KEY]: V1 }, 2: V2_ITEMS };
     for (let version = 1; version < SHORTLIST_VERSION; version++) {
-      const start = version === 1 ? structuredClone(V1) : undefined;
+      const start = fixtures[version];
       expect(start, `add a fixture for schema version ${version}`).toBeDefined();
-      expect(readShortlist(start).shortlist.version).toBe(SHORTLIST_VERSION);
+      fakeBrowser.reset();
+      await fakeBrowser.storage.local.set(structuredClone(start!));
+      const { shortlist } = await loadStoredShortlist();
+      expect(shortlist.version).toBe(SHORTLIST_VERSION);
+      expect(Object.keys(shortlist.profiles), `profiles of version ${version}`).toHaveLength(2);
+      const items = await stored();
+      expect(items[SHORTLIST_KEY]).toEqual({ version: SHORTLIST_VERSION });
+      for (const [key, profile] of Object.entries(shortlist.profiles)) expect(items[storageKeyOf(key)]).toBe(storedProfile(profile));
+      expect(await listUnreadable()).toEqual([]);
     }
+  });
+
+  it('v2 → v3: profiles stored as compact text; long histories thinned, keeping first, last and the jump', async () => {
+    await fakeBrowser.storage.local.set(structuredClone(V2_ITEMS));
+    const { shortlist } = await loadStoredShortlist();
+    const ana = shortlist.profiles['tiktok:chef.ana']!;
+    const original = v2Profile('chef.ana', 40);
+    expect(ana.history).toHaveLength(HISTORY_KEPT);
+    expect(ana.history[0]).toEqual(original.history[0]);
+    expect(ana.history.at(-1)).toEqual(original.history.at(-1));
+    expect(ana.history.map((snapshot) => snapshot.at)).toContain(original.history[17]!.at);
+    // Everything but the thinned snapshots is kept as it was.
+    expect({ ...ana, history: [] }).toEqual({ ...original, history: [] });
+    for (const snapshot of ana.history) expect(original.history).toContainEqual(snapshot);
+    // A short history is untouched.
+    expect(shortlist.profiles['tiktok:bo']).toEqual(v2Profile('bo', 3));
+    const items = await stored();
+    expect(typeof items[storageKeyOf('tiktok:chef.ana')]).toBe('string');
+    expect(JSON.stringify(items[storageKeyOf('tiktok:bo')]).length).toBeLessThan(JSON.stringify(v2Profile('bo', 3)).length / 2);
+    // Read again: nothing left to migrate or repair.
+    const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
+    expect((await loadStoredShortlist()).shortlist).toEqual(shortlist);
+    expect(writes).not.toHaveBeenCalled();
   });
 
   it('a migrated shortlist reads the same when read again (idempotent)', () => {
@@ -116,8 +184,8 @@ describe('migrations', () => {
     expect(Object.keys(shortlist.profiles)).toEqual(['instagram:maya', 'x:sam']);
     const items = await stored();
     expect(Object.keys(items).sort()).toEqual([SHORTLIST_KEY, storageKeyOf('instagram:maya'), storageKeyOf('x:sam')].sort());
-    expect(items[SHORTLIST_KEY]).toEqual({ version: 2 });
-    expect(items[storageKeyOf('instagram:maya')]).toEqual(shortlist.profiles['instagram:maya']);
+    expect(items[SHORTLIST_KEY]).toEqual({ version: SHORTLIST_VERSION });
+    expect(items[storageKeyOf('instagram:maya')]).toBe(storedProfile(shortlist.profiles['instagram:maya']!));
     expect(await listUnreadable()).toEqual([]);
     // Read again: nothing left to migrate or repair.
     const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
@@ -127,9 +195,9 @@ describe('migrations', () => {
 
   it('profile keys without the marker still read (and the marker is restored)', async () => {
     const { shortlist } = readShortlist(structuredClone(V1));
-    await fakeBrowser.storage.local.set({ [storageKeyOf('x:sam')]: shortlist.profiles['x:sam'] });
+    await fakeBrowser.storage.local.set({ [storageKeyOf('x:sam')]: storedProfile(shortlist.profiles['x:sam']!) });
     expect(Object.keys((await loadStoredShortlist()).shortlist.profiles)).toEqual(['x:sam']);
-    expect((await stored())[SHORTLIST_KEY]).toEqual({ version: 2 });
+    expect((await stored())[SHORTLIST_KEY]).toEqual({ version: SHORTLIST_VERSION });
   });
 
   it('two spellings of one handle become one profile under one key', async () => {
@@ -165,15 +233,15 @@ describe('unreadable data', () => {
     // Repaired: the next reader doesn't set it aside again.
     await loadStoredShortlist();
     expect(await listUnreadable()).toHaveLength(1);
-    expect(await stored()).toEqual({ [SHORTLIST_KEY]: { version: 2 } });
+    expect(await stored()).toEqual({ [SHORTLIST_KEY]: { version: SHORTLIST_VERSION } });
   });
 
   it("a newer version's profile keys are set aside with its marker, not deleted", async () => {
-    const newer = { [SHORTLIST_KEY]: { version: 3 }, [storageKeyOf('instagram:maya')]: { handle: 'maya', followersByDay: [1, 2] } };
+    const newer = { [SHORTLIST_KEY]: { version: SHORTLIST_VERSION + 1 }, [storageKeyOf('instagram:maya')]: { handle: 'maya', followersByDay: [1, 2] } };
     await fakeBrowser.storage.local.set(newer);
     expect((await loadStoredShortlist()).shortlist.profiles).toEqual({});
     expect((await listUnreadable())[0]!.value).toMatchObject({ reason: expect.stringContaining('newer MicroScope'), value: newer });
-    expect(await stored()).toEqual({ [SHORTLIST_KEY]: { version: 2 } });
+    expect(await stored()).toEqual({ [SHORTLIST_KEY]: { version: SHORTLIST_VERSION } });
   });
 
   it('keeps the readable profiles and sets aside only the broken one', async () => {
@@ -200,6 +268,19 @@ describe('unreadable data', () => {
     expect(Object.keys((await loadStoredShortlist()).shortlist.profiles)).toEqual(['x:sam']);
     expect(await listUnreadable()).toHaveLength(1);
     expect(Object.keys(await stored()).sort()).toEqual([SHORTLIST_KEY, storageKeyOf('x:sam')].sort());
+  });
+
+  it('a stored text that is not a profile is set aside and removed', async () => {
+    const { shortlist } = readShortlist(structuredClone(V1));
+    await fakeBrowser.storage.local.set({
+      [SHORTLIST_KEY]: { version: SHORTLIST_VERSION },
+      [storageKeyOf('x:sam')]: storedProfile(shortlist.profiles['x:sam']!),
+      [storageKeyOf('x:cut')]: storedProfile(shortlist.profiles['x:sam']!).slice(0, 20),
+      [storageKeyOf('x:zz')]: '4|zz|javascript%3Aalert(1)||zzzzzzzzzzzz|0|||0',
+    });
+    expect(Object.keys((await loadStoredShortlist()).shortlist.profiles)).toEqual(['x:sam']);
+    expect(Object.keys(await stored()).sort()).toEqual([SHORTLIST_KEY, storageKeyOf('x:sam')].sort());
+    expect((await listUnreadable())[0]!.value).toMatchObject({ reason: '2 saved profiles could not be read' });
   });
 
   it('sets aside unreadable recent views too', async () => {

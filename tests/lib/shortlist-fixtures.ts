@@ -1,7 +1,8 @@
 import type { ProfileView } from '@/lib/content-controller';
 import type { CountReading } from '@/lib/count';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { profileKey, type SavedProfile, type SavedSnapshot } from '@/lib/shortlist';
+import { profileKey, SHORTLIST_VERSION, type SavedProfile, type SavedSnapshot } from '@/lib/shortlist';
+import { storedProfile } from '@/lib/storage';
 import type { Platform, PostCounts } from '@/lib/sites/types';
 import { buildVerdict } from '@/lib/verdict';
 
@@ -101,7 +102,7 @@ export function byKey(...profiles: SavedProfile[]): Record<string, SavedProfile>
 
 /** Storage items of a current-version shortlist holding these profiles. */
 export function storedItems(...profiles: SavedProfile[]): Record<string, unknown> {
-  const items: Record<string, unknown> = { 'microscope:shortlist': { version: 2 } };
-  for (const profile of profiles) items[`microscope:profile:${profileKey(profile.platform, profile.handle)}`] = profile;
+  const items: Record<string, unknown> = { 'microscope:shortlist': { version: SHORTLIST_VERSION } };
+  for (const profile of profiles) items[`microscope:profile:${profileKey(profile.platform, profile.handle)}`] = storedProfile(profile);
   return items;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { loadSavedProfile, recordProfileVisit, saveProfileView, SHORTLIST_KEY, storageKeyOf, updateShortlist, watchSavedProfile } from '@/lib/storage';
-import { saveView } from '@/lib/shortlist';
+import { saveView, SHORTLIST_VERSION } from '@/lib/shortlist';
 import { reloadShortlist, shortlistWritesSettled, useShortlist } from '@/lib/store';
 import { makeView } from './shortlist-fixtures';
 
@@ -52,11 +52,11 @@ describe('per-profile functions', () => {
   });
 
   it('migrate a v1 shortlist first', async () => {
-    const v1 = saveView({ version: 2, profiles: {} }, makeView({ handle: 'sam' }), T0);
+    const v1 = saveView({ version: SHORTLIST_VERSION, profiles: {} }, makeView({ handle: 'sam' }), T0);
     await fakeBrowser.storage.local.set({ [SHORTLIST_KEY]: { version: 1, profiles: v1.profiles } });
     expect(await loadSavedProfile('instagram', 'sam')).toMatchObject({ handle: 'sam' });
     const stored = await fakeBrowser.storage.local.get([SHORTLIST_KEY, storageKeyOf('instagram:sam')]);
-    expect(stored[SHORTLIST_KEY]).toEqual({ version: 2 });
+    expect(stored[SHORTLIST_KEY]).toEqual({ version: SHORTLIST_VERSION });
   });
 
   it('updateShortlist (whole shortlist) writes only what changed', async () => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { exportBackup } from '@/lib/backup';
-import { listUnreadable, PROFILE_PREFIX, RECENT_KEY, SHORTLIST_KEY, storageKeyOf } from '@/lib/storage';
+import { listUnreadable, PROFILE_PREFIX, readStoredProfile, RECENT_KEY, SHORTLIST_KEY, storageKeyOf, storedProfile } from '@/lib/storage';
 import { reloadShortlist, shortlistWritesSettled, useShortlist, VISIT_RESOLUTION_MS, whenShortlistHydrated } from '@/lib/store';
-import { profileKey, type SavedProfile } from '@/lib/shortlist';
+import { profileKey, SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist';
 import { byKey, makeProfile, makeView } from './shortlist-fixtures';
 
 const DAY = 86_400_000;
@@ -17,14 +17,14 @@ async function stored(): Promise<{ profiles: Record<string, SavedProfile>; meta:
   const profiles = Object.fromEntries(
     Object.entries(all)
       .filter(([key]) => key.startsWith(PROFILE_PREFIX))
-      .map(([key, value]) => [key.slice(PROFILE_PREFIX.length), value as SavedProfile]),
+      .map(([key, value]) => [key.slice(PROFILE_PREFIX.length), readStoredProfile(value)!]),
   );
   return { profiles, meta: all[SHORTLIST_KEY] };
 }
 
 /** What another tab's store does: writes one profile's key. */
 function otherTabWrites(profile: SavedProfile): Promise<void> {
-  return fakeBrowser.storage.local.set({ [storageKeyOf(profileKey(profile.platform, profile.handle))]: profile });
+  return fakeBrowser.storage.local.set({ [storageKeyOf(profileKey(profile.platform, profile.handle))]: storedProfile(profile) });
 }
 
 beforeEach(async () => {
@@ -45,7 +45,7 @@ describe('saving', () => {
     expect(maya.history).toHaveLength(1);
     expect(maya.history[0]).toMatchObject({ followers: { value: 8_000 }, tier: 'micro', scheme: 'founding', basis: 'followers', method: 'median', benchmark: 'above' });
     expect(useShortlist.getState().recent.map((view) => view.handle)).toEqual(['maya']);
-    expect(await stored()).toMatchObject({ meta: { version: 2 }, profiles: { 'instagram:maya': { handle: 'maya' } } });
+    expect(await stored()).toMatchObject({ meta: { version: SHORTLIST_VERSION }, profiles: { 'instagram:maya': { handle: 'maya' } } });
   });
 
   it('saving again with the same numbers adds no snapshot', () => {
@@ -93,7 +93,7 @@ describe('visits', () => {
     expect(recent).toHaveLength(10);
     expect(recent.map((view) => view.handle).slice(0, 3)).toEqual(['creator3', 'creator11', 'creator10']);
     expect((await stored()).profiles).toEqual({});
-    expect((await fakeBrowser.storage.local.get(RECENT_KEY))[RECENT_KEY]).toMatchObject({ version: 2 });
+    expect((await fakeBrowser.storage.local.get(RECENT_KEY))[RECENT_KEY]).toMatchObject({ version: SHORTLIST_VERSION });
   });
 
   it('history grows only when the numbers change', () => {
@@ -166,7 +166,7 @@ describe('other contexts', () => {
       },
     });
     await vi.waitFor(() => expect(useShortlist.getState().profiles['x:sam']!.history[0]!.benchmark).toBe('none'));
-    expect((await stored()).meta).toEqual({ version: 2 });
+    expect((await stored()).meta).toEqual({ version: SHORTLIST_VERSION });
     expect(Object.keys((await stored()).profiles)).toEqual(['x:sam']);
   });
 
@@ -233,7 +233,7 @@ describe('other contexts', () => {
     spy.mockRestore();
     const before = useShortlist.getState();
     const value = (await stored()).profiles['instagram:maya'];
-    await fakeBrowser.storage.onChanged.trigger({ [storageKeyOf('instagram:maya')]: { newValue: structuredClone(value) } }, 'local');
+    await fakeBrowser.storage.onChanged.trigger({ [storageKeyOf('instagram:maya')]: { newValue: storedProfile(value!) } }, 'local');
     expect(useShortlist.getState()).toBe(before);
   });
 

@@ -1,9 +1,10 @@
-import { useId } from 'react';
+import { useId, useRef, type KeyboardEvent } from 'react';
 import { describeComparison } from '@/lib/benchmarks';
 import { describeFormula } from '@/lib/engagement';
 import type { EngagementFormula } from '@/lib/engagement';
-import { audienceNoun, countNoun, formatCount, formatPercent, formatRange, postNoun } from '@/lib/format';
-import { describeTier, describeVerdict } from '@/lib/tiers';
+import { audienceNoun, countPosts, formatCount, formatPercent, formatRange, methodWord } from '@/lib/format';
+import { t, uiLanguage } from '@/lib/i18n';
+import { describeTier, describeVerdict, schemeName } from '@/lib/tiers';
 import type { ProfileVerdict } from '@/lib/verdict';
 
 export interface BadgeProps {
@@ -18,52 +19,68 @@ export interface BadgeProps {
 
 /** The headline's basis in a few words, as the collapsed badge has room for. */
 function basisWords(formula: EngagementFormula, platform: ProfileVerdict['platform']): string {
-  if (formula === 'likes+comments+shares/views') return 'by views';
-  const by = `by ${audienceNoun(platform)}`;
-  return formula === 'views/followers' || formula === 'views/subscribers' ? `view rate ${by}` : by;
+  if (formula === 'likes+comments+shares/views') return t('basisByViews');
+  const youtube = platform === 'youtube';
+  if (formula === 'views/followers' || formula === 'views/subscribers') {
+    return t(youtube ? 'basisViewRateBySubscribers' : 'basisViewRateByFollowers');
+  }
+  return t(youtube ? 'basisBySubscribers' : 'basisByFollowers');
 }
 
 /** Short forms of describeComparison's words, so pill and card never disagree. */
 function verdictWord(benchmark: Exclude<ProfileVerdict['benchmark'], { verdict: 'none' }>): string {
-  if (benchmark.verdict === 'above') return benchmark.aboveHighThreshold ? 'high' : 'above average';
-  return benchmark.verdict === 'below' ? 'below average' : 'typical';
+  if (benchmark.verdict === 'above') return t(benchmark.aboveHighThreshold ? 'badgeVerdictHigh' : 'badgeVerdictAbove');
+  return t(benchmark.verdict === 'below' ? 'badgeVerdictBelow' : 'badgeVerdictTypical');
 }
 
 /** The verdict beside the profile name: one line collapsed, the numbers behind it expanded. */
 export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: BadgeProps) {
   const cardId = useId();
+  const pill = useRef<HTMLButtonElement>(null);
+  // Closing from inside the card (Close, Escape) hands focus back to the pill, not to the page's top.
+  const close = (): void => {
+    onToggle();
+    pill.current?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.key === 'Escape' && expanded) {
+      event.stopPropagation();
+      close();
+    }
+  };
   const { tier, engagement, benchmark, followers } = verdict;
   const tierWord = tier ? (tier.borderline ? describeVerdict(tier) : tier.label) : undefined;
 
   return (
-    <div className={`ms-root ms-${theme}`} data-state={verdict.state}>
+    <div className={`ms-root ms-${theme}`} data-state={verdict.state} lang={uiLanguage()} onKeyDown={onKeyDown}>
       <button
         type="button"
+        ref={pill}
         className="ms-pill"
         aria-expanded={expanded}
         aria-controls={cardId}
         onClick={onToggle}
-        title="MicroScope: click for the numbers behind this verdict"
+        title={t('badgeTitle')}
       >
         <span className="ms-logo" aria-hidden="true">
           µ
         </span>
         {verdict.state === 'loading' && !tier ? (
-          <span className="ms-muted">Reading profile…</span>
+          <span className="ms-muted">{t('badgeReading')}</span>
         ) : (
           <>
             {tier ? (
               <span className="ms-tier" style={{ backgroundColor: tier.colour }}>
-                {tier.micro && !tier.borderline ? 'MICRO' : tierWord}
-                {tier.borderline ? ' · borderline' : ''}
+                {tier.micro && !tier.borderline ? t('badgeMicro') : tierWord}
+                {tier.borderline ? ` · ${t('badgeBorderline')}` : ''}
               </span>
             ) : (
-              <span className="ms-tier ms-tier-unknown">Tier unknown</span>
+              <span className="ms-tier ms-tier-unknown">{t('tierUnknown')}</span>
             )}
             <span className="ms-figure">
               {followers
                 ? `${formatCount(followers)} ${audienceNoun(verdict.platform, followers.value)}`
-                : `${audienceNoun(verdict.platform)} unknown`}
+                : t(verdict.platform === 'youtube' ? 'subscribersUnknown' : 'followersUnknown')}
             </span>
             <span className="ms-figure">
               {engagement.ok ? (
@@ -71,7 +88,7 @@ export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: Bad
                   <strong>{formatPercent(engagement.percent)}</strong> {basisWords(engagement.formula, verdict.platform)}
                 </>
               ) : (
-                'engagement unknown'
+                t('engagementUnknown')
               )}
             </span>
             {benchmark.verdict !== 'none' && (
@@ -82,7 +99,7 @@ export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: Bad
       </button>
 
       {expanded && (
-        <section id={cardId} className="ms-card" aria-label={`MicroScope details for @${verdict.handle}`}>
+        <section id={cardId} className="ms-card" aria-label={t('badgeDetailsLabel', verdict.handle)}>
           <dl className="ms-rows">
             <dt className="ms-capitalise">{audienceNoun(verdict.platform)}</dt>
             <dd>
@@ -90,27 +107,27 @@ export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: Bad
               {followers && !followers.exact && (
                 <span className="ms-note">
                   {' '}
-                  rounded by the page: {formatRange(followers)}
+                  {t('roundedByPageRange', formatRange(followers))}
                 </span>
               )}
-              {followers?.exact && <span className="ms-note"> exact</span>}
+              {followers?.exact && <span className="ms-note"> {t('exact')}</span>}
             </dd>
 
-            <dt>Tier</dt>
+            <dt>{t('labelTier')}</dt>
             <dd>
-              {tier ? describeTier(tier.tier, verdict.scheme) : 'unknown'}
+              {tier ? describeTier(tier.tier, verdict.scheme) : t('unknown')}
               {tier?.borderline && (
-                <span className="ms-warn"> Borderline: the rounded count could be {describeVerdict(tier)}.</span>
+                <span className="ms-warn"> {t('badgeBorderlineWarning', describeVerdict(tier))}</span>
               )}
-              <span className="ms-note"> Scheme: {verdict.scheme.name}</span>
+              <span className="ms-note"> {t('schemeLabel', schemeName(verdict.scheme))}</span>
             </dd>
 
-            <dt>Engagement</dt>
+            <dt>{t('labelEngagement')}</dt>
             <dd>
               {engagement.ok ? (
                 <>
                   <strong>{formatPercent(engagement.percent)}</strong>
-                  {engagement.approximate && <span className="ms-note"> approximate (rounded counts)</span>}
+                  {engagement.approximate && <span className="ms-note"> {t('approximateRoundedCounts')}</span>}
                   <span className="ms-note ms-block">{describeFormula(engagement, verdict.platform)}</span>
                 </>
               ) : (
@@ -118,15 +135,15 @@ export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: Bad
               )}
             </dd>
 
-            <dt>Sample</dt>
-            <dd>{engagement.ok ? `${countNoun(engagement.sampleSize, postNoun(verdict.platform, 1), postNoun(verdict.platform))} (${engagement.method})` : 'no posts used'}</dd>
+            <dt>{t('labelSample')}</dt>
+            <dd>{engagement.ok ? `${countPosts(verdict.platform, engagement.sampleSize)} (${methodWord(engagement.method)})` : t('noPostsUsed')}</dd>
 
-            <dt>Benchmark</dt>
-            <dd>{engagement.ok ? describeComparison(benchmark) : 'needs an engagement rate'}</dd>
+            <dt>{t('labelBenchmark')}</dt>
+            <dd>{engagement.ok ? describeComparison(benchmark) : t('needsEngagementRate')}</dd>
           </dl>
 
           {verdict.notes.length > 0 && (
-            <ul className="ms-notes" aria-label="What could not be read">
+            <ul className="ms-notes" aria-label={t('notesLabel')}>
               {verdict.notes.map((note) => (
                 <li key={note}>{note}</li>
               ))}
@@ -135,10 +152,10 @@ export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: Bad
 
           <div className="ms-actions">
             <button type="button" className="ms-button ms-primary" onClick={onSave} disabled={saved}>
-              {saved ? 'Saved to shortlist ✓' : 'Save to shortlist'}
+              {saved ? t('savedToShortlist') : t('saveToShortlist')}
             </button>
-            <button type="button" className="ms-button" onClick={onToggle}>
-              Close
+            <button type="button" className="ms-button" onClick={close}>
+              {t('close')}
             </button>
           </div>
         </section>

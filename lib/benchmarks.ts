@@ -7,7 +7,8 @@ import {
   type EngagementResult,
 } from './engagement';
 import type { Platform, ProfileSnapshot } from './sites/types';
-import { formatFollowers } from './tiers';
+import { formatFollowers, formatInteger, formatPlain, formatPlainPercent } from './format';
+import { t } from './i18n';
 
 /*
  * Published engagement benchmarks by creator size, from /work/shared/research/metrics.md
@@ -338,8 +339,8 @@ function bandFor(bands: readonly BenchmarkBand[], followers: number): BenchmarkB
 /** A band's follower range in words. @example bandLabel(band) // "10K–50K followers" */
 export function bandLabel(band: Pick<BenchmarkBand, 'minFollowers' | 'maxFollowers'>): string {
   return band.maxFollowers === undefined
-    ? `${formatFollowers(band.minFollowers)}+ followers`
-    : `${formatFollowers(band.minFollowers)}–${formatFollowers(band.maxFollowers)} followers`;
+    ? t('bandFrom', formatFollowers(band.minFollowers))
+    : t('bandBetween', formatFollowers(band.minFollowers), formatFollowers(band.maxFollowers));
 }
 
 /**
@@ -354,13 +355,13 @@ export function compare(
   basis: EngagementBasis,
   options: CompareOptions = {},
 ): BenchmarkResult {
-  if (!Number.isFinite(rate) || rate < 0) return { verdict: 'none', reason: 'No engagement rate to compare.' };
+  if (!Number.isFinite(rate) || rate < 0) return { verdict: 'none', reason: t('benchmarkNoRate') };
 
   const formula = options.formula ?? headlineFormula(platform, basis);
   if (formula === undefined) {
     return {
       verdict: 'none',
-      reason: `MicroScope doesn't measure ${PLATFORM_NAMES[platform]} engagement per ${basis === 'views' ? 'view' : 'follower'}, so there is nothing to compare.`,
+      reason: t(basis === 'views' ? 'benchmarkNoFormulaViews' : 'benchmarkNoFormulaFollowers', PLATFORM_NAMES[platform]),
     };
   }
   const dataset = BENCHMARK_DATASETS.find(
@@ -375,17 +376,17 @@ export function compare(
       verdict: 'none',
       reason:
         NO_BENCHMARK[formula]?.[platform] ??
-        `No published ${PLATFORM_NAMES[platform]} benchmark measures the same thing as this rate.`,
+        t('benchmarkNoDataset', PLATFORM_NAMES[platform]),
     };
   }
   if (options.method !== undefined && dataset.statistic !== options.method) {
     return {
       verdict: 'none',
-      reason: `The ${dataset.source.name} figures are ${dataset.statistic}s: set the engagement method to ${dataset.statistic} to compare.`,
+      reason: t(dataset.statistic === 'median' ? 'benchmarkNeedsMedian' : 'benchmarkNeedsMean', dataset.source.name),
     };
   }
   if (!Number.isFinite(followers) || followers < 0) {
-    return { verdict: 'none', reason: 'The follower count is unknown, so no size band applies.' };
+    return { verdict: 'none', reason: t('benchmarkFollowersUnknown') };
   }
   const band = bandFor(dataset.bands, followers);
   if (!band) {
@@ -394,8 +395,8 @@ export function compare(
       verdict: 'none',
       reason:
         followers < first
-          ? `Benchmarks start at ${first.toLocaleString('en-US')} followers; this profile has ${followers.toLocaleString('en-US')}.`
-          : 'No benchmark band covers this follower count.',
+          ? t('benchmarkBelowFirstBand', formatInteger(first), formatInteger(followers))
+          : t('benchmarkNoBand'),
     };
   }
 
@@ -430,7 +431,7 @@ export function compareEngagement(result: EngagementResult, snapshot: ProfileSna
       ...comparison,
       caveats: [
         ...comparison.caveats,
-        `The follower count is rounded and could fall in a neighbouring band (${bandLabel(comparison.band)} used).`,
+        t('benchmarkRoundedCaveat', bandLabel(comparison.band)),
       ],
     };
   }
@@ -444,10 +445,11 @@ export function compareEngagement(result: EngagementResult, snapshot: ProfileSna
 export function describeComparison(result: BenchmarkResult): string {
   if (result.verdict === 'none') return result.reason;
   const { band, source } = result;
-  const verdict = {
-    below: 'Below average',
-    typical: 'Typical',
-    above: result.aboveHighThreshold ? 'High' : 'Above average',
-  }[result.verdict];
-  return `${verdict} for ${bandLabel(band)} (average ${band.low}–${band.high}%, ${source.name}, ${source.year})`;
+  const verdict = t(
+    { below: 'verdictBelow', typical: 'verdictTypical', above: result.aboveHighThreshold ? 'verdictHigh' : 'verdictAbove' }[
+      result.verdict
+    ] as 'verdictBelow',
+  );
+  const average = `${formatPlain(band.low)}–${formatPlainPercent(band.high)}`;
+  return t('comparisonSentence', verdict, bandLabel(band), average, source.name, String(source.year));
 }

@@ -1,5 +1,6 @@
 import { checkedReading, type CountReading } from './count';
-import { postNoun } from './format';
+import { formatInteger, methodWord, postNoun } from './format';
+import { listInWords, plural, t, type MessageKey } from './i18n';
 import type { Platform, PostCounts, ProfileSnapshot } from './sites/types';
 
 /*
@@ -49,9 +50,9 @@ interface FormulaSpec {
   /** When true a post must show at least one numerator count. */
   requireAny: boolean;
   /** In plain words, for describeFormula. */
-  words: string;
+  words: MessageKey;
   /** The counts a post must show, in words, for the "no qualifying post" message. */
-  needs: string;
+  needs: MessageKey;
 }
 
 /*
@@ -67,40 +68,40 @@ const FORMULAS: Readonly<Record<EngagementFormula, FormulaSpec>> = {
     numerator: ['likes', 'comments'],
     required: ['likes'],
     requireAny: false,
-    words: '(likes + comments) ÷ followers',
-    needs: 'its like count',
+    words: 'formulaLikesCommentsFollowers',
+    needs: 'needsLikes',
   },
   'views/followers': {
     basis: 'followers',
     numerator: ['views'],
     required: ['views'],
     requireAny: false,
-    words: 'views ÷ followers',
-    needs: 'its view count',
+    words: 'formulaViewsFollowers',
+    needs: 'needsViews',
   },
   'likes+comments+shares/views': {
     basis: 'views',
     numerator: ['likes', 'comments', 'shares'],
     required: ['likes', 'views'],
     requireAny: false,
-    words: '(likes + comments + shares) ÷ views',
-    needs: 'its like and view counts',
+    words: 'formulaLikesCommentsSharesViews',
+    needs: 'needsLikesViews',
   },
   'views/subscribers': {
     basis: 'followers',
     numerator: ['views'],
     required: ['views'],
     requireAny: false,
-    words: 'views ÷ subscribers',
-    needs: 'its view count',
+    words: 'formulaViewsSubscribers',
+    needs: 'needsViews',
   },
   'replies+reposts+likes/followers': {
     basis: 'followers',
     numerator: ['replies', 'reposts', 'likes'],
     required: [],
     requireAny: true,
-    words: '(replies + reposts + likes) ÷ followers',
-    needs: 'its reply, repost or like counts',
+    words: 'formulaRepliesRepostsLikesFollowers',
+    needs: 'needsXCounts',
   },
 };
 
@@ -316,9 +317,6 @@ function likesPerFollower(snapshot: ProfileSnapshot, followers: CountReading | u
   return totalLikes && followers && followers.value > 0 ? { likesPerFollower: totalLikes.value / followers.value } : {};
 }
 
-function audienceNoun(platform: Platform): string {
-  return platform === 'youtube' ? 'subscriber' : 'follower';
-}
 
 /**
  * Engagement rate of a profile from its snapshot: per-post rates over the latest qualifying posts,
@@ -365,44 +363,31 @@ export function engagementRate(
     secondary: { ...averages(take(candidates(), sampleSize)), ...likesPerFollower(snapshot, followers) },
   });
 
-  const audience = audienceNoun(snapshot.platform);
+  const youtube = snapshot.platform === 'youtube';
   if (spec.basis === 'followers') {
     if (!followers) {
-      return fail(
-        'followers-unknown',
-        `The ${audience} count wasn't found on the page, so a rate per ${audience} can't be worked out.`,
-      );
+      return fail('followers-unknown', t(youtube ? 'failSubscribersNotFound' : 'failFollowersNotFound'));
     }
     if (followers.value === 0) {
-      return fail(
-        'followers-unknown',
-        `This profile has no ${audience}s, so a rate per ${audience} can't be worked out.`,
-      );
+      return fail('followers-unknown', t(youtube ? 'failNoSubscribers' : 'failNoFollowers'));
     }
   }
 
   // An empty sample means the walk above saw every post: the whole-list checks below cost no more.
   if (sample.length === 0) {
     if (snapshot.posts.length === 0) {
-      return fail('no-qualifying-post', `No ${postNoun(snapshot.platform, 2)} were found on the page yet.`);
+      return fail('no-qualifying-post', t('failNoPosts', postNoun(snapshot.platform, 2)));
     }
     if (take(candidates(), 1).length === 0) {
-      return fail(
-        'no-qualifying-post',
-        `None of the ${postNoun(snapshot.platform, 2)} on the page is a recent one of the creator's own: ` +
-          'pinned posts, reposts and live streams are left out.',
-      );
+      return fail('no-qualifying-post', t('failNoOwnPosts', postNoun(snapshot.platform, 2)));
     }
     if (every(candidates(), (post) => post.likesHidden === true) && spec.numerator.includes('likes')) {
-      return fail('likes-hidden', "Likes are hidden on this profile's posts: engagement unknown, not zero.");
+      return fail('likes-hidden', t('failLikesHidden'));
     }
     if (spec.required.includes('views')) {
-      return fail(
-        'views-unknown',
-        `No view counts were found on this profile's ${postNoun(snapshot.platform, 2)}, so the rate can't be worked out.`,
-      );
+      return fail('views-unknown', t('failNoViews', postNoun(snapshot.platform, 2)));
     }
-    return fail('no-qualifying-post', `None of the recent ${postNoun(snapshot.platform, 2)} shows ${spec.needs} yet.`);
+    return fail('no-qualifying-post', t('failNoneShows', postNoun(snapshot.platform, 2), t(spec.needs)));
   }
 
   const rates: number[] = [];
@@ -461,14 +446,7 @@ export function engagementRate(
   return result;
 }
 
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-
-function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+const platformVideos = (platform: Platform): boolean => platform === 'tiktok' || platform === 'youtube';
 
 /**
  * How the figure was worked out, in one sentence for the popup; for a failure, its message.
@@ -477,25 +455,24 @@ function listInWords(items: readonly string[]): string {
  */
 export function describeFormula(result: EngagementResult, platform: Platform): string {
   if (!result.ok) return result.message;
-  const { words } = FORMULAS[result.formula];
+  const words = t(FORMULAS[result.formula].words);
   const count = result.sampleSize;
-  const over =
-    count === 1 ? `the latest ${postNoun(platform, 1)}` : `the ${count} latest ${postNoun(platform, count)}`;
-  const post = (n: number): string => postNoun(platform, n);
+  const videos = platformVideos(platform);
+  const over = plural(videos ? 'overLatestVideos' : 'overLatestPosts', count, formatInteger(count));
   const { pinned, notOwn, live, likesHidden, incomplete } = result.excluded;
   // On X and Bluesky "not own" means a repost; elsewhere a post the creator is only tagged in.
   const notOwnWords =
-    platform === 'x' || platform === 'bluesky' ? plural(notOwn, 'repost') : `${notOwn} ${post(notOwn)} by others`;
+    platform === 'x' || platform === 'bluesky' ? plural('leftReposts', notOwn, notOwn) : plural(videos ? 'leftVideosByOthers' : 'leftPostsByOthers', notOwn, notOwn);
   const left = [
-    pinned > 0 ? `${pinned} pinned ${post(pinned)}` : '',
+    pinned > 0 ? plural(videos ? 'leftPinnedVideos' : 'leftPinnedPosts', pinned, pinned) : '',
     notOwn > 0 ? notOwnWords : '',
-    live > 0 ? `${live} live or upcoming ${live === 1 ? 'stream' : 'streams'}` : '',
-    likesHidden > 0 ? `${likesHidden} ${post(likesHidden)} with hidden likes` : '',
-    incomplete > 0 ? `${incomplete} ${post(incomplete)} without the counts needed` : '',
+    live > 0 ? plural('leftLive', live, live) : '',
+    likesHidden > 0 ? plural(videos ? 'leftVideosLikesHidden' : 'leftPostsLikesHidden', likesHidden, likesHidden) : '',
+    incomplete > 0 ? plural(videos ? 'leftVideosIncomplete' : 'leftPostsIncomplete', incomplete, incomplete) : '',
   ].filter((item) => item !== '');
 
-  const parts = [`${result.method} of ${words} over ${over}`];
-  if (left.length > 0) parts.push(`${listInWords(left)} left out`);
-  if (result.approximate) parts.push('some counts are rounded, so the rate is approximate');
+  const parts = [t('formulaSentence', methodWord(result.method), words, over)];
+  if (left.length > 0) parts.push(t('leftOut', listInWords(left)));
+  if (result.approximate) parts.push(t('formulaApproximate'));
   return parts.join('; ');
 }

@@ -1,24 +1,54 @@
 import type { CountReading } from './count';
+import { plural, t, uiLanguage } from './i18n';
 import type { Platform } from './sites/types';
 
 // Made on first use, never at load: the content script is evaluated on every page of five sites,
 // and a renderer's first Intl.NumberFormat costs tens of milliseconds (bench/results.md).
+// They follow the UI language (lib/i18n.ts, read at that first use too) and are made again if it
+// changes (tests switch locales).
+let madeFor: string | undefined;
 let integerFormat: Intl.NumberFormat | undefined;
 let compactFormat: Intl.NumberFormat | undefined;
-const integer = () => (integerFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }));
+let percentFormats: Record<number, Intl.NumberFormat> = {};
+let decimalFormats: Record<number, Intl.NumberFormat> = {};
+let dateFormat: Intl.DateTimeFormat | undefined;
+let relativeFormat: Intl.RelativeTimeFormat | undefined;
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
+let plainFormat: Intl.NumberFormat | undefined;
+let plainPercentFormat: Intl.NumberFormat | undefined;
+
+/** The UI language, after dropping every format made for another one. */
+function locale(): string {
+  const language = uiLanguage();
+  if (language !== madeFor) {
+    madeFor = language;
+    integerFormat = compactFormat = plainFormat = plainPercentFormat = undefined;
+    dateFormat = dateTimeFormat = relativeFormat = undefined;
+    percentFormats = {};
+    decimalFormats = {};
+  }
+  return language;
+}
+
+const integer = () => {
+  const language = locale();
+  return (integerFormat ??= new Intl.NumberFormat(language, { maximumFractionDigits: 0 }));
+};
 // Four significant digits: as precise as any site writes ("783.4K", "2.47M"), never more.
-const compact = () =>
-  (compactFormat ??= new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 4 }));
+const compact = () => {
+  const language = locale();
+  return (compactFormat ??= new Intl.NumberFormat(language, { notation: 'compact', maximumSignificantDigits: 4 }));
+};
 
 /**
  * A count for the UI: exact counts in full, rounded ones as the page rounded them, marked "≈".
- * @example formatCount({ value: 48_200, exact: false, min: 48_150, max: 48_249 }) // "≈48.2K"
+ * @example formatCount({ value: 48_200, exact: false, min: 48_150, max: 48_249 }) // "≈48.2K" (German: "≈48.200")
  */
 export function formatCount(reading: CountReading | undefined): string {
-  if (!reading) return 'unknown';
+  if (!reading) return t('unknown');
   if (reading.exact) return integer().format(reading.value);
   // "10K+": a lower bound, not a rounded value.
-  if (reading.max >= Number.MAX_SAFE_INTEGER) return `${integer().format(reading.value)} or more`;
+  if (reading.max >= Number.MAX_SAFE_INTEGER) return t('countOrMore', integer().format(reading.value));
   return `≈${compact().format(reading.value)}`;
 }
 
@@ -28,7 +58,7 @@ export function formatCount(reading: CountReading | undefined): string {
  * @example formatRange(reading of "10K+") // "10,000 or more"
  */
 export function formatRange(reading: CountReading): string {
-  if (!Number.isFinite(reading.max) || reading.max >= Number.MAX_SAFE_INTEGER) return `${formatInteger(reading.min)} or more`;
+  if (!Number.isFinite(reading.max) || reading.max >= Number.MAX_SAFE_INTEGER) return t('countOrMore', formatInteger(reading.min));
   return `${formatInteger(reading.min)}–${formatInteger(reading.max)}`;
 }
 
@@ -38,29 +68,119 @@ export function formatInteger(value: number): string {
 }
 
 /**
- * A rate in percent with two decimals, or more when small enough to round to zero.
- * @example formatPercent(0.0346) // "0.035%"
+ * A rate in percent with two decimals, or more when small enough to round to zero, written the
+ * UI language's way.
+ * @example formatPercent(0.0346) // "0.035%" (German: "0,035 %")
  */
 export function formatPercent(percent: number): string {
-  if (!Number.isFinite(percent)) return 'unknown';
+  if (!Number.isFinite(percent)) return t('unknown');
   // Two significant digits at least: X rates sit around 0.03% (Rival IQ).
   const digits = percent !== 0 && Math.abs(percent) < 0.1 ? 3 : 2;
-  return `${percent.toFixed(digits)}%`;
+  const language = locale();
+  const format = (percentFormats[digits] ??= new Intl.NumberFormat(language, {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }));
+  return format.format(percent / 100);
 }
 
-/** What the platform calls the people who follow an account. */
+/**
+ * A number with the UI language's decimal separator and exactly `digits` decimals.
+ * @example formatDecimal(1.5, 2) // "1.50" (German: "1,50")
+ */
+export function formatDecimal(value: number, digits: number): string {
+  const language = locale();
+  const format = (decimalFormats[digits] ??= new Intl.NumberFormat(language, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }));
+  return format.format(value);
+}
+
+/**
+ * A number as written in a source, up to three decimals, in the UI language's way.
+ * @example formatPlain(3.38) // "3.38" (German: "3,38")
+ */
+export function formatPlain(value: number): string {
+  const language = locale();
+  plainFormat ??= new Intl.NumberFormat(language, { maximumFractionDigits: 3 });
+  return plainFormat.format(value);
+}
+
+/**
+ * A percentage as written in a source, up to three decimals.
+ * @example formatPlainPercent(4.42) // "4.42%" (German: "4,42 %")
+ */
+export function formatPlainPercent(percent: number): string {
+  const language = locale();
+  plainPercentFormat ??= new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 3 });
+  return plainPercentFormat.format(percent / 100);
+}
+
+/**
+ * A follower count for labels: whole thousands and millions abbreviated ("10K", "1.5M" in English),
+ * others in full ("1,234").
+ */
+export function formatFollowers(count: number): string {
+  if (Number.isInteger(count) && count >= 1_000 && count % 10 === 0 && (count < 1_000_000 || count % 10_000 === 0)) {
+    return compact().format(count);
+  }
+  return Number.isFinite(count) ? integer().format(count) : String(count);
+}
+
+/**
+ * A day in the UI language's medium style.
+ * @example formatDate('2026-03-14T09:00:00Z') // "Mar 14, 2026" (German: "14.03.2026")
+ */
+export function formatDate(date: Date | string | number): string {
+  const language = locale();
+  dateFormat ??= new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+  return dateFormat.format(new Date(date));
+}
+
+/**
+ * A day and time in the UI language's medium and short styles.
+ * @example formatDateTime('2026-03-14T09:05:00Z') // "Mar 14, 2026, 9:05 AM" (German: "14.03.2026, 09:05")
+ */
+export function formatDateTime(date: Date | string | number): string {
+  const language = locale();
+  dateTimeFormat ??= new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  return dateTimeFormat.format(new Date(date));
+}
+
+/**
+ * A time relative to now in the UI language, "yesterday" rather than "1 day ago".
+ * @example formatRelativeTime(-5, 'minute') // "5 minutes ago" (German: "vor 5 Minuten")
+ */
+export function formatRelativeTime(value: number, unit: Intl.RelativeTimeFormatUnit): string {
+  const language = locale();
+  relativeFormat ??= new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  return relativeFormat.format(value, unit);
+}
+
+/** What the platform calls the people who follow an account, for `count` of them. */
 export function audienceNoun(platform: Platform, count = 2): string {
-  const noun = platform === 'youtube' ? 'subscriber' : 'follower';
-  return count === 1 ? noun : `${noun}s`;
+  return platform === 'youtube' ? plural('subscriberNoun', count) : plural('followerNoun', count);
 }
 
-/** What the platform calls a post: TikTok and YouTube show videos. */
+/** What the platform calls a post, for `count` of them: TikTok and YouTube show videos. */
 export function postNoun(platform: Platform, count = 2): string {
-  const noun = platform === 'tiktok' || platform === 'youtube' ? 'video' : 'post';
-  return count === 1 ? noun : `${noun}s`;
+  return platform === 'tiktok' || platform === 'youtube' ? plural('videoNoun', count) : plural('postNoun', count);
 }
 
-/** "1 post", "24 posts". */
-export function countNoun(count: number, singular: string, plural = `${singular}s`): string {
-  return `${formatInteger(count)} ${count === 1 ? singular : plural}`;
+/** "1 post", "24 posts", "1.204 Beiträge". */
+export function countPosts(platform: Platform, count: number): string {
+  const key = platform === 'tiktok' || platform === 'youtube' ? 'videoCount' : 'postCount';
+  return plural(key, count, formatInteger(count));
+}
+
+/** "1 follower", "12,345 subscribers": an exact number with the platform's word for its audience. */
+export function countAudience(platform: Platform, count: number): string {
+  return plural(platform === 'youtube' ? 'subscriberCount' : 'followerCount', count, formatInteger(count));
+}
+
+/** "median" or "mean" in the UI language. */
+export function methodWord(method: 'median' | 'mean'): string {
+  return t(method === 'median' ? 'methodMedian' : 'methodMean');
 }

@@ -1,4 +1,6 @@
 import type { CountReading } from './count';
+import { formatFollowers } from './format';
+import { listInWords, t, type MessageKey } from './i18n';
 
 /**
  * Creator tiers by follower count, smallest first. "Emerging" is below a scheme's first threshold
@@ -130,7 +132,7 @@ export function tierVerdict(reading: CountReading, scheme: TierScheme = DEFAULT_
   return { tier, borderline: possibleTiers.length > 1, possibleTiers };
 }
 
-/** Human names of the tiers. */
+/** English names of the tiers, for data (CSV export); the UI uses tierLabel. */
 export const TIER_LABELS: Readonly<Record<Tier, string>> = {
   emerging: 'Emerging',
   nano: 'Nano',
@@ -169,14 +171,18 @@ export const TIER_COLOURS: Readonly<Record<Tier, string>> = {
   mega: '#B3261E', // 6.5:1
 };
 
-/**
- * A follower count for labels: whole thousands and millions abbreviated ("10K", "1.5M"), others
- * in full with commas ("1,234").
- */
-export function formatFollowers(count: number): string {
-  if (Number.isInteger(count) && count >= 1_000_000 && count % 10_000 === 0) return `${count / 1_000_000}M`;
-  if (Number.isInteger(count) && count >= 1_000 && count % 10 === 0) return `${count / 1_000}K`;
-  return count.toLocaleString('en-US', { maximumFractionDigits: 20 });
+/** Moved to lib/format.ts, which formats numbers for the UI language. */
+export { formatFollowers };
+
+/** The tier's name in the UI language ("Micro", "Mid-tier"; German "Mittelklasse"). */
+export function tierLabel(tier: Tier): string {
+  return t(`tier_${tier}` as MessageKey);
+}
+
+/** The scheme's name in the UI language ("Founding definition (micro < 10K)"). */
+export function schemeName(scheme: TierScheme): string {
+  if (scheme.id === 'custom') return t('scheme_custom', formatFollowers(scheme.bounds.micro), formatFollowers(scheme.bounds.mid));
+  return t(`scheme_${scheme.id.replace('-', '_')}` as MessageKey);
 }
 
 /**
@@ -184,12 +190,12 @@ export function formatFollowers(count: number): string {
  * @example describeTier('micro') // "Micro (1K to under 10K followers)"
  */
 export function describeTier(tier: Tier, scheme: TierScheme = DEFAULT_TIER_SCHEME): string {
-  const label = TIER_LABELS[tier];
+  const label = tierLabel(tier);
   const range = tierRange(tier, scheme);
-  if (!range) return `${label} (not used by this scheme)`;
-  if (range.below === undefined) return `${label} (${formatFollowers(range.from)} followers or more)`;
-  if (range.from === 0) return `${label} (under ${formatFollowers(range.below)} followers)`;
-  return `${label} (${formatFollowers(range.from)} to under ${formatFollowers(range.below)} followers)`;
+  if (!range) return t('tierRangeUnused', label);
+  if (range.below === undefined) return t('tierRangeFrom', label, formatFollowers(range.from));
+  if (range.from === 0) return t('tierRangeUnder', label, formatFollowers(range.below));
+  return t('tierRangeBetween', label, formatFollowers(range.from), formatFollowers(range.below));
 }
 
 /**
@@ -197,7 +203,7 @@ export function describeTier(tier: Tier, scheme: TierScheme = DEFAULT_TIER_SCHEM
  * @example describeVerdict({ tier: 'mid', borderline: true, possibleTiers: ['micro', 'mid'] }) // "Micro or Mid-tier"
  */
 export function describeVerdict(verdict: TierVerdict): string {
-  return verdict.possibleTiers.map((tier) => TIER_LABELS[tier]).join(' or ');
+  return listInWords(verdict.possibleTiers.map(tierLabel), 'disjunction');
 }
 
 /** Thrown by customTierScheme; `errors` holds the same messages validateTierBounds returns. */

@@ -3,7 +3,8 @@ import { checkedReading, type CountReading } from './count';
 import { engagementRate, formulaBasis, type EngagementResult } from './engagement';
 import { schemeOf, type Settings } from './settings';
 import type { Platform, ProfileSnapshot } from './sites/types';
-import { TIER_COLOURS, TIER_GLYPHS, TIER_LABELS, tierVerdict, type Tier, type TierScheme, type TierVerdict } from './tiers';
+import { t } from './i18n';
+import { TIER_COLOURS, TIER_GLYPHS, tierLabel, tierVerdict, type Tier, type TierScheme, type TierVerdict } from './tiers';
 
 /**
  * loading: still reading the page; ok: tier and engagement known; partial: the tier is known but
@@ -43,7 +44,7 @@ export function buildVerdict(snapshot: ProfileSnapshot, settings: Settings, phas
   const tier = followers ? decorate(tierVerdict(followers, scheme)) : undefined;
   // What the page did not show; why engagement is unknown is engagement.message, shown beside it.
   const notes =
-    snapshot.followers && !followers ? [...snapshot.notes, 'The follower count on the page is not a count MicroScope can use.'] : snapshot.notes;
+    snapshot.followers && !followers ? [...snapshot.notes, t('noteFollowersUnusable')] : snapshot.notes;
 
   let state: VerdictState;
   if (!followers) state = phase === 'reading' ? 'loading' : 'unknown';
@@ -69,7 +70,7 @@ function decorate(verdict: TierVerdict): NonNullable<ProfileVerdict['tier']> {
   const tier: Tier = verdict.tier;
   return {
     ...verdict,
-    label: TIER_LABELS[tier],
+    label: tierLabel(tier),
     glyph: TIER_GLYPHS[tier],
     colour: TIER_COLOURS[tier],
     micro: tier === 'micro',

@@ -1,3 +1,5 @@
+import { formatInteger } from '@/lib/format';
+import { plural, t } from '@/lib/i18n';
 import type { ImportReport } from '@/lib/store';
 
 export interface ImportReportViewProps {
@@ -6,35 +8,37 @@ export interface ImportReportViewProps {
   onDismiss(): void;
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}
-
 /** What an import did: added, merged, unchanged, and every refused row with its reason. */
 export function ImportReportView({ report, fileName, onDismiss }: ImportReportViewProps) {
   const failed = report.error !== undefined;
   const summary = failed
-    ? `Nothing was imported from ${fileName}.`
-    : `Imported ${fileName}: ${plural(report.added, 'new profile')}, ${plural(report.merged, 'profile')} merged with saved ones, ${plural(report.unchanged, 'profile')} already up to date.`;
+    ? t('importNothing', fileName)
+    : t(
+        'importSummary',
+        fileName,
+        plural('importNewProfiles', report.added, formatInteger(report.added)),
+        plural('importMergedProfiles', report.merged, formatInteger(report.merged)),
+        plural('importUnchangedProfiles', report.unchanged, formatInteger(report.unchanged)),
+      );
   return (
     <section className={`notice ${failed || report.refused.length > 0 ? 'notice-warn' : 'notice-ok'}`} aria-labelledby="import-report-title">
       <h2 id="import-report-title" className="notice-title">
-        Import report
+        {t('importReport')}
       </h2>
       <p role="status">{summary}</p>
       {report.error && <p className="notice-error">{report.error}</p>}
       {report.refused.length > 0 && (
         <>
           <p>
-            {plural(report.refused.length, 'row was', 'rows were')} refused and left out. Your saved profiles were not changed by them.
+            {plural('importRefused', report.refused.length, formatInteger(report.refused.length))}
           </p>
           <table className="refused">
-            <caption className="visually-hidden">Refused rows</caption>
+            <caption className="visually-hidden">{t('refusedRows')}</caption>
             <thead>
               <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Handle</th>
-                <th scope="col">Reason</th>
+                <th scope="col">{t('row')}</th>
+                <th scope="col">{t('columnHandle')}</th>
+                <th scope="col">{t('reason')}</th>
               </tr>
             </thead>
             <tbody>
@@ -47,11 +51,11 @@ export function ImportReportView({ report, fileName, onDismiss }: ImportReportVi
               ))}
             </tbody>
           </table>
-          {report.refused.length > 200 && <p className="muted">…and {plural(report.refused.length - 200, 'more row')}.</p>}
+          {report.refused.length > 200 && <p className="muted">{plural('moreRows', report.refused.length - 200, formatInteger(report.refused.length - 200))}</p>}
         </>
       )}
       <button type="button" className="button button-quiet" onClick={onDismiss}>
-        Dismiss
+        {t('dismiss')}
       </button>
     </section>
   );

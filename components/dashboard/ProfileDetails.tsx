@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { formatCount, formatPercent } from '@/lib/format';
+import { formatCount, formatDate, formatDateTime, formatInteger, formatPercent } from '@/lib/format';
+import { t } from '@/lib/i18n';
 import { LIMITS, type SavedProfile } from '@/lib/shortlist';
-import { TIER_LABELS } from '@/lib/tiers';
+import { tierLabel } from '@/lib/tiers';
 import { BENCHMARK_WORDS, displayHandle, PLATFORM_NAMES } from './shortlist-rows';
 
 export interface ProfileDetailsProps {
@@ -10,8 +11,6 @@ export interface ProfileDetailsProps {
   onClose(): void;
 }
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const SHOWN = 50;
 
 /** Tags and note of one saved profile, and its dated history. Saves on "Save", not per keystroke. */
@@ -48,12 +47,12 @@ export function ProfileDetails({ profile, onSave, onClose }: ProfileDetailsProps
           {handle}
         </h2>
         <button type="button" className="button button-quiet" onClick={onClose}>
-          Close
+          {t('close')}
         </button>
       </div>
       <p className="muted">
         {PLATFORM_NAMES[profile.platform]}
-        {profile.displayName ? ` · ${profile.displayName}` : ''} · saved {day.format(Date.parse(profile.savedAt))}
+        {profile.displayName ? ` · ${profile.displayName}` : ''} · {t('savedOnLower', formatDate(Date.parse(profile.savedAt)))}
       </p>
       <form
         className="details-form"
@@ -63,57 +62,58 @@ export function ProfileDetails({ profile, onSave, onClose }: ProfileDetailsProps
         }}
       >
         <div className="field">
-          <label htmlFor={`${id}-tags`}>Tags</label>
+          <label htmlFor={`${id}-tags`}>{t('tags')}</label>
           <input id={`${id}-tags`} value={tags} onChange={(event) => setTags(event.target.value)} aria-describedby={`${id}-tags-help`} />
           <span id={`${id}-tags-help`} className="help">
-            Separate tags with commas, e.g. “beauty, UK, Q3 campaign”. Up to {LIMITS.tags} tags of {LIMITS.tag} characters.
+            {t('tagsHelp', formatInteger(LIMITS.tags), formatInteger(LIMITS.tag))}
           </span>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-note`}>Note</label>
+          <label htmlFor={`${id}-note`}>{t('note')}</label>
           <textarea id={`${id}-note`} rows={4} maxLength={LIMITS.note} value={note} onChange={(event) => setNote(event.target.value)} aria-describedby={`${id}-note-help`} />
           <span id={`${id}-note-help`} className="help">
-            {note.length.toLocaleString('en-US')} / {LIMITS.note.toLocaleString('en-US')} characters
+            {t('characterCount', formatInteger(note.length), formatInteger(LIMITS.note))}
           </span>
         </div>
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={!dirty}>
-            Save tags and note
+            {t('saveTagsAndNote')}
           </button>
         </div>
       </form>
 
-      <h3>History</h3>
-      <p className="muted">A new line each time a visit showed different numbers.</p>
-      <div className="history-wrap">
+      <h3 id={`${id}-history`}>{t('history')}</h3>
+      <p className="muted">{t('historyHint')}</p>
+      {/* It scrolls sideways in the narrow panel: focusable, so the keyboard can scroll it too. */}
+      <div className="history-wrap" role="region" aria-labelledby={`${id}-history`} tabIndex={0}>
         <table className="history">
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Followers</th>
-              <th scope="col">Tier</th>
-              <th scope="col">Engagement</th>
-              <th scope="col">Benchmark</th>
+              <th scope="col">{t('date')}</th>
+              <th scope="col">{t('columnFollowers')}</th>
+              <th scope="col">{t('labelTier')}</th>
+              <th scope="col">{t('labelEngagement')}</th>
+              <th scope="col">{t('labelBenchmark')}</th>
             </tr>
           </thead>
           <tbody>
             {history.slice(0, SHOWN).map((snapshot) => (
               <tr key={snapshot.at}>
                 <td>
-                  <time dateTime={snapshot.at} title={when.format(Date.parse(snapshot.at))}>
-                    {day.format(Date.parse(snapshot.at))}
+                  <time dateTime={snapshot.at} title={formatDateTime(Date.parse(snapshot.at))}>
+                    {formatDate(Date.parse(snapshot.at))}
                   </time>
                 </td>
                 <td>{snapshot.followers ? formatCount(snapshot.followers) : '–'}</td>
-                <td>{snapshot.tier ? TIER_LABELS[snapshot.tier] : '–'}</td>
+                <td>{snapshot.tier ? tierLabel(snapshot.tier) : '–'}</td>
                 <td>{snapshot.engagementPercent === undefined ? '–' : formatPercent(snapshot.engagementPercent)}</td>
-                <td>{snapshot.engagementPercent === undefined ? '–' : BENCHMARK_WORDS[snapshot.benchmark]}</td>
+                <td>{snapshot.engagementPercent === undefined ? '–' : t(BENCHMARK_WORDS[snapshot.benchmark])}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {history.length > SHOWN && <p className="muted">…and {history.length - SHOWN} earlier readings (all of them are in the JSON backup).</p>}
+      {history.length > SHOWN && <p className="muted">{t('historyMore', formatInteger(history.length - SHOWN))}</p>}
     </aside>
   );
 }

@@ -1,10 +1,13 @@
 import { useId, useState } from 'react';
+import { formatInteger } from '@/lib/format';
+import { t } from '@/lib/i18n';
 import { sampleSizeProblem, SAMPLE_SIZE_RANGE, schemeOf, type Settings } from '@/lib/settings';
 import { PLATFORMS } from '@/lib/sites/types';
 import {
   BOUNDED_TIERS,
   describeTier,
-  TIER_LABELS,
+  schemeName,
+  tierLabel,
   TIER_SCHEMES,
   validateTierBounds,
   type BoundedTier,
@@ -88,19 +91,19 @@ export function SettingsPanel({ settings, onChange, error }: SettingsPanelProps)
 
   return (
     <form className="settings" onSubmit={(event) => event.preventDefault()} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Settings</h2>
+      <h2 id={`${id}-title`}>{t('settings')}</h2>
       <p className="muted">
-        Saved to your browser account, so they follow you to every browser you sign into. Changes apply to open tabs right away.
+        {t('settingsIntro')}
       </p>
 
       <fieldset>
-        <legend>Tier scheme</legend>
-        <p className="help">Which follower counts make a creator nano, micro, mid-tier, macro or mega.</p>
+        <legend>{t('tierScheme')}</legend>
+        <p className="help">{t('tierSchemeHelp')}</p>
         {TIER_SCHEMES.map((scheme) => (
           <label key={scheme.id} className="choice">
             <input type="radio" name={`${id}-scheme`} value={scheme.id} checked={choice === scheme.id} onChange={() => chooseScheme(scheme.id)} />
             <span>
-              {scheme.name}
+              {schemeName(scheme)}
               <span className="help">{describeTier('micro', scheme)}</span>
             </span>
           </label>
@@ -108,22 +111,22 @@ export function SettingsPanel({ settings, onChange, error }: SettingsPanelProps)
         <label className="choice">
           <input type="radio" name={`${id}-scheme`} value="custom" checked={choice === 'custom'} onChange={() => chooseScheme('custom')} />
           <span>
-            Custom thresholds
-            <span className="help">Your own lower bounds for each tier.</span>
+            {t('customThresholds')}
+            <span className="help">{t('customThresholdsHelp')}</span>
           </span>
         </label>
 
         {choice === 'custom' && (
           <div className="thresholds" role="group" aria-labelledby={`${id}-thresholds`}>
             <p id={`${id}-thresholds`} className="help">
-              Each tier starts at this many followers and runs up to the next one. Type “10000”, “10,000” or “10K”.
+              {t('thresholdsHelp')}
             </p>
             {BOUNDED_TIERS.map((tier) => {
               const errors = customErrors.byTier[tier as BoundedTier];
               const errorId = `${id}-${tier}-error`;
               return (
                 <div key={tier} className="field field-threshold">
-                  <label htmlFor={`${id}-${tier}`}>{TIER_LABELS[tier]} from</label>
+                  <label htmlFor={`${id}-${tier}`}>{t('tierFrom', tierLabel(tier))}</label>
                   <input
                     id={`${id}-${tier}`}
                     inputMode="numeric"
@@ -142,30 +145,30 @@ export function SettingsPanel({ settings, onChange, error }: SettingsPanelProps)
             })}
             {customErrors.general.length > 0 && <p className="field-error">{customErrors.general.join(' ')}</p>}
             <p className="help" aria-live="polite">
-              {customCheck.ok ? `In use: ${describeTier('micro', customCheck.scheme)}.` : `Not saved until the thresholds are valid; ${active.name} stays in use meanwhile.`}
+              {customCheck.ok ? t('customInUse', describeTier('micro', customCheck.scheme)) : t('customNotSaved', schemeName(active))}
             </p>
           </div>
         )}
       </fieldset>
 
       <fieldset>
-        <legend>Engagement rate</legend>
+        <legend>{t('engagementRate')}</legend>
         <label className="choice">
           <input type="radio" name={`${id}-method`} checked={settings.engagementMethod === 'median'} onChange={() => change({ engagementMethod: 'median' })} />
           <span>
-            Median
-            <span className="help">Resists one viral post; how Modash computes the benchmarks.</span>
+            {t('settingsMedian')}
+            <span className="help">{t('settingsMedianHelp')}</span>
           </span>
         </label>
         <label className="choice">
           <input type="radio" name={`${id}-method`} checked={settings.engagementMethod === 'mean'} onChange={() => change({ engagementMethod: 'mean' })} />
           <span>
-            Mean
-            <span className="help">The average; one viral post pulls it up. Not compared with the median benchmarks.</span>
+            {t('settingsMean')}
+            <span className="help">{t('settingsMeanHelp')}</span>
           </span>
         </label>
         <div className="field">
-          <label htmlFor={`${id}-sample`}>Posts in the sample</label>
+          <label htmlFor={`${id}-sample`}>{t('sampleSize')}</label>
           <input
             id={`${id}-sample`}
             type="number"
@@ -182,21 +185,21 @@ export function SettingsPanel({ settings, onChange, error }: SettingsPanelProps)
             aria-describedby={`${id}-sample-help`}
           />
           <span id={`${id}-sample-help`} className={sampleError ? 'field-error' : 'help'}>
-            {sampleError ?? `The latest ${settings.sampleSize} posts are used (benchmarks use 30).`}
+            {sampleError ?? t('sampleSizeHelp', formatInteger(settings.sampleSize))}
           </span>
         </div>
         <label className="choice">
           <input type="checkbox" checked={settings.includePinned} onChange={(event) => change({ includePinned: event.target.checked })} />
           <span>
-            Include pinned posts
-            <span className="help">Pinned posts are old favourites, not recent work: left out unless you tick this.</span>
+            {t('includePinned')}
+            <span className="help">{t('includePinnedHelp')}</span>
           </span>
         </label>
       </fieldset>
 
       <fieldset>
-        <legend>Platforms</legend>
-        <p className="help">MicroScope reads profiles only on the platforms ticked here.</p>
+        <legend>{t('platforms')}</legend>
+        <p className="help">{t('platformsHelp')}</p>
         {PLATFORMS.map((platform) => (
           <label key={platform} className="choice">
             <input
@@ -210,18 +213,18 @@ export function SettingsPanel({ settings, onChange, error }: SettingsPanelProps)
       </fieldset>
 
       <fieldset>
-        <legend>Badge</legend>
+        <legend>{t('badge')}</legend>
         <label className="choice">
           <input type="checkbox" checked={settings.badge} onChange={(event) => change({ badge: event.target.checked })} />
           <span>
-            Show the badge on profiles
-            <span className="help">The toolbar button and its popup work either way.</span>
+            {t('showBadge')}
+            <span className="help">{t('showBadgeHelp')}</span>
           </span>
         </label>
       </fieldset>
 
       <p className={error ? 'field-error' : 'muted'} role="status">
-        {error ?? (changed ? 'Saved. Open tabs use the new settings now.' : '')}
+        {error ?? (changed ? t('settingsSaved') : '')}
       </p>
     </form>
   );

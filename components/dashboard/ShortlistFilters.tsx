@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { PLATFORMS, type Platform } from '@/lib/sites/types';
-import { TIER_LABELS, TIERS, type Tier } from '@/lib/tiers';
+import { t } from '@/lib/i18n';
+import { tierLabel, TIERS, type Tier } from '@/lib/tiers';
 import { NO_FILTER, PLATFORM_NAMES, type RowFilter } from './shortlist-rows';
 
 export interface ShortlistFiltersProps {
@@ -17,21 +18,21 @@ export function ShortlistFilters({ filter, onChange, tags, tiers }: ShortlistFil
   const id = useId();
   const active = filter.platform !== 'all' || filter.tier !== 'all' || filter.tag !== '' || filter.text !== '';
   return (
-    <div className="filters" role="search" aria-label="Filter the shortlist">
+    <div className="filters" role="search" aria-label={t('filterLabel')}>
       <div className="field field-grow">
-        <label htmlFor={`${id}-text`}>Search</label>
+        <label htmlFor={`${id}-text`}>{t('search')}</label>
         <input
           id={`${id}-text`}
           type="search"
-          placeholder="Handle, name, note or tag"
+          placeholder={t('searchPlaceholder')}
           value={filter.text}
           onChange={(event) => onChange({ ...filter, text: event.target.value })}
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-platform`}>Platform</label>
+        <label htmlFor={`${id}-platform`}>{t('columnPlatform')}</label>
         <select id={`${id}-platform`} value={filter.platform} onChange={(event) => onChange({ ...filter, platform: event.target.value as Platform | 'all' })}>
-          <option value="all">All platforms</option>
+          <option value="all">{t('allPlatforms')}</option>
           {PLATFORMS.map((platform) => (
             <option key={platform} value={platform}>
               {PLATFORM_NAMES[platform]}
@@ -40,20 +41,20 @@ export function ShortlistFilters({ filter, onChange, tags, tiers }: ShortlistFil
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-tier`}>Tier</label>
+        <label htmlFor={`${id}-tier`}>{t('labelTier')}</label>
         <select id={`${id}-tier`} value={filter.tier} onChange={(event) => onChange({ ...filter, tier: event.target.value as Tier | 'all' })}>
-          <option value="all">All tiers</option>
+          <option value="all">{t('allTiers')}</option>
           {TIERS.filter((tier) => tiers.includes(tier) || tier === filter.tier).map((tier) => (
             <option key={tier} value={tier}>
-              {TIER_LABELS[tier]}
+              {tierLabel(tier)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-tag`}>Tag</label>
+        <label htmlFor={`${id}-tag`}>{t('tag')}</label>
         <select id={`${id}-tag`} value={filter.tag} onChange={(event) => onChange({ ...filter, tag: event.target.value })} disabled={tags.length === 0 && filter.tag === ''}>
-          <option value="">{tags.length === 0 ? 'No tags yet' : 'All tags'}</option>
+          <option value="">{tags.length === 0 ? t('noTagsYet') : t('allTags')}</option>
           {tags.map((tag) => (
             <option key={tag} value={tag}>
               {tag}
@@ -64,7 +65,7 @@ export function ShortlistFilters({ filter, onChange, tags, tiers }: ShortlistFil
       </div>
       {active && (
         <button type="button" className="button button-quiet" onClick={() => onChange(NO_FILTER)}>
-          Clear filters
+          {t('clearFilters')}
         </button>
       )}
     </div>

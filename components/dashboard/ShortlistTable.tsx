@@ -1,9 +1,10 @@
 import { memo, useEffect, useRef } from 'react';
-import { formatCount, formatPercent } from '@/lib/format';
+import { formatCount, formatDate, formatDateTime, formatDecimal, formatInteger, formatPercent, formatRelativeTime } from '@/lib/format';
+import { t, type MessageKey } from '@/lib/i18n';
 import { Sparkline } from './Sparkline';
 import { TierChip } from './TierChip';
 import {
-  BENCHMARK_WORDS,
+  benchmarkWords,
   displayHandle,
   PLATFORM_NAMES,
   type ShortlistRow,
@@ -27,36 +28,32 @@ export interface ShortlistTableProps {
   now: number;
 }
 
-const COLUMNS: readonly { column: SortColumn; label: string; numeric?: boolean }[] = [
-  { column: 'platform', label: 'Platform' },
-  { column: 'handle', label: 'Handle' },
-  { column: 'tier', label: 'Tier' },
-  { column: 'followers', label: 'Followers', numeric: true },
-  { column: 'engagement', label: 'Engagement', numeric: true },
-  { column: 'benchmark', label: 'Benchmark' },
-  { column: 'growth', label: 'Growth' },
-  { column: 'tags', label: 'Tags' },
-  { column: 'lastSeen', label: 'Last seen' },
+const COLUMNS: readonly { column: SortColumn; label: MessageKey; numeric?: boolean }[] = [
+  { column: 'platform', label: 'columnPlatform' },
+  { column: 'handle', label: 'columnHandle' },
+  { column: 'tier', label: 'labelTier' },
+  { column: 'followers', label: 'columnFollowers', numeric: true },
+  { column: 'engagement', label: 'labelEngagement', numeric: true },
+  { column: 'benchmark', label: 'labelBenchmark' },
+  { column: 'growth', label: 'columnGrowth' },
+  { column: 'tags', label: 'tags' },
+  { column: 'lastSeen', label: 'columnLastSeen' },
 ];
-
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-const fullDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const shortDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** "today", "yesterday", "3 days ago", then the date. */
 export function lastSeenWords(time: number, now: number): string {
-  if (!Number.isFinite(time)) return 'unknown';
+  if (!Number.isFinite(time)) return t('unknown');
   const days = Math.floor((now - time) / 86_400_000);
-  if (days < 1 && new Date(time).getDate() === new Date(now).getDate()) return 'today';
-  if (days < 2) return relative.format(-Math.max(days, 1), 'day');
-  if (days < 30) return relative.format(-days, 'day');
-  return shortDate.format(time);
+  if (days < 1 && new Date(time).getDate() === new Date(now).getDate()) return t('today');
+  if (days < 2) return formatRelativeTime(-Math.max(days, 1), 'day');
+  if (days < 30) return formatRelativeTime(-days, 'day');
+  return formatDate(time);
 }
 
 function growthWords(growth: number | undefined): string {
   if (growth === undefined) return '–';
   const rounded = Math.abs(growth) < 0.05 ? 0 : growth;
-  return `${rounded > 0 ? '+' : rounded < 0 ? '−' : '±'}${Math.abs(rounded).toFixed(1)}%`;
+  return t('percent', `${rounded > 0 ? '+' : rounded < 0 ? '−' : '±'}${formatDecimal(Math.abs(rounded), 1)}`);
 }
 
 interface RowProps {
@@ -76,7 +73,7 @@ const Row = memo(function Row({ row, selected, onToggle, onEdit, now }: RowProps
   return (
     <tr aria-selected={selected} className={selected ? 'selected' : undefined}>
       <td className="col-select">
-        <input type="checkbox" checked={selected} onChange={() => onToggle(row.key)} aria-label={`Select ${handle}`} />
+        <input type="checkbox" checked={selected} onChange={() => onToggle(row.key)} aria-label={t('selectProfile', handle)} />
       </td>
       <td className="col-platform">{PLATFORM_NAMES[profile.platform]}</td>
       <th scope="row" className="col-handle">
@@ -99,15 +96,15 @@ const Row = memo(function Row({ row, selected, onToggle, onEdit, now }: RowProps
         ) : (
           <>
             {formatPercent(row.engagementPercent)}
-            {row.basis && <span className="basis">per {row.basis === 'views' ? 'view' : 'follower'}</span>}
+            {row.basis && <span className="basis">{t(row.basis === 'views' ? 'basisPerView' : 'basisPerFollower')}</span>}
           </>
         )}
       </td>
-      <td className={`col-benchmark benchmark-${row.benchmark}`}>{row.engagementPercent === undefined ? '–' : BENCHMARK_WORDS[row.benchmark]}</td>
+      <td className={`col-benchmark benchmark-${row.benchmark}`}>{row.engagementPercent === undefined ? '–' : t(benchmarkWords(row))}</td>
       <td className="col-growth">
         <span
           className={row.growth === undefined ? 'muted' : row.growth >= 0 ? 'growth-up' : 'growth-down'}
-          title={snapshots > 1 ? `${snapshots} follower counts since ${shortDate.format(Date.parse(profile.savedAt))}` : 'One follower count so far'}
+          title={snapshots > 1 ? t('growthSince', formatInteger(snapshots), formatDate(Date.parse(profile.savedAt))) : t('growthOneCount')}
         >
           {growthWords(row.growth)}
         </span>
@@ -117,7 +114,7 @@ const Row = memo(function Row({ row, selected, onToggle, onEdit, now }: RowProps
         {profile.tags.length === 0 ? (
           <span className="muted">–</span>
         ) : (
-          <ul className="tag-list" aria-label="Tags">
+          <ul className="tag-list" aria-label={t('tags')}>
             {profile.tags.map((tag) => (
               <li key={tag} className="tag-chip">
                 {tag}
@@ -127,13 +124,13 @@ const Row = memo(function Row({ row, selected, onToggle, onEdit, now }: RowProps
         )}
       </td>
       <td className="col-seen">
-        <time dateTime={profile.lastSeen} title={Number.isFinite(row.lastSeen) ? fullDate.format(row.lastSeen) : undefined}>
+        <time dateTime={profile.lastSeen} title={Number.isFinite(row.lastSeen) ? formatDateTime(row.lastSeen) : undefined}>
           {lastSeenWords(row.lastSeen, now)}
         </time>
       </td>
       <td className="col-actions">
-        <button type="button" className="button-link" onClick={() => onEdit(row.key)} aria-label={`Details, tags and note for ${handle}`}>
-          Details
+        <button type="button" className="button-link" onClick={() => onEdit(row.key)} aria-label={t('detailsFor', handle)}>
+          {t('details')}
         </button>
       </td>
     </tr>
@@ -146,13 +143,14 @@ export function ShortlistTable({ rows, sort, onSort, selected, onToggle, matchin
   useEffect(() => {
     if (all.current) all.current.indeterminate = matchingSelected > 0 && matchingSelected < matching;
   }, [matching, matchingSelected]);
-  const sortedBy = COLUMNS.find((entry) => entry.column === sort.column)?.label ?? '';
+  const sortKey = COLUMNS.find((entry) => entry.column === sort.column)?.label;
+  const sortedBy = sortKey ? t(sortKey) : '';
 
   return (
     <div className="table-wrap">
       <table className="shortlist">
         <caption className="visually-hidden">
-          Saved profiles, sorted by {sortedBy.toLowerCase()}, {sort.direction}. Column headers sort the table.
+          {t(sort.direction === 'ascending' ? 'tableCaptionAscending' : 'tableCaptionDescending', sortedBy)}
         </caption>
         <thead>
           <tr>
@@ -163,7 +161,7 @@ export function ShortlistTable({ rows, sort, onSort, selected, onToggle, matchin
                 checked={matching > 0 && matchingSelected === matching}
                 onChange={onToggleAll}
                 disabled={matching === 0}
-                aria-label={`Select all ${matching.toLocaleString('en-US')} matching profiles`}
+                aria-label={t('selectAllMatching', formatInteger(matching))}
               />
             </td>
             {COLUMNS.map(({ column, label, numeric }) => {
@@ -171,7 +169,7 @@ export function ShortlistTable({ rows, sort, onSort, selected, onToggle, matchin
               return (
                 <th key={column} scope="col" aria-sort={active ? sort.direction : 'none'} className={numeric ? 'col-number' : undefined}>
                   <button type="button" className="sort-button" onClick={() => onSort(column)}>
-                    {label}
+                    {t(label)}
                     <span className="sort-mark" aria-hidden="true">
                       {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
                     </span>
@@ -180,7 +178,7 @@ export function ShortlistTable({ rows, sort, onSort, selected, onToggle, matchin
               );
             })}
             <td className="col-actions">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('actions')}</span>
             </td>
           </tr>
         </thead>

@@ -1,4 +1,6 @@
-import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { formatInteger } from '@/lib/format';
+import { plural, t } from '@/lib/i18n';
 import type { SavedProfile } from '@/lib/shortlist';
 import type { ImportReport } from '@/lib/store';
 import { schemeTiers, type TierScheme } from '@/lib/tiers';
@@ -36,8 +38,8 @@ export interface ShortlistViewProps {
   pageSize?: number;
 }
 
-const count = (value: number): string => value.toLocaleString('en-US');
-const profilesWord = (value: number): string => `${count(value)} ${value === 1 ? 'profile' : 'profiles'}`;
+const count = formatInteger;
+const profilesWord = (value: number): string => plural('profileCount', value, count(value));
 
 /** The shortlist page: filters, actions, the table one page at a time, and a profile's details. */
 export function ShortlistView(props: ShortlistViewProps) {
@@ -50,6 +52,12 @@ export function ShortlistView(props: ShortlistViewProps) {
   const [page, setPage] = useState(0);
   const [editing, setEditing] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  /** Cancel (button or Escape) puts focus back on the button that opened the prompt. */
+  const cancelRemoval = (): void => {
+    setConfirming(false);
+    removeButton.current?.focus();
+  };
   // Typing in the search box stays responsive while 5 000 rows are filtered behind it.
   const deferredFilter = useDeferredValue(filter);
 
@@ -91,17 +99,26 @@ export function ShortlistView(props: ShortlistViewProps) {
   const toggleAll = useCallback(() => {
     setSelected(chosen.length === matching.length ? new Set() : new Set(matching.map((row) => row.key)));
   }, [chosen.length, matching]);
-  const edit = useCallback((key: string) => setEditing(key), []);
+  /** The control that opened the details panel: focus goes back to it when the panel closes. */
+  const opener = useRef<Element | null>(null);
+  const edit = useCallback((key: string) => {
+    opener.current = document.activeElement;
+    setEditing(key);
+  }, []);
+  const closeDetails = useCallback(() => {
+    setEditing(undefined);
+    if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
+  }, []);
 
   const total = list.length;
   const filtered = matching.length !== total;
   const exportRows = chosen.length > 0 ? chosen : matching;
   const exportLabel =
     chosen.length > 0
-      ? `Export ${count(chosen.length)} selected as CSV`
+      ? plural('exportSelected', chosen.length, count(chosen.length))
       : filtered
-        ? `Export ${count(matching.length)} shown as CSV`
-        : `Export all ${count(total)} as CSV`;
+        ? t('exportShown', count(matching.length))
+        : t('exportAll', count(total));
   const editingProfile = editing === undefined ? undefined : profiles[editing];
 
   return (
@@ -114,11 +131,11 @@ export function ShortlistView(props: ShortlistViewProps) {
         <div className="toolbar">
           <p className="counts" aria-live="polite">
             {total === 0
-              ? 'No saved profiles'
+              ? t('noSavedProfiles')
               : filtered
-                ? `${profilesWord(matching.length)} of ${count(total)} match`
+                ? t('profilesMatch', profilesWord(matching.length), count(total))
                 : profilesWord(total)}
-            {chosen.length > 0 && ` · ${count(chosen.length)} selected`}
+            {chosen.length > 0 && ` · ${plural('countSelected', chosen.length, count(chosen.length))}`}
           </p>
           <div className="toolbar-actions">
             {total > 0 && (
@@ -127,12 +144,12 @@ export function ShortlistView(props: ShortlistViewProps) {
                   {exportLabel}
                 </button>
                 <button type="button" className="button" onClick={onExportBackup}>
-                  Download backup (JSON)
+                  {t('downloadBackup')}
                 </button>
               </>
             )}
             <label className="button" htmlFor={`${id}-import`}>
-              Import backup…
+              {t('importBackup')}
             </label>
             <input
               id={`${id}-import`}
@@ -147,20 +164,28 @@ export function ShortlistView(props: ShortlistViewProps) {
               }}
             />
             {total > 0 && (
-              <button type="button" className="button button-danger" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
-                {chosen.length > 0 ? `Remove ${count(chosen.length)} selected` : 'Remove selected'}
+              <button ref={removeButton} type="button" className="button button-danger" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
+                {chosen.length > 0 ? plural('removeCountSelected', chosen.length, count(chosen.length)) : t('removeSelected')}
               </button>
             )}
           </div>
         </div>
 
         {confirming && chosen.length > 0 && (
-          <div className="confirm" role="alertdialog" aria-labelledby={`${id}-confirm-title`} aria-describedby={`${id}-confirm-text`}>
+          <div
+            className="confirm"
+            role="alertdialog"
+            aria-labelledby={`${id}-confirm-title`}
+            aria-describedby={`${id}-confirm-text`}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') cancelRemoval();
+            }}
+          >
             <h2 id={`${id}-confirm-title`} className="notice-title">
-              Remove {profilesWord(chosen.length)} from your shortlist?
+              {t('removeConfirmTitle', profilesWord(chosen.length))}
             </h2>
             <p id={`${id}-confirm-text`}>
-              Their history, tags and notes are deleted from this browser. Download a backup first if you may want them back.
+              {t('removeConfirmText')}
             </p>
             <div className="actions">
               <button
@@ -173,10 +198,10 @@ export function ShortlistView(props: ShortlistViewProps) {
                   if (editing !== undefined && chosen.some((row) => row.key === editing)) setEditing(undefined);
                 }}
               >
-                Remove {profilesWord(chosen.length)}
+                {t('removeProfiles', profilesWord(chosen.length))}
               </button>
-              <button type="button" className="button" autoFocus onClick={() => setConfirming(false)}>
-                Cancel
+              <button type="button" className="button" autoFocus onClick={cancelRemoval}>
+                {t('cancel')}
               </button>
             </div>
           </div>
@@ -186,9 +211,9 @@ export function ShortlistView(props: ShortlistViewProps) {
           <EmptyState />
         ) : matching.length === 0 ? (
           <div className="no-match">
-            <p>No saved profile matches these filters.</p>
+            <p>{t('noMatch')}</p>
             <button type="button" className="button" onClick={() => changeFilter(NO_FILTER)}>
-              Clear filters
+              {t('clearFilters')}
             </button>
           </div>
         ) : (
@@ -206,15 +231,15 @@ export function ShortlistView(props: ShortlistViewProps) {
               now={now}
             />
             {pages > 1 && (
-              <nav className="pager" aria-label="Pages">
+              <nav className="pager" aria-label={t('pages')}>
                 <button type="button" className="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
-                  Previous page
+                  {t('previousPage')}
                 </button>
                 <span>
-                  {count(current * pageSize + 1)}–{count(Math.min((current + 1) * pageSize, matching.length))} of {count(matching.length)}
+                  {t('pageRange', `${count(current * pageSize + 1)}–${count(Math.min((current + 1) * pageSize, matching.length))}`, count(matching.length))}
                 </span>
                 <button type="button" className="button" disabled={current === pages - 1} onClick={() => setPage(current + 1)}>
-                  Next page
+                  {t('nextPage')}
                 </button>
               </nav>
             )}
@@ -227,7 +252,7 @@ export function ShortlistView(props: ShortlistViewProps) {
           key={editing}
           profile={editingProfile}
           onSave={(nextTags, note) => onSaveDetails(editing, nextTags, note)}
-          onClose={() => setEditing(undefined)}
+          onClose={closeDetails}
         />
       )}
     </div>

@@ -1,4 +1,5 @@
-import { TIER_COLOURS, TIER_LABELS, type Tier } from '@/lib/tiers';
+import { t } from '@/lib/i18n';
+import { TIER_COLOURS, tierLabel, type Tier } from '@/lib/tiers';
 
 export interface TierChipProps {
   tier?: Tier;
@@ -8,14 +9,14 @@ export interface TierChipProps {
 
 /** The tier in its colour and in words (colour is never the only cue). */
 export function TierChip({ tier, borderline = false }: TierChipProps) {
-  if (!tier) return <span className="tier-chip tier-unknown">Unknown</span>;
+  if (!tier) return <span className="tier-chip tier-unknown">{t('tierChipUnknown')}</span>;
   return (
     <span
       className="tier-chip"
       style={{ backgroundColor: TIER_COLOURS[tier] }}
-      title={borderline ? 'Borderline: the rounded follower count could be in a neighbouring tier' : undefined}
+      title={borderline ? t('tierChipBorderline') : undefined}
     >
-      {TIER_LABELS[tier]}
+      {tierLabel(tier)}
       {borderline ? ' ≈' : ''}
     </span>
   );

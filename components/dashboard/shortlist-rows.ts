@@ -3,6 +3,7 @@ import type { EngagementBasis } from '@/lib/engagement';
 import { followerGrowth, latestFigures, profileKey, type BenchmarkVerdict, type SavedProfile } from '@/lib/shortlist';
 import { PLATFORMS, type Platform } from '@/lib/sites/types';
 import { tierRank, tierVerdict, type Tier, type TierScheme } from '@/lib/tiers';
+import type { MessageKey } from '@/lib/i18n';
 
 /*
  * The dashboard table's rows: everything a row shows or sorts by, computed once per profile and
@@ -18,12 +19,18 @@ export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
   bluesky: 'Bluesky',
 };
 
-export const BENCHMARK_WORDS: Readonly<Record<BenchmarkVerdict, string>> = {
-  below: 'Below average',
-  typical: 'Typical',
-  above: 'Above average',
-  none: 'No benchmark',
+/** Message keys (public/_locales) of each benchmark verdict's words: pass them to t(). */
+export const BENCHMARK_WORDS: Readonly<Record<BenchmarkVerdict, MessageKey>> = {
+  below: 'verdictBelow',
+  typical: 'verdictTypical',
+  above: 'verdictAbove',
+  none: 'noBenchmark',
 };
+
+/** The message key of a row's benchmark words: "High" where the badge and the popup say so. */
+export function benchmarkWords(row: Pick<ShortlistRow, 'benchmark' | 'high'>): MessageKey {
+  return row.high ? 'verdictHigh' : BENCHMARK_WORDS[row.benchmark];
+}
 
 export interface ShortlistRow {
   key: string;
@@ -36,6 +43,8 @@ export interface ShortlistRow {
   engagementPercent?: number;
   basis?: EngagementBasis;
   benchmark: BenchmarkVerdict;
+  /** 'above' and over the source's high threshold: "High", as the badge and the popup say. */
+  high: boolean;
   /** Percent since the first snapshot with a count. */
   growth?: number;
   /** Follower counts, oldest first, for the sparkline. */
@@ -64,6 +73,7 @@ export function toRow(profile: SavedProfile, scheme: TierScheme): ShortlistRow {
     engagementPercent: figures.engagementPercent,
     basis: figures.basis,
     benchmark: figures.engagementPercent === undefined ? 'none' : figures.benchmark,
+    high: figures.engagementPercent !== undefined && figures.high,
     growth: followerGrowth(profile),
     series,
     lastSeen: Date.parse(profile.lastSeen),
@@ -111,7 +121,7 @@ function sortValue(row: ShortlistRow, column: SortColumn): number | string | und
     case 'engagement':
       return row.engagementPercent;
     case 'benchmark':
-      return BENCHMARK_ORDER[row.benchmark];
+      return row.high ? 3 : BENCHMARK_ORDER[row.benchmark];
     case 'growth':
       return row.growth;
     case 'tags':

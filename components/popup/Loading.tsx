@@ -1,4 +1,5 @@
 import type { Platform } from '@/lib/sites/types';
+import { t } from '@/lib/i18n';
 import { PLATFORM_NAMES } from './platform-names';
 
 export interface LoadingProps {
@@ -12,10 +13,14 @@ export function Loading({ handle, platform }: LoadingProps) {
   return (
     <section className="state" role="status" aria-live="polite">
       <div className="spinner" aria-hidden="true" />
-      <p className="state-title">
-        {handle ? `Reading @${handle}’s profile${platform ? ` on ${PLATFORM_NAMES[platform]}` : ''}…` : 'Loading…'}
+      <p className="state-title" role="heading" aria-level={1}>
+        {handle
+          ? platform
+            ? t('loadingProfileOn', handle, PLATFORM_NAMES[platform])
+            : t('loadingProfile', handle)
+          : t('loading')}
       </p>
-      {handle && <p className="muted">The numbers appear as soon as the page shows them.</p>}
+      {handle && <p className="muted">{t('loadingHint')}</p>}
     </section>
   );
 }

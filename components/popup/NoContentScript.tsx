@@ -1,4 +1,5 @@
 import type { Platform } from '@/lib/sites/types';
+import { t } from '@/lib/i18n';
 import { PLATFORM_NAMES } from './platform-names';
 
 export interface NoContentScriptProps {
@@ -12,19 +13,16 @@ export interface NoContentScriptProps {
 export function NoContentScript({ platform, onReload, reloading }: NoContentScriptProps) {
   return (
     <section className="state">
-      <p className="state-title">Reload this tab to use MicroScope here.</p>
-      <p className="muted">
-        This {PLATFORM_NAMES[platform]} tab was opened before MicroScope was installed or updated, so it can’t read
-        the page yet.
-      </p>
+      <p className="state-title" role="heading" aria-level={1}>{t('noScriptTitle')}</p>
+      <p className="muted">{t('noScriptExplanation', PLATFORM_NAMES[platform])}</p>
       <p>
         <button type="button" className="button primary" onClick={onReload} disabled={reloading}>
-          {reloading ? 'Reloading…' : 'Reload tab'}
+          {reloading ? t('reloading') : t('reloadTab')}
         </button>
       </p>
       {reloading && (
         <p className="muted" role="status">
-          Waiting for the page…
+          {t('waitingForPage')}
         </p>
       )}
     </section>

@@ -1,4 +1,5 @@
 import type { Platform } from '@/lib/sites/types';
+import { t } from '@/lib/i18n';
 import { PLATFORM_NAMES } from './platform-names';
 import { RecentList, type RecentItem } from './RecentList';
 
@@ -14,8 +15,8 @@ export function NotAProfile({ platform, recent, now }: NotAProfileProps) {
   return (
     <>
       <section className="state">
-        <p className="state-title">This {PLATFORM_NAMES[platform]} page isn’t a profile.</p>
-        <p className="muted">Open a creator’s profile to see their tier and engagement rate.</p>
+        <p className="state-title" role="heading" aria-level={1}>{t('notAProfileTitle', PLATFORM_NAMES[platform])}</p>
+        <p className="muted">{t('notAProfileHint')}</p>
       </section>
       <RecentList recent={recent} now={now} />
     </>

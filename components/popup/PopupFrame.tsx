@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { t } from '@/lib/i18n';
 
 export interface PopupFrameProps {
   onOpenDashboard: () => void;
@@ -15,7 +16,7 @@ export function PopupFrame({ onOpenDashboard, children }: PopupFrameProps) {
         </span>
         <span className="popup-name">MicroScope</span>
         <button type="button" className="button" onClick={onOpenDashboard}>
-          Open dashboard
+          {t('openDashboard')}
         </button>
       </header>
       <main className="popup-main">{children}</main>

@@ -3,10 +3,11 @@ import { bandLabel, describeComparison, type BenchmarkResult } from '@/lib/bench
 import type { CountReading } from '@/lib/count';
 import type { ProfileView } from '@/lib/content-controller';
 import { describeFormula, type EngagementSecondary } from '@/lib/engagement';
-import { formatCount, formatInteger, formatPercent, formatRange } from '@/lib/format';
+import { formatCount, formatDate, formatDecimal, formatInteger, formatPercent, formatRange, methodWord } from '@/lib/format';
+import { t, type MessageKey } from '@/lib/i18n';
 import { LIMITS, type SavedProfile } from '@/lib/shortlist';
 import type { Platform } from '@/lib/sites/types';
-import { describeTier, describeVerdict } from '@/lib/tiers';
+import { describeTier, describeVerdict, schemeName } from '@/lib/tiers';
 import type { ProfileVerdict } from '@/lib/verdict';
 import { PLATFORM_NAMES } from './platform-names';
 import { TagsEditor } from './TagsEditor';
@@ -24,25 +25,21 @@ export interface ProfilePanelProps {
   knownTags?: readonly string[];
 }
 
-const BASIS_WORDS = { followers: 'by followers', views: 'by views' } as const;
+const BASIS_WORDS = { followers: 'basisByFollowers', views: 'basisByViews' } as const;
 
 /** "48,150–48,249", or "48,150 or more" when the page wrote "48K+". */
 export const countRange = formatRange;
 
 function audience(platform: Platform): string {
-  return platform === 'youtube' ? 'Subscribers' : 'Followers';
-}
-
-function postsWord(platform: Platform): string {
-  return platform === 'tiktok' || platform === 'youtube' ? 'video' : 'post';
+  return t(platform === 'youtube' ? 'labelSubscribers' : 'labelFollowers');
 }
 
 function Followers({ followers }: { followers: CountReading | undefined }) {
-  if (!followers) return <>unknown</>;
+  if (!followers) return <>{t('unknown')}</>;
   if (followers.exact) {
     return (
       <>
-        <strong>{formatCount(followers)}</strong> <span className="mark">exact</span>
+        <strong>{formatCount(followers)}</strong> <span className="mark">{t('exact')}</span>
       </>
     );
   }
@@ -51,15 +48,15 @@ function Followers({ followers }: { followers: CountReading | undefined }) {
       <strong>
         {formatCount(followers)} ({countRange(followers)})
       </strong>{' '}
-      <span className="mark mark-rounded">rounded by the page</span>
+      <span className="mark mark-rounded">{t('roundedByPage')}</span>
     </>
   );
 }
 
 function MicroMark({ tier }: { tier: NonNullable<ProfileVerdict['tier']> }) {
-  if (tier.micro && !tier.borderline) return <span className="micro-mark">MICRO</span>;
-  if (tier.possibleTiers.includes('micro')) return <span className="micro-mark micro-maybe">maybe MICRO</span>;
-  return <span className="micro-mark micro-no">not micro</span>;
+  if (tier.micro && !tier.borderline) return <span className="micro-mark">{t('badgeMicro')}</span>;
+  if (tier.possibleTiers.includes('micro')) return <span className="micro-mark micro-maybe">{t('maybeMicro')}</span>;
+  return <span className="micro-mark micro-no">{t('notMicro')}</span>;
 }
 
 function TierSection({ verdict }: { verdict: ProfileVerdict }) {
@@ -67,7 +64,7 @@ function TierSection({ verdict }: { verdict: ProfileVerdict }) {
   const tierHeading = useId();
   return (
     <section className="block" aria-labelledby={tierHeading}>
-      <h2 id={tierHeading}>Tier</h2>
+      <h2 id={tierHeading}>{t('labelTier')}</h2>
       {tier ? (
         <>
           <p className="tier-row">
@@ -77,66 +74,65 @@ function TierSection({ verdict }: { verdict: ProfileVerdict }) {
           <p>{describeTier(tier.tier, scheme)}</p>
           {tier.borderline && followers && (
             <p className="warn" role="note">
-              ⚠ Borderline: the page rounds the count, so the true count ({countRange(followers)}) could be{' '}
-              {describeVerdict(tier)}.
+              ⚠ {t('borderlineWarning', countRange(followers), describeVerdict(tier))}
             </p>
           )}
         </>
       ) : (
-        <p className="warn">Tier unknown: the {audience(verdict.platform).toLowerCase()} count wasn’t read.</p>
+        <p className="warn">{t(verdict.platform === 'youtube' ? 'tierUnknownSubscribers' : 'tierUnknownFollowers')}</p>
       )}
-      <p className="muted">Scheme: {scheme.name}</p>
+      <p className="muted">{t('schemeLabel', schemeName(scheme))}</p>
     </section>
   );
 }
 
 function signedPoints(points: number): string {
   const sign = points > 0 ? '+' : points < 0 ? '−' : '±';
-  return `${sign}${Math.abs(points).toFixed(2)} points`;
+  return t('points', `${sign}${formatDecimal(Math.abs(points), 2)}`);
 }
 
 /** The figures around the headline, each only when the data allows. */
 function SecondaryFigures({ secondary, platform }: { secondary: EngagementSecondary; platform: Platform }) {
-  const post = postsWord(platform);
+  const videos = platform === 'tiktok' || platform === 'youtube';
   const rows: [label: string, value: string, hint?: string][] = [];
   if (secondary.medianPercent !== undefined && secondary.meanPercent !== undefined) {
-    rows.push(['Median · mean', `${formatPercent(secondary.medianPercent)} · ${formatPercent(secondary.meanPercent)}`]);
+    rows.push([t('figureMedianMean'), `${formatPercent(secondary.medianPercent)} · ${formatPercent(secondary.meanPercent)}`]);
   }
   if (secondary.meanMedianGap !== undefined) {
     rows.push([
-      'Mean − median',
+      t('figureMeanMinusMedian'),
       signedPoints(secondary.meanMedianGap),
-      'A large gap means a few posts (a viral one, or engagement pods) pull the mean away from the typical post.',
+      t('figureMeanMinusMedianHint'),
     ]);
   }
-  const averages: [keyof EngagementSecondary, string][] = [
-    ['averageLikes', 'likes'],
-    ['averageComments', 'comments'],
-    ['averageShares', 'shares'],
-    ['averageViews', 'views'],
-    ['averageReplies', 'replies'],
-    ['averageReposts', 'reposts'],
+  const averages: [keyof EngagementSecondary, MessageKey][] = [
+    ['averageLikes', 'figureAverageLikes'],
+    ['averageComments', 'figureAverageComments'],
+    ['averageShares', 'figureAverageShares'],
+    ['averageViews', 'figureAverageViews'],
+    ['averageReplies', 'figureAverageReplies'],
+    ['averageReposts', 'figureAverageReposts'],
   ];
-  for (const [key, noun] of averages) {
+  for (const [key, label] of averages) {
     const value = secondary[key];
-    if (value !== undefined) rows.push([`Average ${noun}`, `${formatInteger(value)} per ${post}`]);
+    if (value !== undefined) rows.push([t(label), t(videos ? 'perVideo' : 'perPost', formatInteger(value))]);
   }
   if (secondary.viewRatePercent !== undefined) {
-    rows.push(['Views ÷ followers', formatPercent(secondary.viewRatePercent)]);
+    rows.push([t('figureViewsPerFollowers'), formatPercent(secondary.viewRatePercent)]);
   }
   if (secondary.likesPerFollower !== undefined) {
     rows.push([
-      'Lifetime likes',
-      `${secondary.likesPerFollower.toFixed(secondary.likesPerFollower < 10 ? 2 : 1)} per follower`,
-      "TikTok's total likes over the account's life, divided by followers: a ratio, not a percent.",
+      t('figureLifetimeLikes'),
+      t('perFollower', formatDecimal(secondary.likesPerFollower, secondary.likesPerFollower < 10 ? 2 : 1)),
+      t('figureLifetimeLikesHint'),
     ]);
   }
   if (rows.length === 0) return null;
   // Folded: the headline and formula come first; a native <details> is keyboard-operable as is.
   return (
     <details className="more">
-      <summary>More figures</summary>
-      <dl className="figures secondary" aria-label="More figures">
+      <summary>{t('moreFigures')}</summary>
+      <dl className="figures secondary" aria-label={t('moreFigures')}>
         {rows.map(([label, value, hint]) => (
           <div key={label} className="figure">
             <dt>{label}</dt>
@@ -156,7 +152,7 @@ function EngagementSection({ verdict }: { verdict: ProfileVerdict }) {
   const engagementHeading = useId();
   return (
     <section className="block" aria-labelledby={engagementHeading}>
-      <h2 id={engagementHeading}>Engagement</h2>
+      <h2 id={engagementHeading}>{t('labelEngagement')}</h2>
       {engagement.ok ? (
         <>
           <p className="headline">
@@ -164,22 +160,21 @@ function EngagementSection({ verdict }: { verdict: ProfileVerdict }) {
               {engagement.approximate ? '≈' : ''}
               {formatPercent(engagement.percent)}
             </strong>{' '}
-            {BASIS_WORDS[engagement.basis]} <span className="muted">({engagement.method})</span>
-            {engagement.approximate && <span className="mark mark-rounded">approximate</span>}
+            {t(BASIS_WORDS[engagement.basis])} <span className="muted">({methodWord(engagement.method)})</span>
+            {engagement.approximate && <span className="mark mark-rounded">{t('approximate')}</span>}
           </p>
           {engagement.range && (
             <p className="muted">
-              Between {formatPercent(engagement.range.low)} and {formatPercent(engagement.range.high)} given the
-              rounding.
+              {t('rateRange', formatPercent(engagement.range.low), formatPercent(engagement.range.high))}
             </p>
           )}
           <p className="formula">
-            <span className="visually-hidden">Formula: </span>
+            <span className="visually-hidden">{t('formulaLabel')} </span>
             {describeFormula(engagement, platform)}
           </p>
         </>
       ) : state === 'loading' ? (
-        <p className="muted">Waiting for the posts to load…</p>
+        <p className="muted">{t('waitingForPosts')}</p>
       ) : (
         <p className="warn">{engagement.message}</p>
       )}
@@ -192,22 +187,22 @@ function BenchmarkSection({ benchmark, rateKnown }: { benchmark: BenchmarkResult
   const benchmarkHeading = useId();
   return (
     <section className="block" aria-labelledby={benchmarkHeading}>
-      <h2 id={benchmarkHeading}>Benchmark</h2>
+      <h2 id={benchmarkHeading}>{t('labelBenchmark')}</h2>
       {benchmark.verdict === 'none' ? (
         // Without a rate the reason is the engagement message, already shown above.
-        <p className="muted">{rateKnown ? benchmark.reason : 'No engagement rate to compare.'}</p>
+        <p className="muted">{rateKnown ? benchmark.reason : t('benchmarkNoRate')}</p>
       ) : (
         <>
           <p className={`benchmark benchmark-${benchmark.verdict}`}>{describeComparison(benchmark)}</p>
           <p className="muted">
-            Band {bandLabel(benchmark.band)}; source:{' '}
+            {t('benchmarkBand', bandLabel(benchmark.band))}{' '}
             <a href={benchmark.source.url} target="_blank" rel="noreferrer">
               {benchmark.source.name}
             </a>{' '}
-            ({benchmark.source.year}, {benchmark.source.method}). Figures {benchmark.version}.
+            ({benchmark.source.year}, {benchmark.source.method}). {t('benchmarkFigures', benchmark.version)}
           </p>
           {benchmark.caveats.length > 0 && (
-            <ul className="caveats" aria-label="Caveats">
+            <ul className="caveats" aria-label={t('caveats')}>
               {benchmark.caveats.map((caveat) => (
                 <li key={caveat}>{caveat}</li>
               ))}
@@ -225,24 +220,24 @@ function ShortlistSection(props: ProfilePanelProps) {
   const shortlistHeading = useId();
   return (
     <section className="block shortlist" aria-labelledby={shortlistHeading}>
-      <h2 id={shortlistHeading}>Shortlist</h2>
+      <h2 id={shortlistHeading}>{t('shortlist')}</h2>
       {saved ? (
         <>
           <p className="shortlist-row">
-            <span className="muted">Saved {new Date(saved.savedAt).toLocaleDateString('en-US', { dateStyle: 'medium' })}</span>
+            <span className="muted">{t('savedOn', formatDate(saved.savedAt))}</span>
             <button type="button" className="button" onClick={onRemove}>
-              Remove from shortlist
+              {t('removeFromShortlist')}
             </button>
           </p>
           <TagsEditor tags={saved.tags} onChange={onTagsChange} suggestions={knownTags} />
           <div className="note">
-            <label htmlFor={noteId}>Note</label>
+            <label htmlFor={noteId}>{t('note')}</label>
             <textarea
               id={noteId}
               rows={3}
               maxLength={LIMITS.note}
               value={saved.note}
-              placeholder="Rates, contact, what to pitch…"
+              placeholder={t('notePlaceholder')}
               onChange={(event) => onNoteChange(event.target.value)}
             />
           </div>
@@ -250,9 +245,9 @@ function ShortlistSection(props: ProfilePanelProps) {
       ) : (
         <p className="shortlist-row">
           <button type="button" className="button primary" onClick={onSave}>
-            Save to shortlist
+            {t('saveToShortlist')}
           </button>
-          <span className="muted">Save to add tags and a note.</span>
+          <span className="muted">{t('saveHint')}</span>
         </p>
       )}
     </section>
@@ -277,7 +272,7 @@ export function ProfilePanel(props: ProfilePanelProps) {
 
       {verdict.state === 'loading' && (
         <p className="status" role="status">
-          Still reading the page: the figures may change.
+          {t('stillReading')}
         </p>
       )}
 
@@ -296,7 +291,7 @@ export function ProfilePanel(props: ProfilePanelProps) {
 
       {notes.length > 0 && (
         <section className="block" aria-labelledby={notesHeading}>
-          <h2 id={notesHeading}>Notes</h2>
+          <h2 id={notesHeading}>{t('notes')}</h2>
           <ul className="notes">
             {notes.map((note) => (
               <li key={note}>{note}</li>

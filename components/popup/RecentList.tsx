@@ -1,5 +1,6 @@
 import type { CountReading } from '@/lib/count';
-import { formatCount, formatPercent } from '@/lib/format';
+import { audienceNoun, formatCount, formatPercent, formatRelativeTime } from '@/lib/format';
+import { t } from '@/lib/i18n';
 import type { Platform } from '@/lib/sites/types';
 import type { Tier } from '@/lib/tiers';
 import { PLATFORM_NAMES } from './platform-names';
@@ -26,8 +27,6 @@ export interface RecentListProps {
   limit?: number;
 }
 
-const relative = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
-
 /** "5 minutes ago", "yesterday", "3 weeks ago". */
 export function timeAgo(iso: string, now: Date): string {
   const then = Date.parse(iso);
@@ -43,10 +42,10 @@ export function timeAgo(iso: string, now: Date): string {
   ];
   let value = seconds;
   for (const [unit, size] of steps) {
-    if (Math.abs(Math.round(value)) < size) return unit === 'second' ? 'just now' : relative.format(Math.round(value), unit);
+    if (Math.abs(Math.round(value)) < size) return unit === 'second' ? t('justNow') : formatRelativeTime(Math.round(value), unit);
     value /= size;
   }
-  return relative.format(Math.round(value), 'year');
+  return formatRelativeTime(Math.round(value), 'year');
 }
 
 /** Stored URLs are only followed when they are web pages. */
@@ -63,15 +62,15 @@ function safeUrl(url: string): string | undefined {
 export function RecentList({ recent, now, limit = 8 }: RecentListProps) {
   if (recent.length === 0) {
     return (
-      <section className="block recent" aria-label="Last profiles viewed">
-        <h2>Last profiles viewed</h2>
-        <p className="muted">Profiles you open on a supported site show up here.</p>
+      <section className="block recent" aria-label={t('recentTitle')}>
+        <h2>{t('recentTitle')}</h2>
+        <p className="muted">{t('recentEmpty')}</p>
       </section>
     );
   }
   return (
-    <section className="block recent" aria-label="Last profiles viewed">
-      <h2>Last profiles viewed</h2>
+    <section className="block recent" aria-label={t('recentTitle')}>
+      <h2>{t('recentTitle')}</h2>
       <ul className="recent-list">
         {recent.slice(0, limit).map((item) => {
           const href = safeUrl(item.url);
@@ -92,8 +91,12 @@ export function RecentList({ recent, now, limit = 8 }: RecentListProps) {
               </div>
               <div className="recent-figures">
                 {item.tier && <TierChip tier={item.tier} />}
-                <span>{item.followers ? `${formatCount(item.followers)} followers` : 'followers unknown'}</span>
-                <span>{item.engagementPercent !== undefined ? formatPercent(item.engagementPercent) : 'ER unknown'}</span>
+                <span>
+                  {item.followers
+                    ? `${formatCount(item.followers)} ${audienceNoun(item.platform, item.followers.value)}`
+                    : t(item.platform === 'youtube' ? 'subscribersUnknown' : 'followersUnknown')}
+                </span>
+                <span>{item.engagementPercent !== undefined ? formatPercent(item.engagementPercent) : t('erUnknown')}</span>
                 <span className="muted">{timeAgo(item.at, now)}</span>
               </div>
             </li>

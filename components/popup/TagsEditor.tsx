@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { t } from '@/lib/i18n';
 import { LIMITS, normaliseTags } from '@/lib/shortlist';
 
 export interface TagsEditorProps {
@@ -55,13 +56,13 @@ export function TagsEditor({ tags, onChange, suggestions = [] }: TagsEditorProps
 
   return (
     <div className="tags-editor">
-      <label htmlFor={inputId}>Tags</label>
+      <label htmlFor={inputId}>{t('tags')}</label>
       {tags.length > 0 && (
-        <ul className="tags" aria-label="Tags">
+        <ul className="tags" aria-label={t('tags')}>
           {tags.map((tag) => (
             <li key={tag} className="tag">
               <span>{tag}</span>
-              <button type="button" className="tag-remove" aria-label={`Remove tag ${tag}`} onClick={() => remove(tag)}>
+              <button type="button" className="tag-remove" aria-label={t('removeTag', tag)} onClick={() => remove(tag)}>
                 ×
               </button>
             </li>
@@ -75,14 +76,14 @@ export function TagsEditor({ tags, onChange, suggestions = [] }: TagsEditorProps
           type="text"
           value={draft}
           maxLength={LIMITS.tag * 4}
-          placeholder={full ? `At most ${LIMITS.tags} tags` : 'Add a tag, press Enter'}
+          placeholder={full ? t('tagsAtMost', LIMITS.tags) : t('tagsPlaceholder')}
           list={offered.length > 0 ? listId : undefined}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={onKeyDown}
           autoComplete="off"
         />
         <button type="button" className="button" onClick={commit} disabled={draft.replace(/[\s,]/g, '') === ''}>
-          Add
+          {t('add')}
         </button>
       </div>
       {offered.length > 0 && (

@@ -1,4 +1,4 @@
-import { TIER_COLOURS, TIER_LABELS, type Tier } from '@/lib/tiers';
+import { TIER_COLOURS, tierLabel, type Tier } from '@/lib/tiers';
 
 export interface TierChipProps {
   tier: Tier;
@@ -10,7 +10,7 @@ export interface TierChipProps {
 export function TierChip({ tier, text }: TierChipProps) {
   return (
     <span className="tier-chip" style={{ backgroundColor: TIER_COLOURS[tier] }} data-tier={tier}>
-      {text ?? TIER_LABELS[tier]}
+      {text ?? tierLabel(tier)}
     </span>
   );
 }

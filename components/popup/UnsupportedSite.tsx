@@ -1,4 +1,5 @@
 import type { Platform } from '@/lib/sites/types';
+import { t } from '@/lib/i18n';
 import { PLATFORM_HOSTS, PLATFORM_NAMES } from './platform-names';
 import { RecentList, type RecentItem } from './RecentList';
 
@@ -19,11 +20,11 @@ export function UnsupportedSite({ host, supported, recent, now }: UnsupportedSit
   return (
     <>
       <section className="state">
-        <p className="state-title">
-          {host ? `MicroScope doesn’t read ${host}.` : 'MicroScope doesn’t work on this page.'}
+        <p className="state-title" role="heading" aria-level={1}>
+          {host ? t('unsupportedHost', host) : t('unsupportedPage')}
         </p>
-        <p className="muted">It shows tier and engagement on creator profiles on:</p>
-        <ul className="sites" aria-label="Supported sites">
+        <p className="muted">{t('unsupportedWorksOn')}</p>
+        <ul className="sites" aria-label={t('supportedSites')}>
           {supported.map((platform) => (
             <li key={platform}>
               {PLATFORM_NAMES[platform]} <span className="muted">({PLATFORM_HOSTS[platform]})</span>
@@ -31,10 +32,7 @@ export function UnsupportedSite({ host, supported, recent, now }: UnsupportedSit
           ))}
         </ul>
         {!host && (
-          <p className="muted">
-            On one of these sites already? Your browser may not have given MicroScope access to it: allow the
-            extension on the site from the browser’s extensions menu.
-          </p>
+          <p className="muted">{t('unsupportedNoAccess')}</p>
         )}
       </section>
       <RecentList recent={recent} now={now} />

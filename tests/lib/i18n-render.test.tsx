@@ -1,0 +1,173 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { Badge } from '@/components/Badge';
+import { SettingsPanel } from '@/components/dashboard/SettingsPanel';
+import { ShortlistView } from '@/components/dashboard/ShortlistView';
+import { NotAProfile } from '@/components/popup/NotAProfile';
+import { ProfilePanel } from '@/components/popup/ProfilePanel';
+import type { ProfileView } from '@/lib/content-controller';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { DEFAULT_TIER_SCHEME } from '@/lib/tiers';
+import { useLocale } from '../i18n-fake';
+import { exact, posts, rounded, savedProfile, view } from '../components/popup/views';
+import { byKey, makeProfile } from './shortlist-fixtures';
+
+// Verdicts are built after the locale is set: buildVerdict writes tier names and reasons in the UI language.
+const roundedProfile = () => view({ followers: rounded(48_200, 48_150, 48_249), posts: posts(24, { pinned: 2 }) });
+const spaced = (text: string | null | undefined) => (text ?? '').replace(/[\u00A0\u202F]/g, ' ');
+
+function renderPanel(profile: ProfileView, saved = false) {
+  const onSave = vi.fn();
+  render(
+    <ProfilePanel
+      view={profile}
+      saved={saved ? savedProfile({ savedAt: '2026-03-14T12:00:00.000Z', tags: ['reisen'] }) : undefined}
+      onSave={onSave}
+      onRemove={vi.fn()}
+      onTagsChange={vi.fn()}
+      onNoteChange={vi.fn()}
+    />,
+  );
+  return onSave;
+}
+
+describe('popup in German', () => {
+  it('labels sections, numbers and the formula in German, with German number formats', () => {
+    useLocale('de');
+    const onSave = renderPanel(roundedProfile());
+    for (const name of ['Stufe', 'Engagement', 'Benchmark', 'Shortlist']) {
+      expect(screen.getByRole('heading', { level: 2, name })).toBeTruthy();
+    }
+    expect(screen.getByText('Follower')).toBeTruthy();
+    expect(screen.getByText('≈48.200 (48.150–48.249)')).toBeTruthy();
+    expect(screen.getByText('von der Seite gerundet')).toBeTruthy();
+    // German writes thousands in full ("10.000"), as its compact notation does.
+    expect(screen.getByText('Mid-Tier (10.000 bis unter 100.000 Follower)')).toBeTruthy();
+    expect(
+      screen.getByText(/Median von \(Likes \+ Kommentare\) ÷ Follower über die 24 neuesten Beiträge; ausgenommen: 2 angepinnte Beiträge/),
+    ).toBeTruthy();
+    expect(screen.getByText(/Schema: Ursprüngliche Definition/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Zur Shortlist hinzufügen' }));
+    expect(onSave).toHaveBeenCalledOnce();
+  });
+
+  it('dates the saved entry the German way and offers German controls', () => {
+    useLocale('de');
+    renderPanel(view({ followers: exact(9_500), posts: posts(12) }), true);
+    expect(screen.getByText('Gespeichert am 14.03.2026')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Von der Shortlist entfernen' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Tag reisen entfernen' })).toBeTruthy();
+    expect(screen.getByLabelText('Notiz')).toBeTruthy();
+    expect(screen.getByText('9.500')).toBeTruthy();
+    expect(screen.getByText('exakt')).toBeTruthy();
+  });
+
+  it('says a feed is not a profile', () => {
+    useLocale('de');
+    render(<NotAProfile platform="instagram" recent={[]} now={new Date('2026-03-14T12:00:00Z')} />);
+    expect(screen.getByText('Diese Instagram-Seite ist kein Profil.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Zuletzt angesehene Profile' })).toBeTruthy();
+  });
+});
+
+describe('popup in Spanish', () => {
+  it('labels sections and numbers in Spanish', () => {
+    useLocale('es');
+    renderPanel(roundedProfile());
+    for (const name of ['Nivel', 'Engagement', 'Benchmark', 'Preselección']) {
+      expect(screen.getByRole('heading', { level: 2, name })).toBeTruthy();
+    }
+    expect(screen.getByText('Seguidores')).toBeTruthy();
+    expect(spaced(screen.getByText(/^≈48,2/).textContent)).toBe('≈48,2 mil (48.150–48.249)');
+    expect(
+      screen.getByText(/mediana de \(«me gusta» \+ comentarios\) ÷ seguidores en las 24 publicaciones más recientes; se excluyen 2 publicaciones fijadas/),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Guardar en la preselección' })).toBeTruthy();
+  });
+});
+
+describe('badge', () => {
+  it.each([
+    ['de', 'MIKRO', 'nach Followern', 'Auf der Shortlist ✓', 'Schließen'],
+    ['es', 'MICRO', 'por seguidores', 'Guardado en la preselección ✓', 'Cerrar'],
+    ['pt_BR', 'MICRO', 'por seguidores', 'Salvo na shortlist ✓', 'Fechar'],
+  ] as const)('%s: pill and card in the UI language', (locale, micro, basis, saved, close) => {
+    useLocale(locale);
+    const { verdict } = view({ followers: exact(5_000), posts: posts(12) });
+    render(<Badge verdict={verdict} expanded saved onToggle={vi.fn()} onSave={vi.fn()} theme="light" />);
+    const pill = screen.getAllByRole('button')[0]!;
+    expect(within(pill).getByText(micro)).toBeTruthy();
+    expect(pill.textContent).toContain(basis);
+    expect(screen.getByRole('button', { name: saved })).toBeTruthy();
+    expect(screen.getByRole('button', { name: close })).toBeTruthy();
+    // The badge says which language it speaks, whatever the host page's.
+    expect(pill.closest('[lang]')?.getAttribute('lang')).toBe(locale.replace('_', '-'));
+    // The data attributes are a contract: never translated.
+    expect(verdict.tier?.tier).toBe('micro');
+  });
+});
+
+const NOW = Date.parse('2026-03-20T12:00:00.000Z');
+function renderShortlist() {
+  const profiles = byKey(
+    makeProfile({ handle: 'maya', followers: [8_000, 8_800], engagement: 2.6, tags: ['reisen'], start: '2026-03-14T10:00:00.000Z' }),
+    makeProfile({ platform: 'youtube', handle: 'alex', followers: [2_000_000], engagement: 12, start: '2026-03-19T10:00:00.000Z' }),
+  );
+  render(
+    <ShortlistView
+      profiles={profiles}
+      scheme={DEFAULT_TIER_SCHEME}
+      now={NOW}
+      onRemove={vi.fn()}
+      onSaveDetails={vi.fn()}
+      onExportCsv={vi.fn()}
+      onExportBackup={vi.fn()}
+      onImportFile={vi.fn()}
+      onDismissImport={vi.fn()}
+    />,
+  );
+}
+
+describe('dashboard', () => {
+  it('shows the shortlist in German: headers, tier names, numbers, dates, actions', () => {
+    useLocale('de');
+    renderShortlist();
+    const table = screen.getByRole('table', { name: /^Gespeicherte Profile, sortiert nach/ });
+    for (const name of ['Plattform', 'Handle', 'Stufe', 'Follower', 'Engagement', 'Wachstum', 'Zuletzt gesehen']) {
+      expect(within(table).getByRole('columnheader', { name: new RegExp(`^${name}`) })).toBeTruthy();
+    }
+    const maya = within(table).getByRole('row', { name: /@maya/ });
+    expect(within(maya).getByText('Mikro')).toBeTruthy();
+    expect(within(maya).getByText('8.800')).toBeTruthy();
+    expect(spaced(within(maya).getByText(/^2,6/).textContent)).toBe('2,60 %pro Follower');
+    expect(within(maya).getByText('+10,0 %')).toBeTruthy();
+    const alex = within(table).getByRole('row', { name: /@alex/ });
+    expect(within(alex).getByText('Mega')).toBeTruthy();
+    expect(within(alex).getByText('gestern')).toBeTruthy();
+    expect(screen.getByText('2 Profile')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Alle 2 als CSV exportieren' })).toBeTruthy();
+    expect(screen.getByRole('search', { name: 'Shortlist filtern' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'Alle Stufen' })).toBeTruthy();
+  });
+
+  it('shows the shortlist in Spanish, with one profile in the singular', () => {
+    useLocale('es');
+    renderShortlist();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Seleccionar @maya' }));
+    expect(screen.getByText(/2 perfiles · 1 seleccionado/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Quitar 1 seleccionado' }));
+    expect(screen.getByRole('alertdialog', { name: '¿Quitar 1 perfil de tu preselección?' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cancelar' })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: /^Última visita/ })).toBeTruthy();
+  });
+
+  it('shows the settings in Spanish', () => {
+    useLocale('es');
+    render(<SettingsPanel settings={DEFAULT_SETTINGS} onChange={vi.fn()} />);
+    expect(screen.getByRole('heading', { name: 'Ajustes' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Esquema de niveles' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: /^Definición original \(micro < 10K\)/ })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: /^Incluir publicaciones fijadas/ })).toBeTruthy();
+    expect(screen.getByLabelText('Publicaciones en la muestra')).toBeTruthy();
+  });
+});

@@ -1,0 +1,192 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { listInWords, plural, resetLanguage, t, uiLanguage } from '@/lib/i18n';
+import { describeVerdict } from '@/lib/tiers';
+import { formatMessage, LOCALES, readMessages, useLocale, type ChromeMessage } from '../i18n-fake';
+
+const english = readMessages('en');
+const placeholdersOf = (entry: ChromeMessage) =>
+  Object.fromEntries(Object.entries(entry.placeholders ?? {}).map(([name, { content }]) => [name, content]));
+const usedPlaceholders = (entry: ChromeMessage) =>
+  [...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((match) => match[1]!.toLowerCase()).sort();
+
+describe('public/_locales', () => {
+  it('ships exactly the locales the tests know, English the default', () => {
+    const shipped = readdirSync(join(process.cwd(), 'public/_locales')).sort();
+    expect(shipped).toEqual([...LOCALES].sort());
+  });
+
+  it.each(LOCALES.filter((locale) => locale !== 'en'))('%s has exactly the keys of en', (locale) => {
+    // A missing key would quietly show English; an extra one is a typo or a leftover.
+    expect(Object.keys(readMessages(locale)).sort()).toEqual(Object.keys(english).sort());
+  });
+
+  it.each(LOCALES.filter((locale) => locale !== 'en'))('%s defines the same placeholders as en, in the same order', (locale) => {
+    const messages = readMessages(locale);
+    for (const [key, entry] of Object.entries(english)) {
+      expect(placeholdersOf(messages[key]!), key).toEqual(placeholdersOf(entry));
+    }
+  });
+
+  it.each(LOCALES)('%s: every $NAME$ in a message is defined, and every defined one is used', (locale) => {
+    for (const [key, entry] of Object.entries(readMessages(locale))) {
+      const defined = Object.keys(entry.placeholders ?? {}).sort();
+      const used = [...new Set(usedPlaceholders(entry))].sort();
+      expect(defined, `${locale} ${key}: undefined placeholder`).toEqual(expect.arrayContaining(used));
+      // "the latest post" needs no number; every other message shows all it is given.
+      if (!key.endsWith('_one')) expect(used, `${locale} ${key}: unused placeholder`).toEqual(defined);
+      // Chrome reads "$1" in a message as a substitution: only placeholders' content may use them.
+      expect(entry.message, `${locale} ${key}`).not.toMatch(/\$\d/);
+    }
+  });
+
+  it('names messages the way Chrome allows, and pairs every _one with an _other', () => {
+    for (const key of Object.keys(english)) {
+      expect(key).toMatch(/^[A-Za-z0-9_]+$/);
+      expect(key.startsWith('@@'), key).toBe(false);
+      if (key.endsWith('_one')) expect(english, key).toHaveProperty(key.replace(/_one$/, '_other'));
+      if (key.endsWith('_other')) expect(english, key).toHaveProperty(key.replace(/_other$/, '_one'));
+    }
+  });
+
+  it('has no empty or untranslated-looking message outside the brand names', () => {
+    const sameEverywhere = new Set<string>();
+    for (const [key, entry] of Object.entries(english)) {
+      for (const locale of LOCALES) expect(readMessages(locale)[key]!.message.trim(), `${locale} ${key}`).not.toBe('');
+      if (LOCALES.every((locale) => readMessages(locale)[key]!.message === entry.message)) sameEverywhere.add(key);
+    }
+    // Brand and industry words that marketers use as is in all four languages.
+    expect([...sameEverywhere].sort()).toEqual(
+      [
+        'actionTitle',
+        'extName',
+        'tier_mega',
+        'tier_nano',
+        'labelBenchmark',
+      ].sort(),
+    );
+  });
+
+  it('keeps the manifest description within the store limit of 132 characters', () => {
+    for (const locale of LOCALES) expect(readMessages(locale).extDescription!.message.length, locale).toBeLessThanOrEqual(132);
+  });
+
+  it('is valid JSON without a byte-order mark (Chrome rejects files it cannot parse)', () => {
+    for (const locale of LOCALES) {
+      const text = readFileSync(join(process.cwd(), 'public/_locales', locale, 'messages.json'), 'utf8');
+      expect(text.charCodeAt(0), locale).not.toBe(0xfeff);
+      expect(() => JSON.parse(text) as unknown, locale).not.toThrow();
+    }
+  });
+});
+
+describe('the fake getMessage follows Chrome', () => {
+  const entry: ChromeMessage = {
+    message: 'Saved $COUNT$ of $Total$ for $$5',
+    placeholders: { count: { content: '$1' }, total: { content: '$2' } },
+  };
+
+  it('fills named placeholders case-insensitively from their $n content, and $$ is a dollar', () => {
+    expect(formatMessage(entry, ['3', '10'])).toBe('Saved 3 of 10 for $5');
+  });
+
+  it('leaves missing substitutions empty and unknown keys blank', () => {
+    expect(formatMessage(entry, ['3'])).toBe('Saved 3 of  for $5');
+    expect(formatMessage(undefined, [])).toBe('');
+  });
+});
+
+describe('t', () => {
+  it('reads the message of the UI language with its substitutions', () => {
+    expect(t('badgeDetailsLabel', 'maya.travels')).toBe('MicroScope details for @maya.travels');
+    useLocale('de');
+    expect(t('badgeDetailsLabel', 'maya.travels')).toBe('MicroScope-Details zu @maya.travels');
+    useLocale('es');
+    expect(t('removeTag', 'belleza')).toBe('Quitar etiqueta belleza');
+  });
+
+  it('shows the key, not a blank, where there is no extension i18n', () => {
+    fakeBrowser.i18n.getMessage = () => {
+      throw new Error('Browser.i18n.getMessage not implemented.');
+    };
+    expect(t('close')).toBe('close');
+    expect(t('removeTag', 'beauty')).toBe('removeTag(beauty)');
+    fakeBrowser.i18n.getMessage = () => '';
+    expect(t('close')).toBe('close');
+  });
+
+  it('takes the language from getUILanguage once, and again after resetLanguage', () => {
+    useLocale('pt_BR');
+    expect(uiLanguage()).toBe('pt-BR');
+    fakeBrowser.i18n.getUILanguage = () => 'pt-PT';
+    expect(uiLanguage(), 'cached').toBe('pt-BR');
+    resetLanguage();
+    expect(uiLanguage()).toBe('pt-PT');
+  });
+
+  it.each([
+    // A regional variant of the messages' language keeps its own formats (Swiss grouping).
+    ['de', 'de-CH', 'de-CH'],
+    // No Polish messages: English text, so English numbers, not "12 345" among English words.
+    ['en', 'pl', 'en'],
+    // Debian's Chromium without locale packs: German messages under an en-US UI language.
+    ['de', 'en-US', 'de'],
+    ['pt_BR', 'en-US', 'pt-BR'],
+  ] as const)('messages in %s, browser in %s → formats for %s', (locale, browserLanguage, expected) => {
+    useLocale(locale, browserLanguage);
+    expect(uiLanguage()).toBe(expected);
+  });
+
+  it('falls back to English where the browser has no UI language to give', () => {
+    fakeBrowser.i18n.getUILanguage = () => {
+      throw new Error('not implemented');
+    };
+    resetLanguage();
+    expect(uiLanguage()).toBe('en');
+  });
+});
+
+describe('plural', () => {
+  it.each([
+    ['en', 1, '1 post'],
+    ['en', 0, '0 posts'],
+    ['en', 24, '24 posts'],
+    ['de', 1, '1 Beitrag'],
+    ['de', 24, '24 Beiträge'],
+    ['es', 1, '1 publicación'],
+    ['es', 2, '2 publicaciones'],
+    // CLDR: Spanish "many" (millions) has no message of its own and takes "other".
+    ['es', 1_000_000, '1000000 publicaciones'],
+    // CLDR: Portuguese counts 0 and 1 as singular.
+    ['pt_BR', 0, '0 publicação'],
+    ['pt_BR', 1, '1 publicação'],
+    ['pt_BR', 2, '2 publicações'],
+  ] as const)('%s, %i → %s', (locale, count, text) => {
+    useLocale(locale);
+    expect(plural('postCount', count, String(count))).toBe(text);
+  });
+});
+
+describe('lists in words', () => {
+  it.each([
+    ['en', 'conjunction', '2 pinned posts, 1 repost, and 3 others'],
+    ['de', 'conjunction', '2 pinned posts, 1 repost und 3 others'],
+    ['es', 'conjunction', '2 pinned posts, 1 repost y 3 others'],
+    ['pt_BR', 'conjunction', '2 pinned posts, 1 repost e 3 others'],
+  ] as const)('%s %s', (locale, type, text) => {
+    useLocale(locale);
+    expect(listInWords(['2 pinned posts', '1 repost', '3 others'], type)).toBe(text);
+  });
+
+  it.each([
+    ['en', 'Micro or Mid-tier'],
+    ['de', 'Mikro oder Mid-Tier'],
+    ['es', 'Micro o Medio'],
+    ['pt_BR', 'Micro ou Intermediário'],
+  ] as const)('%s names a borderline verdict\'s tiers: %s', (locale, text) => {
+    useLocale(locale);
+    expect(describeVerdict({ tier: 'mid', borderline: true, possibleTiers: ['micro', 'mid'] })).toBe(text);
+  });
+});

@@ -18,13 +18,25 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // `npm run zip` / `zip:firefox`: what the stores get (tests/e2e/zip.test.ts checks both archives
+  // and rebuilds the extension from the sources archive).
+  zip: {
+    // Production builds make no source maps; never ship one if that changes.
+    exclude: ['**/*.map'],
+    // The sources archive is for Mozilla's reviewers: what `npm ci && npm run build:firefox` needs,
+    // plus README and PRIVACY. WXT already leaves out dotfolders (.output, .wxt), node_modules and
+    // *.test.* files; the tests (with fixtures made from third-party pages), the bench and test
+    // output stay out too.
+    excludeSources: ['tests/**', 'bench/**', 'test-results/**', 'stats*.html', 'vitest.config.ts'],
+  },
   manifest: ({ browser }) => ({
-    name: 'MicroScope',
-    description:
-      'Is this a micro-influencer, and does their audience engage? Tier and engagement rate inline on the profile.',
+    // Name, description and button title from public/_locales (English, Spanish, German, Portuguese).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage'],
     // The toolbar button: its badge shows the tier of the profile in the tab.
-    action: { default_title: 'MicroScope' },
+    action: { default_title: '__MSG_actionTitle__' },
     // The dashboard (shortlist, settings) is the options page, in a tab of its own.
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     // Only the supported sites. Nothing else is requested: no `tabs`, no `<all_urls>`.
@@ -53,6 +65,24 @@ export default defineConfig({
         ...PREACT_FOR_CONTENT_SCRIPT,
         ...(Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))),
       ];
+    },
+    // Every page of the sites runs only the small loader (no WXT runtime, no polyfill); it imports
+    // the main content script on profiles, so that file is web-accessible, to the sites only
+    // (entrypoints/content-loader.ts; the measurements: bench/README.md).
+    'build:manifestGenerated': (wxt, manifest) => {
+      manifest.content_scripts = [{ matches: [...SITE_MATCHES], js: ['content-loader.js'], run_at: 'document_idle' }];
+      const main = 'content-scripts/content.js';
+      manifest.web_accessible_resources =
+        wxt.config.manifestVersion === 2
+          ? [main]
+          : [
+              {
+                resources: [main],
+                matches: [...SITE_MATCHES],
+                // Chrome: reachable only under a per-session id, so pages cannot probe for the extension.
+                ...(wxt.config.browser !== 'firefox' && { use_dynamic_url: true }),
+              },
+            ];
     },
   },
 });

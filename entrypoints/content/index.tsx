@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { provideAnswers } from '@/lib/content-loader';
 import { createController, type ProfileView } from '@/lib/content-controller';
 import { diagnosticsForPage } from '@/lib/diagnostics';
 import type { GetDiagnosticsResponse, GetViewResponse, Message, TabSummary } from '@/lib/messages';
@@ -11,8 +12,14 @@ import { ADAPTERS, adapterForHost } from '@/lib/sites';
 import { SITE_MATCHES } from '@/lib/sites/hosts';
 import { mountBadge } from './mount-badge';
 
+/**
+ * The main part of the content script: not in the manifest. entrypoints/content-loader.ts, which
+ * runs on every page of the sites, imports it (a web-accessible resource) once the tab shows a
+ * profile; from then on it follows the page's navigations itself.
+ */
 export default defineContentScript({
   matches: [...SITE_MATCHES],
+  registration: 'runtime',
   // The badge brings its own CSS into its shadow root (mount-badge.tsx): nothing goes into the page.
   cssInjectionMode: 'manual',
   main(ctx) {
@@ -53,7 +60,7 @@ export default defineContentScript({
       settings: () => settings,
       setTimeout: (callback, ms) => ctx.setTimeout(guard(callback), ms),
       signal: ctx.signal,
-      initialUrl: location.href,
+      initialUrl: loadedUrl(),
       onUrlChanged: () => controller.navigate(location.href),
     });
 
@@ -89,9 +96,10 @@ export default defineContentScript({
         return Promise.resolve(null);
       }
     };
-    browser.runtime.onMessage.addListener(onMessage);
+    // The loader holds the one message listener and hands the popup's questions to this.
+    const withdraw = provideAnswers(onMessage);
     ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
+      withdraw();
       controller.stop();
     });
 
@@ -106,6 +114,20 @@ export default defineContentScript({
       .catch(quietly);
   },
 });
+
+/**
+ * The URL this document was loaded with: its embedded bootstrap data describes that page only.
+ * Not location.href: the loader imports this part when a profile shows, maybe after SPA navigations.
+ */
+function loadedUrl(): string {
+  try {
+    const entry = performance.getEntriesByType('navigation')[0];
+    if (entry?.name) return entry.name;
+  } catch {
+    // no Navigation Timing: the URL now is the best guess
+  }
+  return location.href;
+}
 
 let warned = false;
 /** Every entry from the page runs through here: errors are logged once and never reach the page. */

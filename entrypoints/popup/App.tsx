@@ -10,7 +10,7 @@ import { UnsupportedSite } from '@/components/popup/UnsupportedSite';
 import type { ProfileView } from '@/lib/content-controller';
 import type { GetDiagnosticsResponse, GetViewResponse, Message } from '@/lib/messages';
 import { profileKey } from '@/lib/shortlist';
-import { ADAPTERS, adapterForHost } from '@/lib/sites';
+import { ADAPTERS, adapterFor, adapterForHost } from '@/lib/sites';
 import { PLATFORMS, type Platform } from '@/lib/sites/types';
 import { shortlistWritesSettled, useShortlist, whenShortlistHydrated } from '@/lib/store';
 
@@ -52,6 +52,9 @@ async function askActiveTab(): Promise<TabState> {
   }
   const adapter = host ? adapterForHost(host) : undefined;
   if (!adapter) return { kind: 'unsupported', host };
+  // On a page that is not a profile only the content loader runs, and it does not listen (it
+  // stays that small: bench/README.md): the URL says "not a profile".
+  if (tab.url && !adapterFor(tab.url)) return { kind: 'not-profile', platform: adapter.platform };
 
   const message = { type: 'microscope:get-view' } satisfies Message;
   let answer: GetViewResponse | undefined;

@@ -2,6 +2,7 @@ import type { CountReading } from '../count';
 import { firstVisible, pageLocale, textOf } from '../dom';
 import { isRecord, jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
+import { blueskyProfileHandle, decodeSegment, isBlueskyHost } from './url/bluesky';
 import { attemptFor, countReader, defineAdapter, exactCount, parseJsonLd, preferExact } from './shared';
 
 /**
@@ -67,19 +68,6 @@ const selectors = {
   didMeta: 'meta[name="twitter:value1"]', // server HTML, 2026-01 (profile.rendered.html)
 } as const;
 
-const HOSTS = new Set(['bsky.app', 'www.bsky.app']);
-
-/** atproto handles: a domain name of two or more labels, the last not starting with a digit. */
-const HANDLE = /^(?=.{3,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
-/** The two DID methods atproto supports. */
-const DID = /^did:(?:plc:[a-z2-7]{24}|web:[A-Za-z0-9.%-]+(?::[A-Za-z0-9.%-]+)*)$/;
-/**
- * "/profile/{handle-or-did}" only. bsky.app's router (social-app src/routes.ts) has no URL per
- * profile tab (Posts/Replies/Media/Likes are in-page tabs); every deeper path is another page:
- * /followers, /follows, /known-followers (lists of accounts), /search, /lists/{rkey}, /feed/{rkey},
- * /post/{rkey} (a thread), /labeler/…, /rss (an RSS document).
- */
-const PROFILE_PATH = /^\/profile\/([^/]+)\/?$/;
 /** Post links: "/profile/{author}/post/{rkey}" (rkey: a record key, 13-char TID in practice). */
 const POST_PATH = /^\/profile\/([^/]+)\/post\/([A-Za-z0-9._:~-]{1,512})\/?$/;
 /** Header links: "/profile/{name}/followers" and "/profile/{name}/follows". */
@@ -91,29 +79,9 @@ function same(a: string | undefined, b: string | undefined): boolean {
   return !!a && !!b && a.toLowerCase() === b.toLowerCase();
 }
 
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
+const decode = decodeSegment;
 
-function isBlueskyHost(hostname: string): boolean {
-  return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
-}
-
-function profileHandle(url: URL): string | undefined {
-  try {
-    if (!isBlueskyHost(url.hostname)) return undefined;
-    const match = PROFILE_PATH.exec(url.pathname);
-    if (!match) return undefined;
-    const name = decode(match[1]!);
-    return HANDLE.test(name) || DID.test(name) ? name : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const profileHandle = blueskyProfileHandle;
 
 /** What the server HTML says about the profile it was rendered for. */
 interface Bootstrap {

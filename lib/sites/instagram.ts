@@ -2,6 +2,7 @@ import type { CountReading } from '../count';
 import { firstVisible, pageLocale, textOf } from '../dom';
 import { findKeyDeep, isRecord, jsonCount, jsonScriptsContaining, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
+import { instagramProfileHandle, isInstagramHost } from './url/instagram';
 import { attemptFor, countReader, defineAdapter, exactCount, preferExact, sameHandle } from './shared';
 
 /**
@@ -76,24 +77,6 @@ const labels = {
   reel: /^(clip|reel)s?\b/i,
 } as const;
 
-const HOSTS = new Set(['instagram.com', 'www.instagram.com', 'm.instagram.com']);
-
-/**
- * First path segments that are Instagram's own routes, never a username. Lowercase.
- * Source: Instagram's route list in the server HTML (profile.server.html) and public scrapers.
- */
-const RESERVED = new Set([
-  'about', 'accounts', 'ads', 'ajax', 'api', 'ar', 'auth_platform', 'blog', 'business', 'challenge',
-  'create', 'data', 'developer', 'direct', 'directory', 'download', 'emails', 'explore', 'fxcal',
-  'graphql', 'help', 'invites', 'jobs', 'legal', 'lite', 'locations', 'meta_verified', 'nametag',
-  'oauth', 'p', 'press', 'privacy', 'push', 'qp', 'reel', 'reels', 's', 'session', 'static',
-  'stories', 'terms', 'threads', 'topics', 'tv', 'web', 'your_activity',
-]);
-
-/** Instagram usernames: 1–30 of letters, digits, "." and "_", not starting/ending with "." nor "..". */
-const HANDLE = /^(?!\.)(?!.*\.\.)[A-Za-z0-9._]{1,30}(?<!\.)$/;
-/** "/handle/", "/handle/reels/", "/handle/tagged/". */
-const PROFILE_PATH = /^\/([^/]+)(?:\/(reels|tagged))?\/?$/;
 /** Tile hrefs: "/p/CODE/", "/reel/CODE/", "/tv/CODE/", or the same under "/owner/". */
 const POST_PATH = /^\/(?:([A-Za-z0-9._]{1,30})\/)?(p|reel|tv)\/([A-Za-z0-9_-]{5,})\/?$/;
 /** The embedded timelines: old `graphql.user` shape, the 2023+ "xdt" shape, and the reels tab. */
@@ -179,10 +162,6 @@ interface Bootstrap {
   ownerId?: string;
 }
 
-function isInstagramHost(hostname: string): boolean {
-  return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
-}
-
 /** The grid tile's post path: shortcode, kind, and the owner named in the href (2024+). */
 function parsePostHref(href: string | null, base: URL): { code: string; segment: string; owner?: string } | undefined {
   if (!href) return undefined;
@@ -193,17 +172,7 @@ function parsePostHref(href: string | null, base: URL): { code: string; segment:
   return { code: match[3]!, segment: match[2]!, owner: match[1] };
 }
 
-function profileHandle(url: URL): string | undefined {
-  try {
-    if (!isInstagramHost(url.hostname)) return undefined;
-    const match = PROFILE_PATH.exec(url.pathname);
-    const handle = match?.[1];
-    if (!handle || !HANDLE.test(handle) || RESERVED.has(handle.toLowerCase())) return undefined;
-    return handle;
-  } catch {
-    return undefined;
-  }
-}
+const profileHandle = instagramProfileHandle;
 
 function createReader(doc: Document, url: URL, options: ReadOptions): ProfileReader {
   const handle = profileHandle(url) ?? '';

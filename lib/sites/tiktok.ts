@@ -2,6 +2,7 @@ import type { CountReading } from '../count';
 import { firstVisible, pageLocale, readJsonScript, textOf } from '../dom';
 import { isRecord, jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
+import { isTikTokHost, tiktokProfileHandle } from './url/tiktok';
 import { attemptFor, countReader, defineAdapter, exactCount, parseJsonLd, preferExact, sameHandle } from './shared';
 
 /**
@@ -76,33 +77,13 @@ const selectors = {
  */
 const PINNED = /^(pinned|angeheftet|angepinnt|fijado|épinglé|epingle|fixado|fissato|sabitlendi|vastgezet|przypięty|закреплено|ピン留め|置顶|置頂|고정됨|disematkan|đã ghim)$/i;
 
-const HOSTS = new Set(['tiktok.com', 'www.tiktok.com', 'm.tiktok.com']);
-
-/** TikTok usernames: letters, digits, "_" and "." (TikTok allows 2–24; older accounts vary, so be lenient). */
-const HANDLE = /^[A-Za-z0-9_.]{1,32}$/;
-/** "/@handle" and "/@handle/": nothing deeper (/@h/video/…, /@h/photo/…, /@h/live are not profiles). */
-const PROFILE_PATH = /^\/@([^/]+)\/?$/;
 /** Tile hrefs: "/@author/video/ID" or "/@author/photo/ID". */
 const POST_PATH = /^\/@([^/]+)\/(video|photo)\/(\d+)\/?$/;
 
 /** Counts at or above this are abbreviated on the page ("25.5K"); below it they are written in full ("2156"). */
 const ROUNDED_FROM = 10_000; // video.rendered.html: share-count "2156", like-count "25.5K"
 
-function isTikTokHost(hostname: string): boolean {
-  return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
-}
-
-function profileHandle(url: URL): string | undefined {
-  try {
-    if (!isTikTokHost(url.hostname)) return undefined;
-    const match = PROFILE_PATH.exec(url.pathname);
-    if (!match) return undefined;
-    const handle = match[1]!;
-    return HANDLE.test(handle) ? handle : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const profileHandle = tiktokProfileHandle;
 
 /** A tile's post: id, author and kind from its href. */
 function parsePostHref(href: string | null, base: URL): { id: string; author: string; kind: 'video' | 'photo' } | undefined {

@@ -2,6 +2,7 @@ import type { CountReading } from '../count';
 import { firstVisible, isVisible, pageLocale, textOf } from '../dom';
 import { isRecord, jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
+import { isXHost, xProfileHandle } from './url/x';
 import { attemptFor, countReader, defineAdapter, exactCount, preferExact, sameHandle } from './shared';
 
 /**
@@ -99,56 +100,12 @@ const labels = {
   reposted: /\breposted\b|\bretweeted\b|reposte(?:ó|aste)|hat repostet|du hast repostet|a reposté|avez reposté|repostou|リポスト/i,
 } as const;
 
-const HOSTS = new Set(['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com']);
-
-/**
- * First path segments that are X's own routes, never a profile. Lowercase; X matches routes
- * case-insensitively ("/Home" is the home timeline). Handles with "-" or "." (search-advanced,
- * os-x.xml, manifest.json) already fail HANDLE and need no entry.
- * Sources: links on the saved profile (/login, /tos, /privacy, /i/flow/signup), X's nav and
- * settings URLs (/home, /explore, /notifications, /messages, /settings, /compose/post, /i/…),
- * X's share/intent endpoints (/intent/post, /share), legal and account pages.
- */
-const RESERVED = new Set([
-  'i', // /i/flow/login, /i/lists/…, /i/communities/…, /i/bookmarks, /i/spaces/…, /i/grok, /i/user/{id}
-  'home', 'explore', 'search', 'notifications', 'messages', 'settings', 'compose', // the app's own pages
-  'login', 'logout', 'signup', 'account', 'sessions', 'session', 'oauth', 'oauth2', // sign-in flows
-  'tos', 'privacy', 'rules', 'jobs', 'download', 'about', 'help', // static / legal pages
-  'hashtag', 'intent', 'share', // /hashtag/x, /intent/post?text=, /share?text=
-  'bookmarks', 'lists', 'communities', 'topics', 'spaces', 'premium', 'premium_sign_up', 'grok', // feature roots
-  'who_to_follow', 'follower_requests', 'keyboard_shortcuts', 'display', // older top-level routes
-]);
-
-/** X handles: 1–15 of letters, digits and "_" (old accounts keep 1–4 character handles: @X, @jack). */
-const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
-/** The profile and its timeline tabs. Followers/following lists, /photo, /about, /lists are not the profile. */
-const TABS = new Set(['with_replies', 'media', 'likes', 'highlights', 'articles']);
 /** Tabs whose app-bar subtitle counts something else ("12 photos & videos", "340 Likes"). */
 const NOT_POSTS_SUBTITLE = new Set(['media', 'likes']);
 /** "/handle/status/123…" and whatever follows (/photo/1, /analytics). */
 const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15})\/status(?:es)?\/(\d{1,25})(?:\/|$)/;
 
-function isXHost(hostname: string): boolean {
-  return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
-}
-
-function profileHandle(url: URL): string | undefined {
-  try {
-    if (!isXHost(url.hostname)) return undefined;
-    const parts = url.pathname.split('/');
-    // "", handle, [tab], [""]: a trailing slash is fine, an empty segment in the middle is not.
-    if (parts[0] !== '' || parts.length > 4) return undefined;
-    if (parts.length === 4 && parts[3] !== '') return undefined;
-    const handle = parts[1] ?? '';
-    const tab = parts[2] ?? '';
-    if (!HANDLE.test(handle) || RESERVED.has(handle.toLowerCase())) return undefined;
-    if (tab !== '' && !TABS.has(tab)) return undefined;
-    if (parts.length === 4 && tab === '') return undefined; // "/handle//"
-    return handle;
-  } catch {
-    return undefined;
-  }
-}
+const profileHandle = xProfileHandle;
 
 /** The tab of a profile URL ('' for the posts tab). */
 function profileTab(url: URL): string {

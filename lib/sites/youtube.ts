@@ -2,6 +2,7 @@ import type { CountReading } from '../count';
 import { firstVisible, isVisible, pageLocale, textOf } from '../dom';
 import { isRecord, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
+import { CHANNEL_ID, isYouTubeHost, parseChannelPath, youtubeProfileHandle, type ChannelRef } from './url/youtube';
 import { attemptFor, countReader, defineAdapter, preferExact } from './shared';
 
 /**
@@ -127,65 +128,8 @@ const labels = {
 const DELIMITER = /\s*[•·‧|]\s*/;
 const DELIMITER_ONLY = /^[\s•·‧|]*$/;
 
-const HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com']);
-
-/**
- * Channel tabs we accept as "the channel page": the header is shown on all of them. Posts are read
- * on the first four only (and the bare channel URL, which is the Home tab).
- * Not here: `live` (redirects to the current live video), `search` (search results, not the
- * channel's recent uploads), `join` (membership dialog).
- */
-const TABS = new Set([
-  'featured', 'videos', 'shorts', 'streams', 'playlists', 'posts', 'community', 'podcasts', 'releases', 'courses',
-  'store', 'about',
-]);
 const GRID_TABS = new Set(['', 'featured', 'videos', 'shorts', 'streams']);
-
-/** YouTube handles: 3–30 letters (any script), digits, "_", "-", "." and "·" (YouTube Help, 2022). */
-const HANDLE = /^[\p{L}\p{M}\p{N}._·-]{3,30}$/u;
-const CHANNEL_ID = /^UC[A-Za-z0-9_-]{22}$/;
-/** Legacy custom (/c/) and user (/user/) names. */
-const LEGACY_NAME = /^[\p{L}\p{M}\p{N}._-]{1,100}$/u;
 const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
-const CHANNEL_PATH = /^\/(?:@([^/]+)|(channel|c|user)\/([^/]+))(?:\/([^/]+))?\/?$/;
-
-type RefKind = 'handle' | 'channel' | 'c' | 'user';
-/** A channel as a URL names it. */
-interface ChannelRef {
-  kind: RefKind;
-  name: string;
-  /** The tab segment, '' for the bare channel URL. */
-  tab: string;
-}
-
-function isYouTubeHost(hostname: string): boolean {
-  return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
-}
-
-function decode(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-}
-
-/** "/@handle/videos", "/channel/UC…", "/c/name", "/user/name" (+ tab) → the channel, else undefined. */
-function parseChannelPath(pathname: string): ChannelRef | undefined {
-  const match = CHANNEL_PATH.exec(pathname);
-  if (!match) return undefined;
-  const tab = match[4] ?? '';
-  if (tab !== '' && !TABS.has(tab)) return undefined;
-  if (match[1] !== undefined) {
-    const name = decode(match[1]);
-    return name && HANDLE.test(name) ? { kind: 'handle', name, tab } : undefined;
-  }
-  const kind = match[2] as 'channel' | 'c' | 'user';
-  const name = decode(match[3] ?? '');
-  if (!name) return undefined;
-  if (kind === 'channel') return CHANNEL_ID.test(name) ? { kind, name, tab } : undefined;
-  return LEGACY_NAME.test(name) ? { kind, name, tab } : undefined;
-}
 
 /** A channel link (relative or absolute, on a YouTube host) → the channel it names. */
 function channelRefOf(href: string | null | undefined, base: string | URL): ChannelRef | undefined {
@@ -204,14 +148,7 @@ function refKey(ref: Pick<ChannelRef, 'kind' | 'name'>): string {
   return ref.kind === 'channel' ? `channel:${ref.name}` : `${ref.kind}:${ref.name.toLowerCase()}`;
 }
 
-function profileHandle(url: URL): string | undefined {
-  try {
-    if (!isYouTubeHost(url.hostname)) return undefined;
-    return parseChannelPath(url.pathname)?.name;
-  } catch {
-    return undefined;
-  }
-}
+const profileHandle = youtubeProfileHandle;
 
 /** Counts other than subscribers are taken as count.ts reads them. */
 const asRead = (reading: CountReading): CountReading => reading;

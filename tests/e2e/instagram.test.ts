@@ -147,6 +147,25 @@ describe('Instagram in real Chromium', () => {
     await page.close();
   });
 
+  it('shows the badge after an SPA navigation from a page that is not a profile (the loader brings the main part then)', async () => {
+    const { page, errors } = await open(PAGES.post.url);
+    await page.waitForTimeout(1000);
+    expect(await readBadge(page)).toBeNull();
+    const next = fixtureHtml('instagram', PAGES.rounded.name);
+    await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      history.pushState({}, '', '/kofi.bakes/');
+      document.body.replaceWith(doc.body);
+    }, next);
+    await expect.poll(async () => (await readBadge(page))?.['data-handle'], { timeout: 10_000 }).toBe('kofi.bakes');
+    const badge = await settledBadge(page);
+    expect(badge).toEqual(expectedBadge(fixturePath('instagram', PAGES.rounded.name), PAGES.rounded.url));
+    await page.evaluate(() => history.pushState({}, '', '/explore/'));
+    await expect.poll(() => readBadge(page), { timeout: 5_000 }).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it.skipIf(!existsSync(REAL_PAGE) && !process.env.CI)('reads the saved real page (server HTML): 2,362 followers, exact', async () => {
     expect(existsSync(REAL_PAGE), `the saved pages must be beside the repository in CI: ${REAL_PAGE}`).toBe(true);
     const { page } = await open(`${IG}/pluto__travel/`);

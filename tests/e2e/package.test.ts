@@ -1,14 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SITE_MATCHES } from '@/lib/sites/hosts';
 import { ROOT } from './pages';
 
 /*
  * The final manifests as the stores receive them: exactly `storage` and the five sites, nothing
- * else. The Chrome build comes from the e2e global setup; the Firefox one is built here.
+ * else. Both builds come from the e2e global setup; zip.test.ts checks the store archives.
  */
 const CHROME = join(ROOT, '.output/chrome-mv3');
 const FIREFOX = join(ROOT, '.output/firefox-mv2');
@@ -32,26 +31,28 @@ interface LinterMessage {
   column?: number;
 }
 
-beforeAll(() => {
-  // NODE_ENV: Vitest sets it to 'test', which would make Vite bundle React's development build.
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
-});
-
 describe('store packages', () => {
   it('Chrome: storage and the supported sites only, no remote code', () => {
     const manifest = manifestOf(CHROME);
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.name).toBe('MicroScope');
+    // The name is the en locale's extName (public/_locales).
+    expect(manifest.name).toBe('__MSG_extName__');
+    expect(manifest.default_locale).toBe('en');
     expect(manifest.version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     expect(manifest.permissions).toEqual(['storage']);
     expect(manifest.host_permissions).toEqual([...SITE_MATCHES]);
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
-    expect(manifest.web_accessible_resources, 'nothing of ours is exposed to pages').toBeUndefined();
+    // Only the main content script, which the loader imports on profiles: to the five sites, under
+    // a per-session id (pages cannot probe for it).
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['content-scripts/content.js'], matches: [...SITE_MATCHES], use_dynamic_url: true },
+    ]);
     expect(manifest.content_security_policy, 'the default CSP: no remote or eval code').toBeUndefined();
-    const scripts = manifest.content_scripts as { matches: string[] }[];
+    const scripts = manifest.content_scripts as { matches: string[]; js: string[] }[];
     expect(scripts.flatMap((script) => script.matches).sort()).toEqual([...SITE_MATCHES].sort());
+    expect(scripts.flatMap((script) => script.js), 'every page runs the small loader only').toEqual(['content-loader.js']);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|http:\/\/\*\/|https:\/\/\*\//);
   });
 
@@ -63,6 +64,9 @@ describe('store packages', () => {
     expect(manifest.browser_specific_settings).toMatchObject({
       gecko: { id: expect.stringMatching(/@/), strict_min_version: expect.any(String), data_collection_permissions: { required: ['none'] } },
     });
+    // MV2 has no per-site list: the main content script is reachable under the add-on's random
+    // per-install UUID, which pages cannot know.
+    expect(manifest.web_accessible_resources).toEqual(['content-scripts/content.js']);
     expect(manifest.content_security_policy).toBeUndefined();
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"/);
   });

@@ -15,6 +15,7 @@ import { documentFrom } from '../lib/sites/fixture';
 import { collectErrors, readBadge, settledBadge, type BadgeContract } from './badge';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { expectedBadge } from './expected';
+import { LATE_RENDERS } from './late-renders';
 import { fixtureHtml, fixturePath, ROOT, SHARED_PAGES } from './pages';
 import { startReplayServer, type ReplayServer, type Route } from './server';
 
@@ -155,19 +156,7 @@ const SPECS: PlatformSpec[] = [
     late: {
       ...fixture('tiktok', 'profile-late', `${TT}/@late.bloomer`),
       before: '5310', // statsV2 of the loaded profile fills in until the header renders
-      render: [
-        [
-          '#header-slot',
-          '<h1 data-e2e="user-title">late.bloomer</h1><h2 data-e2e="user-subtitle">Sam Okafor</h2><h3>' +
-            '<div><strong data-e2e="following-count">287</strong><span>Following</span></div>' +
-            '<div><strong data-e2e="followers-count">5,312</strong><span>Followers</span></div>' +
-            '<div><strong data-e2e="likes-count">91.2K</strong><span>Likes</span></div></h3>',
-        ],
-        [
-          '[data-e2e="user-post-item-list"]',
-          '<div data-e2e="user-post-item"><a href="/@late.bloomer/video/7331000000000000001"><strong data-e2e="video-views">2,048</strong></a></div>',
-        ],
-      ],
+      render: LATE_RENDERS.tiktok,
       after: { 'data-followers': '5312', 'data-followers-exact': 'true', 'data-state': 'ok' },
     },
     nonProfiles: [fixture('tiktok', 'video-page', `${TT}/@mara.bakes/video/7302000000000000002`)],
@@ -227,20 +216,7 @@ const SPECS: PlatformSpec[] = [
     late: {
       ...fixture('youtube', 'channel-late', `${YT}/@lateriser/videos`),
       before: null,
-      render: [
-        [
-          'yt-page-header-renderer',
-          '<yt-page-header-view-model><yt-dynamic-text-view-model><h1><span>Late Riser</span></h1></yt-dynamic-text-view-model>' +
-            '<yt-content-metadata-view-model><div><span>@lateriser</span></div><div><span aria-label="9.87 thousand subscribers">9.87K subscribers</span>' +
-            '<span aria-hidden="true">•</span><span>41 videos</span></div></yt-content-metadata-view-model></yt-page-header-view-model>',
-        ],
-        [
-          'ytd-rich-grid-renderer #contents',
-          '<ytd-rich-item-renderer><yt-lockup-view-model><a href="/watch?v=lrSunrise01"></a><h3><a href="/watch?v=lrSunrise01">Sunrise</a></h3>' +
-            '<yt-content-metadata-view-model><div><span>2.1K views</span><span> • </span><span>5 days ago</span></div></yt-content-metadata-view-model>' +
-            '</yt-lockup-view-model></ytd-rich-item-renderer>',
-        ],
-      ],
+      render: LATE_RENDERS.youtube,
       after: { 'data-followers': '9870', 'data-followers-exact': 'false', 'data-state': 'ok' },
     },
     nonProfiles: [fixture('youtube', 'watch-page', `${YT}/watch?v=ckKtlCorn03`)],
@@ -303,26 +279,7 @@ const SPECS: PlatformSpec[] = [
     late: {
       ...fixture('x', 'profile-late', `${X}/late_bloomer`),
       before: null,
-      render: [
-        [
-          '#app-bar',
-          '<button aria-label="Back" role="button" data-testid="app-bar-back"></button>' +
-            '<div><h2 dir="ltr" aria-level="2" role="heading"><span>Sam Late</span></h2><div dir="ltr">61 posts</div></div>',
-        ],
-        [
-          '#profile-header',
-          '<div data-testid="UserName"><div><div dir="ltr"><span>Sam Late</span></div></div><div><div dir="ltr"><span>@late_bloomer</span></div></div></div>' +
-            '<div><a href="/late_bloomer/following" role="link"><span>287</span> <span>Following</span></a>' +
-            '<a href="/late_bloomer/verified_followers" role="link"><span>5,310</span> <span>Followers</span></a></div>',
-        ],
-        [
-          '#timeline',
-          '<div data-testid="cellInnerDiv"><article role="article" tabindex="0" data-testid="tweet">' +
-            '<div data-testid="User-Name"><a href="/late_bloomer" role="link"><span>Sam Late</span></a>' +
-            '<a href="/late_bloomer/status/1899000000000000001" role="link"><time datetime="2025-02-01T10:00:00.000Z">Feb 1</time></a></div>' +
-            '<div aria-label="3 replies, 1 repost, 42 likes, 980 views" role="group"></div></article></div>',
-        ],
-      ],
+      render: LATE_RENDERS.x,
       after: { 'data-followers': '5310', 'data-followers-exact': 'true', 'data-state': 'ok' },
     },
     nonProfiles: [
@@ -374,24 +331,7 @@ const SPECS: PlatformSpec[] = [
     late: {
       ...fixture('bluesky', 'profile-late', `${BS}/late-bloomer.bsky.social`),
       before: '5310', // the JSON-LD of the loaded profile fills in until the header renders
-      render: [
-        [
-          '#root',
-          '<div data-testid="profileView"><div><div dir="auto" data-testid="profileHeaderDisplayName">Sam Okafor</div>' +
-            '<div dir="auto">@late-bloomer.bsky.social</div></div><div>' +
-            '<a href="/profile/late-bloomer.bsky.social/followers" aria-label="5312 followers" data-testid="profileHeaderFollowersButton"><span>5.3K </span><span>followers</span></a>' +
-            '<a href="/profile/late-bloomer.bsky.social/follows" aria-label="287 following" data-testid="profileHeaderFollowsButton"><span>287 </span><span>following</span></a>' +
-            '<div dir="auto">61 <span>posts</span></div></div></div>' +
-            '<div data-testid="postsFeed"><div role="link" tabindex="0" data-testid="feedItem-by-late-bloomer.bsky.social"><div>' +
-            '<a href="/profile/late-bloomer.bsky.social" dir="auto">Sam Okafor</a>' +
-            '<a href="/profile/late-bloomer.bsky.social/post/3lq1late0001a" dir="auto"><span>· </span>1d</a>' +
-            '<div dir="auto" data-testid="postText">First light.</div>' +
-            '<button aria-label="Reply (2 replies)" data-testid="replyBtn"><div dir="auto">2</div></button>' +
-            '<button aria-label="Repost or quote post"><div dir="auto" data-testid="repostCount">1</div></button>' +
-            '<button aria-label="Like (40 likes)" data-testid="likeBtn"><div dir="auto" data-testid="likeCount">40</div></button>' +
-            '</div></div></div>',
-        ],
-      ],
+      render: LATE_RENDERS.bluesky,
       after: { 'data-followers': '5312', 'data-followers-exact': 'true', 'data-state': 'ok' },
     },
     nonProfiles: [fixture('bluesky', 'post-thread', `${BS}/juniper-oakes.bsky.social/post/3lm5c2wxyz22a`)],

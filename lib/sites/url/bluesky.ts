@@ -1,0 +1,42 @@
+/**
+ * Bluesky's URLs: which hosts, which paths are a profile. Pure and dependency-free: the content
+ * loader (entrypoints/content-loader.ts) runs this on every page of the site, the adapter imports it.
+ */
+
+const HOSTS = new Set(['bsky.app', 'www.bsky.app']);
+
+/** atproto handles: a domain name of two or more labels, the last not starting with a digit. */
+const HANDLE = /^(?=.{3,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+/** The two DID methods atproto supports. */
+const DID = /^did:(?:plc:[a-z2-7]{24}|web:[A-Za-z0-9.%-]+(?::[A-Za-z0-9.%-]+)*)$/;
+/**
+ * "/profile/{handle-or-did}" only. bsky.app's router (social-app src/routes.ts) has no URL per
+ * profile tab (Posts/Replies/Media/Likes are in-page tabs); every deeper path is another page:
+ * /followers, /follows, /known-followers (lists of accounts), /search, /lists/{rkey}, /feed/{rkey},
+ * /post/{rkey} (a thread), /labeler/…, /rss (an RSS document).
+ */
+const PROFILE_PATH = /^\/profile\/([^/]+)\/?$/;
+
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export function isBlueskyHost(hostname: string): boolean {
+  return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
+}
+
+export function blueskyProfileHandle(url: URL): string | undefined {
+  try {
+    if (!isBlueskyHost(url.hostname)) return undefined;
+    const match = PROFILE_PATH.exec(url.pathname);
+    if (!match) return undefined;
+    const name = decodeSegment(match[1]!);
+    return HANDLE.test(name) || DID.test(name) ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * TikTok's URLs: which hosts, which paths are a profile. Pure and dependency-free: the content
+ * loader (entrypoints/content-loader.ts) runs this on every page of the site, the adapter imports it.
+ */
+
+const HOSTS = new Set(['tiktok.com', 'www.tiktok.com', 'm.tiktok.com']);
+
+/** TikTok usernames: letters, digits, "_" and "." (TikTok allows 2–24; older accounts vary, so be lenient). */
+const HANDLE = /^[A-Za-z0-9_.]{1,32}$/;
+/** "/@handle" and "/@handle/": nothing deeper (/@h/video/…, /@h/photo/…, /@h/live are not profiles). */
+const PROFILE_PATH = /^\/@([^/]+)\/?$/;
+
+export function isTikTokHost(hostname: string): boolean {
+  return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
+}
+
+export function tiktokProfileHandle(url: URL): string | undefined {
+  try {
+    if (!isTikTokHost(url.hostname)) return undefined;
+    const match = PROFILE_PATH.exec(url.pathname);
+    if (!match) return undefined;
+    const handle = match[1]!;
+    return HANDLE.test(handle) ? handle : undefined;
+  } catch {
+    return undefined;
+  }
+}

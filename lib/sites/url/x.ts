@@ -1,0 +1,51 @@
+/**
+ * X's URLs: which hosts, which paths are a profile. Pure and dependency-free: the content loader
+ * (entrypoints/content-loader.ts) runs this on every page of the site, the adapter imports it.
+ */
+
+const HOSTS = new Set(['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com']);
+
+/**
+ * First path segments that are X's own routes, never a profile. Lowercase; X matches routes
+ * case-insensitively ("/Home" is the home timeline). Handles with "-" or "." (search-advanced,
+ * os-x.xml, manifest.json) already fail HANDLE and need no entry.
+ * Sources: links on the saved profile (/login, /tos, /privacy, /i/flow/signup), X's nav and
+ * settings URLs (/home, /explore, /notifications, /messages, /settings, /compose/post, /i/…),
+ * X's share/intent endpoints (/intent/post, /share), legal and account pages.
+ */
+const RESERVED = new Set([
+  'i', // /i/flow/login, /i/lists/…, /i/communities/…, /i/bookmarks, /i/spaces/…, /i/grok, /i/user/{id}
+  'home', 'explore', 'search', 'notifications', 'messages', 'settings', 'compose', // the app's own pages
+  'login', 'logout', 'signup', 'account', 'sessions', 'session', 'oauth', 'oauth2', // sign-in flows
+  'tos', 'privacy', 'rules', 'jobs', 'download', 'about', 'help', // static / legal pages
+  'hashtag', 'intent', 'share', // /hashtag/x, /intent/post?text=, /share?text=
+  'bookmarks', 'lists', 'communities', 'topics', 'spaces', 'premium', 'premium_sign_up', 'grok', // feature roots
+  'who_to_follow', 'follower_requests', 'keyboard_shortcuts', 'display', // older top-level routes
+]);
+
+/** X handles: 1–15 of letters, digits and "_" (old accounts keep 1–4 character handles: @X, @jack). */
+const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
+/** The profile and its timeline tabs. Followers/following lists, /photo, /about, /lists are not the profile. */
+const TABS = new Set(['with_replies', 'media', 'likes', 'highlights', 'articles']);
+
+export function isXHost(hostname: string): boolean {
+  return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
+}
+
+export function xProfileHandle(url: URL): string | undefined {
+  try {
+    if (!isXHost(url.hostname)) return undefined;
+    const parts = url.pathname.split('/');
+    // "", handle, [tab], [""]: a trailing slash is fine, an empty segment in the middle is not.
+    if (parts[0] !== '' || parts.length > 4) return undefined;
+    if (parts.length === 4 && parts[3] !== '') return undefined;
+    const handle = parts[1] ?? '';
+    const tab = parts[2] ?? '';
+    if (!HANDLE.test(handle) || RESERVED.has(handle.toLowerCase())) return undefined;
+    if (tab !== '' && !TABS.has(tab)) return undefined;
+    if (parts.length === 4 && tab === '') return undefined; // "/handle//"
+    return handle;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * The badge cases of instagram.test.ts and platforms.test.ts in Debian's Firefox ESR, with the
+ * Firefox build (MV2, `wxt build -b firefox`, made by the e2e global setup) loaded as a temporary
+ * add-on: the same fixtures and saved real pages served under the sites' host names (HTTPS, page
+ * scripts off), the badge's contract attributes compared with what lib/ reads from the same HTML.
+ * A missing Firefox fails here (firefox.ts), in CI and out of it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { adapterFor, readSnapshot } from '@/lib/sites';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { badgeAttributes, buildVerdict } from '@/lib/verdict';
+import { documentFrom } from '../lib/sites/fixture';
+import type { BadgeContract } from './badge';
+import { expectedBadge } from './expected';
+import { collectErrors, FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension, readBadge, settledBadge, type FirefoxWithExtension } from './firefox';
+import { fixturePath, SHARED_PAGES } from './pages';
+import { startReplayServer, type ReplayServer, type Route } from './server';
+
+type Platform = 'instagram' | 'tiktok' | 'youtube' | 'x' | 'bluesky';
+
+interface Served {
+  platform: Platform;
+  file: string;
+  url: string;
+}
+
+interface ProfileCase extends Served {
+  /** Hand-checked facts (from instagram.test.ts and platforms.test.ts) beside the comparison with lib/. */
+  facts: BadgeContract;
+}
+
+interface SpaCase {
+  from: Served;
+  to: Served;
+  /** YouTube announces its SPA navigations with this event on document. */
+  navigateEvent?: string;
+  /** A path of the same site that is not a profile. */
+  away: string;
+}
+
+const IG = 'https://www.instagram.com';
+const TT = 'https://www.tiktok.com';
+const YT = 'https://www.youtube.com';
+const X = 'https://x.com';
+const BS = 'https://bsky.app/profile';
+
+const fixture = (platform: Platform, name: string, url: string): Served => ({ platform, file: fixturePath(platform, name), url });
+const shared = (platform: Platform, path: string, url: string): Served => ({ platform, file: join(SHARED_PAGES, path), url });
+const profile = (served: Served, facts: BadgeContract = {}): ProfileCase => ({ ...served, facts });
+
+const PROFILES: ProfileCase[] = [
+  profile(fixture('instagram', 'profile-exact', `${IG}/ana.tidepool/`), { 'data-followers': '12345', 'data-followers-exact': 'true', 'data-tier': 'mid', 'data-state': 'ok' }),
+  profile(fixture('instagram', 'profile-rounded', `${IG}/kofi.bakes/`), { 'data-followers-exact': 'false' }),
+  profile(fixture('instagram', 'profile-hidden-likes', `${IG}/noor.ceramics/`)),
+  profile(fixture('instagram', 'profile-de', `${IG}/lena.wandert/`)),
+  profile(fixture('instagram', 'profile-no-posts', `${IG}/fresh.start.studio/`), { 'data-state': 'partial', 'data-sample': '0' }),
+  profile(fixture('tiktok', 'profile', `${TT}/@mara.bakes`), { 'data-followers': '48213', 'data-followers-exact': 'true', 'data-state': 'ok' }),
+  profile(fixture('tiktok', 'profile-stale-bootstrap', `${TT}/@kofi.draws`), { 'data-followers': '2500000', 'data-followers-exact': 'false', 'data-tier': 'mega' }),
+  profile(fixture('tiktok', 'profile-de', `${TT}/@lena.wandert?lang=de-DE`), { 'data-followers': '1200000', 'data-followers-exact': 'false' }),
+  profile(fixture('tiktok', 'profile-no-posts', `${TT}/@fresh.start.studio`), { 'data-followers': '17', 'data-state': 'partial', 'data-sample': '0' }),
+  profile(fixture('youtube', 'channel-rounded', `${YT}/@copperkettle/videos`), { 'data-followers': '2470000', 'data-followers-exact': 'false', 'data-state': 'ok' }),
+  profile(fixture('youtube', 'channel-exact', `${YT}/@quietpond/videos`)),
+  profile(fixture('youtube', 'channel-es', `${YT}/@cocinaconlola/videos`), { 'data-followers': '4690000', 'data-followers-exact': 'false' }),
+  profile(fixture('youtube', 'channel-ja', `${YT}/@yamanoyu/videos`), { 'data-followers': '123000', 'data-followers-exact': 'false' }),
+  profile(fixture('youtube', 'channel-de', `${YT}/@backstubeweiss/videos`), { 'data-followers': '12300', 'data-followers-exact': 'false' }),
+  profile(fixture('youtube', 'channel-no-videos', `${YT}/@freshclay`), { 'data-followers': '3', 'data-state': 'partial', 'data-sample': '0' }),
+  profile(fixture('x', 'profile-rounded', `${X}/mara_sketches`), { 'data-followers': '48200', 'data-followers-exact': 'false', 'data-state': 'ok' }),
+  profile(fixture('x', 'profile-exact', `${X}/noor_ceramics`), { 'data-followers': '2847', 'data-tier': 'micro', 'data-micro': 'true' }),
+  profile(fixture('x', 'profile-es', `${X}/lucia_ortega`), { 'data-followers': '1200000', 'data-followers-exact': 'false' }),
+  profile(fixture('x', 'profile-de', `${X}/lena_wandert`), { 'data-followers': '1200000', 'data-followers-exact': 'false' }),
+  profile(fixture('x', 'profile-no-posts', `${X}/fresh_start`), { 'data-followers': '17', 'data-state': 'partial', 'data-sample': '0' }),
+  profile(fixture('bluesky', 'profile', `${BS}/juniper-oakes.bsky.social`), { 'data-followers': '48213', 'data-followers-exact': 'true', 'data-state': 'ok' }),
+  profile(fixture('bluesky', 'profile-ja', `${BS}/hanami.kobo.jp`), { 'data-followers': '12345', 'data-followers-exact': 'true' }),
+  profile(fixture('bluesky', 'profile-no-posts', `${BS}/fresh-start.bsky.social`), { 'data-followers': '17', 'data-state': 'partial', 'data-sample': '0' }),
+];
+
+/** The saved real pages (third-party, beside the repository): missing ones skip outside CI and fail in CI. */
+const REAL: ProfileCase[] = [
+  profile(shared('instagram', 'instagram/profile.server.html', `${IG}/pluto__travel/`), { 'data-followers': '2362', 'data-followers-exact': 'true', 'data-tier': 'micro' }),
+  profile(shared('tiktok', 'tiktok/profile.rendered.html', `${TT}/@illojuan`), { 'data-followers': '783427', 'data-followers-exact': 'true' }),
+  profile(shared('youtube', 'youtube/channel-es.server.html', `${YT}/@OneMedia.`), { 'data-followers': '4690000', 'data-followers-exact': 'false', 'data-tier': 'mega' }),
+  profile(shared('x', 'x/profile.rendered.html', `${X}/Kikobeats`), { 'data-followers': '3893', 'data-followers-exact': 'true', 'data-tier': 'micro' }),
+  profile(shared('bluesky', 'bluesky/profile.rendered.html', `${BS}/stephenking.bsky.social`), { 'data-followers': '1101177', 'data-followers-exact': 'true', 'data-tier': 'mega' }),
+];
+
+const NOT_PROFILES: Served[] = [
+  fixture('instagram', 'post-page', `${IG}/p/DAtp02bRsTu/`),
+  fixture('tiktok', 'video-page', `${TT}/@mara.bakes/video/7302000000000000002`),
+  fixture('youtube', 'watch-page', `${YT}/watch?v=ckKtlCorn03`),
+  fixture('x', 'status-page', `${X}/ink_club/status/1869000000000000003`),
+  fixture('bluesky', 'post-thread', `${BS}/juniper-oakes.bsky.social/post/3lm5c2wxyz22a`),
+];
+
+/** One SPA navigation per platform, as the sites do it: pushState, then the new profile's body. */
+const SPA: SpaCase[] = [
+  { from: PROFILES[0]!, to: PROFILES[1]!, away: '/explore/' },
+  { from: PROFILES[5]!, to: PROFILES[6]!, away: '/explore' },
+  { from: PROFILES[9]!, to: PROFILES[10]!, navigateEvent: 'yt-navigate-finish', away: '/feed/trending' },
+  { from: PROFILES[16]!, to: PROFILES[15]!, away: '/explore' },
+  { from: PROFILES[20]!, to: PROFILES[22]!, away: '/feeds' },
+];
+
+const missingOutsideCi = (page: Served): boolean => !existsSync(page.file) && !process.env.CI;
+const handleOf = (url: string): string => adapterFor(url)?.handle ?? '';
+/** "ana.tidepool/ (profile-exact)": the path served and the file behind it. */
+const titleOf = (page: Served): string => `${new URL(page.url).pathname.slice(1)} (${page.file.split('/').slice(-1)[0]})`;
+
+/**
+ * What lib/ says the badge shows after a SPA navigation: the first page's document with the second
+ * page's body, its bootstrap data not trusted (it speaks for the first profile), as the content
+ * script reads it (platforms.test.ts's expectation for the same swap).
+ */
+function expectedAfterSpa(spa: SpaCase): BadgeContract {
+  const found = adapterFor(spa.to.url);
+  if (!found) throw new Error(`${spa.to.url} is not a profile`);
+  const doc = documentFrom(readFileSync(spa.from.file, 'utf8'), spa.to.url);
+  doc.body.replaceWith(doc.importNode(documentFrom(readFileSync(spa.to.file, 'utf8'), spa.to.url).body, true));
+  const snapshot = readSnapshot(found.adapter, doc, spa.to.url, { trustBootstrap: false });
+  const attributes = badgeAttributes(buildVerdict(snapshot, DEFAULT_SETTINGS, 'settled'));
+  return Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, value ?? null]));
+}
+
+function routes(): Route[] {
+  const table = new Map<string, Route>();
+  for (const page of [...PROFILES, ...REAL, ...NOT_PROFILES]) {
+    if (!existsSync(page.file)) continue;
+    const { host, pathname } = new URL(page.url);
+    table.set(`${host}${pathname}`, { host, path: pathname, file: page.file });
+  }
+  return [...table.values()];
+}
+
+let server: ReplayServer;
+let firefox: FirefoxWithExtension | undefined;
+/** Why Firefox did not start (none installed, say): every test fails with it, none is skipped. */
+let launchError: unknown;
+
+beforeAll(async () => {
+  const served = routes();
+  server = await startReplayServer(served);
+  try {
+    firefox = await launchFirefoxWithExtension(server, served.map((route) => route.host));
+  } catch (error) {
+    launchError = error;
+  }
+});
+
+function started(): FirefoxWithExtension {
+  if (!firefox) throw launchError;
+  return firefox;
+}
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+async function open(url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await started().newPage();
+  const errors = collectErrors(page);
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** Errors the extension causes; saved pages' own refused scripts and missing images are not ours. */
+const ours = (errors: string[]): string[] => errors.filter((error) => /microscope|moz-extension:/i.test(error));
+
+describe.concurrent('in real Firefox (ESR, MV2 build as a temporary add-on)', () => {
+  it('loads the Firefox build under its fixed gecko id', ({ expect }) => {
+    const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(started().addonId).toBe(manifest.browser_specific_settings.gecko.id);
+  });
+
+  for (const profile of PROFILES) {
+    it(`${profile.platform}: ${titleOf(profile)}`, async ({ expect }) => {
+      const { page, errors } = await open(profile.url);
+      const badge = await settledBadge(page, 20_000);
+      expect(badge).toMatchObject({ 'data-platform': profile.platform, 'data-handle': handleOf(profile.url), ...profile.facts });
+      expect(badge).toEqual(expectedBadge(profile.file, profile.url));
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  for (const real of REAL) {
+    it.skipIf(missingOutsideCi(real))(`${real.platform}: the saved real page ${titleOf(real)}`, async ({ expect }) => {
+      expect(existsSync(real.file), `the saved pages must be beside the repository in CI: ${real.file}`).toBe(true);
+      const { page, errors } = await open(real.url);
+      // Half a megabyte to a megabyte of HTML each: slow to parse when the machine is busy.
+      const badge = await settledBadge(page, 40_000);
+      expect(badge).toMatchObject({ 'data-platform': real.platform, 'data-handle': handleOf(real.url), ...real.facts });
+      expect(badge).toEqual(expectedBadge(real.file, real.url));
+      expect(ours(errors)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it(`puts no badge on pages that are not profiles (${NOT_PROFILES.length}, one per platform)`, async ({ expect }) => {
+    const opened = await Promise.all(NOT_PROFILES.map((served) => open(served.url)));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    for (const [index, { page, errors }] of opened.entries()) {
+      expect(await readBadge(page), NOT_PROFILES[index]!.url).toBeNull();
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  for (const spa of SPA) {
+    it(`${spa.from.platform}: never shows the previous profile under a new URL (SPA ${titleOf(spa.from)} → ${titleOf(spa.to)})`, async ({ expect }) => {
+      const from = { handle: handleOf(spa.from.url), path: new URL(spa.from.url).pathname };
+      const to = { handle: handleOf(spa.to.url), path: new URL(spa.to.url).pathname };
+      const { page, errors } = await open(spa.from.url);
+      expect(await settledBadge(page, 20_000)).toEqual(expectedBadge(spa.from.file, spa.from.url));
+
+      // Record, at every DOM change, which URL is shown and which profile the badge speaks for.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { seen: string[] }).seen = seen;
+        new MutationObserver(() => {
+          const host = document.querySelector('microscope-badge');
+          seen.push(`${location.pathname} ${host?.getAttribute('data-handle') ?? '-'}`);
+        }).observe(document, { subtree: true, childList: true, attributes: true });
+      });
+      await page.evaluate(
+        (markup: string, path: string, event: string | null) => {
+          const incoming = new DOMParser().parseFromString(markup, 'text/html');
+          history.pushState({}, '', path);
+          document.body.replaceWith(incoming.body);
+          if (event) document.dispatchEvent(new Event(event));
+        },
+        readFileSync(spa.to.file, 'utf8'),
+        to.path,
+        spa.navigateEvent ?? null,
+      );
+      const expected = expectedAfterSpa(spa);
+      expect(expected['data-handle']).toBe(to.handle);
+      await expect.poll(() => readBadge(page), { timeout: 15_000 }).toEqual(expected);
+      const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+      expect(seen.filter((line) => line.startsWith(`${to.path} `)).length).toBeGreaterThan(0);
+      expect(seen.filter((line) => line === `${to.path} ${from.handle}`), 'the old profile must never be on screen under the new URL').toEqual([]);
+
+      // And on to a page that is not a profile: the badge goes.
+      await page.evaluate(
+        (path: string, event: string | null) => {
+          history.pushState({}, '', path);
+          if (event) document.dispatchEvent(new Event(event));
+        },
+        spa.away,
+        spa.navigateEvent ?? null,
+      );
+      await expect.poll(() => readBadge(page), { timeout: 5_000 }).toBeNull();
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('opens the card from the keyboard (Preact UI in the shadow root)', async ({ expect }) => {
+    const { page } = await open(PROFILES[0]!.url);
+    await settledBadge(page);
+    const pill = await page.waitForSelector('microscope-badge >>> .ms-pill');
+    await pill!.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => pill!.evaluate((element) => element.getAttribute('aria-expanded')), { timeout: 5_000 }).toBe('true');
+    const card = await page.waitForSelector('microscope-badge >>> .ms-card', { visible: true, timeout: 5_000 });
+    // The exact follower count, as the card spells it in English.
+    expect(await card!.evaluate((element) => element.textContent)).toContain('12,345');
+    await page.close();
+  });
+});

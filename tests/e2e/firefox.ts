@@ -1,0 +1,199 @@
+/**
+ * Debian's Firefox ESR with the built Firefox extension (MV2) loaded as a temporary add-on, driven
+ * over WebDriver BiDi by puppeteer-core (Firefox speaks BiDi natively; no geckodriver).
+ *
+ * The sites' host names reach the replay server through a CONNECT proxy of our own: Firefox sends
+ * every HTTPS request to it (network.proxy.*), and it tunnels the served sites' names to the replay
+ * server's port and refuses everything else — Firefox's own background traffic included. No port
+ * 443, no root, no /etc/hosts.
+ */
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { BadgeContract } from './badge';
+import { ROOT } from './pages';
+import type { ReplayServer } from './server';
+
+export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
+
+/** Debian's Firefox ESR, never a downloaded one. CI installs it with apt; a missing browser fails. */
+export function firefoxPath(): string {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (!found) {
+    throw new Error(
+      'No Firefox found for the Firefox tests. Install it: sudo apt-get install firefox-esr ' +
+        '(or set FIREFOX_PATH). Never `npx puppeteer browsers install`.',
+    );
+  }
+  return found;
+}
+
+interface SiteProxy {
+  port: number;
+  /** Hosts Firefox asked for that are not served (its own update and settings checks). */
+  refused: Set<string>;
+  close(): Promise<void>;
+}
+
+/** An HTTP proxy that only answers CONNECT, for the served host names, on port 443. */
+async function startSiteProxy(serverPort: number, hosts: ReadonlySet<string>): Promise<SiteProxy> {
+  const refused = new Set<string>();
+  const sockets = new Set<Socket>();
+  const proxy: Server = createServer((_request, response) => {
+    // Plain http:// requests: none of the sites is served over http.
+    response.writeHead(403);
+    response.end();
+  });
+  proxy.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  proxy.on('connect', (request, client: Socket, head: Buffer) => {
+    const [host, port] = (request.url ?? '').split(':');
+    client.on('error', () => client.destroy());
+    if (!host || port !== '443' || !hosts.has(host)) {
+      refused.add(request.url ?? '');
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const upstream = connect(serverPort, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    upstream.on('error', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (proxy.address() as AddressInfo).port,
+    refused,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        proxy.close(() => resolve());
+      }),
+  };
+}
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  /** The add-on id Firefox reports for the loaded build (the manifest's gecko id). */
+  addonId: string;
+  proxy: SiteProxy;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts headless Firefox ESR, loads the built extension as a temporary add-on (BiDi
+ * webExtension.install, as about:debugging does) and sends `hosts` to the replay server.
+ */
+export async function launchFirefoxWithExtension(
+  server: ReplayServer,
+  hosts: Iterable<string>,
+  extensionDir = FIREFOX_EXTENSION_DIR,
+): Promise<FirefoxWithExtension> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}`);
+  const executablePath = firefoxPath();
+  const proxy = await startSiteProxy(server.port, new Set(hosts));
+  let browser: Browser | undefined;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      // The replay server's certificate is self-signed.
+      acceptInsecureCerts: true,
+      defaultViewport: { width: 1280, height: 900 },
+      // Puppeteer's own handlers would exit before the caller closes the browser.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      extraPrefsFirefox: {
+        'network.proxy.type': 1, // manual
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': proxy.port,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': proxy.port,
+        'network.proxy.share_proxy_settings': false,
+        'network.proxy.no_proxies_on': '',
+        'network.dns.disablePrefetch': true,
+        // Pages the cases open side by side are background tabs: keep their timers running at the
+        // pace of a foreground tab, as headless Chromium does.
+        'dom.min_background_timeout_value': 4,
+        'dom.timeout.enable_budget_timer_throttling': false,
+      },
+    });
+    const addonId = await browser.installExtension(extensionDir);
+    const opened = browser;
+    return {
+      browser: opened,
+      addonId,
+      proxy,
+      newPage: () => opened.newPage(),
+      async close() {
+        await opened.close();
+        await proxy.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await proxy.close();
+    throw error;
+  }
+}
+
+const CONTRACT = [
+  'data-platform',
+  'data-handle',
+  'data-followers',
+  'data-followers-exact',
+  'data-tier',
+  'data-micro',
+  'data-engagement',
+  'data-basis',
+  'data-sample',
+  'data-state',
+] as const;
+
+/** The badge host's contract attributes (badge.ts's, for a puppeteer page), or null when there is no badge. */
+export async function readBadge(page: Page): Promise<BadgeContract | null> {
+  return page.evaluate((names: string[]) => {
+    const hosts = document.querySelectorAll('microscope-badge');
+    if (hosts.length === 0) return null;
+    if (hosts.length > 1) return { error: `${hosts.length} badges` } as Record<string, string | null>;
+    const host = hosts[0] as Element;
+    return Object.fromEntries(names.map((name) => [name, host.getAttribute(name)]));
+  }, [...CONTRACT]);
+}
+
+/** Waits until the badge exists and is no longer loading, then returns its attributes. */
+export async function settledBadge(page: Page, timeout = 15_000): Promise<BadgeContract> {
+  await page.waitForFunction(
+    () => {
+      const state = document.querySelector('microscope-badge')?.getAttribute('data-state');
+      return state !== undefined && state !== null && state !== 'loading';
+    },
+    { timeout, polling: 50 },
+  );
+  const badge = await readBadge(page);
+  if (!badge) throw new Error('badge vanished');
+  return badge;
+}
+
+/** Every console error and page error while the page is open. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return errors;
+}

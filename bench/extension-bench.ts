@@ -4,7 +4,7 @@ import { SETTLE_TIMEOUT_MS } from '../lib/content-controller';
 import { documentFrom } from '../tests/lib/sites/fixture';
 import { extensionId, launch, metrics, pool, sleep, type BenchBrowser } from './chromium';
 import { expectedBadge, expectedBadgeOfFile, sameBadge, type BadgeAttributes, type ExpectedBadge } from './expected';
-import { FIXTURES, LATE_HEADERS, type FixturePage, type PlatformPages } from './pages';
+import { FIXTURES, LATE_HEADERS, type FixturePage, type LateHeader, type PlatformPages } from './pages';
 import { max, median } from './stats';
 
 /** A build of the extension to load, or none at all (the baseline). */
@@ -46,8 +46,9 @@ export function windowMs(page: FixturePage, variant?: Variant): number {
 /**
  * Runs in the page's main world before its HTML is parsed (CDP Page.addScriptToEvaluateOnNewDocument
  * is not subject to the page's CSP): long tasks, each change of the badge host's attributes with
- * its time, and when the content script started (WXT dispatches `startedEvent` on the document
- * as the first thing its content script does). With `warmIcu`, also the page's first Intl.NumberFormat, as the sites' own
+ * its time, and when the content script started: MicroScope's loader sets the performance mark
+ * `microscope:content-start` when it asks for the main part, on a profile in its first task (read in
+ * readRecord); a plain WXT content script (the yardstick) dispatches `startedEvent` on the document. With `warmIcu`, also the page's first Intl.NumberFormat, as the sites' own
  * scripts do before the content script runs.
  */
 function observerScript(names: readonly string[], warmIcu: boolean, startedEvent?: string): string {
@@ -88,7 +89,8 @@ async function readRecord(page: Page): Promise<PageRecord> {
       window as unknown as { __microscopeBench: { longTasks: number[]; changes: [number, Record<string, string | null> | null][]; started: number } }
     ).__microscopeBench;
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    return { ...record, dcl: navigation?.domContentLoadedEventStart ?? 0 };
+    const mark = performance.getEntriesByName('microscope:content-start')[0];
+    return { ...record, started: mark?.startTime ?? record.started, dcl: navigation?.domContentLoadedEventStart ?? 0 };
   });
 }
 
@@ -235,16 +237,29 @@ export interface LateResult {
   medianMs?: number;
 }
 
-/** The late page once the header is swapped in, as HTML, and the badge lib/ expects for it. */
-function swapped(platform: string, late: NonNullable<(typeof LATE_HEADERS)[keyof typeof LATE_HEADERS]>, url: string) {
+/**
+ * The late page's render as [selector, outerHTML-or-innerHTML, mode] steps, and the badge lib/
+ * expects once they are applied.
+ */
+function swapped(platform: string, late: LateHeader, url: string): { steps: [string, string, 'replace' | 'inner'][]; expected: BadgeAttributes } {
   const read = (name: string) => readFileSync(`${FIXTURES}/${platform}/${name}.html`, 'utf8');
-  const source = read(late.source).replaceAll(late.rename[0], late.rename[1]);
   const doc = documentFrom(read(late.fixture), url);
-  const header = documentFrom(source, url).querySelector(late.slot);
-  const slot = doc.querySelector(late.slot) ?? doc.querySelector('main');
-  if (header && slot) slot.replaceWith(doc.importNode(header, true));
+  let steps: [string, string, 'replace' | 'inner'][];
+  if ('render' in late) {
+    steps = late.render.map(([selector, html]) => [selector, html, 'inner']);
+    for (const [selector, html] of late.render) {
+      const slot = doc.querySelector(selector);
+      if (slot) slot.innerHTML = html;
+    }
+  } else {
+    const source = read(late.source).replaceAll(late.rename[0], late.rename[1]);
+    const header = documentFrom(source, url).querySelector(late.slot);
+    const slot = doc.querySelector(late.slot) ?? doc.querySelector('main');
+    if (header && slot) slot.replaceWith(doc.importNode(header, true));
+    steps = header ? [[late.slot, header.outerHTML, 'replace']] : [];
+  }
   // Timed within the reading phase (the settle timeout is seconds away): the reading-phase badge.
-  return { source, expected: expectedBadge(doc.documentElement.outerHTML, url).reading };
+  return { steps, expected: expectedBadge(doc.documentElement.outerHTML, url).reading };
 }
 
 /**
@@ -265,24 +280,27 @@ export async function lateHeaders(
       const late = LATE_HEADERS[platform];
       const page = pages.find((candidate) => candidate.name === late?.fixture);
       if (!late || !page || !registered) continue;
-      const { source, expected } = swapped(platform, late, page.url);
+      const { steps, expected } = swapped(platform, late, page.url);
       const times: (number | undefined)[] = [];
       for (let run = 0; run < runs; run++) {
         const tab = await browser.context.newPage();
         await tab.addInitScript({ content: observerScript(names, false) });
         await tab.goto(page.url, { waitUntil: 'load' });
         await sleep(1500); // the content script is running and watching by now
-        const insertedAt = await tab.evaluate(
-          ({ html, slot }) => {
-            const doc = new DOMParser().parseFromString(html, 'text/html');
-            const header = doc.querySelector(slot);
-            const target = document.querySelector(slot) ?? document.querySelector('main');
-            const at = performance.now();
-            if (header && target) target.replaceWith(header);
-            return at;
-          },
-          { html: source, slot: late.slot },
-        );
+        const insertedAt = await tab.evaluate((render) => {
+          const at = performance.now();
+          for (const [selector, html, mode] of render) {
+            const target = document.querySelector(selector) ?? (mode === 'replace' ? document.querySelector('main') : null);
+            if (!target) continue;
+            if (mode === 'inner') {
+              target.innerHTML = html;
+            } else {
+              const parsed = new DOMParser().parseFromString(html, 'text/html').body.firstElementChild;
+              if (parsed) target.replaceWith(parsed);
+            }
+          }
+          return at;
+        }, steps);
         await sleep(1000);
         const record = await readRecord(tab);
         await tab.close();

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ADAPTERS, adapterFor } from '../lib/sites';
 import type { Platform } from '../lib/sites/types';
+import { LATE_RENDERS } from '../tests/e2e/late-renders';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -23,14 +24,60 @@ export const PAGE_URLS: Partial<Record<Platform, Record<string, string>>> = {
     'profile-no-posts': 'https://www.instagram.com/fresh.start.studio/',
     'post-page': 'https://www.instagram.com/p/DAtp02bRsTu/',
   },
+  // tests/e2e/platforms.test.ts serves the same fixtures at the same URLs.
+  tiktok: {
+    profile: 'https://www.tiktok.com/@mara.bakes',
+    'profile-stale-bootstrap': 'https://www.tiktok.com/@kofi.draws',
+    'profile-de': 'https://www.tiktok.com/@lena.wandert?lang=de-DE',
+    'profile-no-posts': 'https://www.tiktok.com/@fresh.start.studio',
+    'profile-late': 'https://www.tiktok.com/@late.bloomer',
+    'video-page': 'https://www.tiktok.com/@mara.bakes/video/7302000000000000002',
+  },
+  youtube: {
+    'channel-rounded': 'https://www.youtube.com/@copperkettle/videos',
+    'channel-exact': 'https://www.youtube.com/@quietpond/videos',
+    'channel-es': 'https://www.youtube.com/@cocinaconlola/videos',
+    'channel-ja': 'https://www.youtube.com/@yamanoyu/videos',
+    'channel-de': 'https://www.youtube.com/@backstubeweiss/videos',
+    'channel-no-videos': 'https://www.youtube.com/@freshclay',
+    'channel-late': 'https://www.youtube.com/@lateriser/videos',
+    'watch-page': 'https://www.youtube.com/watch?v=ckKtlCorn03',
+  },
+  x: {
+    'profile-exact': 'https://x.com/noor_ceramics',
+    'profile-rounded': 'https://x.com/mara_sketches',
+    'profile-es': 'https://x.com/lucia_ortega',
+    'profile-de': 'https://x.com/lena_wandert',
+    'profile-no-posts': 'https://x.com/fresh_start',
+    'profile-late': 'https://x.com/late_bloomer',
+    'status-page': 'https://x.com/ink_club/status/1869000000000000003',
+    home: 'https://x.com/home',
+  },
+  bluesky: {
+    profile: 'https://bsky.app/profile/juniper-oakes.bsky.social',
+    'profile-ja': 'https://bsky.app/profile/hanami.kobo.jp',
+    'profile-no-posts': 'https://bsky.app/profile/fresh-start.bsky.social',
+    'profile-late': 'https://bsky.app/profile/late-bloomer.bsky.social',
+    'post-thread': 'https://bsky.app/profile/juniper-oakes.bsky.social/post/3lm5c2wxyz22a',
+  },
 };
 
 /**
- * Fixtures whose counts arrive after load, as client-rendered sites draw them: the bench swaps in
- * `slot` from `source` (renamed) and times the badge from that moment. Same as the E2E test.
+ * Fixtures whose counts arrive after load, as client-rendered sites draw them, and how they look
+ * once rendered: either the element `slot` of the fixture `source` (handle renamed) swapped in, or
+ * `render`'s [selector, innerHTML] pairs (the E2E test's, tests/e2e/late-renders.ts). The bench
+ * times the badge from that moment. Same as the E2E tests.
  */
-export const LATE_HEADERS: Partial<Record<Platform, { fixture: string; source: string; rename: [string, string]; slot: string }>> = {
+export type LateHeader =
+  | { fixture: string; source: string; rename: [string, string]; slot: string }
+  | { fixture: string; render: [selector: string, html: string][] };
+
+export const LATE_HEADERS: Partial<Record<Platform, LateHeader>> = {
   instagram: { fixture: 'profile-late', source: 'profile-exact', rename: ['ana.tidepool', 'late.bloomer'], slot: 'header' },
+  tiktok: { fixture: 'profile-late', render: LATE_RENDERS.tiktok },
+  youtube: { fixture: 'channel-late', render: LATE_RENDERS.youtube },
+  x: { fixture: 'profile-late', render: LATE_RENDERS.x },
+  bluesky: { fixture: 'profile-late', render: LATE_RENDERS.bluesky },
 };
 
 export type PageKind = 'profile' | 'other';

@@ -132,8 +132,8 @@ try {
   const dashboard = await dashboardBench(extensionDir, 3);
 
   const variantSummaries: VariantSummary[] = [
-    { name: 'current', label: 'current build (preact/compat badge)', warmIcu: false, pages: summarise(loads, 'current', false).filter((p) => representative.includes(p.page)), traces: tracedOf('current', false), contentGzip: sizes.content?.gzip },
-    { name: 'current', label: 'current build (preact/compat badge)', warmIcu: true, pages: summarise(loads, 'current', true), traces: tracedOf('current', true), contentGzip: sizes.content?.gzip },
+    { name: 'current', label: 'current build: loader on every page, main part (preact/compat badge) on profiles', warmIcu: false, pages: summarise(loads, 'current', false).filter((p) => representative.includes(p.page)), traces: tracedOf('current', false), contentGzip: sizes.content?.gzip },
+    { name: 'current', label: 'current build: loader on every page, main part (preact/compat badge) on profiles', warmIcu: true, pages: summarise(loads, 'current', true), traces: tracedOf('current', true), contentGzip: sizes.content?.gzip },
     ...variants.map((variant) => ({
       name: variant.name,
       label:
@@ -141,7 +141,9 @@ try {
           ? 'React 19 badge (no preact alias)'
           : variant.name === 'calibration'
             ? 'yardstick: bare WXT content script + shadow-root badge (issue: 5–12 ms on the project\'s machines)'
-            : `${variant.name} (${relative(ROOT, variant.dir ?? '')})`,
+            : variant.name === 'before-loader'
+              ? 'before the loader: one WXT content script (polyfill, controller, badge) on every page (bench/out/before-loader)'
+              : `${variant.name} (${relative(ROOT, variant.dir ?? '')})`,
       warmIcu: false,
       pages: summarise(loads, variant.name, false),
       traces: tracedOf(variant.name, false),

@@ -6,6 +6,7 @@ import {
   SHORTLIST_VERSION,
   type SavedProfile,
 } from './shortlist';
+import { t } from './i18n';
 import { MIGRATIONS } from './storage';
 
 /*
@@ -70,10 +71,10 @@ export function parseBackup(json: unknown): ParsedBackup {
     try {
       value = JSON.parse(value.replace(/^\uFEFF/, ''));
     } catch (error) {
-      return { rows: [], refused: [], error: `This file is not JSON (${error instanceof Error ? error.message : String(error)}).` };
+      return { rows: [], refused: [], error: t('backupNotJson', error instanceof Error ? error.message : String(error)) };
     }
   }
-  const notBackup = 'This file is not a MicroScope backup: it has no list of profiles.';
+  const notBackup = t('backupNotBackup');
   let list: unknown[];
   let version = SHORTLIST_VERSION;
   if (Array.isArray(value)) list = value;
@@ -84,25 +85,25 @@ export function parseBackup(json: unknown): ParsedBackup {
     else return { rows: [], refused: [], error: notBackup };
     if (value.version !== undefined) {
       if (typeof value.version !== 'number' || !Number.isInteger(value.version) || value.version < 1) {
-        return { rows: [], refused: [], error: `This backup has an unknown schema version (${JSON.stringify(value.version)}).` };
+        return { rows: [], refused: [], error: t('backupUnknownVersion', JSON.stringify(value.version)) };
       }
       if (value.version > SHORTLIST_VERSION) {
         return {
           rows: [],
           refused: [],
-          error: `This backup was made by a newer MicroScope (schema version ${value.version}; this one reads up to ${SHORTLIST_VERSION}). Update MicroScope, then import it.`,
+          error: t('backupNewer', value.version, SHORTLIST_VERSION),
         };
       }
       version = value.version;
     }
   } else return { rows: [], refused: [], error: notBackup };
-  if (list.length > MAX_ROWS) return { rows: [], refused: [], error: `This backup has ${list.length} profiles; MicroScope imports at most ${MAX_ROWS}.` };
+  if (list.length > MAX_ROWS) return { rows: [], refused: [], error: t('backupTooMany', list.length, MAX_ROWS) };
 
   let migrated: unknown[];
   try {
     migrated = version < SHORTLIST_VERSION ? migrateRows(list, version) : list;
   } catch (error) {
-    return { rows: [], refused: [], error: `This backup could not be upgraded from schema version ${version}: ${String(error)}` };
+    return { rows: [], refused: [], error: t('backupUpgradeFailed', version, String(error)) };
   }
   const rows: SavedProfile[] = [];
   const refused: RefusedRow[] = [];

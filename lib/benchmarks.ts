@@ -8,7 +8,7 @@ import {
 } from './engagement';
 import type { Platform, ProfileSnapshot } from './sites/types';
 import { formatFollowers, formatInteger, formatPlain, formatPlainPercent } from './format';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
 
 /*
  * Published engagement benchmarks by creator size, from /work/shared/research/metrics.md
@@ -25,8 +25,8 @@ export interface BenchmarkSource {
   url: string;
   /** Year of the figures: the stated data date, or the year the page was read when it gives none. */
   year: number;
-  /** How the source computes its rate, in its own terms. */
-  method: string;
+  /** How the source computes its rate, in its own terms: a message, shown with t(). */
+  method: MessageKey;
 }
 
 /** A follower band with an "average" range; followers from minFollowers (inclusive) to maxFollowers (exclusive). */
@@ -64,8 +64,8 @@ interface DatasetBase {
    * absent when none does.
    */
   comparableWith?: EngagementFormula;
-  /** How the source's method differs from MicroScope's: shown with every comparison. */
-  caveat?: string;
+  /** How the source's method differs from MicroScope's: a message, shown (through compare()) with every comparison. */
+  caveat?: MessageKey;
   notes: readonly string[];
 }
 
@@ -108,7 +108,7 @@ export const BENCHMARK_DATASETS: readonly BenchmarkDataset[] = [
       name: 'Modash Instagram engagement rate calculator',
       url: 'https://www.modash.io/engagement-rate-calculator',
       year: 2025,
-      method: 'median (likes + comments) ÷ followers over the latest 30 posts',
+      method: 'benchmarkMethodModashInstagram',
     },
     basis: 'followers',
     statistic: 'median',
@@ -137,7 +137,7 @@ export const BENCHMARK_DATASETS: readonly BenchmarkDataset[] = [
       name: 'Modash TikTok engagement rate calculator',
       url: 'https://www.modash.io/tiktok-engagement-rate-calculator',
       year: 2025,
-      method: 'median engagements ÷ median views over the latest 30 videos (data of November 2025)',
+      method: 'benchmarkMethodModashTiktok',
     },
     basis: 'views',
     statistic: 'median',
@@ -156,8 +156,7 @@ export const BENCHMARK_DATASETS: readonly BenchmarkDataset[] = [
       ],
       [18.51, 14.59, 11.38, 10.45, 9.56, 8.12, 8.69],
     ),
-    caveat:
-      "Modash divides median engagements by median views; MicroScope takes the median of each video's rate: close, not identical.",
+    caveat: 'benchmarkCaveatModashTiktok',
     notes: ["Modash's TikTok bands moved about 6× between 2023 and 2025."],
   },
   {
@@ -168,7 +167,7 @@ export const BENCHMARK_DATASETS: readonly BenchmarkDataset[] = [
       name: 'Modash YouTube engagement rate calculator',
       url: 'https://www.modash.io/youtube-engagement-rate-calculator',
       year: 2025,
-      method: 'median engagements ÷ median views over the latest 30 videos',
+      method: 'benchmarkMethodModashYoutube',
     },
     basis: 'views',
     statistic: 'median',
@@ -193,7 +192,7 @@ export const BENCHMARK_DATASETS: readonly BenchmarkDataset[] = [
       name: 'HypeAuditor Instagram engagement rate benchmark (March 2018, ~37,000 accounts)',
       url: 'https://hypeauditor.com/blog/what-is-instagram-engagement-rate-and-how-to-calculate-it/',
       year: 2018,
-      method: 'mean (and median) (likes + comments) ÷ followers over the last 90 days',
+      method: 'benchmarkMethodMean90Days',
     },
     basis: 'followers',
     statistic: 'mean',
@@ -217,7 +216,7 @@ export const BENCHMARK_DATASETS: readonly BenchmarkDataset[] = [
       name: 'HypeAuditor State of Influencer Marketing 2026 (via eMarketer)',
       url: 'https://www.emarketer.com/content/smaller-creators-deliver-efficiency-roi-pressure-mounts',
       year: 2026,
-      method: "HypeAuditor's own engagement rate",
+      method: 'benchmarkMethodHypeAuditor',
     },
     basis: 'followers',
     statistic: 'unspecified',
@@ -237,7 +236,7 @@ export const BENCHMARK_DATASETS: readonly BenchmarkDataset[] = [
       name: 'Influencer Marketing Hub, quoted by Pentos',
       url: 'https://pentos.co/free-tools/user-engagement-rate',
       year: 2025,
-      method: 'engagement ÷ followers',
+      method: 'benchmarkMethodPerFollower',
     },
     basis: 'followers',
     statistic: 'unspecified',
@@ -262,7 +261,7 @@ export const BENCHMARK_DATASETS: readonly BenchmarkDataset[] = [
       name: 'Rival IQ Social Media Industry Benchmark Report 2023',
       url: 'https://www.rivaliq.com/blog/social-media-industry-benchmark-report/',
       year: 2023,
-      method: 'median engagements ÷ followers, all industries',
+      method: 'benchmarkMethodRivalIq',
     },
     basis: 'followers',
     statistic: 'median',
@@ -307,18 +306,17 @@ export interface CompareOptions {
 }
 
 /** Why a formula has nothing like-for-like to compare with. Only stated facts (metrics.md). */
-const NO_BENCHMARK: Readonly<Partial<Record<EngagementFormula, Partial<Record<Platform, string>>>>> = {
+// Why a formula has no benchmark on a platform: message keys, written in the UI language by compare().
+const NO_BENCHMARK: Readonly<Partial<Record<EngagementFormula, Partial<Record<Platform, MessageKey>>>>> = {
   'views/followers': {
-    tiktok:
-      'No published benchmark measures views per follower: TikTok benchmarks are engagements per view or per follower, so the view rate has nothing like-for-like.',
+    tiktok: 'benchmarkNoneTiktokViews',
   },
   'views/subscribers': {
-    youtube:
-      "No like-for-like benchmark: Modash's YouTube bands measure engagements per view, and this rate is views per subscriber.",
+    youtube: 'benchmarkNoneYoutubeViews',
   },
   'replies+reposts+likes/followers': {
-    x: "No published X benchmark by creator tier was found (Rival IQ's 0.035% is a median for brand accounts, not creators).",
-    bluesky: 'No published Bluesky engagement benchmark was found.',
+    x: 'benchmarkNoneX',
+    bluesky: 'benchmarkNoneBluesky',
   },
 };
 
@@ -372,11 +370,11 @@ export function compare(
       candidate.comparableWith === formula,
   );
   if (!dataset) {
+    const noBenchmark = NO_BENCHMARK[formula]?.[platform];
     return {
       verdict: 'none',
       reason:
-        NO_BENCHMARK[formula]?.[platform] ??
-        t('benchmarkNoDataset', PLATFORM_NAMES[platform]),
+        noBenchmark === undefined ? t('benchmarkNoDataset', PLATFORM_NAMES[platform]) : t(noBenchmark),
     };
   }
   if (options.method !== undefined && dataset.statistic !== options.method) {
@@ -408,7 +406,7 @@ export function compare(
     source: dataset.source,
     datasetId: dataset.id,
     version: BENCHMARKS_VERSION,
-    caveats: dataset.caveat === undefined ? [] : [dataset.caveat],
+    caveats: dataset.caveat === undefined ? [] : [t(dataset.caveat)],
   };
 }
 

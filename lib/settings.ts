@@ -1,5 +1,7 @@
 import { PLATFORMS, type Platform } from './sites/types';
 import { DEFAULT_TIER_SCHEME, tierSchemeById, validateTierBounds, type TierBounds, type TierScheme, type TierSchemeId } from './tiers';
+import { formatInteger } from './format';
+import { t } from './i18n';
 
 /** What the marketer can change. Lives in storage.sync so it follows them between browsers. */
 export interface Settings {
@@ -44,7 +46,7 @@ const SCHEME_IDS: readonly TierSchemeId[] = ['founding', 'five-tier', 'later-spr
 export function sampleSizeProblem(value: unknown): string | undefined {
   const { min, max } = SAMPLE_SIZE_RANGE;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    return `Sample size must be a whole number of posts from ${min} to ${max}.`;
+    return t('sampleSizeInvalid', formatInteger(min), formatInteger(max));
   }
   return undefined;
 }

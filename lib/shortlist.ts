@@ -2,6 +2,7 @@ import { BENCHMARKS_VERSION, compare, type ComparisonVerdict } from './benchmark
 import type { ProfileView } from './content-controller';
 import type { CountReading } from './count';
 import type { EngagementBasis, EngagementMethod } from './engagement';
+import { listInWords, t } from './i18n';
 import { PLATFORMS, type Platform } from './sites/types';
 import { TIERS, type Tier, type TierSchemeId } from './tiers';
 
@@ -344,42 +345,42 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const CANONICAL_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 function isoDate(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) fail(`${field} must be an ISO 8601 date like 2025-11-27T10:00:00.000Z`);
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) fail(t('invalidDate', field));
   const time = Date.parse(value);
-  if (!Number.isFinite(time)) fail(`${field} is not a real date (${value})`);
+  if (!Number.isFinite(time)) fail(t('invalidRealDate', field, value));
   return CANONICAL_DATE.test(value) ? value : new Date(time).toISOString();
 }
 
 function count(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    fail(`${field} must be a whole number of 0 or more (got ${JSON.stringify(value) ?? String(value)})`);
+    fail(t('invalidCount', field, JSON.stringify(value) ?? String(value)));
   }
   return value;
 }
 
 function reading(value: unknown, field: string): CountReading {
-  if (!isRecord(value)) fail(`${field} must be a count reading {value, exact, min, max}`);
+  if (!isRecord(value)) fail(t('invalidReading', field));
   const parsed: CountReading = {
     value: count(value.value, `${field}.value`),
-    exact: typeof value.exact === 'boolean' ? value.exact : fail(`${field}.exact must be true or false`),
+    exact: typeof value.exact === 'boolean' ? value.exact : fail(t('invalidBoolean', `${field}.exact`)),
     min: count(value.min, `${field}.min`),
     max: count(value.max, `${field}.max`),
   };
-  if (parsed.min > parsed.value || parsed.max < parsed.value) fail(`${field} must have min ≤ value ≤ max`);
+  if (parsed.min > parsed.value || parsed.max < parsed.value) fail(t('invalidReadingOrder', field));
   return parsed;
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
-  if (typeof value !== 'string' || !allowed.includes(value as T)) fail(`${field} must be one of ${allowed.join(', ')}`);
+  if (typeof value !== 'string' || !allowed.includes(value as T)) fail(t('invalidOneOf', field, allowed.join(', ')));
   return value as T;
 }
 
 const SCHEME_IDS: readonly TierSchemeId[] = ['founding', 'five-tier', 'later-sprout', 'custom'];
 
 function snapshot(value: unknown, field: string): SavedSnapshot {
-  if (!isRecord(value)) fail(`${field} must be an object`);
+  if (!isRecord(value)) fail(t('invalidObject', field));
   const sampleSize = value.sampleSize === undefined ? 0 : count(value.sampleSize, `${field}.sampleSize`);
-  if (sampleSize > LIMITS.sampleSize) fail(`${field}.sampleSize must be at most ${LIMITS.sampleSize}`);
+  if (sampleSize > LIMITS.sampleSize) fail(t('invalidAtMost', `${field}.sampleSize`, LIMITS.sampleSize));
   const parsed: SavedSnapshot = {
     at: isoDate(value.at, `${field}.at`),
     sampleSize,
@@ -391,7 +392,7 @@ function snapshot(value: unknown, field: string): SavedSnapshot {
   if (value.engagementPercent !== undefined) {
     const percent = value.engagementPercent;
     if (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0) {
-      fail(`${field}.engagementPercent must be a number of 0 or more`);
+      fail(t('invalidPercent', `${field}.engagementPercent`));
     }
     parsed.engagementPercent = percent;
   }
@@ -399,7 +400,7 @@ function snapshot(value: unknown, field: string): SavedSnapshot {
   if (value.method !== undefined) parsed.method = oneOf(value.method, ['median', 'mean'] as const, `${field}.method`);
   if (value.benchmarksVersion !== undefined) {
     if (typeof value.benchmarksVersion !== 'string' || value.benchmarksVersion.length > 40) {
-      fail(`${field}.benchmarksVersion must be a short text`);
+      fail(t('invalidShortText', `${field}.benchmarksVersion`));
     }
     parsed.benchmarksVersion = value.benchmarksVersion;
   }
@@ -407,59 +408,59 @@ function snapshot(value: unknown, field: string): SavedSnapshot {
 }
 
 function profileUrl(value: unknown, platform: Platform, strict: boolean): string {
-  if (typeof value !== 'string' || value.length > LIMITS.url) fail('url must be a link of at most 2000 characters');
+  if (typeof value !== 'string' || value.length > LIMITS.url) fail(t('invalidUrlLength', LIMITS.url));
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    fail(`url is not a link (${value.slice(0, 80)})`);
+    fail(t('invalidUrl', value.slice(0, 80)));
   }
   // Even for our own data: the dashboard renders it as a link, so never javascript: or data:.
   if (url.protocol !== 'https:' && (strict || url.protocol !== 'http:')) {
-    fail(`url must be an https link (got ${url.protocol.replace(':', '')})`);
+    fail(t('invalidUrlProtocol', url.protocol.replace(':', '')));
   }
   if (strict) {
     const host = url.hostname.toLowerCase();
     const hosts = PLATFORM_HOSTS[platform];
     if (!hosts.some((domain) => host === domain || host.endsWith(`.${domain}`))) {
-      fail(`url must be a link on ${hosts.join(' or ')} for a ${PLATFORM_NAMES[platform]} profile (got ${host})`);
+      fail(t('invalidUrlHost', listInWords(hosts, 'disjunction'), PLATFORM_NAMES[platform], host));
     }
   }
   return value;
 }
 
 function parseProfile(value: unknown, strict: boolean): SavedProfile {
-  if (!isRecord(value)) fail('not an object');
+  if (!isRecord(value)) fail(t('invalidNotObject'));
   const platform = oneOf(value.platform, PLATFORMS, 'platform');
   const handle = value.handle;
   const maxHandle = platform === 'bluesky' ? LIMITS.blueskyHandle : LIMITS.handle;
-  if (typeof handle !== 'string' || handle.trim() === '') fail('handle is missing');
-  if (handle.length > maxHandle) fail(`handle is longer than ${maxHandle} characters`);
+  if (typeof handle !== 'string' || handle.trim() === '') fail(t('invalidHandleMissing'));
+  if (handle.length > maxHandle) fail(t('invalidHandleLength', maxHandle));
   if (strict && !HANDLE_CHARACTERS[platform].test(handle)) {
-    fail(`handle "${handle.slice(0, 40)}" has characters ${PLATFORM_NAMES[platform]} handles can't have`);
+    fail(t('invalidHandleCharacters', handle.slice(0, 40), PLATFORM_NAMES[platform]));
   }
-  if (!strict && /[\s<>"'`]/.test(handle)) fail('handle has spaces or markup characters');
+  if (!strict && /[\s<>"'`]/.test(handle)) fail(t('invalidHandleMarkup'));
   const url = profileUrl(value.url, platform, strict);
   const savedAt = isoDate(value.savedAt, 'savedAt');
   const lastSeen = isoDate(value.lastSeen ?? value.savedAt, 'lastSeen');
 
   const tags = value.tags ?? [];
-  if (!Array.isArray(tags)) fail('tags must be a list of texts');
-  if (tags.length > LIMITS.tags) fail(`at most ${LIMITS.tags} tags`);
+  if (!Array.isArray(tags)) fail(t('invalidTagsList'));
+  if (tags.length > LIMITS.tags) fail(t('invalidTagsCount', LIMITS.tags));
   tags.forEach((tag: unknown, index) => {
-    if (typeof tag !== 'string') fail(`tags[${index}] must be a text`);
-    if (tag.length > LIMITS.tag) fail(`tags[${index}] is longer than ${LIMITS.tag} characters`);
+    if (typeof tag !== 'string') fail(t('invalidText', `tags[${index}]`));
+    if (tag.length > LIMITS.tag) fail(t('invalidTextLength', `tags[${index}]`, LIMITS.tag));
   });
   const note = value.note ?? '';
-  if (typeof note !== 'string') fail('note must be a text');
-  if (note.length > LIMITS.note) fail(`note is longer than ${LIMITS.note} characters`);
+  if (typeof note !== 'string') fail(t('invalidText', 'note'));
+  if (note.length > LIMITS.note) fail(t('invalidTextLength', 'note', LIMITS.note));
   if (value.displayName !== undefined && value.displayName !== null) {
-    if (typeof value.displayName !== 'string') fail('displayName must be a text');
-    if (value.displayName.length > LIMITS.displayName) fail(`displayName is longer than ${LIMITS.displayName} characters`);
+    if (typeof value.displayName !== 'string') fail(t('invalidText', 'displayName'));
+    if (value.displayName.length > LIMITS.displayName) fail(t('invalidTextLength', 'displayName', LIMITS.displayName));
   }
 
-  if (!Array.isArray(value.history) || value.history.length === 0) fail('history must be a non-empty list of snapshots');
-  if (value.history.length > LIMITS.history) fail(`history has more than ${LIMITS.history} snapshots`);
+  if (!Array.isArray(value.history) || value.history.length === 0) fail(t('invalidHistory'));
+  if (value.history.length > LIMITS.history) fail(t('invalidHistoryLength', LIMITS.history));
   const history = thinHistory(sortHistory(value.history.map((entry: unknown, index) => snapshot(entry, `history[${index}]`))));
 
   const profile: SavedProfile = {

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { create, type StateCreator, type StoreMutatorIdentifier } from 'zustand';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { mergeProfilesDetailed, parseBackup, type RefusedRow } from './backup';
+import { t } from './i18n';
 import { readProfileText } from './profile-codec';
 import type { ProfileView } from './content-controller';
 import {
@@ -238,7 +239,7 @@ function createShortlistStore() {
       // The base stays as it was, so the next write carries these changes again.
       const message = error instanceof Error ? error.message : String(error);
       console.warn('[MicroScope] could not save the shortlist', error);
-      quietSet({ writeError: `Couldn't save the shortlist: ${message}` });
+      quietSet({ writeError: t('shortlistWriteError', message) });
     } finally {
       inFlight = new Set();
     }
@@ -379,7 +380,7 @@ function createShortlistStore() {
           importBackup(json) {
             if (!get().hydrated) {
               start();
-              return { total: 0, added: 0, merged: 0, unchanged: 0, refused: [], error: 'The shortlist is still loading: try again in a moment.' };
+              return { total: 0, added: 0, merged: 0, unchanged: 0, refused: [], error: t('importStillLoading') };
             }
             const parsed = parseBackup(json);
             const total = parsed.rows.length + parsed.refused.length;

@@ -1,6 +1,6 @@
 import type { CountReading } from './count';
 import { formatFollowers } from './format';
-import { listInWords, t, type MessageKey } from './i18n';
+import { listInWords, t, uiLanguage, type MessageKey } from './i18n';
 
 /**
  * Creator tiers by follower count, smallest first. "Emerging" is below a scheme's first threshold
@@ -216,57 +216,63 @@ export class TierSchemeError extends Error {
 
 export type TierBoundsValidation = { ok: true; scheme: TierScheme } | { ok: false; errors: string[] };
 
+/** One fault in custom thresholds: the tier whose field it is about (none for a wrong count), and the message in the UI language. */
+export interface TierBoundsProblem {
+  tier?: BoundedTier;
+  message: string;
+}
+
+/** Like TierBoundsValidation, with each fault tied to its tier (for a form that shows them by field). */
+export type TierBoundsCheck = { ok: true; scheme: TierScheme } | { ok: false; problems: TierBoundsProblem[] };
+
 /** Input for custom thresholds: an object, or the five lower bounds in order (nano, micro, mid, macro, mega). */
 export type TierBoundsInput = TierBounds | readonly number[];
 
 const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+// The number as typed, in the UI language ("1,500.5", "1.500,5"): no rounding, no compact form.
 const formatNumber = (value: number): string =>
-  Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: 20 }) : String(value);
+  Number.isFinite(value) ? value.toLocaleString(uiLanguage(), { maximumFractionDigits: 20 }) : String(value);
 
 /**
  * Checks custom thresholds, never throws. Each bound is a whole number of followers; nano may be 0
- * (no emerging tier), the others are positive and each above the one before.
+ * (no emerging tier), the others are positive and each above the one before. Messages are in the UI language.
  * @example validateTierBounds([0, 5_000, 20_000, 100_000, 1_000_000]) // { ok: true, scheme }
  */
 export function validateTierBounds(bounds: TierBoundsInput): TierBoundsValidation {
+  const checked = checkTierBounds(bounds);
+  return checked.ok ? checked : { ok: false, errors: checked.problems.map((problem) => problem.message) };
+}
+
+/**
+ * validateTierBounds with each message tied to the tier it is about, so a form can place it by its
+ * field without reading the (translated) text.
+ */
+export function checkTierBounds(bounds: TierBoundsInput): TierBoundsCheck {
   // Settings come from storage and forms: check the shape at run time too.
   const raw: unknown[] = Array.isArray(bounds)
     ? [...(bounds as readonly unknown[])]
     : BOUNDED_TIERS.map((tier) => (bounds as Partial<Record<BoundedTier, unknown>> | null)?.[tier]);
   if (raw.length !== BOUNDED_TIERS.length) {
-    return {
-      ok: false,
-      errors: [`Enter ${BOUNDED_TIERS.length} thresholds (nano, micro, mid, macro, mega); got ${raw.length}.`],
-    };
+    return { ok: false, problems: [{ message: t('tierBoundsCount', BOUNDED_TIERS.length, raw.length) }] };
   }
 
-  const errors: string[] = [];
+  const problems: TierBoundsProblem[] = [];
   const valid: (number | undefined)[] = raw.map((value, index) => {
-    const tier = capitalise(BOUNDED_TIERS[index]!);
-    if (value === undefined || value === null || value === '') {
-      errors.push(`${tier} threshold is missing.`);
+    const tier = BOUNDED_TIERS[index]!;
+    const name = capitalise(tier);
+    const fault = (message: string): undefined => {
+      problems.push({ tier, message });
       return undefined;
-    }
+    };
+    if (value === undefined || value === null || value === '') return fault(t('tierBoundMissing', name));
     if (typeof value !== 'number' || Number.isNaN(value)) {
-      errors.push(`${tier} must be a number of followers (got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}).`);
-      return undefined;
+      return fault(t('tierBoundNotNumber', name, typeof value === 'string' ? JSON.stringify(value) : String(value)));
     }
     if (index === 0 ? value < 0 : value <= 0) {
-      errors.push(
-        index === 0
-          ? `${tier} can't start below 0 followers (got ${formatNumber(value)}).`
-          : `${tier} must start above 0 followers (got ${formatNumber(value)}).`,
-      );
-      return undefined;
+      return fault(t(index === 0 ? 'tierBoundBelowZero' : 'tierBoundNotPositive', name, formatNumber(value)));
     }
-    if (!Number.isInteger(value)) {
-      errors.push(`${tier} must be a whole number of followers (got ${formatNumber(value)}).`);
-      return undefined;
-    }
-    if (!Number.isSafeInteger(value)) {
-      errors.push(`${tier} is too large (got ${formatNumber(value)}).`);
-      return undefined;
-    }
+    if (!Number.isInteger(value)) return fault(t('tierBoundNotWhole', name, formatNumber(value)));
+    if (!Number.isSafeInteger(value)) return fault(t('tierBoundTooLarge', name, formatNumber(value)));
     return value;
   });
 
@@ -274,12 +280,13 @@ export function validateTierBounds(bounds: TierBoundsInput): TierBoundsValidatio
     const previous = valid[index - 1];
     const current = valid[index];
     if (previous === undefined || current === undefined || current > previous) continue;
-    errors.push(
-      `${capitalise(BOUNDED_TIERS[index]!)} must start above ${BOUNDED_TIERS[index - 1]} ` +
-        `(got ${formatNumber(current)} ≤ ${formatNumber(previous)}).`,
-    );
+    const tier = BOUNDED_TIERS[index]!;
+    problems.push({
+      tier,
+      message: t('tierBoundNotAbove', capitalise(tier), BOUNDED_TIERS[index - 1]!, formatNumber(current), formatNumber(previous)),
+    });
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (problems.length > 0) return { ok: false, problems };
 
   const [nano, micro, mid, macro, mega] = valid as number[];
   const checked: TierBounds = { nano: nano!, micro: micro!, mid: mid!, macro: macro!, mega: mega! };

@@ -5,6 +5,7 @@ import { sampleSizeProblem, SAMPLE_SIZE_RANGE, schemeOf, type Settings } from '@
 import { PLATFORMS } from '@/lib/sites/types';
 import {
   BOUNDED_TIERS,
+  checkTierBounds,
   describeTier,
   schemeName,
   tierLabel,
@@ -12,6 +13,7 @@ import {
   validateTierBounds,
   type BoundedTier,
   type TierBounds,
+  type TierBoundsProblem,
   type TierSchemeId,
 } from '@/lib/tiers';
 import { PLATFORM_NAMES } from './shortlist-rows';
@@ -43,14 +45,13 @@ function draftsOf(bounds: TierBounds): Drafts {
   return Object.fromEntries(BOUNDED_TIERS.map((tier) => [tier, String(bounds[tier])])) as Drafts;
 }
 
-/** validateTierBounds' messages by the field they are about (they start with its tier's name). */
-function errorsByTier(errors: readonly string[]): { byTier: Partial<Record<BoundedTier, string[]>>; general: string[] } {
+/** checkTierBounds' messages by the field they are about (by the tier each names, not by its text). */
+function errorsByTier(problems: readonly TierBoundsProblem[]): { byTier: Partial<Record<BoundedTier, string[]>>; general: string[] } {
   const byTier: Partial<Record<BoundedTier, string[]>> = {};
   const general: string[] = [];
-  for (const error of errors) {
-    const tier = BOUNDED_TIERS.find((candidate) => error.toLowerCase().startsWith(`${candidate} `));
-    if (tier) (byTier[tier] ??= []).push(error);
-    else general.push(error);
+  for (const { tier, message } of problems) {
+    if (tier) (byTier[tier] ??= []).push(message);
+    else general.push(message);
   }
   return { byTier, general };
 }
@@ -68,10 +69,10 @@ export function SettingsPanel({ settings, onChange, error }: SettingsPanelProps)
     setChanged(true);
   };
 
-  const customCheck = validateTierBounds(
+  const customCheck = checkTierBounds(
     Object.fromEntries(BOUNDED_TIERS.map((tier) => [tier, readThreshold(drafts[tier])])) as unknown as TierBounds,
   );
-  const customErrors = customCheck.ok ? { byTier: {}, general: [] } : errorsByTier(customCheck.errors);
+  const customErrors = customCheck.ok ? { byTier: {}, general: [] } : errorsByTier(customCheck.problems);
   const sampleValue = sampleDraft.trim() === '' ? undefined : Number(sampleDraft);
   const sampleError = sampleSizeProblem(sampleValue);
   const active = schemeOf(settings);

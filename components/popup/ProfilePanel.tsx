@@ -199,7 +199,7 @@ function BenchmarkSection({ benchmark, rateKnown }: { benchmark: BenchmarkResult
             <a href={benchmark.source.url} target="_blank" rel="noreferrer">
               {benchmark.source.name}
             </a>{' '}
-            ({benchmark.source.year}, {benchmark.source.method}). {t('benchmarkFigures', benchmark.version)}
+            ({benchmark.source.year}, {t(benchmark.source.method)}). {t('benchmarkFigures', benchmark.version)}
           </p>
           {benchmark.caveats.length > 0 && (
             <ul className="caveats" aria-label={t('caveats')}>

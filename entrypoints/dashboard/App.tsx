@@ -89,7 +89,7 @@ export function App() {
       .then((text) => setImportResult({ report: useShortlist.getState().importBackup(text), fileName: file.name }))
       .catch((error: unknown) =>
         setImportResult({
-          report: { total: 0, added: 0, merged: 0, unchanged: 0, refused: [], error: `The file could not be read (${String(error)}).` },
+          report: { total: 0, added: 0, merged: 0, unchanged: 0, refused: [], error: t('importFileUnreadable', String(error)) },
           fileName: file.name,
         }),
       );

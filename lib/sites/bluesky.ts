@@ -1,5 +1,6 @@
 import type { CountReading } from '../count';
 import { firstVisible, pageLocale, textOf } from '../dom';
+import { t } from '../i18n';
 import { isRecord, jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { blueskyProfileHandle, decodeSegment, isBlueskyHost } from './url/bluesky';
@@ -215,7 +216,7 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   const header = (): ProfileHeader => {
     const result: ProfileHeader = { platform: 'bluesky', handle, locale, notes: [] };
     if (!urlName) {
-      result.notes.push('This page is not a Bluesky profile.');
+      result.notes.push(t('siteNotBluesky'));
       return result;
     }
     const found = attempt('header', headerParts) ?? {};
@@ -233,22 +234,22 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
 
     const rendered = !!(found.followers || found.follows);
     if (found.other) {
-      result.notes.push(`The page still shows @${found.other}, not @${handle}: waiting for the profile to load.`);
+      result.notes.push(t('siteStaleHandle', found.other, handle));
     }
     if (!followers) {
       if (!found.other) {
         result.notes.push(
           rendered
-            ? 'Follower count not found in the profile header.'
-            : 'Follower count not shown yet: the profile header has not loaded.',
+            ? t('siteFollowersNotFound')
+            : t('siteFollowersNotYet'),
         );
       }
     } else if (!followers.exact) {
-      result.notes.push('Follower count is rounded on the page; the exact number is not shown.');
+      result.notes.push(t('siteFollowersRounded'));
     }
-    if (!following && rendered) result.notes.push('Following count not found in the profile header.');
-    if (!postsCount && rendered) result.notes.push('Post count not found in the profile header.');
-    if (postsCount?.value === 0) result.notes.push('No posts yet: engagement cannot be measured.');
+    if (!following && rendered) result.notes.push(t('siteFollowingNotFound'));
+    if (!postsCount && rendered) result.notes.push(t('sitePostsNotFound'));
+    if (postsCount?.value === 0) result.notes.push(t('siteNoPosts'));
     return result;
   };
 

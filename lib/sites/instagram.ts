@@ -1,5 +1,6 @@
 import type { CountReading } from '../count';
 import { firstVisible, pageLocale, textOf } from '../dom';
+import { t } from '../i18n';
 import { findKeyDeep, isRecord, jsonCount, jsonScriptsContaining, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { instagramProfileHandle, isInstagramHost } from './url/instagram';
@@ -300,7 +301,7 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   const header = (): ProfileHeader => {
     const result: ProfileHeader = { platform: 'instagram', handle, locale, notes: [] };
     if (!handle) {
-      result.notes.push('This page is not an Instagram profile.');
+      result.notes.push(t('siteNotInstagram'));
       return result;
     }
     const found = attempt('header stats', stats) ?? { rendered: false };
@@ -317,15 +318,15 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     if (!followers) {
       result.notes.push(
         found.rendered
-          ? 'Follower count not found in the profile header.'
-          : 'Follower count not shown yet: the profile header has not loaded.',
+          ? t('siteFollowersNotFound')
+          : t('siteFollowersNotYet'),
       );
     } else if (!followers.exact) {
-      result.notes.push('Follower count is rounded on the page; the exact number is not shown.');
+      result.notes.push(t('siteFollowersRounded'));
     }
-    if (!following && found.rendered) result.notes.push('Following count not found in the profile header.');
-    if (!postsCount && found.rendered) result.notes.push('Post count not found in the profile header.');
-    if (postsCount?.value === 0) result.notes.push('No posts yet: engagement cannot be measured.');
+    if (!following && found.rendered) result.notes.push(t('siteFollowingNotFound'));
+    if (!postsCount && found.rendered) result.notes.push(t('sitePostsNotFound'));
+    if (postsCount?.value === 0) result.notes.push(t('siteNoPosts'));
 
     attempt('hidden likes note', () => {
       const own = [...bootstrap().posts.values()].filter((post) => sameHandle(post.owner, handle));
@@ -333,8 +334,8 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
       if (hidden === 0) return;
       result.notes.push(
         hidden === own.length
-          ? 'Likes are hidden on all recent posts: engagement from likes is unknown.'
-          : `Likes are hidden on ${hidden} of ${own.length} recent posts: engagement for those is unknown.`,
+          ? t('siteLikesHiddenAll')
+          : t('siteLikesHiddenSome', hidden, own.length),
       );
     });
     return result;

@@ -1,5 +1,6 @@
 import type { CountReading } from '../count';
 import { firstVisible, pageLocale, readJsonScript, textOf } from '../dom';
+import { t } from '../i18n';
 import { isRecord, jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { isTikTokHost, tiktokProfileHandle } from './url/tiktok';
@@ -228,7 +229,7 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   const header = (): ProfileHeader => {
     const result: ProfileHeader = { platform: 'tiktok', handle, locale, notes: [] };
     if (!handle) {
-      result.notes.push('This page is not a TikTok profile.');
+      result.notes.push(t('siteNotTiktok'));
       return result;
     }
     const found = attempt('header stats', headerStats) ?? {};
@@ -247,20 +248,20 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
 
     const rendered = !!(found.followers || found.following || found.likes);
     if (found.other) {
-      result.notes.push(`The page still shows @${found.other}, not @${handle}: waiting for the profile to load.`);
+      result.notes.push(t('siteStaleHandle', found.other, handle));
     }
     if (!followers) {
       if (!found.other) {
         result.notes.push(
           rendered
-            ? 'Follower count not found in the profile header.'
-            : 'Follower count not shown yet: the profile header has not loaded.',
+            ? t('siteFollowersNotFound')
+            : t('siteFollowersNotYet'),
         );
       }
     } else if (!followers.exact) {
-      result.notes.push('Follower count is rounded on the page; the exact number is not shown.');
+      result.notes.push(t('siteFollowersRounded'));
     }
-    if (result.postsCount?.value === 0) result.notes.push('No posts yet: engagement cannot be measured.');
+    if (result.postsCount?.value === 0) result.notes.push(t('siteNoPosts'));
     return result;
   };
 

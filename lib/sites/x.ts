@@ -1,5 +1,6 @@
 import type { CountReading } from '../count';
 import { firstVisible, isVisible, pageLocale, textOf } from '../dom';
+import { t } from '../i18n';
 import { isRecord, jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { isXHost, xProfileHandle } from './url/x';
@@ -252,7 +253,7 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   const header = (): ProfileHeader => {
     const result: ProfileHeader = { platform: 'x', handle, locale, notes: [] };
     if (!handle) {
-      result.notes.push('This page is not an X profile.');
+      result.notes.push(t('siteNotX'));
       return result;
     }
     const followersEl = attempt('followers link', followersLink);
@@ -282,24 +283,24 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     if (!followers) {
       result.notes.push(
         rendered
-          ? 'Follower count not found in the profile header.'
-          : 'Follower count not shown yet: the profile header has not loaded.',
+          ? t('siteFollowersNotFound')
+          : t('siteFollowersNotYet'),
       );
     } else if (!followers.exact) {
-      result.notes.push('Follower count is rounded on the page; the exact number is not shown.');
+      result.notes.push(t('siteFollowersRounded'));
     }
-    if (!following && rendered) result.notes.push('Following count not found in the profile header.');
+    if (!following && rendered) result.notes.push(t('siteFollowingNotFound'));
     if (!postsCount && rendered) {
       result.notes.push(
         NOT_POSTS_SUBTITLE.has(tab)
-          ? 'Post count is not shown on this tab: open the Posts tab.'
-          : 'Post count not found in the profile header.',
+          ? t('sitePostsOtherTab')
+          : t('sitePostsNotFound'),
       );
     }
     const emptyTimeline =
       !!attempt('empty state', () => firstVisible(doc, selectors.emptyState)) && !doc.querySelector(selectors.post);
     if (postsCount?.value === 0 || (emptyTimeline && tab === '')) {
-      result.notes.push('No posts yet: engagement cannot be measured.');
+      result.notes.push(t('siteNoPosts'));
     }
     return result;
   };

@@ -1,5 +1,6 @@
 import type { CountReading } from '../count';
 import { firstVisible, isVisible, pageLocale, textOf } from '../dom';
+import { t } from '../i18n';
 import { isRecord, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { CHANNEL_ID, isYouTubeHost, parseChannelPath, youtubeProfileHandle, type ChannelRef } from './url/youtube';
@@ -645,12 +646,12 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   const header = (): ProfileHeader => {
     const result: ProfileHeader = { platform: 'youtube', handle, locale, notes: [] };
     if (!ref) {
-      result.notes.push('This page is not a YouTube channel.');
+      result.notes.push(t('siteNotChannel'));
       return result;
     }
     let dom = attempt('header', domHeader) ?? { rendered: false };
     if (isStale(dom.handle)) {
-      result.notes.push(`The channel header still shows @${dom.handle}, not this channel: waiting for it to update.`);
+      result.notes.push(t('siteStaleChannel', dom.handle ?? ''));
       dom = { rendered: false };
     }
     const data = bootstrap();
@@ -664,15 +665,15 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     if (!subscribers) {
       result.notes.push(
         dom.rendered
-          ? 'Subscriber count not found in the channel header (the channel may hide it).'
-          : 'Subscriber count not shown yet: the channel header has not loaded.',
+          ? t('siteSubscribersNotFound')
+          : t('siteSubscribersNotYet'),
       );
     } else if (!subscribers.exact) {
-      result.notes.push('YouTube rounds subscriber counts down to 3 significant digits; the exact number is not public.');
+      result.notes.push(t('siteSubscribersRounded'));
     }
-    if (!videos && dom.rendered) result.notes.push('Video count not found in the channel header.');
-    if (videos?.value === 0) result.notes.push('No videos yet: engagement cannot be measured.');
-    if (!readsPosts) result.notes.push('Views are read on the Home, Videos, Shorts and Live tabs only.');
+    if (!videos && dom.rendered) result.notes.push(t('siteVideosNotFound'));
+    if (videos?.value === 0) result.notes.push(t('siteNoVideos'));
+    if (!readsPosts) result.notes.push(t('siteViewsTabs'));
     return result;
   };
 

@@ -1,10 +1,15 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Badge } from '@/components/Badge';
+import { ImportReportView } from '@/components/dashboard/ImportReportView';
 import { SettingsPanel } from '@/components/dashboard/SettingsPanel';
 import { ShortlistView } from '@/components/dashboard/ShortlistView';
 import { NotAProfile } from '@/components/popup/NotAProfile';
 import { ProfilePanel } from '@/components/popup/ProfilePanel';
+import { readSnapshot } from '@/lib/sites';
+import { instagram } from '@/lib/sites/instagram';
+import { parseBackup } from '@/lib/backup';
+import { compare } from '@/lib/benchmarks';
 import type { ProfileView } from '@/lib/content-controller';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { DEFAULT_TIER_SCHEME } from '@/lib/tiers';
@@ -107,6 +112,33 @@ describe('badge', () => {
   });
 });
 
+describe('badge notes', () => {
+  it('says in German why the followers are unknown, as the adapter wrote it', () => {
+    useLocale('de');
+    // A profile page whose header has not rendered yet: the adapter notes why nothing was read.
+    const page = document.implementation.createHTMLDocument('');
+    const snapshot = readSnapshot(instagram, page, 'https://www.instagram.com/maya.travels/', { trustBootstrap: true });
+    expect(snapshot.followers).toBeUndefined();
+    const { verdict } = view(snapshot);
+    render(<Badge verdict={verdict} expanded saved={false} onToggle={vi.fn()} onSave={vi.fn()} theme="light" />);
+    const notes = screen.getByRole('list', { name: 'Was nicht gelesen werden konnte' });
+    expect(within(notes).getByText('Followerzahl noch nicht sichtbar: Der Profil-Header ist noch nicht geladen.')).toBeTruthy();
+  });
+});
+
+describe('benchmarks in Spanish', () => {
+  it('gives the no-benchmark reason and the method caveat in Spanish', () => {
+    useLocale('es');
+    const none = compare(1, 'bluesky', 20_000, 'followers');
+    expect(none.verdict === 'none' && none.reason).toBe('No se encontró ningún benchmark de engagement publicado para Bluesky.');
+    const tiktok = compare(6.2, 'tiktok', 1_000_000, 'views');
+    if (tiktok.verdict === 'none') throw new Error(tiktok.reason);
+    expect(tiktok.caveats[0]).toMatch(/^Modash divide la mediana de interacciones/);
+    // Source names stay as published.
+    expect(tiktok.source.name).toMatch(/Modash/);
+  });
+});
+
 const NOW = Date.parse('2026-03-20T12:00:00.000Z');
 function renderShortlist() {
   const profiles = byKey(
@@ -169,5 +201,40 @@ describe('dashboard', () => {
     expect(screen.getByRole('radio', { name: /^Definición original \(micro < 10K\)/ })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: /^Incluir publicaciones fijadas/ })).toBeTruthy();
     expect(screen.getByLabelText('Publicaciones en la muestra')).toBeTruthy();
+  });
+
+  it('places German threshold messages by their field, with German numbers', () => {
+    useLocale('de');
+    render(<SettingsPanel settings={DEFAULT_SETTINGS} onChange={vi.fn()} />);
+    fireEvent.click(screen.getByRole('radio', { name: /^Eigene Schwellenwerte/ }));
+    const mid = screen.getByLabelText('Mid-Tier ab') as HTMLInputElement;
+    fireEvent.change(mid, { target: { value: '500' } });
+    // The message sits under its own field although its words are not English.
+    expect(mid.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(mid.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'Mid muss über micro beginnen (erhalten: 500 ≤ 1.000).',
+    );
+    expect((screen.getByLabelText('Mikro ab') as HTMLInputElement).getAttribute('aria-invalid')).toBeNull();
+    const sample = screen.getByLabelText('Beiträge in der Stichprobe');
+    fireEvent.change(sample, { target: { value: '500' } });
+    expect(screen.getByText('Die Stichprobengröße muss eine ganze Zahl von Beiträgen zwischen 1 und 100 sein.')).toBeTruthy();
+  });
+
+  it('gives import refusals and file errors in German', () => {
+    useLocale('de');
+    const good = makeProfile({});
+    const parsed = parseBackup({ profiles: [good, { ...good, handle: '' }, { ...good, url: 'javascript:alert(1)' }] });
+    expect(parsed.rows).toHaveLength(1);
+    render(
+      <ImportReportView
+        report={{ total: 3, added: 1, merged: 0, unchanged: 0, refused: parsed.refused }}
+        fileName="backup.json"
+        onDismiss={vi.fn()}
+      />,
+    );
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.lastElementChild?.textContent)).toEqual(['Handle fehlt', 'url muss ein https-Link sein (erhalten: javascript)']);
+    expect(parseBackup('{').error).toMatch(/^Diese Datei ist kein JSON \(/);
+    expect(parseBackup({ version: 999, profiles: [] }).error).toMatch(/^Diese Sicherung stammt von einer neueren MicroScope-Version/);
   });
 });

@@ -10,6 +10,7 @@ import {
   TIER_SCHEMES,
   TIERS,
   TierSchemeError,
+  checkTierBounds,
   customTierScheme,
   describeTier,
   describeVerdict,
@@ -272,6 +273,19 @@ describe('custom thresholds', () => {
     expect(validateTierBounds(input)).toEqual({ ok: false, errors });
     expect(() => customTierScheme(input)).toThrow(TierSchemeError);
     expect(() => customTierScheme(input)).toThrow(errors.join(' '));
+  });
+
+  it('ties each fault to its tier for the form, whatever the wording', () => {
+    const checked = checkTierBounds({ nano: 0, micro: 1_000, mid: 500, macro: 100_000, mega: Number.NaN });
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.problems.map((problem) => problem.tier)).toEqual(['mega', 'mid']);
+    expect(checked.problems.map((problem) => problem.message)).toEqual(
+      (validateTierBounds({ nano: 0, micro: 1_000, mid: 500, macro: 100_000, mega: Number.NaN }) as { errors: string[] }).errors,
+    );
+    // A wrong number of bounds is about no single field.
+    const short = checkTierBounds([0, 1_000]);
+    expect(short.ok === false && short.problems).toEqual([{ message: 'Enter 5 thresholds (nano, micro, mid, macro, mega); got 2.' }]);
   });
 
   it('keeps the messages on the error', () => {

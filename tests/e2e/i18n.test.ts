@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -16,6 +16,7 @@ import { startReplayServer, type ReplayServer } from './server';
  * lib/i18n.ts then formats numbers for the messages' language, so text and numbers agree.
  */
 
+const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
 const ANA = 'https://www.instagram.com/ana.tidepool/';
 const KOFI = 'https://www.instagram.com/kofi.bakes/';
 
@@ -100,6 +101,8 @@ describe('German UI (Chromium --lang=de)', () => {
     for (const word of ['Stufe', 'Engagement', 'Stichprobe', 'Schema:']) expect(card).toContain(word);
     expect(card).toMatch(/über die \d+ neuesten Beiträge/);
     await expect.poll(() => page.locator('microscope-badge button', { hasText: 'Zur Shortlist hinzufügen' }).count()).toBe(1);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'de-badge-expanded.png'), clip: { x: 0, y: 0, width: 1000, height: 560 } });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -114,6 +117,8 @@ describe('German UI (Chromium --lang=de)', () => {
     expect(await page.getByRole('button', { name: 'Dashboard öffnen' }).count()).toBe(1);
     expect(await page.getByRole('list', { name: 'Unterstützte Websites' }).count()).toBe(1);
     expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['de', 'MicroScope']);
+    await page.setViewportSize({ width: 360, height: 600 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'de-popup.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

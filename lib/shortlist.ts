@@ -91,6 +91,17 @@ function deviation(before: SavedSnapshot, at: SavedSnapshot, after: SavedSnapsho
 }
 
 /**
+ * `text` cut to at most `max` UTF-16 units without splitting a surrogate pair: a name ending in an
+ * emoji at the limit loses the whole emoji, never half of it (which would show as "\uFFFD").
+ * @example clipText('ab😀', 3) // "ab"
+ */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.charCodeAt(max - 1);
+  return text.slice(0, cut >= 0xd800 && cut <= 0xdbff ? max - 1 : max);
+}
+
+/**
  * At most `keep` snapshots (sorted oldest first in, oldest first out). Always kept: the first and
  * the last, the first and the latest with a follower count (growth), the latest with an
  * engagement rate (the dashboard's figures). Dropped first: snapshots without a follower count,
@@ -213,7 +224,7 @@ export function newProfile(view: ProfileView, at: string): SavedProfile {
     note: '',
     history: [snapshotOf(view, at)],
   };
-  if (view.verdict.displayName) profile.displayName = view.verdict.displayName.slice(0, LIMITS.displayName);
+  if (view.verdict.displayName) profile.displayName = clipText(view.verdict.displayName, LIMITS.displayName);
   return profile;
 }
 
@@ -227,7 +238,7 @@ export const VISIT_RESOLUTION_MS = 60_000;
 export function visitProfile(profile: SavedProfile, view: ProfileView, at: string, saving = false): SavedProfile {
   const snapshot = snapshotOf(view, at);
   const changed = numbersChanged(profile.history.at(-1), snapshot);
-  const displayName = view.verdict.displayName?.slice(0, LIMITS.displayName);
+  const displayName = view.verdict.displayName === undefined ? undefined : clipText(view.verdict.displayName, LIMITS.displayName);
   const renamed = displayName !== undefined && displayName !== '' && displayName !== profile.displayName;
   const stale = Date.parse(at) - Date.parse(profile.lastSeen) >= VISIT_RESOLUTION_MS;
   if (!changed && !renamed && !stale && !saving) return profile;
@@ -260,7 +271,7 @@ export function normaliseTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of tags) {
-    const tag = raw.replace(/\s+/g, ' ').trim().slice(0, LIMITS.tag);
+    const tag = clipText(raw.replace(/\s+/g, ' ').trim(), LIMITS.tag);
     const folded = tag.toLowerCase();
     if (!tag || seen.has(folded)) continue;
     seen.add(folded);
@@ -539,7 +550,7 @@ export const RECENT_LIMIT = 10;
 export function recentViewOf(view: ProfileView, at: string): RecentView {
   const { verdict } = view;
   const recent: RecentView = { platform: verdict.platform, handle: verdict.handle, url: view.url, at };
-  if (verdict.displayName) recent.displayName = verdict.displayName.slice(0, LIMITS.displayName);
+  if (verdict.displayName) recent.displayName = clipText(verdict.displayName, LIMITS.displayName);
   if (verdict.tier) recent.tier = verdict.tier.tier;
   const followers = storableCount(verdict.followers);
   if (followers) recent.followers = followers;

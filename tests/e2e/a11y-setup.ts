@@ -1,29 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
 
-/**
- * Opens popup.html as the toolbar would for tab `tabId` (as shortlist.test.ts does: the one
- * question "which tab is active?" is answered with that tab; messages and storage are real).
- */
-export async function openPopupForTab(browser: ExtensionBrowser, tabId: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await browser.newPage();
-  await page.emulateMedia({ colorScheme });
-  await page.setViewportSize({ width: 400, height: 700 });
-  await page.addInitScript((id) => {
-    const tabs = chrome.tabs as unknown as { query: (query: object, callback?: (tabs: unknown[]) => void) => Promise<unknown[]> };
-    const query = tabs.query.bind(tabs);
-    tabs.query = (info, callback) => {
-      const found = (info as { active?: boolean }).active
-        ? query({}).then((all) => all.filter((tab) => (tab as { id?: number }).id === id))
-        : query(info);
-      if (callback) void found.then(callback);
-      return found;
-    };
-  }, tabId);
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  return page;
-}
-
 /** Every tab id the extension can see. */
 export async function tabIds(browser: ExtensionBrowser): Promise<number[]> {
   return browser.serviceWorker().evaluate(async () => (await chrome.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])));

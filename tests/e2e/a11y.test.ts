@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, focused, named, spokenText, tabTo, type AuditOptions } from './a11y';
-import { openPopupForTab, openTab, sampleBackup } from './a11y-setup';
+import { openTab, sampleBackup } from './a11y-setup';
 import { settledBadge } from './badge';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { launchWithExtension, openPopupForTab, type ExtensionBrowser } from './browser';
 import { darkRoute, fixtureRoute } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
 

@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 
 export type BadgeContract = Record<string, string | null>;
 
-const CONTRACT = [
+/** The badge host's data-* attributes: the contract tests read (Chromium here, Firefox in firefox.ts). */
+export const CONTRACT = [
   'data-platform',
   'data-handle',
   'data-followers',

@@ -92,3 +92,27 @@ export async function launchWithExtension(hostResolverRules: string, extensionDi
     },
   };
 }
+
+/**
+ * Opens popup.html as the toolbar would for tab `tabId`. A popup asks the browser for the active
+ * tab of its window; opened as a page here it would find itself, so that one question is answered
+ * with `tabId`. Everything else (messages to the content script, storage) is the real thing.
+ */
+export async function openPopupForTab(browser: ExtensionBrowser, tabId: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await browser.newPage();
+  await page.emulateMedia({ colorScheme });
+  await page.setViewportSize({ width: 400, height: 700 });
+  await page.addInitScript((id) => {
+    const tabs = chrome.tabs as unknown as { query: (query: object, callback?: (tabs: unknown[]) => void) => Promise<unknown[]> };
+    const query = tabs.query.bind(tabs);
+    tabs.query = (info, callback) => {
+      const found = (info as { active?: boolean }).active
+        ? query({}).then((all) => all.filter((tab) => (tab as { id?: number }).id === id))
+        : query(info);
+      if (callback) void found.then(callback);
+      return found;
+    };
+  }, tabId);
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  return page;
+}

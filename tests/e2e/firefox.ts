@@ -12,7 +12,7 @@ import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { BadgeContract } from './badge';
+import { CONTRACT, type BadgeContract } from './badge';
 import { ROOT } from './pages';
 import type { ReplayServer } from './server';
 
@@ -149,19 +149,6 @@ export async function launchFirefoxWithExtension(
     throw error;
   }
 }
-
-const CONTRACT = [
-  'data-platform',
-  'data-handle',
-  'data-followers',
-  'data-followers-exact',
-  'data-tier',
-  'data-micro',
-  'data-engagement',
-  'data-basis',
-  'data-sample',
-  'data-state',
-] as const;
 
 /** The badge host's contract attributes (badge.ts's, for a puppeteer page), or null when there is no badge. */
 export async function readBadge(page: Page): Promise<BadgeContract | null> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, readBadge, settledBadge } from './badge';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { launchWithExtension, openPopupForTab, type ExtensionBrowser } from './browser';
 import { fixtureRoute, ROOT } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
 
@@ -34,33 +34,14 @@ const extensionPage = async (path: string): Promise<Page> => {
   return page;
 };
 
-/**
- * Opens popup.html as the toolbar would for the tab showing `url`. A popup asks the browser for
- * the active tab of its window; opened as a page here it would find itself, so that one question
- * is answered with the profile's tab. Everything else (messages to the content script, storage)
- * is the real thing.
- */
+/** Opens popup.html as the toolbar would for the tab showing `url` (browser.ts openPopupForTab). */
 async function openPopupFor(url: string): Promise<Page> {
   const tabId = await browser.serviceWorker().evaluate(async (target) => {
     const tabs = await chrome.tabs.query({});
     return tabs.find((tab) => tab.url === target)?.id;
   }, url);
   if (tabId === undefined) throw new Error(`no tab shows ${url}`);
-  const page = await browser.newPage();
-  await page.setViewportSize({ width: 400, height: 700 });
-  await page.addInitScript((id) => {
-    const tabs = chrome.tabs as unknown as { query: (query: object, callback?: (tabs: unknown[]) => void) => Promise<unknown[]> };
-    const query = tabs.query.bind(tabs);
-    tabs.query = (info, callback) => {
-      const found = (info as { active?: boolean }).active
-        ? query({}).then((all) => all.filter((tab) => (tab as { id?: number }).id === id))
-        : query(info);
-      if (callback) void found.then(callback);
-      return found;
-    };
-  }, tabId);
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  return page;
+  return openPopupForTab(browser, tabId);
 }
 
 describe('shortlist, popup and dashboard in real Chromium', () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -68,6 +69,23 @@ describe('store packages', () => {
     // per-install UUID, which pages cannot know.
     expect(manifest.web_accessible_resources).toEqual(['content-scripts/content.js']);
     expect(manifest.content_security_policy).toBeUndefined();
+    expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"/);
+  });
+
+  it('Firefox MV3 builds too, with the same permissions, id and loader', () => {
+    // `npm run build:firefox-mv3`; its own output folder, so the MV2 build the other tests load stays.
+    execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+    const manifest = manifestOf(join(ROOT, '.output/firefox-mv3'));
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.host_permissions).toEqual([...SITE_MATCHES]);
+    expect(manifest.browser_specific_settings).toMatchObject({
+      gecko: { id: expect.stringMatching(/@/), strict_min_version: expect.any(String), data_collection_permissions: { required: ['none'] } },
+    });
+    const scripts = manifest.content_scripts as { js: string[] }[];
+    expect(scripts.flatMap((script) => script.js)).toEqual(['content-loader.js']);
+    const resources = manifest.web_accessible_resources as { resources: string[]; matches: string[] }[];
+    expect(resources.map((entry) => [entry.resources, [...entry.matches].sort()])).toEqual([[['content-scripts/content.js'], [...SITE_MATCHES].sort()]]);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"/);
   });
 

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { bandLabel, describeComparison, type BenchmarkResult } from '@/lib/benchmarks';
 import type { CountReading } from '@/lib/count';
 import type { ProfileView } from '@/lib/content-controller';
@@ -218,6 +218,20 @@ function ShortlistSection(props: ProfilePanelProps) {
   const { saved, onSave, onRemove, onTagsChange, onNoteChange, knownTags } = props;
   const noteId = useId();
   const shortlistHeading = useId();
+  // Save and Remove replace each other: the one that appears takes the keyboard focus the clicked
+  // one had, instead of leaving it on the page's body.
+  const toggleButton = useRef<HTMLButtonElement>(null);
+  const handOver = useRef(false);
+  const isSaved = saved !== undefined;
+  useEffect(() => {
+    if (!handOver.current) return;
+    handOver.current = false;
+    toggleButton.current?.focus();
+  }, [isSaved]);
+  const toggle = (action: () => void) => () => {
+    handOver.current = true;
+    action();
+  };
   return (
     <section className="block shortlist" aria-labelledby={shortlistHeading}>
       <h2 id={shortlistHeading}>{t('shortlist')}</h2>
@@ -225,7 +239,7 @@ function ShortlistSection(props: ProfilePanelProps) {
         <>
           <p className="shortlist-row">
             <span className="muted">{t('savedOn', formatDate(saved.savedAt))}</span>
-            <button type="button" className="button" onClick={onRemove}>
+            <button type="button" className="button" ref={toggleButton} onClick={toggle(onRemove)}>
               {t('removeFromShortlist')}
             </button>
           </p>
@@ -244,7 +258,7 @@ function ShortlistSection(props: ProfilePanelProps) {
         </>
       ) : (
         <p className="shortlist-row">
-          <button type="button" className="button primary" onClick={onSave}>
+          <button type="button" className="button primary" ref={toggleButton} onClick={toggle(onSave)}>
             {t('saveToShortlist')}
           </button>
           <span className="muted">{t('saveHint')}</span>

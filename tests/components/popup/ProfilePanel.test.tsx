@@ -162,6 +162,27 @@ describe('ProfilePanel shortlist', () => {
     expect(screen.queryByLabelText('Note')).toBeNull();
   });
 
+  it('hands the keyboard focus from Save to Remove and back once the shortlist changed', () => {
+    const callbacks = { onSave: vi.fn(), onRemove: vi.fn(), onTagsChange: vi.fn(), onNoteChange: vi.fn() };
+    const { rerender } = render(<ProfilePanel view={roundedProfile} saved={undefined} {...callbacks} />);
+    const save = screen.getByRole('button', { name: 'Save to shortlist' });
+    save.focus();
+    fireEvent.click(save);
+    rerender(<ProfilePanel view={roundedProfile} saved={savedProfile()} {...callbacks} />);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove from shortlist' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove from shortlist' }));
+    rerender(<ProfilePanel view={roundedProfile} saved={undefined} {...callbacks} />);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Save to shortlist' }));
+  });
+
+  it('leaves the focus alone when the shortlist changes elsewhere (another tab, the dashboard)', () => {
+    const callbacks = { onSave: vi.fn(), onRemove: vi.fn(), onTagsChange: vi.fn(), onNoteChange: vi.fn() };
+    const { rerender } = render(<ProfilePanel view={roundedProfile} saved={undefined} {...callbacks} />);
+    rerender(<ProfilePanel view={roundedProfile} saved={savedProfile()} {...callbacks} />);
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('offers Remove, tags and a note when saved', () => {
     const callbacks = renderPanel(roundedProfile, { saved: savedProfile({ tags: ['travel'], note: 'Pitch in May' }) });
     expect(screen.queryByRole('button', { name: 'Save to shortlist' })).toBeNull();

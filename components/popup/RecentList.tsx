@@ -1,23 +1,11 @@
-import type { CountReading } from '@/lib/count';
 import { audienceNoun, formatCount, formatPercent, formatRelativeTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import type { Platform } from '@/lib/sites/types';
-import type { Tier } from '@/lib/tiers';
+import type { RecentView } from '@/lib/shortlist';
 import { PLATFORM_NAMES } from './platform-names';
 import { TierChip } from './TierChip';
 
-/** One profile the user looked at: the fields of lib/store.ts RecentView this list shows. */
-export interface RecentItem {
-  platform: Platform;
-  handle: string;
-  url: string;
-  /** ISO 8601 time of the visit. */
-  at: string;
-  displayName?: string;
-  tier?: Tier;
-  followers?: CountReading;
-  engagementPercent?: number;
-}
+/** One profile the user looked at, as lib/shortlist.ts keeps it for the recent list. */
+export type RecentItem = RecentView;
 
 export interface RecentListProps {
   recent: readonly RecentItem[];

@@ -78,7 +78,10 @@ export async function seedItems(count: number, snapshots = SNAPSHOTS): Promise<R
     }
   }
   if (typeof storage.profileWrites === 'function') {
-    return (storage.profileWrites as (a: object, b: object) => { set: Record<string, unknown> })({}, profiles).set;
+    const { set } = (storage.profileWrites as (a: object, b: object) => { set: Record<string, unknown> })({}, profiles);
+    // As written by writeProfiles: the profiles with a revision (the dashboard's first page needs one).
+    if (typeof storage.REVISION_KEY === 'string') set[storage.REVISION_KEY] = 'seeded';
+    return set;
   }
   return { [shortlist.SHORTLIST_KEY as string]: { version: shortlist.SHORTLIST_VERSION ?? 1, profiles } };
 }

@@ -37,6 +37,9 @@ import type { Tier } from './tiers';
  *   'microscope:shortlist'               { version: 3 }   the schema version of the layout
  *   'microscope:profile:<profileKey>'    encodeProfile(SavedProfile)  e.g. 'microscope:profile:instagram:maya'
  *   'microscope:recent'                  { version: 3, views: RecentView[] } newest first, ≤ 10
+ *   'microscope:revision'                a new random id with every change to the profiles (newRevision)
+ *   'microscope:first-page'              { revision, total, profiles: encodeProfile[] } the dashboard's
+ *                                        first page as of that revision (a cache: FirstPage below)
  *   'microscope:unreadable:<ISO time>'   data set aside because it could not be read (never deleted)
  *
  * v2: the same keys, each profile a SavedProfile object, its whole history. One key per profile,
@@ -55,6 +58,8 @@ import type { Tier } from './tiers';
 export { SHORTLIST_KEY } from './shortlist';
 export const PROFILE_PREFIX = 'microscope:profile:';
 export const RECENT_KEY = 'microscope:recent';
+export const REVISION_KEY = 'microscope:revision';
+export const FIRST_PAGE_KEY = 'microscope:first-page';
 export const UNREADABLE_PREFIX = 'microscope:unreadable:';
 
 /** The storage key of a profile. @example storageKeyOf('instagram:maya') // 'microscope:profile:instagram:maya' */
@@ -396,15 +401,98 @@ export function readStored(items: Record<string, unknown>): StoredRead {
 }
 
 /**
- * Reads the whole shortlist and the recent views, migrated and checked. What could not be read is
+ * Reads the whole shortlist and the recent views, migrated and checked (from `items`, what
+ * storage.local.get(null) gave, when the caller asked for it already). What could not be read is
  * set aside first, then storage is brought to the current layout, so no reader sets it aside twice.
  */
-export async function loadStoredShortlist(): Promise<{ shortlist: Shortlist; recent: RecentView[] }> {
-  const read = readStored(await browser.storage.local.get(null));
+export async function loadStoredShortlist(
+  items: Promise<Record<string, unknown>> = browser.storage.local.get(null),
+): Promise<{ shortlist: Shortlist; recent: RecentView[]; revision?: string }> {
+  const all = await items;
+  const read = readStored(all);
   for (const { from, unreadable } of read.unreadable) await setAside(from, 'local', unreadable);
-  if (Object.keys(read.repair.set).length > 0) await browser.storage.local.set(read.repair.set);
-  if (read.repair.remove.length > 0) await browser.storage.local.remove(read.repair.remove);
-  return { shortlist: read.shortlist, recent: read.recent };
+  const stored = typeof all[REVISION_KEY] === 'string' ? all[REVISION_KEY] : undefined;
+  const revision = await writeProfiles(read.repair.set, read.repair.remove);
+  return { shortlist: read.shortlist, recent: read.recent, revision: revision ?? stored };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The revision and the dashboard's first page.
+
+/** A fresh revision id. */
+export function newRevision(): string {
+  return crypto.randomUUID();
+}
+
+/** Whether a write touches saved profiles (or the layout marker), so the revision must change. */
+function touchesProfiles(keys: readonly string[]): boolean {
+  return keys.some((key) => key.startsWith(PROFILE_PREFIX) || key === SHORTLIST_KEY);
+}
+
+/**
+ * Writes `set` and removes `remove`; when that changes saved profiles, REVISION_KEY gets a new
+ * id: in the same set() as the profiles (one atomic write), or after the removal, so no reader
+ * ever sees the new id with the data before it. Returns the new id, or undefined when the
+ * profiles were not touched.
+ */
+export async function writeProfiles(set: Record<string, unknown>, remove: readonly string[] = []): Promise<string | undefined> {
+  const keys = Object.keys(set);
+  if (!touchesProfiles([...keys, ...remove])) {
+    if (keys.length > 0) await browser.storage.local.set(set);
+    if (remove.length > 0) await browser.storage.local.remove([...remove]);
+    return undefined;
+  }
+  const revision = newRevision();
+  if (remove.length === 0) {
+    await browser.storage.local.set({ ...set, [REVISION_KEY]: revision });
+    return revision;
+  }
+  if (keys.length > 0) await browser.storage.local.set(set);
+  await browser.storage.local.remove([...remove]);
+  await browser.storage.local.set({ [REVISION_KEY]: revision });
+  return revision;
+}
+
+/**
+ * The dashboard's first page (the default order: last seen, newest first) as of one revision of
+ * the profiles. Reading 5 000 profiles from storage.local takes 100–250 ms by itself on this
+ * project's machines; this small key lets the dashboard show its first page before that. Used
+ * only when its revision is the stored one: then it is exactly what the full read would show.
+ */
+export interface FirstPage {
+  revision: string;
+  /** How many profiles are saved. */
+  total: number;
+  profiles: SavedProfile[];
+}
+
+/** The stored form of a first page. */
+export function storedFirstPage(page: FirstPage): Record<string, unknown> {
+  return { revision: page.revision, total: page.total, profiles: page.profiles.map(storedProfile) };
+}
+
+/**
+ * The first page in `items` (a storage.local.get result holding REVISION_KEY and FIRST_PAGE_KEY),
+ * when it belongs to the stored revision and reads cleanly; undefined otherwise.
+ */
+export function readFirstPage(items: Record<string, unknown>): FirstPage | undefined {
+  const revision = items[REVISION_KEY];
+  const page = items[FIRST_PAGE_KEY];
+  if (typeof revision !== 'string' || !isRecord(page) || page.revision !== revision) return undefined;
+  const { total, profiles } = page;
+  if (typeof total !== 'number' || !Number.isSafeInteger(total) || !Array.isArray(profiles) || profiles.length > total) return undefined;
+  const read: SavedProfile[] = [];
+  for (const text of profiles) {
+    const profile = typeof text === 'string' ? readProfileText(text) : undefined;
+    if (!profile) return undefined;
+    read.push(profile);
+  }
+  return { revision, total, profiles: read };
+}
+
+/** The stored first page, if it is the current one (two small keys: a few ms). */
+export async function loadFirstPage(): Promise<FirstPage | undefined> {
+  return readFirstPage(await browser.storage.local.get([REVISION_KEY, FIRST_PAGE_KEY]));
 }
 
 /** Reads a shortlist document ({version, profiles}) defensively: the current shortlist, empty when unreadable. */
@@ -435,8 +523,7 @@ export async function updateShortlist(change: (list: Shortlist) => Shortlist): P
   const before = await loadShortlist();
   const next = change(before);
   const writes = profileWrites(before.profiles, next.profiles);
-  if (Object.keys(writes.set).length > 0) await browser.storage.local.set(writes.set);
-  if (writes.remove.length > 0) await browser.storage.local.remove(writes.remove);
+  await writeProfiles(writes.set, writes.remove);
   return next;
 }
 
@@ -472,7 +559,7 @@ export async function saveProfileView(view: ProfileView, now: Date = new Date())
   if (!view.verdict.handle) throw new Error('MicroScope: a profile without a handle cannot be saved');
   const at = now.toISOString();
   const profile = saveProfile(await loadSavedProfile(view.verdict.platform, view.verdict.handle), view, at);
-  await browser.storage.local.set({ [storageKeyOf(profileKey(profile.platform, profile.handle))]: storedProfile(profile), [SHORTLIST_KEY]: CURRENT_META });
+  await writeProfiles({ [storageKeyOf(profileKey(profile.platform, profile.handle))]: storedProfile(profile), [SHORTLIST_KEY]: CURRENT_META });
   await rememberView(view, at);
   return profile;
 }
@@ -486,7 +573,7 @@ export async function recordProfileVisit(view: ProfileView, now: Date = new Date
   const at = now.toISOString();
   const saved = await loadSavedProfile(view.verdict.platform, view.verdict.handle);
   const next = saved ? visitProfile(saved, view, at) : undefined;
-  if (next && next !== saved) await browser.storage.local.set({ [storageKeyOf(profileKey(next.platform, next.handle))]: storedProfile(next) });
+  if (next && next !== saved) await writeProfiles({ [storageKeyOf(profileKey(next.platform, next.handle))]: storedProfile(next) });
   await rememberView(view, at);
   return next;
 }

@@ -21,7 +21,21 @@ import {
   type RecentView,
   type SavedProfile,
 } from './shortlist';
-import { CURRENT_META, decodeStored, loadStoredShortlist, PROFILE_PREFIX, readRecent, RECENT_KEY, storageKeyOf, storedProfile, storedRecent } from './storage';
+import {
+  CURRENT_META,
+  decodeStored,
+  loadStoredShortlist,
+  PROFILE_PREFIX,
+  readRecent,
+  RECENT_KEY,
+  FIRST_PAGE_KEY,
+  REVISION_KEY,
+  storageKeyOf,
+  storedFirstPage,
+  storedProfile,
+  storedRecent,
+  writeProfiles,
+} from './storage';
 
 export type { RecentView, SavedProfile, SavedSnapshot } from './shortlist';
 export type { RefusedRow } from './backup';
@@ -100,6 +114,8 @@ function createShortlistStore() {
   /** The stored profiles as this context last knew them: writes are what differs from it. */
   let base: Profiles = {};
   let baseRecent: RecentView[] = [];
+  /** The stored revision (lib/storage.ts REVISION_KEY) that `base` is: undefined when not known. */
+  let revision: string | undefined;
   /** The layout marker is known to be stored (written with the first profile otherwise). */
   let metaStored = false;
   /** Sets state without writing it back (for what came from storage). */
@@ -113,6 +129,8 @@ function createShortlistStore() {
   /** A write was asked for since the last one started. */
   let pending = false;
   let writing: Promise<void> | undefined;
+  /** Set by prefetch: what the next hydration reads instead of asking storage. */
+  let prefetched: Promise<Record<string, unknown>> | undefined;
 
   /** Other contexts' changes, one key at a time; local edits not yet written win over them. */
   const applyChange = (changes: Record<string, Browser.storage.StorageChange>): void => {
@@ -123,6 +141,10 @@ function createShortlistStore() {
     let recent: RecentView[] | undefined;
     for (const [storageKey, change] of Object.entries(changes)) {
       if (inFlight.has(storageKey)) continue;
+      if (storageKey === REVISION_KEY) {
+        revision = typeof change.newValue === 'string' ? change.newValue : undefined;
+        continue;
+      }
       if (storageKey === SHORTLIST_KEY) {
         // A writer of the old single-key layout: read (and migrate) everything again.
         const value = change.newValue as { version?: unknown } | undefined;
@@ -176,7 +198,7 @@ function createShortlistStore() {
 
   const onStorageChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string): void => {
     if (area !== 'local') return;
-    if (!Object.keys(changes).some((key) => key === SHORTLIST_KEY || key === RECENT_KEY || key.startsWith(PROFILE_PREFIX))) return;
+    if (!Object.keys(changes).some((key) => key === SHORTLIST_KEY || key === RECENT_KEY || key === REVISION_KEY || key.startsWith(PROFILE_PREFIX))) return;
     try {
       if (hydrating || !store.getState().hydrated) queuedEvents.push(changes);
       else applyChange(changes);
@@ -213,7 +235,8 @@ function createShortlistStore() {
     if (Object.keys(set).length === 0 && remove.length === 0 && !recentChanged) return;
     if (Object.keys(set).length > 0 && !metaStored) set[SHORTLIST_KEY] = CURRENT_META;
     // Set before the first await: change events from here on are this write's (or older).
-    inFlight = new Set([...Object.keys(set), ...remove, ...(recentChanged ? [RECENT_KEY] : [])]);
+    const profilesChanged = Object.keys(set).length > 0 || remove.length > 0;
+    inFlight = new Set([...Object.keys(set), ...remove, ...(recentChanged ? [RECENT_KEY] : []), ...(profilesChanged ? [REVISION_KEY] : [])]);
     try {
       let recent = baseRecent;
       if (recentChanged) {
@@ -223,8 +246,9 @@ function createShortlistStore() {
         if (sameData(recent, state.recent)) recent = state.recent;
         set[RECENT_KEY] = storedRecent(recent);
       }
-      if (Object.keys(set).length > 0) await browser.storage.local.set(set);
-      if (remove.length > 0) await browser.storage.local.remove(remove);
+      // With a new revision when profiles changed (lib/storage.ts writeProfiles).
+      const writtenRevision = await writeProfiles(set, remove);
+      if (writtenRevision !== undefined) revision = writtenRevision;
       if (SHORTLIST_KEY in set) metaStored = true;
       const next = { ...base, ...written };
       for (const storageKey of remove) delete next[storageKey.slice(PROFILE_PREFIX.length)];
@@ -260,7 +284,10 @@ function createShortlistStore() {
     async getItem(): Promise<StorageValue<Persisted>> {
       hydrating = true;
       listen();
-      const { shortlist, recent } = await loadStoredShortlist();
+      const items = prefetched;
+      prefetched = undefined;
+      const { shortlist, recent, revision: read } = await loadStoredShortlist(items);
+      revision = read;
       return { state: { profiles: shortlist.profiles, recent }, version: SHORTLIST_VERSION };
     },
     setItem(): void {
@@ -431,6 +458,23 @@ function createShortlistStore() {
       while (writing) await writing;
     },
     reload,
+    revision: () => revision,
+    prefetch() {
+      // Changes from here on are applied after hydration: none falls between the read and the listener.
+      listen();
+      const items = browser.storage.local.get(null);
+      let open: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      prefetched = Promise.all([items, gate]).then(([read]) => read);
+      return (after = Promise.resolve()) => void after.then(open, open);
+    },
+    snapshot() {
+      const state = store.getState();
+      if (!state.hydrated || hydrating || writing || pending) return undefined;
+      return { profiles: state.profiles, revision };
+    },
   });
   return store;
 }
@@ -439,6 +483,10 @@ interface Controls {
   whenHydrated(): Promise<void>;
   settled(): Promise<void>;
   reload(): Promise<void>;
+  revision(): string | undefined;
+  prefetch(): (after?: Promise<unknown>) => void;
+  /** The profiles and the revision they are, when nothing is being read or written; else undefined. */
+  snapshot(): { profiles: Profiles; revision: string | undefined } | undefined;
 }
 
 /** The store's helpers. A WeakMap, so a bundle that never uses the store drops it. */
@@ -460,4 +508,41 @@ export function shortlistWritesSettled(): Promise<void> {
 /** Reads the shortlist from storage again (after the fake browser was reset in tests, or to recover). */
 export function reloadShortlist(): Promise<void> {
   return CONTROLS.get(useShortlist)!.reload();
+}
+
+/**
+ * Asks storage for the whole shortlist now, before anything subscribes; the next hydration reads
+ * that answer instead of asking again, but only once the returned function was called (and the
+ * promise given to it settled). The dashboard asks before React starts and lets the long decode
+ * of 5 000 profiles wait until its first page has painted.
+ */
+export function prefetchShortlist(): (after?: Promise<unknown>) => void {
+  return CONTROLS.get(useShortlist)!.prefetch();
+}
+
+/**
+ * The stored revision this context's profiles are (lib/storage.ts REVISION_KEY): undefined before
+ * hydration, or when storage has none yet.
+ */
+export function shortlistRevision(): string | undefined {
+  return CONTROLS.get(useShortlist)!.revision();
+}
+
+let lastFirstPage = '';
+
+/**
+ * Stores the dashboard's first page (lib/storage.ts FirstPage) as of the revision this context
+ * holds, when it changed: `pageOf` picks it from all profiles. Does nothing while this context is
+ * reading or writing, or before storage has a revision. Resolves true when it wrote.
+ */
+export async function saveFirstPage(pageOf: (profiles: SavedProfile[]) => SavedProfile[]): Promise<boolean> {
+  const now = CONTROLS.get(useShortlist)!.snapshot();
+  if (!now || now.revision === undefined) return false;
+  const list = Object.values(now.profiles);
+  const value = storedFirstPage({ revision: now.revision, total: list.length, profiles: pageOf(list) });
+  const text = JSON.stringify(value);
+  if (text === lastFirstPage) return false;
+  await browser.storage.local.set({ [FIRST_PAGE_KEY]: value });
+  lastFirstPage = text;
+  return true;
 }

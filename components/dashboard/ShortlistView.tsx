@@ -10,9 +10,11 @@ import { ProfileDetails } from './ProfileDetails';
 import { ShortlistFilters } from './ShortlistFilters';
 import { ShortlistTable } from './ShortlistTable';
 import {
+  DEFAULT_SORT,
   filterRows,
   FIRST_DIRECTION,
   NO_FILTER,
+  PAGE_SIZE,
   sortRows,
   tagsOf,
   toRow,
@@ -36,6 +38,13 @@ export interface ShortlistViewProps {
   onDismissImport(): void;
   /** Rows per page. */
   pageSize?: number;
+  /**
+   * Set while the whole shortlist is still being read: `profiles` is then its first page only
+   * (lib/storage.ts FirstPage) and this is how many profiles there are. The page shows, but
+   * nothing on it can be used until the rest is there (sorting, filtering or selecting a page
+   * of rows would act on the wrong set).
+   */
+  loadingTotal?: number;
 }
 
 const count = formatInteger;
@@ -44,9 +53,10 @@ const profilesWord = (value: number): string => plural('profileCount', value, co
 /** The shortlist page: filters, actions, the table one page at a time, and a profile's details. */
 export function ShortlistView(props: ShortlistViewProps) {
   const { profiles, scheme, now, onRemove, onSaveDetails, onExportCsv, onExportBackup, onImportFile, importResult, onDismissImport } = props;
-  const pageSize = props.pageSize ?? 100;
+  const pageSize = props.pageSize ?? PAGE_SIZE;
+  const loading = props.loadingTotal !== undefined;
   const id = useId();
-  const [sort, setSort] = useState<SortState>({ column: 'lastSeen', direction: 'descending' });
+  const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [page, setPage] = useState(0);
@@ -70,7 +80,8 @@ export function ShortlistView(props: ShortlistViewProps) {
 
   // Only profiles that still exist and still match count as selected.
   const chosen = useMemo(() => matching.filter((row) => selected.has(row.key)), [matching, selected]);
-  const pages = Math.max(1, Math.ceil(matching.length / pageSize));
+  const total = props.loadingTotal ?? list.length;
+  const pages = Math.max(1, Math.ceil((loading ? total : matching.length) / pageSize));
   const current = Math.min(page, pages - 1);
   const shown = useMemo(() => matching.slice(current * pageSize, (current + 1) * pageSize), [matching, current, pageSize]);
 
@@ -110,8 +121,7 @@ export function ShortlistView(props: ShortlistViewProps) {
     if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
   }, []);
 
-  const total = list.length;
-  const filtered = matching.length !== total;
+  const filtered = !loading && matching.length !== total;
   const exportRows = chosen.length > 0 ? chosen : matching;
   const exportLabel =
     chosen.length > 0
@@ -122,7 +132,7 @@ export function ShortlistView(props: ShortlistViewProps) {
   const editingProfile = editing === undefined ? undefined : profiles[editing];
 
   return (
-    <div className={`shortlist-view${editingProfile ? ' with-details' : ''}`}>
+    <div className={`shortlist-view${editingProfile ? ' with-details' : ''}${loading ? ' loading-rest' : ''}`} inert={loading} aria-busy={loading || undefined}>
       <div className="shortlist-main">
         {importResult && <ImportReportView report={importResult.report} fileName={importResult.fileName} onDismiss={onDismissImport} />}
 
@@ -135,6 +145,7 @@ export function ShortlistView(props: ShortlistViewProps) {
               : filtered
                 ? t('profilesMatch', profilesWord(matching.length), count(total))
                 : profilesWord(total)}
+            {loading && ` · ${t('loading')}`}
             {chosen.length > 0 && ` · ${plural('countSelected', chosen.length, count(chosen.length))}`}
           </p>
           <div className="toolbar-actions">
@@ -236,7 +247,7 @@ export function ShortlistView(props: ShortlistViewProps) {
                   {t('previousPage')}
                 </button>
                 <span>
-                  {t('pageRange', `${count(current * pageSize + 1)}–${count(Math.min((current + 1) * pageSize, matching.length))}`, count(matching.length))}
+                  {t('pageRange', `${count(current * pageSize + 1)}–${count(Math.min((current + 1) * pageSize, loading ? total : matching.length))}`, count(loading ? total : matching.length))}
                 </span>
                 <button type="button" className="button" disabled={current === pages - 1} onClick={() => setPage(current + 1)}>
                   {t('nextPage')}

@@ -8,6 +8,7 @@ import {
   PROFILE_PREFIX,
   readShortlist,
   RECENT_KEY,
+  REVISION_KEY,
   SHORTLIST_KEY,
   storageKeyOf,
   storedProfile,
@@ -183,7 +184,9 @@ describe('migrations', () => {
     const { shortlist } = await loadStoredShortlist();
     expect(Object.keys(shortlist.profiles)).toEqual(['instagram:maya', 'x:sam']);
     const items = await stored();
-    expect(Object.keys(items).sort()).toEqual([SHORTLIST_KEY, storageKeyOf('instagram:maya'), storageKeyOf('x:sam')].sort());
+    expect(Object.keys(items).sort()).toEqual([SHORTLIST_KEY, REVISION_KEY, storageKeyOf('instagram:maya'), storageKeyOf('x:sam')].sort());
+    // Profiles changed: a new revision came with them (the dashboard's stored first page is no longer current).
+    expect(items[REVISION_KEY]).toEqual(expect.any(String));
     expect(items[SHORTLIST_KEY]).toEqual({ version: SHORTLIST_VERSION });
     expect(items[storageKeyOf('instagram:maya')]).toBe(storedProfile(shortlist.profiles['instagram:maya']!));
     expect(await listUnreadable()).toEqual([]);
@@ -210,7 +213,7 @@ describe('migrations', () => {
     });
     const read = await loadStoredShortlist();
     expect(read.shortlist.profiles['instagram:maya']!.tags.sort()).toEqual(['a', 'b']);
-    expect(Object.keys(await stored()).sort()).toEqual([SHORTLIST_KEY, storageKeyOf('instagram:maya')].sort());
+    expect(Object.keys(await stored()).sort()).toEqual([SHORTLIST_KEY, REVISION_KEY, storageKeyOf('instagram:maya')].sort());
   });
 });
 
@@ -233,7 +236,7 @@ describe('unreadable data', () => {
     // Repaired: the next reader doesn't set it aside again.
     await loadStoredShortlist();
     expect(await listUnreadable()).toHaveLength(1);
-    expect(await stored()).toEqual({ [SHORTLIST_KEY]: { version: SHORTLIST_VERSION } });
+    expect(await stored()).toEqual({ [SHORTLIST_KEY]: { version: SHORTLIST_VERSION }, [REVISION_KEY]: expect.any(String) });
   });
 
   it("a newer version's profile keys are set aside with its marker, not deleted", async () => {
@@ -241,7 +244,7 @@ describe('unreadable data', () => {
     await fakeBrowser.storage.local.set(newer);
     expect((await loadStoredShortlist()).shortlist.profiles).toEqual({});
     expect((await listUnreadable())[0]!.value).toMatchObject({ reason: expect.stringContaining('newer MicroScope'), value: newer });
-    expect(await stored()).toEqual({ [SHORTLIST_KEY]: { version: SHORTLIST_VERSION } });
+    expect(await stored()).toEqual({ [SHORTLIST_KEY]: { version: SHORTLIST_VERSION }, [REVISION_KEY]: expect.any(String) });
   });
 
   it('keeps the readable profiles and sets aside only the broken one', async () => {
@@ -267,7 +270,7 @@ describe('unreadable data', () => {
     });
     expect(Object.keys((await loadStoredShortlist()).shortlist.profiles)).toEqual(['x:sam']);
     expect(await listUnreadable()).toHaveLength(1);
-    expect(Object.keys(await stored()).sort()).toEqual([SHORTLIST_KEY, storageKeyOf('x:sam')].sort());
+    expect(Object.keys(await stored()).sort()).toEqual([SHORTLIST_KEY, REVISION_KEY, storageKeyOf('x:sam')].sort());
   });
 
   it('a stored text that is not a profile is set aside and removed', async () => {
@@ -279,7 +282,7 @@ describe('unreadable data', () => {
       [storageKeyOf('x:zz')]: '4|zz|javascript%3Aalert(1)||zzzzzzzzzzzz|0|||0',
     });
     expect(Object.keys((await loadStoredShortlist()).shortlist.profiles)).toEqual(['x:sam']);
-    expect(Object.keys(await stored()).sort()).toEqual([SHORTLIST_KEY, storageKeyOf('x:sam')].sort());
+    expect(Object.keys(await stored()).sort()).toEqual([SHORTLIST_KEY, REVISION_KEY, storageKeyOf('x:sam')].sort());
     expect((await listUnreadable())[0]!.value).toMatchObject({ reason: '2 saved profiles could not be read' });
   });
 

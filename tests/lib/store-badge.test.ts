@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { loadSavedProfile, recordProfileVisit, saveProfileView, SHORTLIST_KEY, storageKeyOf, updateShortlist, watchSavedProfile } from '@/lib/storage';
+import { loadSavedProfile, recordProfileVisit, REVISION_KEY, saveProfileView, SHORTLIST_KEY, storageKeyOf, updateShortlist, watchSavedProfile } from '@/lib/storage';
 import { saveView, SHORTLIST_VERSION } from '@/lib/shortlist';
 import { reloadShortlist, shortlistWritesSettled, useShortlist } from '@/lib/store';
 import { makeView } from './shortlist-fixtures';
@@ -64,7 +64,7 @@ describe('per-profile functions', () => {
     await saveProfileView(makeView({ handle: 'sam' }), T0);
     const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
     await updateShortlist((list) => saveView(list, makeView({ handle: 'zoe' }), T0));
-    expect(writes.mock.calls.map((call) => Object.keys(call[0] as object).sort())).toEqual([[SHORTLIST_KEY, storageKeyOf('instagram:zoe')].sort()]);
+    expect(writes.mock.calls.map((call) => Object.keys(call[0] as object).sort())).toEqual([[SHORTLIST_KEY, REVISION_KEY, storageKeyOf('instagram:zoe')].sort()]);
   });
 
   it('watchSavedProfile follows saves and removals from any context', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { exportBackup } from '@/lib/backup';
-import { listUnreadable, PROFILE_PREFIX, readStoredProfile, RECENT_KEY, SHORTLIST_KEY, storageKeyOf, storedProfile } from '@/lib/storage';
+import { listUnreadable, PROFILE_PREFIX, readStoredProfile, RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storageKeyOf, storedProfile } from '@/lib/storage';
 import { reloadShortlist, shortlistWritesSettled, useShortlist, VISIT_RESOLUTION_MS, whenShortlistHydrated } from '@/lib/store';
 import { profileKey, SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist';
 import { byKey, makeProfile, makeView } from './shortlist-fixtures';
@@ -177,7 +177,8 @@ describe('other contexts', () => {
     const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
     useShortlist.getState().setNote('instagram:maya', 'call back');
     await shortlistWritesSettled();
-    expect(writes.mock.calls.map((call) => Object.keys(call[0] as object))).toEqual([[storageKeyOf('instagram:maya')]]);
+    // The one profile, and a new revision in the same write (lib/storage.ts writeProfiles).
+    expect(writes.mock.calls.map((call) => Object.keys(call[0] as object))).toEqual([[storageKeyOf('instagram:maya'), REVISION_KEY]]);
   });
 
   it("a write doesn't undo another tab's change to another profile it hasn't heard of yet", async () => {

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { App } from '@/entrypoints/dashboard/App';
 import { exportBackup } from '@/lib/backup';
 import { reloadSettings, SETTINGS_KEY, settingsWritesSettled } from '@/lib/settings-storage';
+import { loadFirstPage, REVISION_KEY } from '@/lib/storage';
 import { reloadShortlist, shortlistWritesSettled, useShortlist } from '@/lib/store';
 import { byKey, makeProfile, storedItems } from '../../lib/shortlist-fixtures';
 
@@ -29,6 +30,28 @@ describe('dashboard', () => {
     render(<fresh.App />);
     expect(screen.getByRole('status').textContent).toBe('Loading your shortlist…');
     expect(await screen.findByRole('link', { name: '@maya' })).toBeTruthy();
+  });
+
+  it('shows the stored first page at once, then the whole shortlist once read, and keeps that page current', async () => {
+    // Stored by an earlier visit: a page holding maya only, for the current revision, of 2 profiles.
+    await fakeBrowser.storage.local.set({ ...storedItems(makeProfile({ handle: 'maya' }), makeProfile({ handle: 'zoe', start: '2024-01-01T00:00:00.000Z' })), [REVISION_KEY]: 'r1' });
+    const page = { revision: 'r1', total: 2, profiles: [makeProfile({ handle: 'maya' })] };
+    vi.resetModules();
+    const fresh = await import('@/entrypoints/dashboard/App');
+    const store = await import('@/lib/store');
+    // As entrypoints/dashboard/main.tsx: settings read, the whole shortlist asked for, then React.
+    await (await import('@/lib/settings-storage')).whenSettingsHydrated();
+    const release = store.prefetchShortlist();
+    render(<fresh.App firstPage={page} />);
+    // The stored page, before the shortlist was read: the count of all, and "Loading…".
+    expect(screen.getByRole('link', { name: '@maya' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: '@zoe' })).toBeNull();
+    expect(screen.getByText('2 profiles · Loading…')).toBeTruthy();
+    release();
+    expect(await screen.findByRole('link', { name: '@zoe' })).toBeTruthy();
+    expect(screen.getByText('2 profiles')).toBeTruthy();
+    // A second after the last change, the page (now maya and zoe) is stored for this revision.
+    await vi.waitFor(async () => expect((await loadFirstPage())?.profiles.map((profile) => profile.handle)).toEqual(['maya', 'zoe']), { timeout: 3000 });
   });
 
   it('an empty shortlist explains how to save profiles', async () => {

@@ -197,3 +197,22 @@ describe('empty', () => {
     expect(screen.getByLabelText('Import backup…')).toBeTruthy();
   });
 });
+
+describe('while the whole shortlist is still being read (its stored first page shown)', () => {
+  it('shows the first page with the full count, says it is loading, and lets nothing be used yet', () => {
+    const { container, rerender } = setup({ pageSize: 2, loadingTotal: 5_000 });
+    expect(screen.getByText('5,000 profiles · Loading…')).toBeTruthy();
+    // The two newest of the page given, as the full table would order them.
+    expect(handles()).toEqual(['@alex', '@zoe']);
+    expect(screen.getByText('1–2 of 5,000')).toBeTruthy();
+    const view = container.querySelector('.shortlist-view')!;
+    expect(view.hasAttribute('inert')).toBe(true);
+    expect(view.getAttribute('aria-busy')).toBe('true');
+
+    rerender({ pageSize: 2, loadingTotal: undefined });
+    expect(screen.getByText('4 profiles')).toBeTruthy();
+    expect(screen.getByText('1–2 of 4')).toBeTruthy();
+    expect(view.hasAttribute('inert')).toBe(false);
+    expect(view.hasAttribute('aria-busy')).toBe(false);
+  });
+});

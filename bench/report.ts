@@ -118,8 +118,15 @@ function budgetRows(r: Results): string[][] {
     ],
     [
       `dashboard renders ${5000} saved profiles ≤ ${BUDGETS.dashboardMs} ms`,
-      r.dashboard.skipped ?? `${fixed(r.dashboard.medianMs, 0)} ms (${r.dashboard.rows} rows shown, by ${r.dashboard.method})`,
-      r.dashboard.skipped ? '–' : ok((r.dashboard.medianMs ?? Infinity) <= BUDGETS.dashboardMs),
+      r.dashboard.skipped ??
+        (r.dashboard.cold
+          ? `${fixed(r.dashboard.medianMs, 0)} ms to its first ${r.dashboard.rows} rows from the stored first page, the whole shortlist ${fixed(r.dashboard.completeMs, 0)} ms; when profiles changed since it was stored (another tab wrote): ${fixed(r.dashboard.cold.medianMs, 0)} ms`
+          : `${fixed(r.dashboard.medianMs, 0)} ms (${r.dashboard.rows} rows shown, by ${r.dashboard.method})`),
+      r.dashboard.skipped
+        ? '–'
+        : r.dashboard.cold
+          ? `${ok((r.dashboard.medianMs ?? Infinity) <= BUDGETS.dashboardMs)} first page stored · ${ok((r.dashboard.cold.medianMs ?? Infinity) <= BUDGETS.dashboardMs)} profiles changed since`
+          : ok((r.dashboard.medianMs ?? Infinity) <= BUDGETS.dashboardMs),
     ],
   ];
 }
@@ -311,7 +318,16 @@ export function renderResults(r: Results): string {
   out.push('## Dashboard', '');
   out.push(
     r.dashboard.skipped ??
-      `${5000} saved profiles in storage.local (the store's current layout, made with lib/shortlist.ts and lib/storage.ts), dashboard opened: ${fixed(r.dashboard.medianMs, 0)} ms median from navigation start to the table (${r.dashboard.rows} rows on screen; ${r.dashboard.method === 'mark' ? `the page's \`${'microscope:dashboard-rendered'}\` mark` : 'the last change of its row count'}); loads: ${r.dashboard.loads.map((load) => fixed(load, 0)).join(', ')} ms.`,
+      (r.dashboard.cold
+        ? table(
+            ['dashboard opened (navigation start →)', 'first rows on screen (median)', 'whole shortlist in the table (median)', 'loads (first rows)'],
+            [
+              ['with its stored first page current (nothing changed since the last visit stored it)', `${fixed(r.dashboard.medianMs, 0)} ms`, `${fixed(r.dashboard.completeMs, 0)} ms`, r.dashboard.loads.map((load) => fixed(load, 0)).join(', ')],
+              ['after another context changed the profiles (new revision: everything is read first)', `${fixed(r.dashboard.cold.medianMs, 0)} ms`, `${fixed(r.dashboard.cold.completeMs, 0)} ms`, r.dashboard.cold.loads.map((load) => fixed(load, 0)).join(', ')],
+            ],
+          ) + '\n\n'
+        : '') +
+        `${5000} saved profiles in storage.local (the store's current layout, made with lib/shortlist.ts and lib/storage.ts), dashboard opened: ${fixed(r.dashboard.medianMs, 0)} ms median from navigation start to the table (${r.dashboard.rows} rows on screen; ${r.dashboard.method === 'mark' ? `the page's \`${'microscope:dashboard-rendered'}\` mark` : 'the last change of its row count'}); loads: ${r.dashboard.loads.map((load) => fixed(load, 0)).join(', ')} ms.`,
     '',
   );
 

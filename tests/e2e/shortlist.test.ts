@@ -99,4 +99,59 @@ describe('shortlist, popup and dashboard in real Chromium', () => {
     await ana.close();
     await dashboard.close();
   });
+
+  it('the dashboard shows its stored first page first, and only while it is the current one', async () => {
+    // The profiles saved by the first test. Watches, from before the page's scripts run, whether
+    // the table ever showed rows while still loading the rest (aria-busy), and which.
+    const watch = `(() => {
+      const seen = { busyRows: [] };
+      window.__firstPage = seen;
+      new MutationObserver(() => {
+        const view = document.querySelector('.shortlist-view[aria-busy="true"]');
+        const links = view ? [...view.querySelectorAll('tbody tr a')].map((a) => a.textContent) : [];
+        if (links.length > 0 && seen.busyRows.length === 0) seen.busyRows = links;
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    })();`;
+    const stored = async (page: Page) =>
+      page.evaluate(async () => {
+        const items = await chrome.storage.local.get(['microscope:revision', 'microscope:first-page']);
+        const firstPage = items['microscope:first-page'] as { revision?: string; total?: number } | undefined;
+        return { current: firstPage !== undefined && firstPage.revision === items['microscope:revision'], total: firstPage?.total };
+      });
+    const open = async () => {
+      const page = await browser.newPage();
+      await page.addInitScript({ content: watch });
+      await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+      await expect.poll(() => page.evaluate(() => performance.getEntriesByName('microscope:dashboard-complete').length), { timeout: 15_000 }).toBe(1);
+      const seen = await page.evaluate(() => ({
+        busyRows: (window as unknown as { __firstPage: { busyRows: string[] } }).__firstPage.busyRows,
+        rendered: performance.getEntriesByName('microscope:dashboard-rendered')[0]!.startTime,
+        complete: performance.getEntriesByName('microscope:dashboard-complete')[0]!.startTime,
+        rows: [...document.querySelectorAll('tbody tr a')].map((a) => a.textContent),
+      }));
+      return { page, seen };
+    };
+
+    // A visit stores the first page a second after the shortlist settled.
+    const first = await open();
+    await expect.poll(() => stored(first.page), { timeout: 10_000 }).toEqual({ current: true, total: 2 });
+    await first.page.close();
+
+    // The next visit shows it before the whole shortlist is read: the same rows, then the rest.
+    const second = await open();
+    expect(second.seen.busyRows).toEqual(second.seen.rows);
+    expect(second.seen.busyRows.length).toBe(2);
+    expect(second.seen.rendered).toBeLessThan(second.seen.complete);
+    expect(await second.page.getByText('2 profiles', { exact: true }).count()).toBe(1);
+
+    // Another context changes the profiles (a badge's visit writes a new revision): no first page
+    // shown until everything is read.
+    await second.page.evaluate(() => chrome.storage.local.set({ 'microscope:revision': 'changed elsewhere' }));
+    await second.page.close();
+    const third = await open();
+    expect(third.seen.busyRows).toEqual([]);
+    expect(third.seen.rows.length).toBe(2);
+    await expect.poll(() => stored(third.page), { timeout: 10_000 }).toEqual({ current: true, total: 2 });
+    await third.page.close();
+  });
 });

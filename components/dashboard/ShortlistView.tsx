@@ -63,6 +63,8 @@ export function ShortlistView(props: ShortlistViewProps) {
   const [editing, setEditing] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
   const removeButton = useRef<HTMLButtonElement>(null);
+  /** After a removal the button that opened the prompt is disabled: focus goes to the counts, which say what is left. */
+  const counts = useRef<HTMLParagraphElement>(null);
   /** Cancel (button or Escape) puts focus back on the button that opened the prompt. */
   const cancelRemoval = (): void => {
     setConfirming(false);
@@ -139,7 +141,7 @@ export function ShortlistView(props: ShortlistViewProps) {
         {total > 0 && <ShortlistFilters filter={filter} onChange={changeFilter} tags={tags} tiers={tiers} />}
 
         <div className="toolbar">
-          <p className="counts" aria-live="polite">
+          <p ref={counts} className="counts" aria-live="polite" tabIndex={-1}>
             {total === 0
               ? t('noSavedProfiles')
               : filtered
@@ -207,6 +209,7 @@ export function ShortlistView(props: ShortlistViewProps) {
                   setSelected(new Set());
                   setConfirming(false);
                   if (editing !== undefined && chosen.some((row) => row.key === editing)) setEditing(undefined);
+                  counts.current?.focus();
                 }}
               >
                 {t('removeProfiles', profilesWord(chosen.length))}

@@ -132,6 +132,8 @@ describe('selection', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Remove 2 profiles' }));
     expect(props.onRemove).toHaveBeenCalledWith(['instagram:maya', 'x:sam']);
     expect(screen.queryByRole('alertdialog')).toBeNull();
+    // The prompt's opener is disabled now (nothing selected): focus goes to the counts, not to the page's start.
+    expect(document.activeElement).toBe(screen.getByText('4 profiles'));
   });
 
   it('cancelling the confirmation removes nothing', () => {

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { followFirstPage } from '@/lib/first-page';
 import { isMessage } from '@/lib/messages';
+import { REVISION_KEY } from '@/lib/storage';
 
 /**
  * The toolbar badge of each tab: the tier glyph in the tier colour while the tab shows a profile,
@@ -21,5 +23,13 @@ export default defineBackground(() => {
       action.setTitle({ tabId, title: summary ? `MicroScope — ${summary.title}` : 'MicroScope' }),
     ]).catch((error: unknown) => console.warn('[MicroScope] toolbar badge', error));
     return done.then(() => undefined);
+  });
+
+  // The dashboard's stored first page follows each change to the profiles (lib/first-page.ts),
+  // one event at a time and in order, so the next dashboard visit can show it at once.
+  let following: Promise<unknown> = Promise.resolve();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(REVISION_KEY in changes)) return;
+    following = following.then(() => followFirstPage(changes)).catch((error: unknown) => console.warn('[MicroScope] first page', error));
   });
 });

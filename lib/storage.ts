@@ -60,6 +60,8 @@ export const PROFILE_PREFIX = 'microscope:profile:';
 export const RECENT_KEY = 'microscope:recent';
 export const REVISION_KEY = 'microscope:revision';
 export const FIRST_PAGE_KEY = 'microscope:first-page';
+/** The revision a removal writes first, with its other changes (writeProfiles): no first page is ever stored for it. */
+export const PENDING_REVISION_PREFIX = 'pending:';
 export const UNREADABLE_PREFIX = 'microscope:unreadable:';
 
 /** The storage key of a profile. @example storageKeyOf('instagram:maya') // 'microscope:profile:instagram:maya' */
@@ -431,9 +433,11 @@ function touchesProfiles(keys: readonly string[]): boolean {
 
 /**
  * Writes `set` and removes `remove`; when that changes saved profiles, REVISION_KEY gets a new
- * id: in the same set() as the profiles (one atomic write), or after the removal, so no reader
- * ever sees the new id with the data before it. Returns the new id, or undefined when the
- * profiles were not touched.
+ * id in the same set() as the profiles: one atomic write, one storage.onChanged event with the
+ * changes and the revision before and after (lib/first-page.ts follows the dashboard's first page
+ * with it). A removal cannot be part of a set(): then the set() carries a pending revision (for
+ * which no first page is ever stored), and the new id comes after the removal, so no reader ever
+ * sees it with the data before. Returns the new id, or undefined when the profiles were not touched.
  */
 export async function writeProfiles(set: Record<string, unknown>, remove: readonly string[] = []): Promise<string | undefined> {
   const keys = Object.keys(set);
@@ -447,7 +451,7 @@ export async function writeProfiles(set: Record<string, unknown>, remove: readon
     await browser.storage.local.set({ ...set, [REVISION_KEY]: revision });
     return revision;
   }
-  if (keys.length > 0) await browser.storage.local.set(set);
+  await browser.storage.local.set({ ...set, [REVISION_KEY]: `${PENDING_REVISION_PREFIX}${newRevision()}` });
   await browser.storage.local.remove([...remove]);
   await browser.storage.local.set({ [REVISION_KEY]: revision });
   return revision;
@@ -476,11 +480,15 @@ export function storedFirstPage(page: FirstPage): Record<string, unknown> {
  * when it belongs to the stored revision and reads cleanly; undefined otherwise.
  */
 export function readFirstPage(items: Record<string, unknown>): FirstPage | undefined {
-  const revision = items[REVISION_KEY];
-  const page = items[FIRST_PAGE_KEY];
-  if (typeof revision !== 'string' || !isRecord(page) || page.revision !== revision) return undefined;
-  const { total, profiles } = page;
-  if (typeof total !== 'number' || !Number.isSafeInteger(total) || !Array.isArray(profiles) || profiles.length > total) return undefined;
+  const page = decodeFirstPage(items[FIRST_PAGE_KEY]);
+  return page && page.revision === items[REVISION_KEY] ? page : undefined;
+}
+
+/** A stored first page of whatever revision, when it reads cleanly. */
+export function decodeFirstPage(value: unknown): FirstPage | undefined {
+  if (!isRecord(value)) return undefined;
+  const { revision, total, profiles } = value;
+  if (typeof revision !== 'string' || typeof total !== 'number' || !Number.isSafeInteger(total) || !Array.isArray(profiles) || profiles.length > total) return undefined;
   const read: SavedProfile[] = [];
   for (const text of profiles) {
     const profile = typeof text === 'string' ? readProfileText(text) : undefined;

@@ -94,8 +94,7 @@ export interface SortState {
 
 /** How the table is sorted when the dashboard opens: last seen, newest first. */
 export const DEFAULT_SORT: SortState = { column: 'lastSeen', direction: 'descending' };
-/** Rows per page of the table. */
-export const PAGE_SIZE = 100;
+export { PAGE_SIZE } from '@/lib/first-page';
 
 /** Numbers and dates sort largest first on the first click; words A to Z. */
 export const FIRST_DIRECTION: Readonly<Record<SortColumn, SortDirection>> = {
@@ -148,8 +147,8 @@ export function sortRows(rows: readonly ShortlistRow[], sort: SortState): Shortl
         typeof a.value === 'string' || typeof b.value === 'string' ? collator.compare(String(a.value), String(b.value)) : a.value < b.value ? -1 : 1;
       if (order !== 0) return order * sign;
     }
-    // Then by handle, then by platform: one order whatever order the rows came in (the first
-    // page the dashboard stores, lib/storage.ts FirstPage, must be the full table's first page).
+    // Then by handle, then by key: one order whatever order the rows came in (the first page the
+    // dashboard stores, lib/first-page.ts, must be the full table's first page).
     return collator.compare(a.row.profile.handle, b.row.profile.handle) || (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0);
   });
   return keyed.map((entry) => entry.row);
@@ -177,16 +176,6 @@ export function filterRows(rows: readonly ShortlistRow[], filter: RowFilter): Sh
       (tag === undefined || row.profile.tags.some((candidate) => candidate.toLowerCase() === tag)) &&
       (text === '' || row.search.includes(text)),
   );
-}
-
-/** The first page of the table as it opens (DEFAULT_SORT, no filter): what the dashboard stores to show first. */
-export function firstPageOf(profiles: readonly SavedProfile[], scheme: TierScheme): SavedProfile[] {
-  return sortRows(
-    profiles.map((profile) => toRow(profile, scheme)),
-    DEFAULT_SORT,
-  )
-    .slice(0, PAGE_SIZE)
-    .map((row) => row.profile);
 }
 
 /** Every tag in use, A to Z, one spelling each. */

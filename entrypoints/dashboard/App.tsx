@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { SettingsPanel } from '@/components/dashboard/SettingsPanel';
 import { ShortlistView } from '@/components/dashboard/ShortlistView';
-import { firstPageOf } from '@/components/dashboard/shortlist-rows';
 import { exportBackup } from '@/lib/backup';
 import { shortlistToCsv } from '@/lib/csv';
+import { firstPageOf } from '@/lib/first-page';
 import { formatInteger } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { schemeOf } from '@/lib/settings';
@@ -98,10 +98,10 @@ export function App({ firstPage }: AppProps) {
   useEffect(() => {
     if (!hydrated) return;
     const timer = setTimeout(() => {
-      saveFirstPage((list) => firstPageOf(list, scheme)).catch((error: unknown) => console.warn('[MicroScope] could not store the first page', error));
+      saveFirstPage(firstPageOf).catch((error: unknown) => console.warn('[MicroScope] could not store the first page', error));
     }, FIRST_PAGE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [hydrated, profiles, scheme]);
+  }, [hydrated, profiles]);
 
   const removeProfiles = useCallback((keys: string[]) => useShortlist.getState().remove(keys), []);
   const saveDetails = useCallback((key: string, tags: string[], note: string) => {

@@ -152,6 +152,25 @@ describe('shortlist, popup and dashboard in real Chromium', () => {
     expect(third.seen.busyRows).toEqual([]);
     expect(third.seen.rows.length).toBe(2);
     await expect.poll(() => stored(third.page), { timeout: 10_000 }).toEqual({ current: true, total: 2 });
+
+    // Removing kofi in the dashboard: the page is stored again by the open dashboard.
+    const row = third.page.getByRole('row', { name: /kofi\.bakes/ });
+    await row.getByRole('checkbox').check();
+    await third.page.getByRole('button', { name: 'Remove 1 selected' }).click();
+    await third.page.getByRole('button', { name: 'Remove 1 profile' }).click();
+    await expect.poll(() => stored(third.page), { timeout: 10_000 }).toEqual({ current: true, total: 1 });
+    const keep = await extensionPage('popup.html');
     await third.page.close();
+    // With no dashboard open, saving kofi from the badge: the background brings the stored page along.
+    const kofi = await browser.newPage();
+    await kofi.goto(KOFI);
+    await settledBadge(kofi);
+    await kofi.locator('microscope-badge .ms-pill').click();
+    await kofi.locator('microscope-badge button', { hasText: 'Save to shortlist' }).click();
+    await expect.poll(() => stored(keep), { timeout: 10_000 }).toEqual({ current: true, total: 2 });
+    const fourth = await open();
+    expect(fourth.seen.busyRows).toEqual(fourth.seen.rows);
+    expect(fourth.seen.rows[0]).toMatch(/kofi\.bakes/);
+    for (const page of [kofi, keep, fourth.page]) await page.close();
   });
 });

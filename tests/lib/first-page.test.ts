@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SORT, firstPageOf, PAGE_SIZE, sortRows, toRow } from '@/components/dashboard/shortlist-rows';
+import { DEFAULT_SORT, sortRows, toRow } from '@/components/dashboard/shortlist-rows';
+import { firstPageOf, followFirstPage, nextFirstPage, PAGE_SIZE, type StorageChange } from '@/lib/first-page';
 import { profileKey, type SavedProfile } from '@/lib/shortlist';
 import {
   FIRST_PAGE_KEY,
@@ -66,7 +67,8 @@ describe('the revision', () => {
     vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => void order.push(`set ${Object.keys(items).join(',')}`));
     vi.spyOn(fakeBrowser.storage.local, 'remove').mockImplementation(async (keys) => void order.push(`remove ${[keys].flat().join(',')}`));
     await writeProfiles({ [storageKeyOf('x:sam')]: 'text' }, [storageKeyOf('instagram:maya')]);
-    expect(order).toEqual([`set ${storageKeyOf('x:sam')}`, `remove ${storageKeyOf('instagram:maya')}`, `set ${REVISION_KEY}`]);
+    // The first set() carries a pending revision: no first page is ever stored for it.
+    expect(order).toEqual([`set ${storageKeyOf('x:sam')},${REVISION_KEY}`, `remove ${storageKeyOf('instagram:maya')}`, `set ${REVISION_KEY}`]);
   });
 
   it('writes that touch no profile leave it alone', async () => {
@@ -120,7 +122,7 @@ describe('the stored first page', () => {
       .map((row) => row.key);
     fc.assert(
       fc.property(fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }), (shuffled) => {
-        expect(firstPageOf(shuffled, founding).map((profile) => profileKey(profile.platform, profile.handle))).toEqual(expected);
+        expect(firstPageOf(shuffled).map((profile) => profileKey(profile.platform, profile.handle))).toEqual(expected);
       }),
       { numRuns: 30 },
     );
@@ -129,7 +131,7 @@ describe('the stored first page', () => {
 
   it('ties (same last seen, same handle on two platforms) have one order too', () => {
     const same = PLATFORMS.map((platform) => makeProfile({ platform, handle: 'maya' }));
-    const keys = (list: SavedProfile[]) => firstPageOf(list, founding).map((profile) => profile.platform);
+    const keys = (list: SavedProfile[]) => firstPageOf(list).map((profile) => profile.platform);
     expect(keys([...same].reverse())).toEqual(keys(same));
   });
 
@@ -137,7 +139,7 @@ describe('the stored first page', () => {
     await fakeBrowser.storage.local.set(storedItems(...profiles(5)));
     await saveProfileView(makeView({ handle: 'maya' }), T0);
     await reloadShortlist();
-    const pageOf = (list: SavedProfile[]) => firstPageOf(list, founding);
+    const pageOf = firstPageOf;
     expect(await saveFirstPage(pageOf)).toBe(true);
     const stored = await loadFirstPage();
     expect(stored?.revision).toBe(await revision());
@@ -194,5 +196,125 @@ describe('prefetching the shortlist', () => {
   it('whenShortlistHydrated still works without a prefetch', async () => {
     await whenShortlistHydrated();
     expect(useShortlist.getState().hydrated).toBe(true);
+  });
+});
+
+describe('kept current between dashboard visits (lib/first-page.ts)', () => {
+  /** A profile of `handle` last seen on day `day` of 2025. */
+  const seen = (handle: string, day: number, platform: SavedProfile['platform'] = 'instagram'): SavedProfile =>
+    makeProfile({ platform, handle, start: new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString() });
+  const keyOf = (profile: SavedProfile) => profileKey(profile.platform, profile.handle);
+  const pageOf = (all: Iterable<SavedProfile>, revision: string) => {
+    const list = [...all];
+    return { revision, total: list.length, profiles: firstPageOf(list) };
+  };
+  /** The event one atomic write (writeProfiles) makes: profiles set or removed, revision before → after. */
+  const event = (before: Map<string, SavedProfile>, set: SavedProfile[], removed: string[], from: string, to: string) => {
+    const changes: Record<string, StorageChange> = { [REVISION_KEY]: { oldValue: from, newValue: to } };
+    for (const profile of set) {
+      const old = before.get(keyOf(profile));
+      changes[storageKeyOf(keyOf(profile))] = { oldValue: old && storedProfile(old), newValue: storedProfile(profile) };
+    }
+    for (const key of removed) changes[storageKeyOf(key)] = { oldValue: storedProfile(before.get(key)!) };
+    return changes;
+  };
+
+  it('follows any sequence of visits, saves and removals exactly, or leaves the page for a full read', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 130 }),
+        fc.array(fc.record({ kind: fc.constantFrom('visit', 'save', 'remove', 'two'), pick: fc.nat(), day: fc.integer({ min: 0, max: 400 }) }), { maxLength: 25 }),
+        (count, operations) => {
+          const all = new Map<string, SavedProfile>();
+          for (let index = 0; index < count; index++) {
+            const profile = seen(`p${index}`, index % 50, PLATFORMS[index % PLATFORMS.length]!);
+            all.set(keyOf(profile), profile);
+          }
+          let page = pageOf(all.values(), 'r0');
+          operations.forEach(({ kind, pick, day }, step) => {
+            const keys = [...all.keys()];
+            const key = keys[pick % Math.max(1, keys.length)];
+            const existing = key === undefined ? undefined : all.get(key);
+            const set: SavedProfile[] = [];
+            const removed: string[] = [];
+            if (kind === 'visit' && existing) set.push({ ...existing, lastSeen: new Date(Date.parse(existing.lastSeen) + day * 86_400_000).toISOString() });
+            if (kind === 'save') set.push(seen(`new${step}`, day));
+            if (kind === 'remove' && key !== undefined) removed.push(key);
+            if (kind === 'two' && existing) set.push({ ...existing, note: `n${step}` }, seen(`other${step}`, day, 'tiktok'));
+            if (set.length === 0 && removed.length === 0) return;
+            const before = new Map(all);
+            for (const profile of set) all.set(keyOf(profile), profile);
+            for (const removedKey of removed) all.delete(removedKey);
+            const revision = `r${step + 1}`;
+            const next = nextFirstPage(page, event(before, set, removed, page.revision, revision));
+            const truth = pageOf(all.values(), revision);
+            if (next) {
+              expect(next.total).toBe(truth.total);
+              expect(next.profiles.map(keyOf)).toEqual(truth.profiles.map(keyOf));
+              expect(next.profiles).toEqual(truth.profiles);
+              page = next;
+            } else {
+              // What the next dashboard visit does: read everything and store the page again.
+              page = truth;
+            }
+            // A visit moves the profile up; with removals aside, the page is always known.
+            if (kind === 'visit') expect(next).toBeDefined();
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never follows an event of another revision, a removal (pending revision), or one without profiles', () => {
+    const all = new Map([seen('maya', 1), seen('sam', 2)].map((profile) => [keyOf(profile), profile]));
+    const page = pageOf(all.values(), 'r1');
+    const visit = { ...all.get('instagram:maya')!, lastSeen: '2025-06-01T00:00:00.000Z' };
+    expect(nextFirstPage(page, event(all, [visit], [], 'r1', 'r2'))?.profiles[0]?.handle).toBe('maya');
+    expect(nextFirstPage(page, event(all, [visit], [], 'r0', 'r2'))).toBeUndefined();
+    expect(nextFirstPage(page, event(all, [visit], [], 'r1', 'pending:x'))).toBeUndefined();
+    expect(nextFirstPage(page, { [REVISION_KEY]: { oldValue: 'r1', newValue: 'r2' } })).toBeUndefined();
+    expect(nextFirstPage(page, { [storageKeyOf('instagram:maya')]: { newValue: storedProfile(visit) } })).toBeUndefined();
+    // Stored under a key that is not its own, or unreadable: left to the full read.
+    expect(nextFirstPage(page, { [REVISION_KEY]: { oldValue: 'r1', newValue: 'r2' }, [storageKeyOf('x:other')]: { newValue: storedProfile(visit) } })).toBeUndefined();
+    expect(nextFirstPage(page, { [REVISION_KEY]: { oldValue: 'r1', newValue: 'r2' }, [storageKeyOf('instagram:maya')]: { newValue: 'garbage' } })).toBeUndefined();
+  });
+
+  it('in storage: a badge visit and a save keep the stored page current; a removal from the dashboard leaves it', async () => {
+    const profilesStored = Array.from({ length: PAGE_SIZE + 20 }, (_, index) => seen(`creator${index}`, index));
+    await fakeBrowser.storage.local.set({ ...storedItems(...profilesStored), [REVISION_KEY]: 'r0' });
+    await reloadShortlist();
+    expect(await saveFirstPage(firstPageOf)).toBe(true);
+    const events: Record<string, StorageChange>[] = [];
+    fakeBrowser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && REVISION_KEY in changes) events.push(changes);
+    });
+    const follow = async () => {
+      const results = [];
+      for (const changes of events.splice(0)) results.push(await followFirstPage(changes));
+      return results;
+    };
+    const everything = async () => firstPageOf(Object.values((await import('@/lib/storage')).readStored(await fakeBrowser.storage.local.get(null)).shortlist.profiles));
+
+    // creator0 (last seen longest ago, not on the page) is visited today: it goes to the top.
+    await recordProfileVisit(makeView({ handle: 'creator0', followers: 12_345 }), new Date('2026-01-01T00:00:00.000Z'));
+    expect(await follow()).toEqual([true]);
+    let stored = await loadFirstPage();
+    expect(stored?.profiles.map((profile) => profile.handle)).toEqual((await everything()).map((profile) => profile.handle));
+    expect(stored?.profiles[0]?.handle).toBe('creator0');
+    expect(stored?.total).toBe(PAGE_SIZE + 20);
+
+    await saveProfileView(makeView({ handle: 'newcomer' }), new Date('2026-02-01T00:00:00.000Z'));
+    expect(await follow()).toEqual([true]);
+    stored = await loadFirstPage();
+    expect(stored?.total).toBe(PAGE_SIZE + 21);
+    expect(stored?.profiles.map((profile) => profile.handle)).toEqual((await everything()).map((profile) => profile.handle));
+
+    // Removing a profile on the page: its place would need one the page doesn't hold.
+    await reloadShortlist();
+    useShortlist.getState().remove(['instagram:newcomer']);
+    await shortlistWritesSettled();
+    expect((await follow()).every((followed) => !followed)).toBe(true);
+    expect(await loadFirstPage()).toBeUndefined();
   });
 });

@@ -39,6 +39,9 @@ export interface ControllerDeps {
   currentHref?: () => string;
 }
 
+/** The badge host's element name (entrypoints/content/mount-badge.tsx): the page watcher ignores it. */
+export const BADGE_HOST_NAME = 'microscope-badge';
+
 /** How long the badge waits for its anchor before it floats at the top right. */
 export const ANCHOR_TIMEOUT_MS = 3000;
 /** How long "loading" may last before the verdict says what could not be read. */
@@ -87,8 +90,9 @@ export function createController(deps: ControllerDeps) {
     if (!anchor && !anchorDeadlinePassed) return;
     mounting = true;
     const old = badge;
+    const shown = view;
     deps
-      .mountBadge(anchor, view, signal)
+      .mountBadge(anchor, shown, signal)
       .then((mounted) => {
         mounting = false;
         if (signal.aborted || !mounted) {
@@ -97,7 +101,8 @@ export function createController(deps: ControllerDeps) {
         }
         old?.remove();
         badge = mounted;
-        if (view) badge.update(view);
+        // Rendered again while it mounted: show the latest.
+        if (view && view !== shown) badge.update(view);
       })
       .catch((error: unknown) => {
         mounting = false;
@@ -138,6 +143,9 @@ export function createController(deps: ControllerDeps) {
       initial.handle.toLowerCase() === found.handle.toLowerCase();
 
     reader = { anchor: () => null };
+    // The first snapshot comes from inside watchProfile, before its reader (the anchor) is known
+    // here: it is rendered once, right after, with the badge.
+    let starting = true;
     const watch = watchProfile({
       adapter: found.adapter,
       handle: found.handle,
@@ -147,13 +155,15 @@ export function createController(deps: ControllerDeps) {
       trustBootstrap,
       onSnapshot: (snapshot) => {
         lastSnapshot = snapshot;
-        render(signal, href);
+        if (!starting) render(signal, href);
       },
       onUrlChanged: deps.onUrlChanged,
       currentHref: deps.currentHref,
       schedule: (callback, ms) => deps.setTimeout(callback, ms),
+      // Mounting or moving the badge is no change of the profile: no re-read for it.
+      ownNode: (node) => node.nodeName.toLowerCase() === BADGE_HOST_NAME,
     });
-    // The first report ran inside watchProfile, before its reader was known here: render again.
+    starting = false;
     reader = watch.reader;
     render(signal, href);
     deps.setTimeout(() => {

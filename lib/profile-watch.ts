@@ -21,8 +21,17 @@ export interface ProfileWatchOptions extends ReadOptions {
   onUrlChanged?: () => void;
   /** How to wait between a mutation and the read it triggers (injectable for tests). */
   schedule?: (callback: () => void, ms: number) => void;
-  /** Batches mutations for this long before reading; 0 reads in the next task. */
+  /**
+   * At most one read per this many ms while the page keeps changing. The first change after a
+   * quiet spell is read in the next task (a header rendered late shows at once); changes that
+   * follow within batchMs of a read wait for the end of that spell, together. 0: every batch of
+   * mutations is read in the next task.
+   */
   batchMs?: number;
+  /** A clock in ms, for batchMs (injectable for tests). */
+  now?: () => number;
+  /** The extension's own nodes (the badge's host): adding or removing them is no change of the page. */
+  ownNode?: (node: Node) => boolean;
   /** Current URL of the document (injectable for tests). */
   currentHref?: () => string;
 }
@@ -47,6 +56,7 @@ export function watchProfile(options: ProfileWatchOptions): ProfileWatch {
   const { adapter, doc, url, signal, onSnapshot } = options;
   const schedule = options.schedule ?? ((callback, ms) => setTimeout(callback, ms));
   const batchMs = options.batchMs ?? 50;
+  const now = options.now ?? (() => performance.now());
   const currentHref = options.currentHref ?? (() => doc.location?.href ?? url.href);
   const reader = adapter.reader(doc, url, { trustBootstrap: options.trustBootstrap });
   const selector = reader.postSelector;
@@ -57,6 +67,7 @@ export function watchProfile(options: ProfileWatchOptions): ProfileWatch {
   const idOf = new WeakMap<Element, string>();
   const dirty = new Set<Element>();
   let flushPending = false;
+  let lastFlushAt = -Infinity;
   let postsVersion = 0;
   let reportedVersion = -1;
   let reportedHeader = '';
@@ -131,6 +142,7 @@ export function watchProfile(options: ProfileWatchOptions): ProfileWatch {
   const flush = (): void => {
     flushPending = false;
     if (signal.aborted) return;
+    lastFlushAt = now();
     for (const element of dirty) readPost(element);
     dirty.clear();
     report(false);
@@ -139,7 +151,7 @@ export function watchProfile(options: ProfileWatchOptions): ProfileWatch {
   const requestFlush = (): void => {
     if (flushPending) return;
     flushPending = true;
-    schedule(flush, batchMs);
+    schedule(flush, Math.max(0, lastFlushAt + batchMs - now()));
   };
 
   const markSubtree = (node: Node): void => {
@@ -172,6 +184,15 @@ export function watchProfile(options: ProfileWatchOptions): ProfileWatch {
     return true;
   };
 
+  /** Whether a mutation only added or removed nodes of the extension's own (mounting the badge). */
+  const ownNode = options.ownNode;
+  const ours = (mutation: MutationRecord): boolean => {
+    if (!ownNode || mutation.type !== 'childList') return false;
+    for (const node of mutation.addedNodes) if (!ownNode(node)) return false;
+    for (const node of mutation.removedNodes) if (!ownNode(node)) return false;
+    return true;
+  };
+
   /** Whether a mutation stayed inside posts, or added/removed whole posts only. */
   const postsOnly = (mutation: MutationRecord): boolean => {
     const target = mutation.target.nodeType === 1 ? (mutation.target as Element) : mutation.target.parentElement;
@@ -190,12 +211,15 @@ export function watchProfile(options: ProfileWatchOptions): ProfileWatch {
         options.onUrlChanged?.();
         return;
       }
+      let changed = false;
       for (const mutation of mutations) {
+        if (ours(mutation)) continue;
+        changed = true;
         if (mutation.type === 'characterData') markSubtree(mutation.target);
         else for (const node of mutation.addedNodes) markSubtree(node);
         if (!headerDirty && !postsOnly(mutation)) headerDirty = true;
       }
-      requestFlush();
+      if (changed) requestFlush();
     } catch (error) {
       console.warn('[MicroScope] observer', adapter.platform, url.href, error);
     }

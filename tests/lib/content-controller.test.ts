@@ -16,6 +16,8 @@ function setup(options: { settings?: Partial<Settings>; initialUrl?: string } = 
   const badges: FakeBadge[] = [];
   const published: (ProfileView | null)[] = [];
   const timers: { at: number; run: () => void }[] = [];
+  /** Every delay the controller and its page watcher asked for, in order. */
+  const requested: number[] = [];
   const lifetime = new AbortController();
   lifetimes.push(lifetime);
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
@@ -46,7 +48,10 @@ function setup(options: { settings?: Partial<Settings>; initialUrl?: string } = 
     publish: (view) => published.push(view),
     settings: () => settings,
     // Mutation batches run for real; the anchor and settle deadlines wait for runTimers().
-    setTimeout: (run, ms) => (ms >= 1000 ? timers.push({ at: ms, run }) : setTimeout(run, 0)),
+    setTimeout: (run, ms) => {
+      requested.push(ms);
+      return ms >= 1000 ? timers.push({ at: ms, run }) : setTimeout(run, 0);
+    },
     signal: lifetime.signal,
     initialUrl: options.initialUrl ?? 'https://synthetic.test/maya/',
     currentHref: () => href,
@@ -59,7 +64,7 @@ function setup(options: { settings?: Partial<Settings>; initialUrl?: string } = 
   const runTimers = (upTo: number) => {
     for (const timer of timers.splice(0).filter((t) => t.at <= upTo)) timer.run();
   };
-  return { controller, navigate, badges, published, runTimers, lifetime, timers };
+  return { controller, navigate, badges, published, runTimers, lifetime, timers, requested };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -87,6 +92,48 @@ describe('content controller', () => {
     // 250 likes / 5 000 followers on every post.
     expect(view?.verdict.engagement.ok && view.verdict.engagement.percent).toBeCloseTo(5, 6);
     expect(published.at(-1)?.verdict.handle).toBe('maya');
+  });
+
+  it('renders the first read once: one verdict, published once, mounted with the badge', async () => {
+    const { navigate, badges, published } = setup();
+    navigate('https://synthetic.test/maya/');
+    expect(published).toHaveLength(1);
+    expect(published[0]?.verdict.state).toBe('ok');
+    await flush();
+    expect(badges).toHaveLength(1);
+    expect(badges[0]?.views).toHaveLength(1);
+    expect(published).toHaveLength(1);
+  });
+
+  it('shows a header rendered after load in the next task, not after a batching delay', async () => {
+    document.body.innerHTML = '<div id="grid"></div>';
+    appendPosts(document, 0, 5, 250);
+    const { navigate, badges, requested } = setup();
+    navigate('https://synthetic.test/maya/');
+    await flush();
+    expect(badges).toHaveLength(0); // no anchor yet, and the anchor timeout is seconds away
+    requested.length = 0;
+    document.body.insertAdjacentHTML('afterbegin', '<h1 data-followers="5000">maya</h1>');
+    await Promise.resolve(); // the mutation observer's callback
+    expect(requested).toEqual([0]);
+    await flush(); // that task: read, render, mount
+    await flush();
+    expect(badges).toHaveLength(1);
+    expect(badges[0]?.anchor?.tagName).toBe('H1');
+    const verdict = badges[0]?.views.at(-1)?.verdict;
+    expect(verdict?.state).toBe('ok');
+    expect(verdict?.engagement.ok && verdict.engagement.percent).toBeCloseTo(5, 6);
+  });
+
+  it('does not re-read the page for its own badge being mounted', async () => {
+    const { navigate, badges, requested } = setup();
+    navigate('https://synthetic.test/maya/');
+    requested.length = 0;
+    await flush();
+    expect(badges).toHaveLength(1);
+    await flush();
+    // Only the controller's own deadlines, no page read for the badge's insertion.
+    expect(requested.filter((ms) => ms < 1000)).toEqual([]);
   });
 
   it('does not mount twice when the page keeps changing', async () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchProfile } from '@/lib/profile-watch';
+import { HEADER_RECHECK_MS, watchProfile } from '@/lib/profile-watch';
 import type { ProfileSnapshot } from '@/lib/sites/types';
 import { appendPosts, syntheticAdapter } from './synthetic-adapter';
 
@@ -98,6 +98,81 @@ describe('watchProfile', () => {
     appendPosts(document, 3, 12);
     await settle();
     expect(snapshots).toHaveLength(1);
+  });
+
+  describe('when a change is read (batchMs 50, a fake clock and timer queue)', () => {
+    function timed(doc: Document, overrides: Partial<Parameters<typeof watchProfile>[0]> = {}) {
+      let clock = 1000;
+      const timers: { ms: number; run: () => void }[] = [];
+      const started = start(doc, {
+        batchMs: 50,
+        now: () => clock,
+        schedule: (run, ms) => timers.push({ ms, run }),
+        ...overrides,
+      });
+      /** The mutation observer's callback runs as a microtask. */
+      const observed = () => Promise.resolve();
+      // The header re-check after a batch of posts alone (HEADER_RECHECK_MS) is not what these time.
+      const reads = () => timers.filter((timer) => timer.ms !== HEADER_RECHECK_MS).map((timer) => timer.ms);
+      const runTimer = () => {
+        const index = timers.findIndex((timer) => timer.ms !== HEADER_RECHECK_MS);
+        timers.splice(index, 1)[0]?.run();
+      };
+      return { ...started, reads, observed, runTimer, advance: (ms: number) => (clock += ms) };
+    }
+
+    it('reads a header rendered after a quiet spell in the next task, not after the batch delay', async () => {
+      document.body.innerHTML = '<div id="grid"></div>';
+      appendPosts(document, 0, 3);
+      const { snapshots, reads, observed, runTimer, advance } = timed(document);
+      advance(5000);
+      document.body.insertAdjacentHTML('afterbegin', '<h1 data-followers="777">maya</h1>');
+      await observed();
+      expect(reads()).toEqual([0]);
+      runTimer();
+      expect(snapshots.at(-1)?.followers?.value).toBe(777);
+    });
+
+    it('batches changes that keep coming: at most one read per batchMs', async () => {
+      const { snapshots, calls, reads, observed, runTimer, advance } = timed(page(3));
+      appendPosts(document, 3, 12);
+      await observed();
+      expect(reads()).toEqual([0]);
+      runTimer();
+      expect(snapshots.at(-1)?.posts).toHaveLength(15);
+      advance(10);
+      appendPosts(document, 15, 12);
+      await observed();
+      appendPosts(document, 27, 12);
+      await observed();
+      // One read for both, at the end of the 50 ms after the last one.
+      expect(reads()).toEqual([40]);
+      calls.post = 0;
+      advance(40);
+      runTimer();
+      expect(calls.post).toBe(24);
+      expect(snapshots.at(-1)?.posts).toHaveLength(39);
+      advance(200);
+      appendPosts(document, 39, 1);
+      await observed();
+      expect(reads()).toEqual([0]);
+    });
+
+    it("ignores the badge's own host being mounted beside the header", async () => {
+      const { calls, reads, observed } = timed(page(3), { ownNode: (node) => node.nodeName === 'MICROSCOPE-BADGE' });
+      const headerReads = calls.header;
+      document.querySelector('h1')?.after(document.createElement('microscope-badge'));
+      await observed();
+      expect(reads()).toEqual([]);
+      document.querySelector('microscope-badge')?.remove();
+      await observed();
+      expect(reads()).toEqual([]);
+      expect(calls.header).toBe(headerReads);
+      // Anything else in the same batch still counts.
+      document.querySelector('h1')?.after(document.createElement('microscope-badge'), document.createElement('span'));
+      await observed();
+      expect(reads()).toEqual([0]);
+    });
   });
 
   it('says the URL changed instead of reading the new page under the old profile', async () => {

@@ -15,6 +15,14 @@ type Substitution = string | number;
 let language: string | undefined;
 let pluralRules: Intl.PluralRules | undefined;
 let listFormats: Partial<Record<'conjunction' | 'disjunction', Intl.ListFormat>> = {};
+/**
+ * Messages already looked up, by key and substitutions: a page's messages never change while it
+ * is open, and each `getMessage` call crosses the extension bindings (argument checks, the
+ * polyfill's proxy), which the badge's re-renders would otherwise repeat for every string.
+ */
+const messages = new Map<string, string>();
+/** Bounds the cache where many different substitutions come by (the dashboard's rows). */
+const MESSAGE_CACHE_LIMIT = 500;
 
 /**
  * The language for Intl (numbers, dates, plurals, lists): the browser's UI language ("de-CH",
@@ -46,6 +54,7 @@ export function resetLanguage(): void {
   language = undefined;
   pluralRules = undefined;
   listFormats = {};
+  messages.clear();
 }
 
 /**
@@ -56,16 +65,24 @@ export function resetLanguage(): void {
  * @example t('badgeSaved') // "Saved to shortlist ✓"
  */
 export function t(key: MessageKey, ...substitutions: Substitution[]): string {
+  const strings = substitutions.map(String);
+  // Joined with U+0000, which no substitution holds: page text cannot (the HTML parser replaces it).
+  const cacheKey = strings.length === 0 ? key : `${key}\u0000${strings.join('\u0000')}`;
+  const cached = messages.get(cacheKey);
+  if (cached !== undefined) return cached;
   let text = '';
   try {
     // WXT types getMessage with one overload per key; a union of keys needs the plain signature.
     const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
-    text = getMessage.call(browser.i18n, key, substitutions.map(String));
+    text = getMessage.call(browser.i18n, key, strings);
   } catch {
     // No browser.i18n here (a page without extension APIs, a fake browser without messages).
   }
-  if (text !== '') return text;
-  return substitutions.length > 0 ? `${key}(${substitutions.join(', ')})` : key;
+  // Only what the API answered is kept: without messages the next call asks again.
+  if (text === '') return substitutions.length > 0 ? `${key}(${substitutions.join(', ')})` : key;
+  if (messages.size >= MESSAGE_CACHE_LIMIT) messages.clear();
+  messages.set(cacheKey, text);
+  return text;
 }
 
 /**

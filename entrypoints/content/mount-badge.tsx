@@ -1,63 +1,10 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { Badge } from '@/components/Badge';
 import badgeCss from '@/components/badge.css?inline';
-import type { BadgeHandle, ProfileView } from '@/lib/content-controller';
-import { loadSavedProfile, saveProfileView, watchSavedProfile } from '@/lib/storage';
+import { BadgeApp, createBadgeState } from '@/components/BadgeApp';
+import { BADGE_HOST_NAME, type BadgeHandle, type ProfileView } from '@/lib/content-controller';
 import { badgeAttributes } from '@/lib/verdict';
-
-/** Keeps the latest view; the mounted component subscribes to it. */
-function createViewStore(initial: ProfileView) {
-  let view = initial;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => view,
-    set(next: ProfileView) {
-      view = next;
-      for (const listener of listeners) listener();
-    },
-    subscribe(listener: () => void) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
-
-function BadgeApp({ store, theme }: { store: ReturnType<typeof createViewStore>; theme: 'light' | 'dark' }) {
-  const view = useSyncExternalStore(store.subscribe, store.get);
-  const [expanded, setExpanded] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const { platform, handle } = view.verdict;
-  // Saved or not, as stored: a save or removal in the popup or dashboard shows here at once.
-  useEffect(() => {
-    let live = true;
-    loadSavedProfile(platform, handle)
-      .then((profile) => live && setSaved(profile !== undefined))
-      .catch(() => undefined);
-    const unwatch = watchSavedProfile(platform, handle, (profile) => setSaved(profile !== undefined));
-    return () => {
-      live = false;
-      unwatch();
-    };
-  }, [platform, handle]);
-  const save = (): void => {
-    saveProfileView(store.get())
-      .then(() => setSaved(true))
-      .catch((error: unknown) => console.warn('[MicroScope] could not save', error));
-  };
-  return (
-    <Badge
-      verdict={view.verdict}
-      expanded={expanded}
-      onToggle={() => setExpanded((open) => !open)}
-      saved={saved}
-      onSave={save}
-      theme={theme}
-    />
-  );
-}
 
 /** Dark when the page's own background is dark (sites have their own theme switches). */
 function pageTheme(anchor: Element | null): 'light' | 'dark' {
@@ -81,14 +28,17 @@ export async function mountBadge(
   view: ProfileView,
   signal: AbortSignal,
 ): Promise<BadgeHandle | undefined> {
-  const store = createViewStore(view);
+  let root: ReturnType<typeof createRoot> | undefined;
+  // Drawn again only when what it shows changed (BadgeState); Preact renders synchronously.
+  const state = createBadgeState(view, () => draw());
   // Never inside a link or button of the page: a click on the badge would follow the link.
   const target = anchor?.closest('a, button, [role="link"], [role="button"]') ?? anchor;
   const floating = target === null;
   const theme = pageTheme(target);
+  const draw = (): void => root?.render(<BadgeApp state={state} theme={theme} />);
   let host: HTMLElement | undefined;
   const ui = await createShadowRootUi(ctx, {
-    name: 'microscope-badge',
+    name: BADGE_HOST_NAME,
     position: 'inline',
     anchor: target ?? document.body,
     append: floating ? 'last' : 'after',
@@ -103,12 +53,14 @@ export async function mountBadge(
       const wrapper = document.createElement('div');
       if (floating) wrapper.className = 'ms-floating';
       container.append(wrapper);
-      const root = createRoot(wrapper);
-      root.render(<BadgeApp store={store} theme={theme} />);
+      root = createRoot(wrapper);
+      draw();
       return root;
     },
-    onRemove(root) {
-      root?.unmount();
+    onRemove(mounted) {
+      state.stop();
+      mounted?.unmount();
+      root = undefined;
     },
   });
   if (signal.aborted) return undefined;
@@ -125,7 +77,7 @@ export async function mountBadge(
     floating,
     update(next) {
       apply(next);
-      store.set(next);
+      state.setView(next);
     },
     remove: () => ui.remove(),
     isAttached: () => host?.isConnected ?? false,

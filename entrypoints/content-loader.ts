@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startLoader } from '@/lib/content-loader';
+import { prefetchSettings } from '@/lib/settings-early';
 import { profileAt } from '@/lib/sites/url';
 
 /**
@@ -16,7 +17,18 @@ export default defineUnlistedScript(() => {
       load: () => {
         // bench/ times the badge from here: on a profile this is the loader's first task.
         performance.mark('microscope:content-start');
-        return import(/* @vite-ignore */ chrome.runtime.getURL('/content-scripts/content.js'));
+        const main = import(/* @vite-ignore */ chrome.runtime.getURL('/content-scripts/content.js'));
+        // The badge's first render waits for the settings: read them while the import runs.
+        try {
+          prefetchSettings({
+            read: (key, done) =>
+              chrome.storage.sync.get(key, (items) => done(chrome.runtime.lastError, (items as Record<string, unknown> | undefined)?.[key])),
+            onChanged: chrome.storage.onChanged,
+          });
+        } catch {
+          // no early read: the main part reads the settings itself
+        }
+        return main;
       },
       alive: () => chrome.runtime?.id !== undefined,
       // Looked up when used: the loader wakes no extension API on a page that is not a profile.

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { create } from 'zustand';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { SETTINGS_KEY, takePrefetchedSettings } from './settings-early';
 import { setAside } from './storage';
 
 /*
@@ -15,7 +16,7 @@ import { setAside } from './storage';
  * import but reads storage only once something subscribes to it.
  */
 
-export const SETTINGS_KEY = 'microscope:settings';
+export { SETTINGS_KEY };
 export const SETTINGS_VERSION = 1;
 
 export interface SettingsStorageRead {
@@ -33,15 +34,23 @@ export function readSettings(raw: unknown): SettingsStorageRead {
   return { settings, problems, newer };
 }
 
-/** The settings (defaults for anything missing or invalid). Never throws. */
+/**
+ * The settings (defaults for anything missing or invalid). Never throws. In the content script the
+ * first call takes the read the loader started beside the import (lib/settings-early.ts).
+ */
 export async function loadSettings(): Promise<Settings> {
   try {
-    const stored = await browser.storage.sync.get(SETTINGS_KEY);
-    return readSettings(stored[SETTINGS_KEY]).settings;
+    const early = takePrefetchedSettings();
+    const stored = early ? await early.catch(readStored) : await readStored();
+    return readSettings(stored).settings;
   } catch (error) {
     console.warn('[MicroScope] could not read settings; using the defaults', error);
     return { ...DEFAULT_SETTINGS };
   }
+}
+
+async function readStored(): Promise<unknown> {
+  return (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
 }
 
 /** Stores the settings (invalid fields replaced by their defaults first). */

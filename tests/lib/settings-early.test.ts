@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { prefetchSettings, takePrefetchedSettings, type ChangeListener, type EarlyStorage } from '@/lib/settings-early';
+import { loadSettings, SETTINGS_KEY } from '@/lib/settings-storage';
+
+/** The loader's view of chrome.storage: reads answered when the test says so. */
+function fakeStorage() {
+  const listeners = new Set<ChangeListener>();
+  const reads: { key: string; done: (error: unknown, value?: unknown) => void }[] = [];
+  const storage: EarlyStorage = {
+    read: (key, done) => reads.push({ key, done }),
+    onChanged: {
+      addListener: (listener) => listeners.add(listener),
+      removeListener: (listener) => listeners.delete(listener),
+    },
+  };
+  const change = (changes: Record<string, unknown>, area: string) => {
+    for (const listener of listeners) listener(changes, area);
+  };
+  return { storage, reads, listeners, change };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+afterEach(() => {
+  // Nothing left over for the next test.
+  takePrefetchedSettings();
+  vi.restoreAllMocks();
+});
+
+describe("the loader's early read of the settings", () => {
+  it('is what loadSettings returns, without a read of its own', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, sampleSize: 30 } });
+    const { storage, reads, listeners } = fakeStorage();
+    prefetchSettings(storage);
+    expect(reads.map((read) => read.key)).toEqual([SETTINGS_KEY]);
+    const get = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    const loading = loadSettings();
+    reads[0]?.done(undefined, { version: 1, sampleSize: 12, tierScheme: 'five-tier' });
+    expect(await loading).toMatchObject({ sampleSize: 12, tierScheme: 'five-tier' });
+    expect(get).not.toHaveBeenCalled();
+    expect(listeners.size, 'its change listener is gone once taken').toBe(0);
+  });
+
+  it('is taken once: the next loadSettings reads storage', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, sampleSize: 30 } });
+    const { storage, reads } = fakeStorage();
+    prefetchSettings(storage);
+    reads[0]?.done(undefined, { version: 1, sampleSize: 12 });
+    expect((await loadSettings()).sampleSize).toBe(12);
+    expect((await loadSettings()).sampleSize).toBe(30);
+  });
+
+  it('is void when the settings changed after it started: loadSettings reads them again', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, sampleSize: 30 } });
+    const { storage, reads, change } = fakeStorage();
+    prefetchSettings(storage);
+    reads[0]?.done(undefined, { version: 1, sampleSize: 12 });
+    change({ 'microscope:other': {} }, 'sync');
+    change({ [SETTINGS_KEY]: {} }, 'local');
+    change({ [SETTINGS_KEY]: { newValue: { version: 1, sampleSize: 30 } } }, 'sync');
+    expect((await loadSettings()).sampleSize).toBe(30);
+  });
+
+  it('falls back to a read of its own when the early one failed', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, sampleSize: 30 } });
+    const { storage, reads } = fakeStorage();
+    prefetchSettings(storage);
+    reads[0]?.done(new Error('no storage'));
+    expect((await loadSettings()).sampleSize).toBe(30);
+  });
+
+  it('leaves loadSettings as before where no loader started one (dashboard, popup)', async () => {
+    expect(takePrefetchedSettings()).toBeUndefined();
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+});

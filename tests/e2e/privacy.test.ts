@@ -8,6 +8,11 @@ import { startReplayServer, type ReplayServer } from './server';
  * MicroScope makes no network request of its own: on a profile of every platform, with the badge
  * read, expanded and saved, the only requests are the page's own document (and the browser's
  * favicon). Fixture images are data: URLs and page scripts are off, so anything else would be ours.
+ *
+ * And it sends the page no message: a listener of the page's own scripts on `window` hears
+ * nothing from MicroScope while the badge loads, settles and opens. (WXT by default announces
+ * every content script start with window.postMessage, which tells each site that the extension
+ * is installed; entrypoints/content/index.tsx turns that off.)
  */
 let server: ReplayServer;
 let browser: ExtensionBrowser;
@@ -39,5 +44,21 @@ it.each(pages.map((page) => [page.platform, page.url] as const))('%s: no request
   expect(external.every((address) => new URL(address).pathname === pathname || address.endsWith('/favicon.ico')), external.join('\n')).toBe(true);
   expect(server.requests.slice(before).filter((line) => !line.endsWith(' /favicon.ico'))).toEqual([`${new URL(url).host} ${pathname}`]);
   browser.context.off('request', record);
+  await page.close();
+});
+
+it.each(pages.map((page) => [page.platform, page.url] as const))('%s: the page hears no message from the extension (%s)', async (_platform, url) => {
+  const page = await browser.newPage();
+  // In the page's main world, before its HTML (CDP, so page scripts being off does not stop it).
+  await page.addInitScript(() => {
+    const heard: string[] = [];
+    (window as unknown as { heard: string[] }).heard = heard;
+    window.addEventListener('message', (event) => heard.push(JSON.stringify(event.data) ?? String(event.data)));
+  });
+  await page.goto(url);
+  await settledBadge(page);
+  await page.locator('microscope-badge .ms-pill').click();
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { heard?: string[] }).heard)).toEqual([]);
   await page.close();
 });

@@ -300,7 +300,80 @@ function localeData(locale: string | undefined): LocaleData {
   return data;
 }
 
+/** A locale's reading rules as learned from Intl: plain data, kept in storage.local between pages. */
+export type CountLocaleData = LocaleData;
+
+/**
+ * Every locale read so far, by the text it was asked for (a page's `lang`, "" for none): what
+ * lib/locale-cache.ts stores, so that the next page of that locale reads without a single Intl call
+ * (the renderer's first one costs tens of milliseconds: bench/results.md).
+ */
+export function learnedCountLocales(): Record<string, CountLocaleData> {
+  return Object.fromEntries(byInput);
+}
+
+const ROLES: readonly unknown[] = ['group', 'decimal', 'free'];
+/** Longer than any compact unit CLDR has ("mil millones" is 12): storage must not feed us essays. */
+const MAX_UNIT_KEY = 40;
+const MAX_UNITS = 200;
+
+function isUnit(value: unknown, prefix: boolean): value is Unit {
+  if (typeof value !== 'object' || value === null) return false;
+  const unit = value as Record<string, unknown>;
+  return (
+    Object.keys(unit).length === 4 &&
+    typeof unit.key === 'string' &&
+    unit.key !== '' &&
+    unit.key.length <= MAX_UNIT_KEY &&
+    unit.key === unitKey(unit.key) &&
+    (unit.pow === null || (Number.isInteger(unit.pow) && (unit.pow as number) >= 0 && (unit.pow as number) <= MAX_POW + 3)) &&
+    typeof unit.bounded === 'boolean' &&
+    unit.prefix === prefix
+  );
+}
+
+function isUnitList(value: unknown, prefix: boolean): value is Unit[] {
+  return Array.isArray(value) && value.length <= MAX_UNITS && value.every((unit) => isUnit(unit, prefix));
+}
+
+/**
+ * Whether `value` (read back from storage, so not trusted) has exactly the shape buildLocale makes:
+ * roles, a flag, units with normalised keys and powers we read (or null for refused words).
+ */
+export function isCountLocaleData(value: unknown): value is CountLocaleData {
+  if (typeof value !== 'object' || value === null) return false;
+  const data = value as Record<string, unknown>;
+  return (
+    Object.keys(data).length === 5 &&
+    ROLES.includes(data.comma) &&
+    ROLES.includes(data.dot) &&
+    !(data.comma === data.dot && data.comma !== 'free') &&
+    typeof data.indian === 'boolean' &&
+    isUnitList(data.units, false) &&
+    isUnitList(data.prefixUnits, true)
+  );
+}
+
+/**
+ * Takes locales learned on an earlier page (learnedCountLocales, from storage.local): those texts
+ * are then read without Intl. Entries of the wrong shape are skipped; what is known already stays.
+ */
+export function seedCountLocales(stored: Record<string, unknown>): void {
+  for (const [input, value] of Object.entries(stored)) {
+    if (byInput.has(input) || byInput.size >= CACHE_LIMIT || !isCountLocaleData(value)) continue;
+    const sortUnits = (units: Unit[]) => units.map((unit) => ({ ...unit })).sort((a, b) => b.key.length - a.key.length);
+    byInput.set(input, { ...value, units: sortUnits(value.units), prefixUnits: sortUnits(value.prefixUnits) });
+  }
+}
+
 let cjkUnits: Unit[] | undefined;
+
+/** Forgets every locale learned or seeded (tests). */
+export function forgetCountLocales(): void {
+  byInput.clear();
+  byTag.clear();
+  cjkUnits = undefined;
+}
 
 /**
  * 万 萬 만 億 亿 억 천 … from the ja, zh-CN, zh-TW and ko formatters: one meaning in every locale,

@@ -16,13 +16,17 @@ let language: string | undefined;
 let pluralRules: Intl.PluralRules | undefined;
 let listFormats: Partial<Record<'conjunction' | 'disjunction', Intl.ListFormat>> = {};
 /**
- * Messages already looked up, by key and substitutions: a page's messages never change while it
- * is open, and each `getMessage` call crosses the extension bindings (argument checks, the
- * polyfill's proxy), which the badge's re-renders would otherwise repeat for every string.
+ * Each message as a template: getMessage's answer for the key with a marker (U+E000 + n, private
+ * use, in no message) as the n-th substitution. Asked once per key and filled in here, so every
+ * substitution costs a string replace, not a trip through the extension bindings; the templates of
+ * a content script go to storage.local (lib/locale-cache.ts), as the renderer's first getMessage
+ * costs 10-15 ms (it fetches the whole message bundle).
  */
-const messages = new Map<string, string>();
-/** Bounds the cache where many different substitutions come by (the dashboard's rows). */
-const MESSAGE_CACHE_LIMIT = 500;
+const templates = new Map<string, string>();
+const MARKER_BASE = 0xe000;
+/** getMessage takes up to nine substitutions ($1…$9). */
+const MARKERS = Array.from({ length: 9 }, (_, at) => String.fromCharCode(MARKER_BASE + at));
+const MARKER = /[\ue000-\ue008]/g;
 
 /**
  * The language for Intl (numbers, dates, plurals, lists): the browser's UI language ("de-CH",
@@ -54,7 +58,7 @@ export function resetLanguage(): void {
   language = undefined;
   pluralRules = undefined;
   listFormats = {};
-  messages.clear();
+  templates.clear();
 }
 
 /**
@@ -65,25 +69,44 @@ export function resetLanguage(): void {
  * @example t('badgeSaved') // "Saved to shortlist ✓"
  */
 export function t(key: MessageKey, ...substitutions: Substitution[]): string {
-  const strings = substitutions.map(String);
-  // Joined with U+0000, which no substitution holds: page text cannot (the HTML parser replaces it).
-  const cacheKey = strings.length === 0 ? key : `${key}\u0000${strings.join('\u0000')}`;
-  const cached = messages.get(cacheKey);
-  if (cached !== undefined) return cached;
-  let text = '';
+  const text = template(key);
+  if (text === undefined) return substitutions.length > 0 ? `${key}(${substitutions.join(', ')})` : key;
+  // Chrome's rule: a $n without its substitution is empty.
+  return text.replace(MARKER, (marker) => String(substitutions[marker.charCodeAt(0) - MARKER_BASE] ?? ''));
+}
+
+function template(key: string): string | undefined {
+  let text = templates.get(key);
+  if (text !== undefined) return text;
   try {
     // WXT types getMessage with one overload per key; a union of keys needs the plain signature.
     const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
-    text = getMessage.call(browser.i18n, key, strings);
+    text = getMessage.call(browser.i18n, key, MARKERS);
   } catch {
     // No browser.i18n here (a page without extension APIs, a fake browser without messages).
   }
   // Only what the API answered is kept: without messages the next call asks again.
-  if (text === '') return substitutions.length > 0 ? `${key}(${substitutions.join(', ')})` : key;
-  if (messages.size >= MESSAGE_CACHE_LIMIT) messages.clear();
-  messages.set(cacheKey, text);
+  if (!text) return undefined;
+  templates.set(key, text);
   return text;
 }
+
+/** Every message template asked for so far, by key: what lib/locale-cache.ts stores. */
+export function learnedTemplates(): Record<string, string> {
+  return Object.fromEntries(templates);
+}
+
+/**
+ * Takes templates stored by an earlier page of the same extension build and UI language
+ * (lib/locale-cache.ts checks that): those keys then need no getMessage. Known keys stay.
+ */
+export function seedTemplates(stored: Record<string, unknown>): void {
+  for (const [key, text] of Object.entries(stored)) {
+    if (typeof text === 'string' && text !== '' && text.length <= MAX_TEMPLATE && !templates.has(key)) templates.set(key, text);
+  }
+}
+/** Far longer than any message in public/_locales (the longest is ~330 characters). */
+const MAX_TEMPLATE = 4000;
 
 /**
  * The form of a message for `count` in the UI language: `<key>_one` or `<key>_other` chosen by

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { resetLanguage, t } from '@/lib/i18n';
+import { learnedTemplates, resetLanguage, seedTemplates, t, type MessageKey } from '@/lib/i18n';
+import { formatMessage, LOCALES, readMessages, useLocale } from '../i18n-fake';
 
 /** Counts the fake browser's getMessage calls (tests/setup.ts answered like Chrome in English). */
 function spyOnGetMessage() {
@@ -42,5 +44,49 @@ describe('t asks the extension once per message', () => {
     getMessage.mockImplementation(((name: string) => (name === 'close' ? 'Close' : '')) as never);
     expect(t('close')).toBe('Close');
     expect(getMessage).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('message templates', () => {
+  const keys = Object.keys(readMessages('en')) as MessageKey[];
+  // Page text reaches substitutions: dollar signs, markers of our own range, other scripts.
+  const substitution = fc.oneof(fc.string(), fc.constantFrom('$1', '$$', '$COUNT$', '\ue000', '\ue008', '@maya', '12,5 Mio.'));
+
+  it('fill in exactly what getMessage answers for the same substitutions, in every locale', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...LOCALES), fc.constantFrom(...keys), fc.array(substitution, { maxLength: 9 }), (locale, key, substitutions) => {
+        useLocale(locale);
+        const entry = readMessages(locale)[key] ?? readMessages('en')[key];
+        expect(t(key, ...substitutions)).toBe(formatMessage(entry, substitutions));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('stored and read back on the next page, they answer without getMessage', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...LOCALES), fc.subarray(keys, { minLength: 1, maxLength: 30 }), fc.array(substitution, { maxLength: 3 }), (locale, asked, substitutions) => {
+        useLocale(locale);
+        const first = asked.map((key) => t(key, ...substitutions));
+        const stored = JSON.parse(JSON.stringify(learnedTemplates())) as Record<string, unknown>;
+        expect(Object.keys(stored).sort()).toEqual([...new Set(asked)].sort());
+        resetLanguage();
+        seedTemplates(stored);
+        const getMessage = spyOnGetMessage();
+        expect(asked.map((key) => t(key, ...substitutions))).toEqual(first);
+        expect(getMessage).not.toHaveBeenCalled();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a key not stored is asked for; stored values that are not texts are ignored', () => {
+    seedTemplates({ close: 'Fermer', badgeTitle: 42, labelTier: '', exact: 'x'.repeat(10_000) });
+    const getMessage = spyOnGetMessage();
+    expect(t('close')).toBe('Fermer');
+    expect(t('badgeTitle')).toBe(readMessages('en').badgeTitle?.message);
+    expect(t('labelTier')).toBe(readMessages('en').labelTier?.message);
+    expect(t('exact')).toBe(readMessages('en').exact?.message);
+    expect(getMessage).toHaveBeenCalledTimes(3);
   });
 });

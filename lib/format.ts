@@ -1,11 +1,13 @@
 import type { CountReading } from './count';
 import { plural, t, uiLanguage } from './i18n';
+import { formatWithPack, numberPackFor, wantNumberPack, type NumberKind } from './number-pack';
 import type { Platform } from './sites/types';
 
 // Made on first use, never at load: the content script is evaluated on every page of five sites,
 // and a renderer's first Intl.NumberFormat costs tens of milliseconds (bench/results.md).
 // They follow the UI language (lib/i18n.ts, read at that first use too) and are made again if it
-// changes (tests switch locales).
+// changes (tests switch locales). Counts and rates come from the language's number pack instead
+// when there is one (lib/number-pack.ts, `packed` below): then none of the number formats is made.
 let madeFor: string | undefined;
 let integerFormat: Intl.NumberFormat | undefined;
 let compactFormat: Intl.NumberFormat | undefined;
@@ -41,15 +43,30 @@ const compact = () => {
 };
 
 /**
+ * `value` as the UI language's number pack writes `kind` (the same text as the Intl format for it),
+ * or undefined: no pack for the language, or a value outside the pack's (a negative number). On
+ * warm pages the pack comes from storage (lib/locale-cache.ts) and no Intl call is made; on a cold
+ * one Intl writes the numbers and the pack is derived later, when the cache is stored.
+ */
+function packed(kind: NumberKind, value: number): string | undefined {
+  const language = locale();
+  const pack = numberPackFor(language);
+  if (pack) return formatWithPack(pack, kind, value);
+  wantNumberPack(language);
+  return undefined;
+}
+
+/**
  * A count for the UI: exact counts in full, rounded ones as the page rounded them, marked "≈".
  * @example formatCount({ value: 48_200, exact: false, min: 48_150, max: 48_249 }) // "≈48.2K" (German: "≈48.200")
  */
 export function formatCount(reading: CountReading | undefined): string {
   if (!reading) return t('unknown');
-  if (reading.exact) return integer().format(reading.value);
+  const whole = () => packed('integer', reading.value) ?? integer().format(reading.value);
+  if (reading.exact) return whole();
   // "10K+": a lower bound, not a rounded value.
-  if (reading.max >= Number.MAX_SAFE_INTEGER) return t('countOrMore', integer().format(reading.value));
-  return `≈${compact().format(reading.value)}`;
+  if (reading.max >= Number.MAX_SAFE_INTEGER) return t('countOrMore', whole());
+  return `≈${packed('compact', reading.value) ?? compact().format(reading.value)}`;
 }
 
 /**
@@ -64,7 +81,8 @@ export function formatRange(reading: CountReading): string {
 
 /** A plain integer with grouping, for averages and tooltips. */
 export function formatInteger(value: number): string {
-  return integer().format(Math.round(value));
+  const rounded = Math.round(value);
+  return packed('integer', rounded) ?? integer().format(rounded);
 }
 
 /**
@@ -76,6 +94,8 @@ export function formatPercent(percent: number): string {
   if (!Number.isFinite(percent)) return t('unknown');
   // Two significant digits at least: X rates sit around 0.03% (Rival IQ).
   const digits = percent !== 0 && Math.abs(percent) < 0.1 ? 3 : 2;
+  const text = packed(digits === 3 ? 'percent3' : 'percent2', percent);
+  if (text !== undefined) return text;
   const language = locale();
   const format = (percentFormats[digits] ??= new Intl.NumberFormat(language, {
     style: 'percent',
@@ -124,9 +144,9 @@ export function formatPlainPercent(percent: number): string {
  */
 export function formatFollowers(count: number): string {
   if (Number.isInteger(count) && count >= 1_000 && count % 10 === 0 && (count < 1_000_000 || count % 10_000 === 0)) {
-    return compact().format(count);
+    return packed('compact', count) ?? compact().format(count);
   }
-  return Number.isFinite(count) ? integer().format(count) : String(count);
+  return Number.isFinite(count) ? (packed('integer', count) ?? integer().format(count)) : String(count);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CountReading } from '@/lib/count';
 import {
   audienceNoun,
@@ -7,12 +8,15 @@ import {
   formatCount,
   formatDate,
   formatFollowers,
+  formatInteger,
   formatPercent,
   formatRange,
   formatRelativeTime,
   postNoun,
 } from '@/lib/format';
-import { useLocale } from '../i18n-fake';
+import { t, uiLanguage } from '@/lib/i18n';
+import { deriveNumberPack, installNumberPack, learnedNumberPack, resetNumberPacks } from '@/lib/number-pack';
+import { LOCALES, useLocale } from '../i18n-fake';
 
 // Intl puts a no-break space (U+00A0) or a narrow one (U+202F) where a locale wants one: compare
 // with plain spaces so the tables stay readable.
@@ -113,5 +117,119 @@ describe('in the UI language', () => {
     expect(formatCount(exact(12_345))).toBe('12,345');
     useLocale('de');
     expect(formatCount(exact(12_345))).toBe('12.345');
+  });
+});
+
+describe('with the number pack a warm page reads from storage', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    resetNumberPacks();
+  });
+
+  /** Replaces Intl by an object that throws on any use; returns what was asked of it. */
+  function removeIntl(): string[] {
+    const touched: string[] = [];
+    const refuse = (_: object, name: string | symbol) => {
+      touched.push(String(name));
+      throw new Error(`Intl.${String(name)} used on the hot path`);
+    };
+    vi.stubGlobal('Intl', new Proxy({}, { get: refuse }));
+    return touched;
+  }
+
+  const counts = fc.oneof(
+    fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+    fc.integer({ min: 0, max: 2_000_000 }),
+    fc.integer({ min: 0, max: 300 }), // plural forms: 0 is 'one' in Portuguese, 1 everywhere
+    fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: -3, max: 3 })).map(([k, d]) => Math.max(0, 10 ** k + d)),
+  );
+  const readings = fc.oneof(
+    counts.map(exact),
+    counts.map(rounded),
+    counts.map((value): CountReading => ({ value, exact: false, min: value, max: Number.MAX_SAFE_INTEGER })),
+  );
+  // Round thousands and ten-thousands take formatFollowers' compact branch.
+  const followers = fc.oneof(counts, counts.map((n) => (n % 100_000) * 10), counts.map((n) => (n % 100_000) * 10_000));
+  const percents = fc.oneof(
+    fc.double({ min: 0, max: 10_000, noNaN: true }).filter((p) => !Object.is(p, -0)),
+    fc.double({ min: 0, max: 0.2, noNaN: true }).filter((p) => !Object.is(p, -0)),
+    fc.integer({ min: 0, max: 1_000_000 }).map((n) => (2 * n + 1) / 2000),
+  );
+
+  it.each(LOCALES)('%s: writes what Intl writes and picks its plurals, without calling Intl', (locale) => {
+    useLocale(locale);
+    const language = uiLanguage();
+    const pack = deriveNumberPack(language);
+    if (!pack) throw new Error(`deriveNumberPack refused ${language}, which MicroScope ships`);
+    // lib/format.ts's Intl formats, made while Intl is still there: what it writes without a pack.
+    const integer = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
+    const compact = new Intl.NumberFormat(language, { notation: 'compact', maximumSignificantDigits: 4 });
+    const percent = [2, 3].map(
+      (digits) => new Intl.NumberFormat(language, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    );
+    const [percent2, percent3] = percent as [Intl.NumberFormat, Intl.NumberFormat];
+    const rules = new Intl.PluralRules(language);
+    resetNumberPacks();
+    installNumberPack(JSON.parse(JSON.stringify(pack)) as typeof pack); // as read back from storage
+    const touched = removeIntl();
+
+    fc.assert(
+      fc.property(readings, (reading) => {
+        const expected = reading.exact
+          ? integer.format(reading.value)
+          : reading.max >= Number.MAX_SAFE_INTEGER
+            ? t('countOrMore', integer.format(reading.value))
+            : `≈${compact.format(reading.value)}`;
+        expect(formatCount(reading)).toBe(expected);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e12, noNaN: true }), (value) => {
+        expect(formatInteger(value)).toBe(integer.format(Math.round(value)));
+      }),
+    );
+    fc.assert(
+      fc.property(followers, (count) => {
+        const round = count >= 1_000 && count % 10 === 0 && (count < 1_000_000 || count % 10_000 === 0);
+        expect(formatFollowers(count)).toBe((round ? compact : integer).format(count));
+      }),
+    );
+    fc.assert(
+      fc.property(percents, (rate) => {
+        expect(formatPercent(rate)).toBe((rate !== 0 && rate < 0.1 ? percent3 : percent2).format(rate / 100));
+      }),
+    );
+    fc.assert(
+      fc.property(counts, (count) => {
+        const form = rules.select(count) === 'one' ? 'one' : 'other';
+        expect(countPosts('instagram', count)).toBe(t(`postCount_${form}`, integer.format(count)));
+        expect(audienceNoun('youtube', count)).toBe(t(`subscriberNoun_${form}`));
+      }),
+    );
+    expect(formatRange({ value: 48_200, exact: false, min: 48_150, max: 48_249 })).toBe(
+      `${integer.format(48_150)}–${integer.format(48_249)}`,
+    );
+    expect(touched).toEqual([]);
+  });
+
+  it('writes with Intl on a cold page, then gives lib/locale-cache.ts the pack to store', () => {
+    resetNumberPacks();
+    useLocale('de');
+    expect(learnedNumberPack()).toBeUndefined(); // no number written yet: nothing to derive
+    expect(formatCount(rounded(48_200))).toBe('≈48.200');
+    const learned = learnedNumberPack();
+    expect(learned).toEqual(deriveNumberPack('de'));
+    // Used from then on, without Intl.
+    const touched = removeIntl();
+    expect(formatCount(rounded(2_470_000))).toBe('≈2,47\u00a0Mio.');
+    expect(touched).toEqual([]);
+  });
+
+  it('leaves a number the pack does not cover to Intl', () => {
+    const pack = deriveNumberPack('en');
+    if (!pack) throw new Error('no pack for en');
+    installNumberPack(pack);
+    expect(formatInteger(-1234)).toBe('-1,234');
+    expect(formatPercent(-2.8843)).toBe('-2.88%');
   });
 });

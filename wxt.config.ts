@@ -1,5 +1,22 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './lib/sites/hosts';
+
+/**
+ * The messages' fingerprint: the content script keeps message templates in storage.local between
+ * pages (lib/locale-cache.ts), valid only for the build whose messages they came from, including a
+ * development build whose messages changed without a new version number.
+ */
+function messagesFingerprint(): string {
+  const root = join(import.meta.dirname, 'public/_locales');
+  const hash = createHash('sha256');
+  for (const locale of readdirSync(root).sort()) {
+    hash.update(locale).update(readFileSync(join(root, locale, 'messages.json')));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
 
 /**
  * The content script renders the badge with Preact's React-compatible runtime: the same components
@@ -17,6 +34,7 @@ const PREACT_FOR_CONTENT_SCRIPT = [
 export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
+  vite: () => ({ define: { __MICROSCOPE_MESSAGES__: JSON.stringify(messagesFingerprint()) } }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // `npm run zip` / `zip:firefox`: what the stores get (tests/e2e/zip.test.ts checks both archives
   // and rebuilds the extension from the sources archive).

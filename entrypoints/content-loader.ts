@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startLoader } from '@/lib/content-loader';
-import { prefetchSettings } from '@/lib/settings-early';
+import { prefetchLocaleCache, prefetchSettings } from '@/lib/settings-early';
 import { profileAt } from '@/lib/sites/url';
 
 /**
@@ -18,27 +18,20 @@ export default defineUnlistedScript(() => {
         // bench/ times the badge from here: on a profile this is the loader's first task.
         performance.mark('microscope:content-start');
         const main = import(/* @vite-ignore */ chrome.runtime.getURL('/content-scripts/content.js'));
-        // The badge's first render waits for the settings: read them while the import runs.
+        // The badge's first render waits for the settings and the locale cache (what earlier
+        // pages learned from Intl and i18n, lib/locale-cache.ts): read them while the import runs.
         try {
           prefetchSettings({
             read: (key, done) =>
               chrome.storage.sync.get(key, (items) => done(chrome.runtime.lastError, (items as Record<string, unknown> | undefined)?.[key])),
             onChanged: chrome.storage.onChanged,
           });
+          prefetchLocaleCache((key, done) =>
+            chrome.storage.local.get(key, (items) => done(chrome.runtime.lastError, (items as Record<string, unknown> | undefined)?.[key])),
+          );
         } catch {
-          // no early read: the main part reads the settings itself
+          // no early read: the main part reads them itself
         }
-        // The renderer's first Intl call starts ICU (25-50 ms of CPU when the page's own scripts
-        // haven't yet, as with page scripts off in bench/): in a task of its own while the import
-        // is fetched, not inside the main part's first read (one long task otherwise). When ICU
-        // is running already, this costs a fraction of a millisecond.
-        setTimeout(() => {
-          try {
-            new Intl.NumberFormat(document.documentElement.lang || undefined).format(1);
-          } catch {
-            // an odd lang attribute: count.ts copes with it, nothing to warm
-          }
-        }, 0);
         return main;
       },
       alive: () => chrome.runtime?.id !== undefined,

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 // Type only: the English file names every key, and nothing of it lands in a bundle.
 import type englishMessages from '../public/_locales/en/messages.json';
+import { isOneWithPack, numberPackFor } from './number-pack';
 
 /** Every message name of public/_locales/en/messages.json, the default locale. */
 export type MessageKey = keyof typeof englishMessages;
@@ -23,6 +24,9 @@ let listFormats: Partial<Record<'conjunction' | 'disjunction', Intl.ListFormat>>
  * costs 10-15 ms (it fetches the whole message bundle).
  */
 const templates = new Map<string, string>();
+/** listInWords' answers; bounded: the dashboard lists many different things. */
+const lists = new Map<string, string>();
+const LIST_LIMIT = 100;
 const MARKER_BASE = 0xe000;
 /** getMessage takes up to nine substitutions ($1…$9). */
 const MARKERS = Array.from({ length: 9 }, (_, at) => String.fromCharCode(MARKER_BASE + at));
@@ -59,6 +63,7 @@ export function resetLanguage(): void {
   pluralRules = undefined;
   listFormats = {};
   templates.clear();
+  lists.clear();
 }
 
 /**
@@ -88,7 +93,15 @@ function template(key: string): string | undefined {
   // Only what the API answered is kept: without messages the next call asks again.
   if (!text) return undefined;
   templates.set(key, text);
+  learnedListener?.();
   return text;
+}
+
+let learnedListener: (() => void) | undefined;
+
+/** Calls `listener` whenever a template is learned from getMessage (one listener; undefined: none). */
+export function onTemplateLearned(listener: (() => void) | undefined): void {
+  learnedListener = listener;
 }
 
 /** Every message template asked for so far, by key: what lib/locale-cache.ts stores. */
@@ -115,13 +128,41 @@ const MAX_TEMPLATE = 4000;
  * @example plural('postCount', 1, '1') // "1 post"
  */
 export function plural(key: PluralKey, count: number, ...substitutions: Substitution[]): string {
-  pluralRules ??= new Intl.PluralRules(uiLanguage());
-  const form = pluralRules.select(count) === 'one' ? 'one' : 'other';
+  // Whole counts from the UI language's number pack when there is one (no Intl on the badge's path).
+  const pack = numberPackFor(uiLanguage());
+  let one = pack ? isOneWithPack(pack, count) : undefined;
+  if (one === undefined) {
+    pluralRules ??= new Intl.PluralRules(uiLanguage());
+    one = pluralRules.select(count) === 'one';
+  }
+  const form = one ? 'one' : 'other';
   return t(`${key}_${form}` as MessageKey, ...substitutions);
 }
 
 /** "a, b and c" ("a, b y c", "a, b und c"), or with 'disjunction' "a or b", in the UI language. */
 export function listInWords(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  const format = (listFormats[type] ??= new Intl.ListFormat(uiLanguage(), { type }));
-  return format.format(items);
+  // Remembered, and kept by lib/locale-cache.ts: the badge's "Micro or Mid-tier" needs no Intl on
+  // the next page (the lists it shows are few: neighbouring tier names).
+  const key = `${type}\u0000${items.join('\u0000')}`;
+  let text = lists.get(key);
+  if (text === undefined) {
+    const format = (listFormats[type] ??= new Intl.ListFormat(uiLanguage(), { type }));
+    text = format.format(items);
+    if (lists.size >= LIST_LIMIT) lists.clear();
+    lists.set(key, text);
+  }
+  return text;
+}
+
+/** Lists written so far, by type and items: what lib/locale-cache.ts stores. */
+export function learnedLists(): Record<string, string> {
+  return Object.fromEntries(lists);
+}
+
+/** Takes lists stored by an earlier page of the same browser and UI language. Known ones stay. */
+export function seedLists(stored: Record<string, unknown>): void {
+  for (const [key, text] of Object.entries(stored)) {
+    if (lists.size >= LIST_LIMIT) return;
+    if (typeof text === 'string' && text.length <= MAX_TEMPLATE && key.length <= MAX_TEMPLATE && !lists.has(key)) lists.set(key, text);
+  }
 }

@@ -59,3 +59,29 @@ export function prefetchSettings(area: EarlyStorage): void {
 export function takePrefetchedSettings(): Promise<unknown> | undefined {
   return (globalThis as WithEarly)[EARLY]?.take();
 }
+
+/** storage.local key of what the content script learned from Intl and i18n (lib/locale-cache.ts). */
+export const LOCALE_CACHE_KEY = 'microscope:locale-cache';
+
+const EARLY_LOCALE = Symbol.for('microscope.early-locale-cache');
+type WithEarlyLocale = typeof globalThis & { [EARLY_LOCALE]?: Promise<unknown> };
+
+/**
+ * Loader side: starts reading the stored locale cache from storage.local (`read` is given the key),
+ * beside the settings, for the main part's first read. No change listener: any stored cache that
+ * matches the browser and build is right, whenever it was written.
+ */
+export function prefetchLocaleCache(read: (key: string, done: (error: unknown, value?: unknown) => void) => void): void {
+  const value = new Promise<unknown>((resolve, reject) => {
+    read(LOCALE_CACHE_KEY, (error, stored) => (error === undefined || error === null ? resolve(stored) : reject(error)));
+  });
+  value.catch(() => undefined);
+  (globalThis as WithEarlyLocale)[EARLY_LOCALE] = value;
+}
+
+/** Main-part side: the loader's read of the locale cache, once (undefined when none was started). */
+export function takePrefetchedLocaleCache(): Promise<unknown> | undefined {
+  const value = (globalThis as WithEarlyLocale)[EARLY_LOCALE];
+  delete (globalThis as WithEarlyLocale)[EARLY_LOCALE];
+  return value;
+}

@@ -4,6 +4,8 @@ import { provideAnswers } from '@/lib/content-loader';
 import { createController, type ProfileView } from '@/lib/content-controller';
 import { diagnosticsForPage } from '@/lib/diagnostics';
 import type { GetDiagnosticsResponse, GetViewResponse, Message, TabSummary } from '@/lib/messages';
+import { onTemplateLearned } from '@/lib/i18n';
+import { loadLocaleCache, saveLocaleCache } from '@/lib/locale-cache';
 import { isMessage } from '@/lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { loadSettings, watchSettings } from '@/lib/settings-storage';
@@ -31,6 +33,19 @@ export default defineContentScript({
     let settings: Settings = DEFAULT_SETTINGS;
     let lastSummary = '';
     let lastVisit = '';
+    let cacheSaveQueued = false;
+    // What this page learned from Intl and i18n, for the next one: after a profile settled, and
+    // after a text first needed later (the card's). A warm page writes nothing.
+    const queueCacheSave = (): void => {
+      if (cacheSaveQueued) return;
+      cacheSaveQueued = true;
+      ctx.setTimeout(() => {
+        cacheSaveQueued = false;
+        saveLocaleCache().catch(quietly);
+      }, CACHE_SAVE_DELAY_MS);
+    };
+    onTemplateLearned(queueCacheSave);
+    ctx.onInvalidated(() => onTemplateLearned(undefined));
     const publish = (view: ProfileView | null): void => {
       // A settled profile is a visit: recent list, and a dated snapshot if it is saved and changed.
       if (view && view.verdict.state !== 'loading') {
@@ -39,6 +54,7 @@ export default defineContentScript({
           lastVisit = visit;
           recordProfileVisit(view).catch(quietly);
         }
+        queueCacheSave();
       }
       const summary: TabSummary | null =
         view?.verdict.tier !== undefined
@@ -109,19 +125,32 @@ export default defineContentScript({
     });
 
     // The first read waits for the saved settings (a few ms), so the badge never shows a tier of
-    // a scheme the marketer switched away from.
-    loadSettings()
-      .catch(() => DEFAULT_SETTINGS)
-      .then((loaded) => {
+    // a scheme the marketer switched away from, and for the locale cache, so it needs no Intl.
+    Promise.all([loadSettings().catch(() => DEFAULT_SETTINGS), loadLocaleCache()])
+      .then(([loaded, cached]) => {
         settings = loaded;
-        // In a task of its own: the early settings read (lib/settings-early.ts) resolves at once,
-        // which would run the first read and the badge's mount in the task that evaluated this
-        // module, one long task (65-110 ms of CPU measured) instead of two short ones.
+        // Nothing stored yet (the first profile since install, a browser update, a new UI
+        // language): the read will start ICU, 30-50 ms of CPU where the page's scripts have not;
+        // in a task of its own, so that it and the read are two tasks, not one long one.
+        if (!cached) ctx.setTimeout(guard(startIntl), 0);
+        // In a task of its own: the early reads (lib/settings-early.ts) resolve at once, which
+        // would run the first read and the badge's mount in the task that evaluated this module.
         ctx.setTimeout(guard(() => controller.navigate(location.href)), 0);
       })
       .catch(quietly);
   },
 });
+
+/** After a profile settles: the locale cache is written off the badge's path. */
+const CACHE_SAVE_DELAY_MS = 1000;
+
+function startIntl(): void {
+  try {
+    new Intl.NumberFormat(document.documentElement.lang || undefined).format(1);
+  } catch {
+    // an odd lang attribute: count.ts copes with it, nothing to warm
+  }
+}
 
 /**
  * The URL this document was loaded with: its embedded bootstrap data describes that page only.

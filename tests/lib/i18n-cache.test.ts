@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { learnedTemplates, resetLanguage, seedTemplates, t, type MessageKey } from '@/lib/i18n';
+import { learnedLists, learnedTemplates, listInWords, resetLanguage, seedLists, seedTemplates, t, type MessageKey } from '@/lib/i18n';
 import { formatMessage, LOCALES, readMessages, useLocale } from '../i18n-fake';
 
 /** Counts the fake browser's getMessage calls (tests/setup.ts answered like Chrome in English). */
@@ -88,5 +88,33 @@ describe('message templates', () => {
     expect(t('labelTier')).toBe(readMessages('en').labelTier?.message);
     expect(t('exact')).toBe(readMessages('en').exact?.message);
     expect(getMessage).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('lists in words', () => {
+  it('are stored and read back: the next page writes them without Intl', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...LOCALES), fc.array(fc.array(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), fc.constantFrom('conjunction', 'disjunction') as fc.Arbitrary<'conjunction' | 'disjunction'>, (locale, lists, type) => {
+        useLocale(locale);
+        const first = lists.map((items) => listInWords(items, type));
+        const stored = JSON.parse(JSON.stringify(learnedLists())) as Record<string, unknown>;
+        resetLanguage();
+        seedLists(stored);
+        vi.stubGlobal('Intl', {});
+        try {
+          expect(lists.map((items) => listInWords(items, type))).toEqual(first);
+        } finally {
+          vi.unstubAllGlobals();
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('keeps items apart: two items are not one with the same characters', () => {
+    expect(listInWords(['Micro', 'Mid-tier'], 'disjunction')).toBe('Micro or Mid-tier');
+    expect(listInWords(['Micro Mid-tier'], 'disjunction')).toBe('Micro Mid-tier');
+    seedLists({ 'disjunction\u0000Nano\u0000Micro': 42 });
+    expect(listInWords(['Nano', 'Micro'], 'disjunction')).toBe('Nano or Micro');
   });
 });

@@ -34,8 +34,8 @@ export default defineContentScript({
     let lastSummary = '';
     let lastVisit = '';
     let cacheSaveQueued = false;
-    // What this page learned from Intl and i18n, for the next one: after a profile settled, and
-    // after a text first needed later (the card's). A warm page writes nothing.
+    // What this page learned from Intl and i18n, for the next one: soon after each view of the
+    // profile, and after a text first needed later (the card's). A warm page writes nothing.
     const queueCacheSave = (): void => {
       if (cacheSaveQueued) return;
       cacheSaveQueued = true;
@@ -54,8 +54,8 @@ export default defineContentScript({
           lastVisit = visit;
           recordProfileVisit(view).catch(quietly);
         }
-        queueCacheSave();
       }
+      if (view) queueCacheSave();
       const summary: TabSummary | null =
         view?.verdict.tier !== undefined
           ? {
@@ -141,8 +141,11 @@ export default defineContentScript({
   },
 });
 
-/** After a profile settles: the locale cache is written off the badge's path. */
-const CACHE_SAVE_DELAY_MS = 1000;
+/**
+ * The locale cache is written this long after the view that needed it: in a task of its own, off
+ * the badge's path (a first page derives its number pack there), yet before a quick visitor leaves.
+ */
+const CACHE_SAVE_DELAY_MS = 300;
 
 function startIntl(): void {
   try {

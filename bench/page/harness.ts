@@ -69,7 +69,7 @@ function findGrid(): Grid {
     const candidate: Grid = { parent: tile.parentElement, template: tile, id, next: 0, counted: false };
     fallback ??= candidate;
     const probe = tile.cloneNode(true) as Element;
-    rewrite(probe, id, `${id}${String(899_999)}`);
+    rewrite(probe, id, cloneId(id, 899_999));
     const read = reader.post(probe);
     if (read && read.id !== id && COUNTS.some((key) => read[key] !== undefined) && !read.likesHidden && !read.pinned && !read.notOwn) {
       return { ...candidate, counted: true };
@@ -77,6 +77,15 @@ function findGrid(): Grid {
   }
   if (fallback) return fallback;
   throw new Error('no post tile with an id on this page: nothing to clone');
+}
+
+/**
+ * A clone's post id: digits appended (valid in shortcodes, numeric video ids, status ids and
+ * Bluesky record keys alike), except for ids of YouTube's fixed length (11 characters, which its
+ * adapter requires): their last six characters become the digits.
+ */
+function cloneId(id: string, n: number): string {
+  return id.length === 11 ? `${id.slice(0, 5)}${String(n).slice(-6)}` : `${id}${String(n)}`;
 }
 
 function rewrite(element: Element, from: string, to: string): void {
@@ -92,8 +101,7 @@ function clones(count: number): Element[] {
   const made: Element[] = [];
   for (let index = 0; index < count; index++) {
     const clone = grid.template.cloneNode(true) as Element;
-    // Digits only, appended: valid in shortcodes, numeric video ids and status ids alike.
-    rewrite(clone, grid.id, `${grid.id}${String(900_000 + grid.next++)}`);
+    rewrite(clone, grid.id, cloneId(grid.id, 900_000 + grid.next++));
     made.push(clone);
   }
   return made;

@@ -125,7 +125,9 @@ function createSettingsStore() {
     });
     let read: SettingsStorageRead = { settings: { ...DEFAULT_SETTINGS }, problems: [], newer: false };
     try {
-      const stored = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+      // The dashboard starts this read in its <head> (entrypoints/dashboard/early.ts): taken once.
+      const early = takePrefetchedSettings();
+      const stored = early ? await early.catch(readStored) : await readStored();
       read = readSettings(stored);
       if (read.problems.length > 0 && !read.newer) {
         // Keep the bad value aside, then store the repaired settings so it is set aside once only.

@@ -459,10 +459,11 @@ function createShortlistStore() {
     },
     reload,
     revision: () => revision,
-    prefetch() {
+    prefetch(readWhen, early) {
       // Changes from here on are applied after hydration: none falls between the read and the listener.
       listen();
-      const items = browser.storage.local.get(null);
+      const read = (): Promise<Record<string, unknown>> => browser.storage.local.get(null);
+      const items = early ? early.catch(read) : readWhen ? readWhen.then(read, read) : read();
       let open: () => void = () => undefined;
       const gate = new Promise<void>((resolve) => {
         open = resolve;
@@ -484,7 +485,7 @@ interface Controls {
   settled(): Promise<void>;
   reload(): Promise<void>;
   revision(): string | undefined;
-  prefetch(): (after?: Promise<unknown>) => void;
+  prefetch(readWhen?: Promise<unknown>, early?: Promise<Record<string, unknown>>): (after?: Promise<unknown>) => void;
   /** The profiles and the revision they are, when nothing is being read or written; else undefined. */
   snapshot(): { profiles: Profiles; revision: string | undefined } | undefined;
 }
@@ -511,13 +512,17 @@ export function reloadShortlist(): Promise<void> {
 }
 
 /**
- * Asks storage for the whole shortlist now, before anything subscribes; the next hydration reads
- * that answer instead of asking again, but only once the returned function was called (and the
- * promise given to it settled). The dashboard asks before React starts and lets the long decode
- * of 5 000 profiles wait until its first page has painted.
+ * Asks storage for the whole shortlist now (or once `readWhen` settles), before anything
+ * subscribes; the next hydration reads that answer instead of asking again, but only once the
+ * returned function was called (and the promise given to it settled). The dashboard sets this up
+ * before React starts, asks only once its first page is rendered (the browser process's work for
+ * the big read then runs beside the page's layout and paint, not beside its render), and lets the
+ * long decode of 5 000 profiles wait until that page has painted. `early`: a storage.local.get(null)
+ * answer asked for earlier, by a caller that made sure no change of the shortlist came between it
+ * and this call (entrypoints/dashboard/early.ts); used instead of asking (asked when it fails).
  */
-export function prefetchShortlist(): (after?: Promise<unknown>) => void {
-  return CONTROLS.get(useShortlist)!.prefetch();
+export function prefetchShortlist(readWhen?: Promise<unknown>, early?: Promise<Record<string, unknown>>): (after?: Promise<unknown>) => void {
+  return CONTROLS.get(useShortlist)!.prefetch(readWhen, early);
 }
 
 /**

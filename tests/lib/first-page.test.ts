@@ -193,6 +193,26 @@ describe('prefetching the shortlist', () => {
     expect(get.mock.calls.filter((call) => call[0] === null)).toHaveLength(1);
   });
 
+  it('asks storage only once the promise it was given settles (the dashboard: after its first page is rendered)', async () => {
+    await fakeBrowser.storage.local.set(storedItems(makeProfile({ handle: 'maya' })));
+    vi.resetModules();
+    const fresh = await import('@/lib/store');
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    let ask: () => void = () => undefined;
+    const release = fresh.prefetchShortlist(new Promise<void>((resolve) => (ask = resolve)));
+    release();
+    const hydration = fresh.whenShortlistHydrated();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(get.mock.calls.filter((call) => call[0] === null)).toHaveLength(0);
+    expect(fresh.useShortlist.getState().hydrated).toBe(false);
+    // Saved elsewhere before the read is asked for: in it.
+    await fakeBrowser.storage.local.set(storedItems(makeProfile({ handle: 'sam' })));
+    ask();
+    await hydration;
+    expect(Object.keys(fresh.useShortlist.getState().profiles).sort()).toEqual(['instagram:maya', 'instagram:sam']);
+    expect(get.mock.calls.filter((call) => call[0] === null)).toHaveLength(1);
+  });
+
   it('whenShortlistHydrated still works without a prefetch', async () => {
     await whenShortlistHydrated();
     expect(useShortlist.getState().hydrated).toBe(true);

@@ -1,0 +1,107 @@
+import { prefetchSettings, type EarlyStorage } from '@/lib/settings-early';
+
+/*
+ * The dashboard's first storage reads, started by a classic script in its <head>
+ * (entrypoints/dashboard-early.ts, a few hundred bytes) while the page's module chunks (React and
+ * the store, ~320 KB) are still being fetched and compiled, instead of by main.tsx once they have
+ * run. No imports beyond lib/settings-early.ts (none itself): the script stays small.
+ */
+
+/** lib/storage.ts REVISION_KEY and FIRST_PAGE_KEY (tests/components/dashboard/early.test.ts holds them equal). */
+export const EARLY_KEYS = ['microscope:revision', 'microscope:first-page'] as const;
+
+/**
+ * lib/storage.ts PROFILE_PREFIX, SHORTLIST_KEY, RECENT_KEY and REVISION_KEY: a change to any of
+ * them makes an early read of everything void (the store reads again, its own listener in place).
+ */
+export const SHORTLIST_KEYS = { profilePrefix: 'microscope:profile:', others: ['microscope:shortlist', 'microscope:recent', 'microscope:revision'] } as const;
+
+const EARLY = Symbol.for('microscope.dashboard-first-page');
+const EARLY_ALL = Symbol.for('microscope.dashboard-shortlist');
+type WithEarly = typeof globalThis & { [EARLY]?: Promise<Record<string, unknown>>; [EARLY_ALL]?: { take(): Promise<Record<string, unknown>> | undefined } };
+
+/** The callback-style storage the early reads use (Chrome and Firefox alike). */
+export interface EarlyApi {
+  local: { get(keys: string[] | null, done: (items: Record<string, unknown> | undefined) => void): void };
+  sync: EarlyStorage['read'];
+  onChanged: EarlyStorage['onChanged'];
+  /** runtime.lastError, read inside a callback. */
+  lastError(): unknown;
+}
+
+function get(api: EarlyApi, keys: string[] | null): Promise<Record<string, unknown>> {
+  const items = new Promise<Record<string, unknown>>((resolve, reject) => {
+    api.local.get(keys, (read) => {
+      const error = api.lastError();
+      if (error !== undefined && error !== null) reject(error instanceof Error ? error : new Error(String(error)));
+      else resolve(read ?? {});
+    });
+  });
+  // Nobody may take it (main.tsx failed to load): no unhandled rejection for that.
+  items.catch(() => undefined);
+  return items;
+}
+
+/** The stored first page is of the stored revision (whether it decodes is main.tsx's to find out). */
+function pageIsCurrent(items: Record<string, unknown>): boolean {
+  const page = items[EARLY_KEYS[1]];
+  const revision = items[EARLY_KEYS[0]];
+  return typeof revision === 'string' && typeof page === 'object' && page !== null && (page as { revision?: unknown }).revision === revision;
+}
+
+/** Set by takeEarlyShortlist when there was nothing to take: too late to start reading now. */
+const CLOSED = { take: () => undefined };
+
+/** Starts reading everything (the store's hydration takes it), void once the shortlist changes. */
+function readEverything(api: EarlyApi): void {
+  if ((globalThis as WithEarly)[EARLY_ALL] === CLOSED) return;
+  let changed = false;
+  const listener = (changes: Record<string, unknown>, area: string): void => {
+    if (area !== 'local') return;
+    if (Object.keys(changes).some((key) => key.startsWith(SHORTLIST_KEYS.profilePrefix) || (SHORTLIST_KEYS.others as readonly string[]).includes(key))) changed = true;
+  };
+  api.onChanged.addListener(listener);
+  const items = get(api, null);
+  (globalThis as WithEarly)[EARLY_ALL] = {
+    take() {
+      delete (globalThis as WithEarly)[EARLY_ALL];
+      api.onChanged.removeListener(listener);
+      return changed ? undefined : items;
+    },
+  };
+}
+
+/**
+ * Starts reading the settings (lib/settings-early.ts, taken by lib/settings-storage.ts's first
+ * read) and the stored revision and first page (taken by main.tsx). A change made meanwhile is
+ * no loss: the settings read is void after one, and the first page is only ever shown when its
+ * revision is the one read with it, until the whole shortlist (read later) replaces it. When
+ * that page is not current, the table needs everything first: that read starts at once too,
+ * while the modules still load (taken by main.tsx for the store's hydration).
+ */
+export function startEarlyReads(api: EarlyApi): void {
+  prefetchSettings({ read: api.sync, onChanged: api.onChanged });
+  const items = get(api, [...EARLY_KEYS]);
+  (globalThis as WithEarly)[EARLY] = items;
+  items.then((read) => {
+    if (!pageIsCurrent(read)) readEverything(api);
+  }, () => undefined);
+}
+
+/** The early read of the revision and first page (storage.local items), once; undefined when none was started. */
+export function takeEarlyFirstPage(): Promise<Record<string, unknown>> | undefined {
+  const items = (globalThis as WithEarly)[EARLY];
+  delete (globalThis as WithEarly)[EARLY];
+  return items;
+}
+
+/**
+ * The early read of everything in storage.local (started when the stored first page was not
+ * current), once; undefined when none was started, or the shortlist changed since.
+ */
+export function takeEarlyShortlist(): Promise<Record<string, unknown>> | undefined {
+  const early = (globalThis as WithEarly)[EARLY_ALL];
+  // main.tsx came first (the store reads itself): the early script no longer starts a read.
+  if (!early) (globalThis as WithEarly)[EARLY_ALL] = CLOSED;
+  return early?.take();
+}

@@ -321,14 +321,14 @@ export function renderResults(r: Results): string {
     r.dashboard.skipped ??
       (r.dashboard.cold
         ? table(
-            ['dashboard opened (navigation start →)', 'first rows on screen (median)', 'whole shortlist in the table (median)', 'loads (first rows)'],
+            ['dashboard opened (navigation start →)', 'first rows rendered (median)', 'whole shortlist in the table (median)', 'loads (first rows)'],
             [
               ['with its stored first page current (stored by the last visit, or brought along by the background since: visits, saves)', `${fixed(r.dashboard.medianMs, 0)} ms`, `${fixed(r.dashboard.completeMs, 0)} ms`, r.dashboard.loads.map((load) => fixed(load, 0)).join(', ')],
               ['after a change the stored page could not follow (a removal of one of its profiles, an import; here: a new revision alone): everything read first', `${fixed(r.dashboard.cold.medianMs, 0)} ms`, `${fixed(r.dashboard.cold.completeMs, 0)} ms`, r.dashboard.cold.loads.map((load) => fixed(load, 0)).join(', ')],
             ],
           ) + '\n\n'
         : '') +
-        `${5000} saved profiles in storage.local (the store's current layout, made with lib/shortlist.ts and lib/storage.ts), dashboard opened: ${fixed(r.dashboard.medianMs, 0)} ms median from navigation start to the table (${r.dashboard.rows} rows on screen; ${r.dashboard.method === 'mark' ? `the page's \`${'microscope:dashboard-rendered'}\` mark` : 'the last change of its row count'}); loads: ${r.dashboard.loads.map((load) => fixed(load, 0)).join(', ')} ms.`,
+        `${5000} saved profiles in storage.local (the store's current layout, made with lib/shortlist.ts and lib/storage.ts), dashboard opened: ${fixed(r.dashboard.medianMs, 0)} ms median from navigation start to the table (${r.dashboard.rows} rows rendered: React's commit, before the browser's layout and paint of them; ${r.dashboard.method === 'mark' ? `the page's \`${'microscope:dashboard-rendered'}\` mark` : 'the last change of its row count'}); loads: ${r.dashboard.loads.map((load) => fixed(load, 0)).join(', ')} ms.`,
     '',
   );
 

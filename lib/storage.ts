@@ -41,6 +41,8 @@ import type { Tier } from './tiers';
  *   'microscope:first-page'              { revision, total, profiles: encodeProfile[] } the dashboard's
  *                                        first page as of that revision (a cache: FirstPage below)
  *   'microscope:unreadable:<ISO time>'   data set aside because it could not be read (never deleted)
+ *   'microscope:locale-cache'            not the shortlist's: what the content script learned from
+ *                                        Intl and i18n, for its next page (lib/locale-cache.ts)
  *
  * v2: the same keys, each profile a SavedProfile object, its whole history. One key per profile,
  * so saving or visiting one profile writes (and sends to every open tab through

@@ -21,14 +21,12 @@ export default defineUnlistedScript(() => {
         // The badge's first render waits for the settings and the locale cache (what earlier
         // pages learned from Intl and i18n, lib/locale-cache.ts): read them while the import runs.
         try {
-          prefetchSettings({
-            read: (key, done) =>
-              chrome.storage.sync.get(key, (items) => done(chrome.runtime.lastError, (items as Record<string, unknown> | undefined)?.[key])),
-            onChanged: chrome.storage.onChanged,
-          });
-          prefetchLocaleCache((key, done) =>
-            chrome.storage.local.get(key, (items) => done(chrome.runtime.lastError, (items as Record<string, unknown> | undefined)?.[key])),
-          );
+          const reader =
+            (area: Pick<typeof chrome.storage.local, 'get'>) =>
+            (key: string, done: (error: unknown, value?: unknown) => void): void =>
+              area.get(key, (items) => done(chrome.runtime.lastError, (items as Record<string, unknown> | undefined)?.[key]));
+          prefetchSettings({ read: reader(chrome.storage.sync), onChanged: chrome.storage.onChanged });
+          prefetchLocaleCache(reader(chrome.storage.local));
         } catch {
           // no early read: the main part reads them itself
         }

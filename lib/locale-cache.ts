@@ -3,6 +3,7 @@ import { learnedCountLocales, seedCountLocales, type CountLocaleData } from './c
 import { learnedLists, learnedTemplates, seedLists, seedTemplates } from './i18n';
 import { installNumberPack, isNumberPack, learnedNumberPack, type NumberPack } from './number-pack';
 import { LOCALE_CACHE_KEY, takePrefetchedLocaleCache } from './settings-early';
+import { isRecord } from './sites/bootstrap';
 
 /*
  * What the content script learned from Intl and i18n on one page, kept for the next one.
@@ -53,9 +54,6 @@ function currentId(): string {
   }
   return localeCacheId(navigator.userAgent, language);
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What was read and applied, to tell whether this page learned anything worth a write. */
 let known = '';

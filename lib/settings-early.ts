@@ -38,11 +38,7 @@ export function prefetchSettings(area: EarlyStorage): void {
     if (area === 'sync' && SETTINGS_KEY in changes) changed = true;
   };
   area.onChanged.addListener(listener);
-  const value = new Promise<unknown>((resolve, reject) => {
-    area.read(SETTINGS_KEY, (error, stored) => (error === undefined || error === null ? resolve(stored) : reject(error)));
-  });
-  // Nobody may take it (the import failed): no unhandled rejection for that.
-  value.catch(() => undefined);
+  const value = readEarly(area.read, SETTINGS_KEY);
   (globalThis as WithEarly)[EARLY] = {
     take() {
       delete (globalThis as WithEarly)[EARLY];
@@ -71,12 +67,17 @@ type WithEarlyLocale = typeof globalThis & { [EARLY_LOCALE]?: Promise<unknown> }
  * beside the settings, for the main part's first read. No change listener: any stored cache that
  * matches the browser and build is right, whenever it was written.
  */
-export function prefetchLocaleCache(read: (key: string, done: (error: unknown, value?: unknown) => void) => void): void {
+export function prefetchLocaleCache(read: EarlyStorage['read']): void {
+  (globalThis as WithEarlyLocale)[EARLY_LOCALE] = readEarly(read, LOCALE_CACHE_KEY);
+}
+
+/** `read(key)` as a promise that nobody need take (the import failed): no unhandled rejection then. */
+function readEarly(read: EarlyStorage['read'], key: string): Promise<unknown> {
   const value = new Promise<unknown>((resolve, reject) => {
-    read(LOCALE_CACHE_KEY, (error, stored) => (error === undefined || error === null ? resolve(stored) : reject(error)));
+    read(key, (error, stored) => (error === undefined || error === null ? resolve(stored) : reject(error)));
   });
   value.catch(() => undefined);
-  (globalThis as WithEarlyLocale)[EARLY_LOCALE] = value;
+  return value;
 }
 
 /** Main-part side: the loader's read of the locale cache, once (undefined when none was started). */

@@ -3,9 +3,9 @@
  * over WebDriver BiDi by puppeteer-core (Firefox speaks BiDi natively; no geckodriver).
  *
  * The sites' host names reach the replay server through a CONNECT proxy of our own: Firefox sends
- * every HTTPS request to it (network.proxy.*), and it tunnels the served sites' names to the replay
- * server's port and refuses everything else — Firefox's own background traffic included. No port
- * 443, no root, no /etc/hosts.
+ * every HTTPS request to it (network.proxy.*), and it tunnels every name to the replay server's port,
+ * which answers the served pages and a plain 404 for anything else (Firefox's own background
+ * traffic, a saved page's third-party frames). No port 443, no root, no /etc/hosts.
  */
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -33,14 +33,24 @@ export function firefoxPath(): string {
 
 interface SiteProxy {
   port: number;
-  /** Hosts Firefox asked for that are not served (its own update and settings checks). */
-  refused: Set<string>;
+  /**
+   * Hosts Firefox asked for that are not served (its own update and settings checks, a saved
+   * page's third-party frames): the replay server answers them 404.
+   */
+  unserved: Set<string>;
   close(): Promise<void>;
 }
 
-/** An HTTP proxy that only answers CONNECT, for the served host names, on port 443. */
+/**
+ * An HTTP proxy that only answers CONNECT on port 443, with a tunnel to the replay server.
+ *
+ * Names that are not served are tunnelled there too, never refused: a refused CONNECT puts a
+ * network error page in the frame that asked, and Firefox's WebDriver BiDi navigation fails the
+ * whole page load when an error page appears in any frame before the load ends (YouTube's saved
+ * page has a hidden accounts.google.com frame: "Address rejected", now and then).
+ */
 async function startSiteProxy(serverPort: number, hosts: ReadonlySet<string>): Promise<SiteProxy> {
-  const refused = new Set<string>();
+  const unserved = new Set<string>();
   const sockets = new Set<Socket>();
   const proxy: Server = createServer((_request, response) => {
     // Plain http:// requests: none of the sites is served over http.
@@ -54,11 +64,11 @@ async function startSiteProxy(serverPort: number, hosts: ReadonlySet<string>): P
   proxy.on('connect', (request, client: Socket, head: Buffer) => {
     const [host, port] = (request.url ?? '').split(':');
     client.on('error', () => client.destroy());
-    if (!host || port !== '443' || !hosts.has(host)) {
-      refused.add(request.url ?? '');
+    if (!host || port !== '443') {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
+    if (!hosts.has(host)) unserved.add(host);
     const upstream = connect(serverPort, '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
@@ -73,7 +83,7 @@ async function startSiteProxy(serverPort: number, hosts: ReadonlySet<string>): P
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   return {
     port: (proxy.address() as AddressInfo).port,
-    refused,
+    unserved,
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();

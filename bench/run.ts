@@ -28,7 +28,7 @@ import { describeMachine } from './machine';
 import { fixturePages, ROOT, type FixturePage } from './pages';
 import { renderResults, type VariantSummary } from './report';
 import { bundleSizes } from './sizes';
-import { buildCalibration, buildReactVariant, OUT } from './variants';
+import { buildCalibration, buildCompileHintVariant, buildFloorVariants, buildReactVariant, OUT } from './variants';
 
 const { values } = parseArgs({
   options: {
@@ -56,6 +56,16 @@ cpSync(builtDir, extensionDir, { recursive: true });
 const started = Date.now();
 const step = (line: string): void => {
   process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
+};
+
+/** How results.md names the builds compared with the current one; `--variant` ones by their directory. */
+const VARIANT_LABELS: Record<string, string> = {
+  react: 'React 19 badge (no preact alias)',
+  calibration: "yardstick: bare WXT content script + shadow-root badge (issue: 5–12 ms on the project's machines)",
+  'floor-import': 'floor: the shipped loader importing an empty main part (early storage reads, import(); nothing read or drawn)',
+  'floor-evaluate': 'floor: the shipped loader and main part, main() returning at once (imported and evaluated; nothing read or drawn)',
+  'compile-hint': 'option not taken: the main part with V8\'s compile hint `//# allFunctionsCalledOnLoad` (all of it compiled off the main thread while it downloads; the badge comes later, bench/README.md)',
+  'before-loader': 'before the loader: one WXT content script (polyfill, controller, badge) on every page (bench/out/before-loader)',
 };
 
 const machine = describeMachine(chromiumPath());
@@ -92,6 +102,10 @@ try {
     step('building the React 19 variant of the content script (bench/out/react)');
     variants.push({ name: 'react', dir: await buildReactVariant() });
   }
+  step('building the floors of the loader design: an empty main part, and the main part evaluated without running (bench/out/floor-*)');
+  const floors = await buildFloorVariants(extensionDir);
+  variants.push({ name: 'floor-import', dir: floors.importOnly }, { name: 'floor-evaluate', dir: floors.evaluateOnly });
+  variants.push({ name: 'compile-hint', dir: buildCompileHintVariant(extensionDir) });
   for (const spec of values.variant) {
     const [name, dir] = spec.split('=');
     if (name && dir) variants.push({ name, dir: resolve(dir) });
@@ -149,14 +163,7 @@ try {
     { name: 'current', label: 'current build: loader on every page, main part (preact/compat badge) on profiles', warmIcu: true, pages: summarise(loads, 'current', true), traces: tracedOf('current', true), contentGzip: sizes.content?.gzip },
     ...variants.map((variant) => ({
       name: variant.name,
-      label:
-        variant.name === 'react'
-          ? 'React 19 badge (no preact alias)'
-          : variant.name === 'calibration'
-            ? 'yardstick: bare WXT content script + shadow-root badge (issue: 5–12 ms on the project\'s machines)'
-            : variant.name === 'before-loader'
-              ? 'before the loader: one WXT content script (polyfill, controller, badge) on every page (bench/out/before-loader)'
-              : `${variant.name} (${relative(ROOT, variant.dir ?? '')})`,
+      label: VARIANT_LABELS[variant.name] ?? `${variant.name} (${relative(ROOT, variant.dir ?? '')})`,
       warmIcu: false,
       pages: summarise(loads, variant.name, false),
       traces: tracedOf(variant.name, false),

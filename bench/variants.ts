@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type InlineConfig, type UserConfig, type WxtHooks } from 'wxt';
 import { ROOT } from './pages';
@@ -96,4 +96,61 @@ export async function buildCalibration(): Promise<string> {
   const dir = join(OUT, 'calibration/chrome-mv3');
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error('the calibration extension did not build');
   return dir;
+}
+
+/**
+ * An option measured and not taken: the main part starting with V8's explicit compile hint
+ * (`//# allFunctionsCalledOnLoad`, Chrome 136+), which compiles all of it on the script-streaming
+ * thread while it downloads instead of each function at its first call on the page's main thread.
+ * The current build, copied, with the comment put in front of content-scripts/content.js.
+ */
+export function buildCompileHintVariant(currentDir: string): string {
+  const dir = join(OUT, 'compile-hint/chrome-mv3');
+  rmSync(join(OUT, 'compile-hint'), { recursive: true, force: true });
+  cpSync(currentDir, dir, { recursive: true });
+  const main = join(dir, 'content-scripts/content.js');
+  writeFileSync(main, `//# allFunctionsCalledOnLoad\n${readFileSync(main, 'utf8')}`);
+  return dir;
+}
+
+/**
+ * The floors of the loader design on a profile page: what the shipped loader costs before the
+ * main part reads a single count. Two builds of the project beside it in bench/out:
+ * - `floor-import`: the loader exactly as shipped (URL check, early storage reads, the dynamic
+ *   `import()`), importing an empty module where the main part would be (the current build, copied,
+ *   with content-scripts/content.js emptied);
+ * - `floor-evaluate`: the main part imported and evaluated (WXT runtime, polyfill, Preact, adapters,
+ *   all of it), its `main()` returning at once: no settings, no read, no badge. A Vite transform of
+ *   this build only; the project's source is not changed.
+ * Returns the two extension directories.
+ */
+export async function buildFloorVariants(currentDir: string): Promise<{ importOnly: string; evaluateOnly: string }> {
+  const importOnly = join(OUT, 'floor-import/chrome-mv3');
+  rmSync(join(OUT, 'floor-import'), { recursive: true, force: true });
+  cpSync(currentDir, importOnly, { recursive: true });
+  writeFileSync(join(importOnly, 'content-scripts/content.js'), 'export {};\n');
+
+  const entry = join(ROOT, 'entrypoints/content/index.tsx');
+  const start = '  main(ctx) {\n';
+  let stopped = 0;
+  const stopAtMain = {
+    name: 'microscope-bench-floor',
+    enforce: 'pre' as const,
+    transform(code: string, id: string) {
+      // WXT also loads the entrypoint for its options alone, with main's body taken out.
+      if (id.split('?')[0] !== entry || !code.includes(start)) return undefined;
+      stopped++;
+      return code.replace(start, `${start}    if (ctx) return;\n`);
+    },
+  };
+  await build({
+    root: ROOT,
+    outDir: join(OUT, 'floor-evaluate'),
+    logger: QUIET,
+    vite: () => ({ plugins: [stopAtMain] }),
+  });
+  if (stopped === 0) throw new Error(`bench floor: no "${start.trim()}" in ${entry} to stop at`);
+  const evaluateOnly = join(OUT, 'floor-evaluate/chrome-mv3');
+  if (!existsSync(join(evaluateOnly, 'manifest.json'))) throw new Error('the floor-evaluate variant did not build');
+  return { importOnly, evaluateOnly };
 }

@@ -64,8 +64,12 @@ function findGrid(): Grid {
   const tiles = [...document.querySelectorAll(reader.postSelector)].reverse();
   let fallback: Grid | undefined;
   for (const tile of tiles) {
+    // A tile inside another tile (YouTube: a lockup inside its rich-grid item) is not where the
+    // page adds posts: its clones would all land inside one outer tile, which the watcher then
+    // re-reads whole on every batch. The outermost tile's parent is the grid.
+    if (!tile.parentElement || tile.parentElement.closest(reader.postSelector)) continue;
     const id = reader.post(tile)?.id;
-    if (!id || !tile.parentElement) continue;
+    if (!id) continue;
     const candidate: Grid = { parent: tile.parentElement, template: tile, id, next: 0, counted: false };
     fallback ??= candidate;
     const probe = tile.cloneNode(true) as Element;

@@ -78,13 +78,18 @@ const selectors = {
   playlistLink: 'a[href*="/playlist?"], a[href*="&list="], a[href*="?list="]', // Home-tab playlist shelves (assumed)
   /** Title text inside a tile: never a count, even when it says "10 views of Paris". */
   title: '#video-title, #video-title-link, h3, tp-yt-paper-tooltip, #tooltip', // 2019-26 tiles (assumed)
-  /** Title links whose aria-label repeats the exact view count: "Title de ONE Media 127.696 visualizaciones hace 2 días …". */
+  /**
+   * Title links whose aria-label repeats the exact view count: "Title de ONE Media 127.696
+   * visualizaciones hace 2 días …". `inside`: an ancestor the link must have, checked with
+   * closest() rather than written as a descendant selector: Chromium matches `h3 a[…]` queried
+   * on a tile at a cost that grows with the whole page (bench/README.md, infinite scroll).
+   */
   titleLabel: [
-    '#video-title-link[aria-label]', // rich grid media 2020-24 (assumed; text verified in title.accessibility 2024-01)
-    'a#video-title[aria-label]', // grid video renderer 2017-24 (assumed; same)
-    '#video-title[aria-label]', // same, on the formatted string (assumed)
-    'h3 a[aria-label]', // 2025 lockups, if they carry it (assumed)
-  ],
+    { link: '#video-title-link[aria-label]' }, // rich grid media 2020-24 (assumed; text verified in title.accessibility 2024-01)
+    { link: 'a#video-title[aria-label]' }, // grid video renderer 2017-24 (assumed; same)
+    { link: '#video-title[aria-label]' }, // same, on the formatted string (assumed)
+    { link: 'a[aria-label]', inside: 'h3' }, // 2025 lockups, if they carry it (assumed)
+  ] as readonly { link: string; inside?: string }[],
   /** Links to a channel inside a tile: the byline of someone else's video in a Home-tab shelf. */
   channelLink: 'a[href^="/@"], a[href^="/channel/"], a[href^="/c/"], a[href^="/user/"], a[href*="youtube.com/@"]', // (assumed)
   /** Live-now and upcoming markers that do not depend on the language. */
@@ -714,8 +719,11 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
       const viewsPart = parts.find((part) => classify(part) === 'views' || labels.none.test(part.text));
       let views = viewsPart ? partCount(viewsPart, locale, asRead) : undefined;
       // The title link's aria-label repeats the exact count on older renderers.
-      for (const selector of selectors.titleLabel) {
-        const label = element.querySelector(selector)?.getAttribute('aria-label');
+      for (const { link, inside } of selectors.titleLabel) {
+        const found = inside
+          ? [...element.querySelectorAll(link)].find((candidate) => candidate.closest(inside) !== null)
+          : element.querySelector(link);
+        const label = found?.getAttribute('aria-label');
         const exact = label ? viewsInLabel(label, locale) : undefined;
         if (exact) {
           views = preferExact(views, exact);

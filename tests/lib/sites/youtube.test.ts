@@ -386,6 +386,22 @@ describe('channel-late.html: counts rendered after load', () => {
     const tile = doc.querySelector(reader.postSelector)!;
     expect(reader.post(tile)).toEqual({ id: 'lrSunrise01', kind: 'video', views: truncated(2_100, 2_199) });
   });
+
+  it("takes a lockup's exact views from its title link's label, and only from a link inside the title", () => {
+    const doc = loadFixture('youtube', 'channel-late', url);
+    const reader = youtube.reader(doc, new URL(url), { trustBootstrap: false });
+    const lockup = (id: string, links: string) =>
+      `<ytd-rich-item-renderer><yt-lockup-view-model><a href="/watch?v=${id}"></a>${links}` +
+      '<yt-content-metadata-view-model><div><span>2.1K views</span><span> • </span><span>5 days ago</span></div></yt-content-metadata-view-model>' +
+      '</yt-lockup-view-model></ytd-rich-item-renderer>';
+    doc.querySelector('ytd-rich-grid-renderer #contents')!.innerHTML =
+      lockup('lrSunrise01', '<h3><a href="/watch?v=lrSunrise01" aria-label="Sunrise 2,134 views 5 days ago">Sunrise</a></h3>') +
+      // The same words on a link outside the title (a menu, the thumbnail): not the title's label.
+      lockup('lrSunset002', '<a href="/watch?v=lrSunset002" aria-label="Sunset 2,187 views 5 days ago"></a><h3><a href="/watch?v=lrSunset002">Sunset</a></h3>');
+    const [titled, other] = [...doc.querySelectorAll('ytd-rich-item-renderer')];
+    expect(reader.post(titled!)).toMatchObject({ id: 'lrSunrise01', views: exact(2_134) });
+    expect(reader.post(other!)).toMatchObject({ id: 'lrSunset002', views: truncated(2_100, 2_199) });
+  });
 });
 
 describe('channel-no-videos.html', () => {

@@ -279,7 +279,8 @@ function chooseFormula(platform: Platform, posts: Iterable<PostCounts>): Engagem
     case 'instagram':
       return 'likes+comments/followers';
     case 'tiktok':
-      // Likes per view when any video shows its likes (the page's embedded data); else the view rate.
+      // Likes per view when any of the latest videos shows its likes (the page's embedded data,
+      // which holds the newest ones); else the view rate.
       return some(posts, (post) => qualifies(post, FORMULAS['likes+comments+shares/views']))
         ? 'likes+comments+shares/views'
         : 'views/followers';
@@ -339,7 +340,9 @@ export function engagementRate(
       if (!post.notOwn && !post.live) yield post;
     }
   }
-  const formula = chooseFormula(snapshot.platform, candidates());
+  // Chosen from the latest posts the sample is drawn from, not the whole page: on TikTok a grid
+  // whose videos show views only was walked to its end on every read (bench/README.md).
+  const formula = chooseFormula(snapshot.platform, take(candidates(), sampleSize));
   const spec = FORMULAS[formula];
 
   // Page order, newest first; stop counting exclusions once the sample is full, so "left out"

@@ -156,6 +156,21 @@ describe('headline formula per platform', () => {
     expect(result.excluded.incomplete).toBe(1);
   });
 
+  it('TikTok: the formula follows the latest videos the sample is drawn from, not a video further down', () => {
+    const viewsOnly = () => Array.from({ length: 30 }, () => post({ views: 1_000 }));
+    // Likes on the 31st video only: the 30 latest show views alone, so the view rate.
+    const later = ok(engagementRate(profile('tiktok', 500, [...viewsOnly(), ...tiktokWithLikes()])));
+    expect(later.formula).toBe('views/followers');
+    expect(later.sampleSize).toBe(30);
+    // Likes among the latest: likes per view, the videos without likes left out.
+    const latest = ok(engagementRate(profile('tiktok', 500, [...tiktokWithLikes(), ...viewsOnly()])));
+    expect(latest.formula).toBe('likes+comments+shares/views');
+    expect(latest.sampleSize).toBe(3);
+    // The window is the sample size asked for.
+    const wider = ok(engagementRate(profile('tiktok', 500, [...viewsOnly(), ...tiktokWithLikes()]), { sampleSize: 40 }));
+    expect(wider.formula).toBe('likes+comments+shares/views');
+  });
+
   it('TikTok video with 0 views is not a divisor', () => {
     const result = ok(engagementRate(profile('tiktok', 1_000, [...tiktokWithLikes(), post({ likes: 0, views: 0 })])));
     expect(result.sampleSize).toBe(3);

@@ -99,9 +99,13 @@ export default defineContentScript({
     // YouTube reuses the page across navigations and announces the new one with its own event.
     ctx.addEventListener(document, 'yt-navigate-finish', guard(() => controller.navigate(location.href)));
 
+    let readFirst: () => void = () => undefined;
+    const firstRead = new Promise<void>((resolve) => (readFirst = resolve));
     const onMessage = (message: unknown): Promise<GetViewResponse | GetDiagnosticsResponse> | undefined => {
       if (!isMessage(message)) return undefined;
-      if (message.type === 'microscope:get-view') return Promise.resolve(controller.current());
+      // Asked before the first read (the popup opened while the page loads): answered after it, not
+      // with "no view", which the popup would take for "not a profile".
+      if (message.type === 'microscope:get-view') return firstRead.then(() => controller.current());
       if (message.type !== 'microscope:get-diagnostics') return undefined;
       try {
         return Promise.resolve(
@@ -135,9 +139,21 @@ export default defineContentScript({
         if (!cached) ctx.setTimeout(guard(startIntl), 0);
         // In a task of its own: the early reads (lib/settings-early.ts) resolve at once, which
         // would run the first read and the badge's mount in the task that evaluated this module.
-        ctx.setTimeout(guard(() => controller.navigate(location.href)), 0);
+        ctx.setTimeout(
+          guard(() => {
+            try {
+              controller.navigate(location.href);
+            } finally {
+              readFirst();
+            }
+          }),
+          0,
+        );
       })
-      .catch(quietly);
+      .catch((error: unknown) => {
+        readFirst();
+        quietly(error);
+      });
   },
 });
 

@@ -72,11 +72,13 @@ function budgetRows(r: Results): string[][] {
   const worstScroll = worst(scrolls, (scroll) => scroll.ratio);
   const worstTask = worst(r.longTasks, (task) => task.longest.cpuMs);
   // What the loader design costs a profile before anything is read (bench/variants.ts, the floors).
-  const floor = (variant: string): string | undefined => {
+  const floors = [
+    ['floor-import', 'an empty main part imported'],
+    ['floor-evaluate', 'the main part evaluated'],
+  ].flatMap(([variant, what]) => {
     const loads = r.variants.find((v) => v.name === variant)?.pages.filter((page) => page.page.kind === 'profile') ?? [];
-    return loads.length > 0 ? `${fixed(median(loads.map((page) => page.extensionMs)))} ms` : undefined;
-  };
-  const floors = [floor('floor-import') && `an empty main part imported ${floor('floor-import')}`, floor('floor-evaluate') && `the main part evaluated ${floor('floor-evaluate')}`].filter(Boolean);
+    return loads.length > 0 ? [`${what} ${fixed(median(loads.map((page) => page.extensionMs)))} ms`] : [];
+  });
   return [
     [
       `extension script time per page load, profile ≤ ${BUDGETS.profileScriptMs} ms`,

@@ -99,8 +99,28 @@ export default defineContentScript({
     // YouTube reuses the page across navigations and announces the new one with its own event.
     ctx.addEventListener(document, 'yt-navigate-finish', guard(() => controller.navigate(location.href)));
 
-    let readFirst: () => void = () => undefined;
-    const firstRead = new Promise<void>((resolve) => (readFirst = resolve));
+    // The first read waits for the saved settings (a few ms), so the badge never shows a tier of
+    // a scheme the marketer switched away from, and for the locale cache, so it needs no Intl.
+    // Resolves once it ran (or could not start): the popup's question waits for it.
+    const firstRead = Promise.all([loadSettings().catch(() => DEFAULT_SETTINGS), loadLocaleCache()])
+      .then(
+        ([loaded, cached]) =>
+          new Promise<void>((resolve) => {
+            settings = loaded;
+            // Nothing stored yet (the first profile since install, a browser update, a new UI
+            // language): the read will start ICU, 30-50 ms of CPU where the page's scripts have not;
+            // in a task of its own, so that it and the read are two tasks, not one long one.
+            if (!cached) ctx.setTimeout(guard(startIntl), 0);
+            // In a task of its own: the early reads (lib/settings-early.ts) resolve at once, which
+            // would run the first read and the badge's mount in the task that evaluated this module.
+            ctx.setTimeout(() => {
+              guard(() => controller.navigate(location.href))();
+              resolve();
+            }, 0);
+          }),
+      )
+      .catch(quietly);
+
     const onMessage = (message: unknown): Promise<GetViewResponse | GetDiagnosticsResponse> | undefined => {
       if (!isMessage(message)) return undefined;
       // Asked before the first read (the popup opened while the page loads): answered after it, not
@@ -128,32 +148,6 @@ export default defineContentScript({
       controller.stop();
     });
 
-    // The first read waits for the saved settings (a few ms), so the badge never shows a tier of
-    // a scheme the marketer switched away from, and for the locale cache, so it needs no Intl.
-    Promise.all([loadSettings().catch(() => DEFAULT_SETTINGS), loadLocaleCache()])
-      .then(([loaded, cached]) => {
-        settings = loaded;
-        // Nothing stored yet (the first profile since install, a browser update, a new UI
-        // language): the read will start ICU, 30-50 ms of CPU where the page's scripts have not;
-        // in a task of its own, so that it and the read are two tasks, not one long one.
-        if (!cached) ctx.setTimeout(guard(startIntl), 0);
-        // In a task of its own: the early reads (lib/settings-early.ts) resolve at once, which
-        // would run the first read and the badge's mount in the task that evaluated this module.
-        ctx.setTimeout(
-          guard(() => {
-            try {
-              controller.navigate(location.href);
-            } finally {
-              readFirst();
-            }
-          }),
-          0,
-        );
-      })
-      .catch((error: unknown) => {
-        readFirst();
-        quietly(error);
-      });
   },
 });
 

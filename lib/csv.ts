@@ -1,4 +1,4 @@
-import { followerGrowth, latestFigures, type BenchmarkVerdict, type SavedProfile } from './shortlist';
+import { followerGrowth, latestFigures, type BenchmarkVerdict, type SavedProfile } from './shortlist/schema';
 import type { Platform } from './sites/types';
 import { TIER_LABELS, tierOf, tierSchemeById, type TierScheme } from './tiers';
 

@@ -119,6 +119,14 @@ export function formatDecimal(value: number, digits: number): string {
 }
 
 /**
+ * A size in storage, in megabytes (10^6 bytes, as storage quotas are stated) with one decimal.
+ * @example formatBytes(10_485_760) // "10.5 MB" (German: "10,5 MB")
+ */
+export function formatBytes(bytes: number): string {
+  return `${formatDecimal(bytes / 1_000_000, 1)} MB`;
+}
+
+/**
  * A number as written in a source, up to three decimals, in the UI language's way.
  * @example formatPlain(3.38) // "3.38" (German: "3,38")
  */

@@ -1,6 +1,6 @@
 import type { CountReading } from '@/lib/count';
 import type { EngagementBasis } from '@/lib/engagement';
-import { followerGrowth, latestFigures, profileKey, type BenchmarkVerdict, type SavedProfile } from '@/lib/shortlist';
+import { followerGrowth, latestFigures, profileKey, type BenchmarkVerdict, type SavedProfile } from '@/lib/shortlist/schema';
 import { PLATFORMS, type Platform } from '@/lib/sites/types';
 import { tierRank, tierVerdict, type Tier, type TierScheme } from '@/lib/tiers';
 import type { MessageKey } from '@/lib/i18n';
@@ -94,7 +94,7 @@ export interface SortState {
 
 /** How the table is sorted when the dashboard opens: last seen, newest first. */
 export const DEFAULT_SORT: SortState = { column: 'lastSeen', direction: 'descending' };
-export { PAGE_SIZE } from '@/lib/first-page';
+export { PAGE_SIZE } from '@/lib/shortlist/first-page';
 
 /** Numbers and dates sort largest first on the first click; words A to Z. */
 export const FIRST_DIRECTION: Readonly<Record<SortColumn, SortDirection>> = {

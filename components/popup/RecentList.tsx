@@ -1,6 +1,6 @@
 import { audienceNoun, formatCount, formatPercent, formatRelativeTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import type { RecentView } from '@/lib/shortlist';
+import type { RecentView } from '@/lib/shortlist/schema';
 import { PLATFORM_NAMES } from './platform-names';
 import { TierChip } from './TierChip';
 

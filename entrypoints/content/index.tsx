@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { provideAnswers } from '@/lib/content-loader';
-import { createController, type ProfileView } from '@/lib/content-controller';
+import { createController } from '@/lib/content-controller';
+import type { ProfileView } from '@/lib/model';
 import { diagnosticsForPage } from '@/lib/diagnostics';
 import type { GetDiagnosticsResponse, GetViewResponse, Message, TabSummary } from '@/lib/messages';
 import { onTemplateLearned } from '@/lib/i18n';
@@ -9,7 +10,7 @@ import { loadLocaleCache, saveLocaleCache } from '@/lib/locale-cache';
 import { isMessage } from '@/lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { loadSettings, watchSettings } from '@/lib/settings-storage';
-import { recordProfileVisit } from '@/lib/storage';
+import { recordProfileVisit } from '@/lib/shortlist/door';
 import { ADAPTERS, adapterForHost } from '@/lib/sites';
 import { SITE_MATCHES } from '@/lib/sites/hosts';
 import { mountBadge } from './mount-badge';

@@ -3,7 +3,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import badgeCss from '@/components/badge.css?inline';
 import { BadgeApp, createBadgeState } from '@/components/BadgeApp';
-import { BADGE_HOST_NAME, type BadgeHandle, type ProfileView } from '@/lib/content-controller';
+import { BADGE_HOST_NAME, type BadgeHandle } from '@/lib/content-controller';
+import type { ProfileView } from '@/lib/model';
 import { badgeAttributes } from '@/lib/verdict';
 
 /** Dark when the page's own background is dark (sites have their own theme switches). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportBackup, mergeProfiles, mergeProfilesDetailed, parseBackup } from '@/lib/backup';
-import { SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist';
+import { exportBackup, mergeProfiles, mergeProfilesDetailed, parseBackup } from '@/lib/shortlist/backup';
+import { SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist/schema';
 import { byKey, makeProfile } from './shortlist-fixtures';
 
 const NOW = new Date('2025-11-27T12:00:00.000Z');

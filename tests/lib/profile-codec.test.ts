@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeProfile, encodeProfile, isoTime, readProfileText } from '@/lib/profile-codec';
-import { checkProfile, HISTORY_KEPT, LIMITS, profileKey, thinHistory, type SavedProfile, type SavedSnapshot } from '@/lib/shortlist';
-import { storageKeyOf, storedProfile } from '@/lib/storage';
+import { decodeProfile, encodeProfile, isoTime, readProfileText } from '@/lib/shortlist/codec';
+import { checkProfile, HISTORY_KEPT, LIMITS, profileKey, thinHistory, type SavedProfile, type SavedSnapshot } from '@/lib/shortlist/schema';
+import { storageKeyOf } from '@/lib/storage-keys';
+import { storedProfile } from '@/lib/shortlist/layout';
 import { PLATFORMS } from '@/lib/sites/types';
 import { exact, makeProfile } from './shortlist-fixtures';
 

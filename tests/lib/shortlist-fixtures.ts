@@ -1,8 +1,8 @@
-import type { ProfileView } from '@/lib/content-controller';
+import type { ProfileView } from '@/lib/model';
 import type { CountReading } from '@/lib/count';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { profileKey, SHORTLIST_VERSION, type SavedProfile, type SavedSnapshot } from '@/lib/shortlist';
-import { storedProfile } from '@/lib/storage';
+import { profileKey, SHORTLIST_VERSION, type SavedProfile, type SavedSnapshot } from '@/lib/shortlist/schema';
+import { storedProfile } from '@/lib/shortlist/layout';
 import type { Platform, PostCounts } from '@/lib/sites/types';
 import { buildVerdict } from '@/lib/verdict';
 

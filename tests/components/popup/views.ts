@@ -1,7 +1,7 @@
-import type { ProfileView } from '@/lib/content-controller';
+import type { ProfileView } from '@/lib/model';
 import type { CountReading } from '@/lib/count';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import type { SavedProfile } from '@/lib/shortlist';
+import type { SavedProfile } from '@/lib/shortlist/schema';
 import type { Platform, PostCounts, ProfileSnapshot } from '@/lib/sites/types';
 import { buildVerdict } from '@/lib/verdict';
 

@@ -1,14 +1,16 @@
-import { BENCHMARKS_VERSION, compare, type ComparisonVerdict } from './benchmarks';
-import type { ProfileView } from './content-controller';
-import type { CountReading } from './count';
-import type { EngagementBasis, EngagementMethod } from './engagement';
-import { listInWords, t } from './i18n';
-import { PLATFORMS, type Platform } from './sites/types';
-import { TIERS, type Tier, type TierSchemeId } from './tiers';
+import { BENCHMARKS_VERSION, compare, type ComparisonVerdict } from '../benchmarks';
+import type { ProfileView } from '../model';
+import type { CountReading } from '../count';
+import type { EngagementBasis, EngagementMethod } from '../engagement';
+import { listInWords, t } from '../i18n';
+import { isRecord } from '../is-record';
+import { PLATFORMS, type Platform } from '../sites/types';
+import { TIERS, type Tier, type TierSchemeId } from '../tiers';
 
 /*
- * The shortlist schema, current version. Older versions, their migrations and the storage adapter
- * live in lib/storage.ts; the zustand store over it in lib/store.ts. Everything here is pure.
+ * The shortlist schema, current version: the saved profile, its checks and merges. Older versions
+ * and their migrations live in ./layout.ts, the one door to storage in ./door.ts, the zustand view
+ * over it in ./store.ts. Everything here is pure.
  */
 
 /** Where an engagement rate sat against its published benchmark; 'none' when no benchmark applied. */
@@ -48,7 +50,7 @@ export interface SavedProfile {
   history: SavedSnapshot[];
 }
 
-/** The current schema version of the stored shortlist. Bump it with a migration in lib/storage.ts. */
+/** The current schema version of the stored shortlist. Bump it with a migration in ./layout.ts. */
 export const SHORTLIST_VERSION = 3;
 
 export interface Shortlist {
@@ -56,7 +58,6 @@ export interface Shortlist {
   profiles: Record<string, SavedProfile>;
 }
 
-export const SHORTLIST_KEY = 'microscope:shortlist';
 /** Never mutated: every change returns a new shortlist. */
 export const EMPTY_SHORTLIST: Shortlist = { version: SHORTLIST_VERSION, profiles: {} };
 
@@ -236,16 +237,25 @@ export const VISIT_RESOLUTION_MS = 60_000;
  * name. Returns the same object when nothing changed (and `saving` is false).
  */
 export function visitProfile(profile: SavedProfile, view: ProfileView, at: string, saving = false): SavedProfile {
-  const snapshot = snapshotOf(view, at);
+  return visitSeen(profile, newProfile(view, at), saving);
+}
+
+/**
+ * A saved profile after a visit that saw `seen` (a profile of one snapshot, as newProfile makes it
+ * from a view): what visitProfile does, from data a message can carry.
+ */
+export function visitSeen(profile: SavedProfile, seen: SavedProfile, saving = false): SavedProfile {
+  const snapshot = seen.history.at(-1)!;
+  const at = snapshot.at;
   const changed = numbersChanged(profile.history.at(-1), snapshot);
-  const displayName = view.verdict.displayName === undefined ? undefined : clipText(view.verdict.displayName, LIMITS.displayName);
+  const { displayName } = seen;
   const renamed = displayName !== undefined && displayName !== '' && displayName !== profile.displayName;
   const stale = Date.parse(at) - Date.parse(profile.lastSeen) >= VISIT_RESOLUTION_MS;
   if (!changed && !renamed && !stale && !saving) return profile;
   const next: SavedProfile = {
     ...profile,
     lastSeen: at > profile.lastSeen ? at : profile.lastSeen,
-    history: changed ? thinHistory([...profile.history, snapshot]) : profile.history,
+    history: changed ? thinHistory(sortHistory([...profile.history, snapshot])) : profile.history,
   };
   if (renamed) next.displayName = displayName;
   return next;
@@ -346,10 +356,6 @@ class Invalid extends Error {}
 
 function fail(message: string): never {
   throw new Invalid(message);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Date#toISOString's own form: kept as it is (the common case, and the fast one). */

@@ -6,9 +6,10 @@ import { shortlistToCsv } from '@/lib/csv';
 import { firstPageOf } from '@/lib/first-page';
 import { formatInteger } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { profileKey } from '@/lib/platforms';
 import { schemeOf } from '@/lib/settings';
 import { useSettings } from '@/lib/settings-storage';
-import { profileKey, type SavedProfile } from '@/lib/shortlist';
+import type { SavedProfile } from '@/lib/shortlist';
 import type { FirstPage } from '@/lib/storage';
 import { saveFirstPage, useShortlist, type ImportReport } from '@/lib/store';
 

@@ -1,8 +1,12 @@
 import type { CountReading } from '../count';
+import type { Platform } from '../platforms';
 
-/** The platforms MicroScope reads. The order is the order of the UI. */
-export const PLATFORMS = ['instagram', 'tiktok', 'youtube', 'x', 'bluesky'] as const;
-export type Platform = (typeof PLATFORMS)[number];
+/*
+ * Only for lib/storage.ts, lib/shortlist.ts and lib/profile-codec.ts (and their tests), which are
+ * being restructured (issue 13): delete this line once they import lib/platforms.ts themselves.
+ * Everything else imports PLATFORMS and Platform from lib/platforms.ts.
+ */
+export { PLATFORMS, type Platform } from '../platforms';
 
 /** What a post tile or post shows, each number exact or rounded as the page wrote it. */
 export interface PostCounts {

@@ -1,7 +1,8 @@
 import type { CountReading } from '../count';
 import { firstVisible, isVisible, pageLocale, textOf } from '../dom';
 import { t } from '../i18n';
-import { isRecord, jsonString, pick } from './bootstrap';
+import { isRecord } from '../is-record';
+import { jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { CHANNEL_ID, isYouTubeHost, parseChannelPath, youtubeProfileHandle, type ChannelRef } from './url/youtube';
 import { attemptFor, countReader, defineAdapter, preferExact } from './shared';

@@ -3,7 +3,8 @@ import type { CountReading } from '@/lib/count';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { profileKey, SHORTLIST_VERSION, type SavedProfile, type SavedSnapshot } from '@/lib/shortlist';
 import { storedProfile } from '@/lib/storage';
-import type { Platform, PostCounts } from '@/lib/sites/types';
+import type { Platform } from '@/lib/platforms';
+import type { PostCounts } from '@/lib/sites/types';
 import { buildVerdict } from '@/lib/verdict';
 
 export function exact(value: number): CountReading {

@@ -1,4 +1,4 @@
-import type { Platform } from '../types';
+import type { Platform } from '../../platforms';
 import { blueskyProfileHandle, isBlueskyHost } from './bluesky';
 import { instagramProfileHandle, isInstagramHost } from './instagram';
 import { isTikTokHost, tiktokProfileHandle } from './tiktok';

@@ -1,9 +1,10 @@
 /**
- * Instagram's URLs: which hosts, which paths are a profile. Pure and dependency-free: the content
- * loader (entrypoints/content-loader.ts) runs this on every page of the site, the adapter imports it.
+ * Instagram's URLs: which hosts, which paths are a profile. Pure, and light (it imports only
+ * lib/platforms.ts): the content loader (entrypoints/content-loader.ts) runs this on every page of
+ * the site, the adapter imports it.
  */
 
-const HOSTS = new Set(['instagram.com', 'www.instagram.com', 'm.instagram.com']);
+import { isProfileHost } from '../../platforms';
 
 /**
  * First path segments that are Instagram's own routes, never a username. Lowercase.
@@ -22,8 +23,9 @@ const HANDLE = /^(?!\.)(?!.*\.\.)[A-Za-z0-9._]{1,30}(?<!\.)$/;
 /** "/handle/", "/handle/reels/", "/handle/tagged/". */
 const PROFILE_PATH = /^\/([^/]+)(?:\/(reels|tagged))?\/?$/;
 
+/** One of instagram's PROFILE_HOSTS (lib/platforms.ts). */
 export function isInstagramHost(hostname: string): boolean {
-  return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
+  return isProfileHost('instagram', hostname);
 }
 
 export function instagramProfileHandle(url: URL): string | undefined {

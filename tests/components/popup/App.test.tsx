@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/popup/App';
 import type { ProfileView } from '@/lib/content-controller';
-import { profileKey } from '@/lib/shortlist';
+import { profileKey } from '@/lib/platforms';
 import { reloadShortlist, shortlistWritesSettled, useShortlist } from '@/lib/store';
 import { exact, posts, view } from './views';
 

@@ -28,12 +28,17 @@ export function isInstagramHost(hostname: string): boolean {
   return isProfileHost('instagram', hostname);
 }
 
+/** A name Instagram can give a user: the username rule, and none of Instagram's own routes. */
+export function isInstagramHandle(text: string): boolean {
+  return HANDLE.test(text) && !RESERVED.has(text.toLowerCase());
+}
+
 export function instagramProfileHandle(url: URL): string | undefined {
   try {
     if (!isInstagramHost(url.hostname)) return undefined;
     const match = PROFILE_PATH.exec(url.pathname);
     const handle = match?.[1];
-    if (!handle || !HANDLE.test(handle) || RESERVED.has(handle.toLowerCase())) return undefined;
+    if (!handle || !isInstagramHandle(handle)) return undefined;
     return handle;
   } catch {
     return undefined;

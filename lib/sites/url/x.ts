@@ -34,6 +34,11 @@ export function isXHost(hostname: string): boolean {
   return isProfileHost('x', hostname);
 }
 
+/** A name X can give an account: the handle rule, and none of X's own routes. */
+export function isXHandle(text: string): boolean {
+  return HANDLE.test(text) && !RESERVED.has(text.toLowerCase());
+}
+
 export function xProfileHandle(url: URL): string | undefined {
   try {
     if (!isXHost(url.hostname)) return undefined;
@@ -43,7 +48,7 @@ export function xProfileHandle(url: URL): string | undefined {
     if (parts.length === 4 && parts[3] !== '') return undefined;
     const handle = parts[1] ?? '';
     const tab = parts[2] ?? '';
-    if (!HANDLE.test(handle) || RESERVED.has(handle.toLowerCase())) return undefined;
+    if (!isXHandle(handle)) return undefined;
     if (tab !== '' && !TABS.has(tab)) return undefined;
     if (parts.length === 4 && tab === '') return undefined; // "/handle//"
     return handle;

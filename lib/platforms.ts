@@ -1,7 +1,7 @@
 /**
- * The platforms MicroScope reads: ids, the names the UI gives them, and their hosts. The one home
- * of these facts: adapters, URL rules, manifest (wxt.config.ts), popup, dashboard and CSV import
- * them from here.
+ * The platforms MicroScope reads: ids, the names the UI gives them, their hosts, and the key of a
+ * profile on them. The one home of these facts: adapters, URL rules, manifest (wxt.config.ts),
+ * popup, dashboard and CSV import them from here.
  *
  * Dependency-free and cheap to load: the content loader (entrypoints/content-loader.ts) imports it
  * through lib/sites/url on every page of the five sites. No imports, no Intl, no Unicode regexes.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
-import { SITE_MATCHES } from './lib/sites/hosts';
+import { SITE_MATCHES } from './lib/platforms';
 
 /**
  * The messages' fingerprint: the content script keeps message templates in storage.local between

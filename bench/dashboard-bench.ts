@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProfileView } from '../lib/model';
+import { PLATFORMS } from '../lib/platforms';
 import { DEFAULT_SETTINGS } from '../lib/settings';
-import { PLATFORMS, type PostCounts, type ProfileSnapshot } from '../lib/sites/types';
+import type { PostCounts, ProfileSnapshot } from '../lib/sites/types';
 import { buildVerdict } from '../lib/verdict';
 import { extensionId, launch, sleep } from './chromium';
 import { median } from './stats';

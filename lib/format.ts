@@ -1,7 +1,7 @@
 import type { CountReading } from './count';
 import { plural, t, uiLanguage } from './i18n';
 import { formatWithPack, numberPackFor, wantNumberPack, type NumberKind } from './number-pack';
-import type { Platform } from './sites/types';
+import type { Platform } from './platforms';
 
 // Made on first use, never at load: the content script is evaluated on every page of five sites,
 // and a renderer's first Intl.NumberFormat costs tens of milliseconds (bench/results.md).

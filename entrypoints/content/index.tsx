@@ -8,11 +8,11 @@ import type { GetDiagnosticsResponse, GetViewResponse, Message, TabSummary } fro
 import { onTemplateLearned } from '@/lib/i18n';
 import { loadLocaleCache, saveLocaleCache } from '@/lib/locale-cache';
 import { isMessage } from '@/lib/messages';
+import { SITE_MATCHES } from '@/lib/platforms';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { loadSettings, watchSettings } from '@/lib/settings-storage';
 import { recordProfileVisit } from '@/lib/shortlist/door';
 import { ADAPTERS, adapterForHost } from '@/lib/sites';
-import { SITE_MATCHES } from '@/lib/sites/hosts';
 import { mountBadge } from './mount-badge';
 
 /**

@@ -6,9 +6,10 @@ import { shortlistToCsv } from '@/lib/csv';
 import { firstPageOf } from '@/lib/shortlist/first-page';
 import { formatBytes, formatInteger } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { profileKey } from '@/lib/platforms';
 import { schemeOf } from '@/lib/settings';
 import { useSettings } from '@/lib/settings-storage';
-import { profileKey, type SavedProfile } from '@/lib/shortlist/schema';
+import type { SavedProfile } from '@/lib/shortlist/schema';
 import type { FirstPage } from '@/lib/shortlist/layout';
 import { saveFirstPage, useShortlist, type ImportReport } from '@/lib/shortlist/store';
 

@@ -9,9 +9,8 @@ import { Unreadable, type CopyStatus } from '@/components/popup/Unreadable';
 import { UnsupportedSite } from '@/components/popup/UnsupportedSite';
 import type { ProfileView } from '@/lib/model';
 import type { GetDiagnosticsResponse, GetViewResponse, Message } from '@/lib/messages';
-import { profileKey } from '@/lib/shortlist/schema';
+import { PLATFORMS, profileKey, type Platform } from '@/lib/platforms';
 import { ADAPTERS, adapterFor, adapterForHost } from '@/lib/sites';
-import { PLATFORMS, type Platform } from '@/lib/sites/types';
 import { shortlistWritesSettled, useShortlist, whenShortlistHydrated } from '@/lib/shortlist/store';
 
 /** How often the popup asks the tab again while the page is still being read. */

@@ -1,7 +1,7 @@
+import { profileKey } from '../platforms';
 import {
   checkProfile,
   mergeProfile,
-  profileKey,
   sameData,
   SHORTLIST_VERSION,
   type SavedProfile,

@@ -1,5 +1,5 @@
 import { BENCHMARK_VERDICTS, HISTORY_KEPT, LIMITS, type BenchmarkVerdict, type SavedProfile, type SavedSnapshot } from './schema';
-import { PLATFORMS, type Platform } from '../sites/types';
+import { PLATFORMS, type Platform } from '../platforms';
 import { TIERS } from '../tiers';
 
 /*

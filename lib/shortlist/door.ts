@@ -1,3 +1,4 @@
+import { profileKey } from '../platforms';
 import { browser } from 'wxt/browser';
 import { isRecord } from '../is-record';
 import { setAside } from '../set-aside';
@@ -13,8 +14,8 @@ import {
 import { nextFirstPage, type StorageChange } from './first-page';
 import { CURRENT_META, decodeFirstPage, readFirstPage, readRecent, readStored, readStoredProfile, storedFirstPage, storedProfile, storedRecent, type FirstPage } from './layout';
 import { applyPatch, applyRecent, checkPatch, savePatches, visitPatches, type Outcome, type Patch } from './patches';
-import { profileKey, SHORTLIST_VERSION, type RecentView, type SavedProfile } from './schema';
-import type { Platform } from '../sites/types';
+import { SHORTLIST_VERSION, type RecentView, type SavedProfile } from './schema';
+import type { Platform } from '../platforms';
 import type { ProfileView } from '../model';
 
 /*

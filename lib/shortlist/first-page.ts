@@ -1,6 +1,7 @@
+import { profileKey } from '../platforms';
 import { PENDING_REVISION_PREFIX, PROFILE_PREFIX, REVISION_KEY, SHORTLIST_KEY } from '../storage-keys';
 import { readStoredProfile, type FirstPage } from './layout';
-import { profileKey, SHORTLIST_VERSION, type SavedProfile } from './schema';
+import { SHORTLIST_VERSION, type SavedProfile } from './schema';
 
 /*
  * The dashboard's first page (./layout.ts FirstPage), kept current between dashboard visits.

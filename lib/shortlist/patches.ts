@@ -1,3 +1,4 @@
+import { profileKey } from '../platforms';
 import type { ProfileView } from '../model';
 import {
   checkProfile,
@@ -8,7 +9,6 @@ import {
   mergeRecent,
   newProfile,
   normaliseTags,
-  profileKey,
   recentViewOf,
   sameData,
   visitSeen,

@@ -1,3 +1,4 @@
+import { profileKey } from '../platforms';
 import { create } from 'zustand';
 import { formatBytes } from '../format';
 import { t } from '../i18n';
@@ -7,7 +8,7 @@ import { parseBackup, type RefusedRow } from './backup';
 import { shortlistDoor, storedBytes, type CommitResult, type Door, type ShortlistChange } from './door';
 import { storedProfile } from './layout';
 import { applyPatch, applyRecent, savePatches, visitPatches, type Patch } from './patches';
-import { profileKey, sameData, type RecentView, type SavedProfile } from './schema';
+import { sameData, type RecentView, type SavedProfile } from './schema';
 
 /*
  * The shortlist as this context shows it (popup, dashboard): a zustand view of the one door

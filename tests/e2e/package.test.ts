@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SITE_MATCHES } from '@/lib/sites/hosts';
+import { SITE_MATCHES } from '@/lib/platforms';
 import { ROOT } from './pages';
 
 /*

@@ -15,7 +15,7 @@ import { dirname, join, relative } from 'node:path';
 // WXT's own zip library (a dependency of wxt).
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SITE_MATCHES } from '@/lib/sites/hosts';
+import { SITE_MATCHES } from '@/lib/platforms';
 import { ROOT } from './pages';
 
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };

@@ -4,12 +4,12 @@ import { fakeBrowser } from 'wxt/testing';
 import { resetBrowser } from '../shortlist-env';
 import { DEFAULT_SORT, sortRows, toRow } from '@/components/dashboard/shortlist-rows';
 import { firstPageOf, nextFirstPage, PAGE_SIZE, type StorageChange } from '@/lib/shortlist/first-page';
-import { profileKey, SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist/schema';
+import { SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist/schema';
 import { FIRST_PAGE_KEY, RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storageKeyOf } from '@/lib/storage-keys';
 import { createWriter, recordProfileVisit, saveProfileView, shortlistDoor, type LocalArea } from '@/lib/shortlist/door';
 import { readFirstPage, readStored, storedFirstPage, storedProfile } from '@/lib/shortlist/layout';
 import { reloadShortlist, saveFirstPage, shortlistRevision, shortlistWritesSettled, useShortlist, whenShortlistHydrated } from '@/lib/shortlist/store';
-import { PLATFORMS } from '@/lib/sites/types';
+import { PLATFORMS, profileKey } from '@/lib/platforms';
 import { DEFAULT_TIER_SCHEME } from '@/lib/tiers';
 import { makeProfile, makeView, storedItems } from './shortlist-fixtures';
 

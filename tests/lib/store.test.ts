@@ -1,3 +1,4 @@
+import { profileKey } from '@/lib/platforms';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { exportBackup } from '@/lib/shortlist/backup';
@@ -6,7 +7,7 @@ import { listUnreadable } from '@/lib/set-aside';
 import { PROFILE_PREFIX, RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storageKeyOf } from '@/lib/storage-keys';
 import { resetBrowser } from '../shortlist-env';
 import { reloadShortlist, shortlistWritesSettled, useShortlist, whenShortlistHydrated } from '@/lib/shortlist/store';
-import { profileKey, SHORTLIST_VERSION, VISIT_RESOLUTION_MS, type SavedProfile } from '@/lib/shortlist/schema';
+import { SHORTLIST_VERSION, VISIT_RESOLUTION_MS, type SavedProfile } from '@/lib/shortlist/schema';
 import { byKey, makeProfile, makeView } from './shortlist-fixtures';
 
 const DAY = 86_400_000;

@@ -1,9 +1,10 @@
 /**
- * YouTube's URLs: which hosts, which paths are a channel. Pure and dependency-free: the content
- * loader (entrypoints/content-loader.ts) runs this on every page of the site, the adapter imports it.
+ * YouTube's URLs: which hosts, which paths are a channel. Pure, and light (it imports only
+ * lib/platforms.ts): the content loader (entrypoints/content-loader.ts) runs this on every page of
+ * the site, the adapter imports it.
  */
 
-const HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com']);
+import { isProfileHost } from '../../platforms';
 
 /**
  * Channel tabs we accept as "the channel page": the header is shown on all of them. Posts are read
@@ -39,8 +40,9 @@ export interface ChannelRef {
   tab: string;
 }
 
+/** One of youtube's PROFILE_HOSTS (lib/platforms.ts). */
 export function isYouTubeHost(hostname: string): boolean {
-  return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
+  return isProfileHost('youtube', hostname);
 }
 
 function decode(segment: string): string | undefined {

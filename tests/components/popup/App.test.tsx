@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resetBrowser } from '../../shortlist-env';
 import { App } from '@/entrypoints/popup/App';
 import type { ProfileView } from '@/lib/model';
-import { profileKey } from '@/lib/shortlist/schema';
+import { profileKey } from '@/lib/platforms';
 import { reloadShortlist, shortlistWritesSettled, useShortlist } from '@/lib/shortlist/store';
 import { exact, posts, view } from './views';
 

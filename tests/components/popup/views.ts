@@ -2,7 +2,8 @@ import type { ProfileView } from '@/lib/model';
 import type { CountReading } from '@/lib/count';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { SavedProfile } from '@/lib/shortlist/schema';
-import type { Platform, PostCounts, ProfileSnapshot } from '@/lib/sites/types';
+import type { Platform } from '@/lib/platforms';
+import type { PostCounts, ProfileSnapshot } from '@/lib/sites/types';
 import { buildVerdict } from '@/lib/verdict';
 
 /** Views built the way the content script builds them (buildVerdict), so the popup sees real verdicts. */

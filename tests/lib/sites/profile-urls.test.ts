@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor } from '@/lib/sites';
 import { PROFILE_URL_RULES, profileAt } from '@/lib/sites/url';
-import { PLATFORMS } from '@/lib/sites/types';
+import { PLATFORMS } from '@/lib/platforms';
 import { GOTCHA_URLS, PROFILE_URLS } from './gotcha-urls';
 
 /** Not profiles, and pages the loader must not load the main part on. */

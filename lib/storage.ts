@@ -21,6 +21,7 @@ import {
   type Shortlist,
 } from './shortlist';
 import { decodeProfile, encodeProfile, readProfileText } from './profile-codec';
+import { setAside } from './set-aside';
 import { PLATFORMS, type Platform } from './sites/types';
 import type { Tier } from './tiers';
 
@@ -64,7 +65,6 @@ export const REVISION_KEY = 'microscope:revision';
 export const FIRST_PAGE_KEY = 'microscope:first-page';
 /** The revision a removal writes first, with its other changes (writeProfiles): no first page is ever stored for it. */
 export const PENDING_REVISION_PREFIX = 'pending:';
-export const UNREADABLE_PREFIX = 'microscope:unreadable:';
 
 /** The storage key of a profile. @example storageKeyOf('instagram:maya') // 'microscope:profile:instagram:maya' */
 export function storageKeyOf(key: string): string {
@@ -265,39 +265,6 @@ export function readRecent(raw: unknown): RecentRead {
   const merged = mergeRecent(views);
   if (dropped === 0) return { views: merged };
   return { views: merged, unreadable: { reason: `${dropped} recent ${dropped === 1 ? 'view' : 'views'} could not be read`, value: raw } };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Setting aside.
-
-let lastStamp = 0;
-
-/**
- * Copies data that could not be read to 'microscope:unreadable:<ISO time>' in storage.local, so a
- * newer version (or a person) can still recover it. Never throws; returns the key or undefined.
- */
-export async function setAside(from: string, area: 'local' | 'sync', unreadable: Unreadable, now = Date.now()): Promise<string | undefined> {
-  // One key per call even within one millisecond.
-  const stamp = Math.max(now, lastStamp + 1);
-  lastStamp = stamp;
-  const key = `${UNREADABLE_PREFIX}${new Date(stamp).toISOString()}`;
-  try {
-    await browser.storage.local.set({ [key]: { from, area, reason: unreadable.reason, at: new Date(now).toISOString(), value: unreadable.value } });
-    console.warn(`[MicroScope] ${from} (${area}): ${unreadable.reason}; kept a copy under ${key}`);
-    return key;
-  } catch (error) {
-    console.warn(`[MicroScope] ${from}: ${unreadable.reason}; could not keep a copy`, error);
-    return undefined;
-  }
-}
-
-/** Every set-aside copy, oldest first. */
-export async function listUnreadable(): Promise<{ key: string; value: unknown }[]> {
-  const all = await browser.storage.local.get(null);
-  return Object.keys(all)
-    .filter((key) => key.startsWith(UNREADABLE_PREFIX))
-    .sort()
-    .map((key) => ({ key, value: all[key] }));
 }
 
 /** The stored form of the recent views. */

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { HISTORY_KEPT, SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist';
+import { listUnreadable } from '@/lib/set-aside';
 import {
-  listUnreadable,
   loadStoredShortlist,
   MIGRATIONS,
   PROFILE_PREFIX,

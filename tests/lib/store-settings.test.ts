@@ -10,7 +10,7 @@ import {
   useSettings,
   watchSettings,
 } from '@/lib/settings-storage';
-import { listUnreadable } from '@/lib/storage';
+import { listUnreadable } from '@/lib/set-aside';
 
 async function storedSettings(): Promise<unknown> {
   await settingsWritesSettled();

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { exportBackup } from '@/lib/backup';
-import { listUnreadable, PROFILE_PREFIX, readStoredProfile, RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storageKeyOf, storedProfile } from '@/lib/storage';
+import { listUnreadable } from '@/lib/set-aside';
+import { PROFILE_PREFIX, readStoredProfile, RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storageKeyOf, storedProfile } from '@/lib/storage';
 import { reloadShortlist, shortlistWritesSettled, useShortlist, VISIT_RESOLUTION_MS, whenShortlistHydrated } from '@/lib/store';
 import { profileKey, SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist';
 import { byKey, makeProfile, makeView } from './shortlist-fixtures';

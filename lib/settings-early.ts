@@ -4,6 +4,11 @@
  * round trip to the browser process runs while the main part is fetched and compiled instead of
  * after it (the badge's first render waits for the settings). No imports: the loader runs on every
  * page of the sites and takes only this from the settings code.
+ *
+ * The early read hands over the stored value as it is, of whatever version: lib/settings-storage.ts
+ * reads it exactly as its own read (readSettings), so a newer version's settings give the badge the
+ * fields this version knows and the dashboard `newer` (shown, never rewritten); the early path
+ * never writes.
  */
 
 /** storage.sync key of the settings (lib/settings-storage.ts reads and writes it). */

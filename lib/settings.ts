@@ -107,3 +107,20 @@ export function parseSettings(raw: unknown): SettingsRead {
   }
   return { settings, problems };
 }
+
+/** Every field of Settings: what this version writes. Anything else in the stored settings belongs to another version and is kept. */
+export const SETTINGS_FIELDS: readonly (keyof Settings)[] = ['tierScheme', 'customBounds', 'engagementMethod', 'sampleSize', 'includePinned', 'platforms', 'badge'];
+
+/**
+ * The settings with the valid fields of `patch` applied; an invalid field of it is left out (the
+ * settings keep their value, not the default). `settings` should be valid (parseSettings' result).
+ * @example applySettingsPatch(settings, { sampleSize: 0, badge: false }) // { ...settings, badge: false }
+ */
+export function applySettingsPatch(settings: Settings, patch: Partial<Settings>): Settings {
+  const first = parseSettings({ ...settings, ...patch });
+  if (first.problems.length === 0) return first.settings;
+  // Problems name their field first ("sampleSize: …", "platforms.tiktok: …"): leave those out.
+  const bad = new Set(first.problems.map((problem) => problem.split(/[:.]/, 1)[0]));
+  const kept = Object.fromEntries(Object.entries(patch).filter(([field]) => !bad.has(field)));
+  return parseSettings({ ...settings, ...kept }).settings;
+}

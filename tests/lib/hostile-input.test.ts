@@ -598,7 +598,7 @@ describe('CSV export: a name a spreadsheet would run stays text', () => {
     expect(rows[1]![rows[0]!.indexOf('Name')]).toBe(neutralised || `'${name}`);
   });
 
-  it('a markup name is quoted only as RFC 4180 requires, never altered', () => {
+  it('a markup name is quoted as every field is, never altered', () => {
     const name = '"><script>alert(1)</script>, <img src=x onerror=alert(1)>';
     const snapshot: ProfileSnapshot = { platform: 'x', handle: 'markup_name', locale: 'en', displayName: name, followers: reading(4_000), posts: [], notes: [] };
     const profile = newProfile(viewOf(snapshot, 'https://x.com/markup_name'), '2026-01-10T10:00:00.000Z');

@@ -110,6 +110,24 @@ describe('dashboard', () => {
     expect((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).toMatchObject({ version: 1, tierScheme: 'later-sprout' });
   });
 
+  it('settings of a newer MicroScope: the page says so, writes nothing, and lists what was set aside', async () => {
+    const newer = { version: 2, tierScheme: 'five-tier', theme: 'neon' };
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: newer });
+    await fakeBrowser.storage.local.set({
+      'microscope:unreadable:2026-12-01T10:00:00.000Z': { from: 'microscope:shortlist', area: 'local', reason: 'not a MicroScope shortlist', at: '2026-12-01T10:00:00.000Z', value: 'garbage' },
+    });
+    await reloadSettings();
+    location.hash = '#settings';
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Settings from a newer MicroScope' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: /Five-tier industry/ })).toHaveProperty('checked', true);
+    fireEvent.click(screen.getByRole('radio', { name: /Later \/ Sprout/ }));
+    await settingsWritesSettled();
+    expect((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(newer);
+    expect(await screen.findByRole('heading', { name: 'Data set aside' })).toBeTruthy();
+    expect(screen.getByText('not a MicroScope shortlist')).toBeTruthy();
+  });
+
   it('tiers in the table follow the tier scheme', async () => {
     await fakeBrowser.storage.local.set(storedItems(makeProfile({ handle: 'maya', followers: [20_000] })));
     await reloadShortlist();

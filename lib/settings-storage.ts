@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { create } from 'zustand';
-import { applySettingsPatch, DEFAULT_SETTINGS, parseSettings, SETTINGS_FIELDS, type Settings } from './settings';
+import { applySettingsPatch, DEFAULT_SETTINGS, parseSettings, SETTINGS_FIELDS, validSettingsPatch, type Settings } from './settings';
 import { SETTINGS_KEY, takePrefetchedSettings } from './settings-early';
 import { setAside } from './set-aside';
 
@@ -245,9 +245,10 @@ function createSettingsStore() {
           console.warn('[MicroScope] the stored settings are of a newer MicroScope: not changed');
           return;
         }
-        const settings = applySettingsPatch(get().settings, patch);
-        set({ settings });
-        pending = { ...pending, ...patch };
+        // Only its valid fields go on: an invalid one must not undo a valid one still on its way.
+        const valid = validSettingsPatch(get().settings, patch);
+        set({ settings: applySettingsPatch(get().settings, valid) });
+        pending = { ...pending, ...valid };
         writing ??= drain();
       },
     };

@@ -206,6 +206,14 @@ describe('settings written by other versions (issue 13)', () => {
     expect(await storedSettings()).toMatchObject({ sampleSize: 12 });
   });
 
+  it('an invalid update does not undo a valid one still waiting to be written', async () => {
+    useSettings.getState().update({ badge: false }); // on its way
+    useSettings.getState().update({ sampleSize: 12 }); // waiting
+    useSettings.getState().update({ sampleSize: 0, includePinned: true }); // waiting, merged
+    expect(useSettings.getState().settings).toMatchObject({ badge: false, sampleSize: 12, includePinned: true });
+    expect(await storedSettings()).toMatchObject({ badge: false, sampleSize: 12, includePinned: true });
+  });
+
   it('settings a newer version writes in another browser: shown, then left alone', async () => {
     await reloadSettings();
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: newer });

@@ -30,7 +30,10 @@ function quoteField(field: string): string {
   return `"${field.replace(/"/g, '""')}"`;
 }
 
-/** Characters that start a formula: ASCII, and the full-width forms some spreadsheets read alike (U+FF1D ＝, U+FF0B ＋, U+FF0D －, U+FF20 ＠). */
+/**
+ * Characters that start a formula: ASCII, and their full-width forms (U+FF1D ＝, U+FF0B ＋, U+FF0D －,
+ * U+FF20 ＠), which Japanese and Chinese input methods type and issue 13 reports getting through.
+ */
 const FORMULA_START = '=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20';
 /** What a spreadsheet may skip before the first character it reads: whitespace (tab, CR and LF among it), NUL, quotes. */
 const SKIPPED = '\\s\\u0000"';

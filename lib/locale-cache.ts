@@ -3,7 +3,8 @@ import { learnedCountLocales, seedCountLocales, type CountLocaleData } from './c
 import { learnedLists, learnedTemplates, seedLists, seedTemplates } from './i18n';
 import { isRecord } from './is-record';
 import { installNumberPack, isNumberPack, learnedNumberPack, type NumberPack } from './number-pack';
-import { LOCALE_CACHE_KEY, takePrefetchedLocaleCache } from './settings-early';
+import { takePrefetchedLocaleCache } from './settings-early';
+import { LOCALE_CACHE_KEY } from './storage-keys';
 
 /*
  * What the content script learned from Intl and i18n on one page, kept for the next one.
@@ -23,7 +24,6 @@ import { LOCALE_CACHE_KEY, takePrefetchedLocaleCache } from './settings-early';
  * learned again, overwritten. Every part is validated before use, as storage is never trusted.
  */
 
-export { LOCALE_CACHE_KEY };
 
 export interface LocaleCacheRecord {
   id: string;

@@ -1,13 +1,17 @@
+import { LOCALE_CACHE_KEY, SETTINGS_KEY } from './storage-keys';
 /**
  * The stored settings' key, and their early read: on a profile the loader (entrypoints/
  * content-loader.ts) starts reading them in the task that starts the main part's import, so the
  * round trip to the browser process runs while the main part is fetched and compiled instead of
  * after it (the badge's first render waits for the settings). No imports: the loader runs on every
  * page of the sites and takes only this from the settings code.
+ *
+ * The early read hands over the stored value as it is, of whatever version: lib/settings-storage.ts
+ * reads it exactly as its own read (readSettings), so a newer version's settings give the badge the
+ * fields this version knows and the dashboard `newer` (shown, never rewritten); the early path
+ * never writes.
  */
 
-/** storage.sync key of the settings (lib/settings-storage.ts reads and writes it). */
-export const SETTINGS_KEY = 'microscope:settings';
 
 /** The subset of `chrome.storage` the early read uses (callback style: Chrome and Firefox alike). */
 export interface EarlyStorage {
@@ -56,8 +60,6 @@ export function takePrefetchedSettings(): Promise<unknown> | undefined {
   return (globalThis as WithEarly)[EARLY]?.take();
 }
 
-/** storage.local key of what the content script learned from Intl and i18n (lib/locale-cache.ts). */
-export const LOCALE_CACHE_KEY = 'microscope:locale-cache';
 
 const EARLY_LOCALE = Symbol.for('microscope.early-locale-cache');
 type WithEarlyLocale = typeof globalThis & { [EARLY_LOCALE]?: Promise<unknown> };

@@ -1,22 +1,32 @@
 import { browser, type Browser } from 'wxt/browser';
 import { create } from 'zustand';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
-import { SETTINGS_KEY, takePrefetchedSettings } from './settings-early';
+import { applySettingsPatch, DEFAULT_SETTINGS, parseSettings, SETTINGS_FIELDS, validSettingsPatch, type Settings } from './settings';
+import { takePrefetchedSettings } from './settings-early';
+import { SETTINGS_KEY } from './storage-keys';
 import { setAside } from './set-aside';
 
 /*
  * Settings in browser.storage.sync, so they follow the marketer to every browser they sign into
  * (the shortlist stays in storage.local: sync allows 8 KB per item, 100 KB in all).
  *
- *   'microscope:settings'  { version: 1, ...Settings }
+ *   'microscope:settings'  { version: 1, ...Settings, ...whatever other versions added }
  *
  * Fields are read one by one (lib/settings.ts parseSettings): a bad field takes its default and
- * the rest still apply, and a newer version's extra fields are ignored. The content script uses
- * loadSettings and watchSettings only; useSettings (for the dashboard and popup) is created on
- * import but reads storage only once something subscribes to it.
+ * the rest still apply, and fields this version does not know are ignored when reading.
+ *
+ * Settings sync to every browser the marketer signs into, and those may run different versions
+ * (issue 13). So a write is a patch over what is stored at that moment: fields this version does
+ * not know, at the top and inside `platforms` and `customBounds`, are kept, and so is a higher
+ * version number. While the stored settings are of a newer version than SETTINGS_VERSION, this
+ * version does not write them at all (saveSettings refuses, useSettings says `newer` and the
+ * dashboard shows why): their fields may mean things this version cannot know, and rewriting them
+ * would undo the newer version's migration. Reading them still works (the badge takes the fields
+ * it knows).
+ *
+ * The content script uses loadSettings and watchSettings only; useSettings (for the dashboard and
+ * popup) is created on import but reads storage only once something subscribes to it.
  */
 
-export { SETTINGS_KEY };
 export const SETTINGS_VERSION = 1;
 
 export interface SettingsStorageRead {
@@ -53,19 +63,59 @@ async function readStored(): Promise<unknown> {
   return (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
 }
 
-/** Stores the settings (invalid fields replaced by their defaults first). */
-export async function saveSettings(settings: Settings): Promise<void> {
-  const { settings: clean } = parseSettings(settings);
-  await browser.storage.sync.set({ [SETTINGS_KEY]: { version: SETTINGS_VERSION, ...clean } });
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Calls back with the new settings whenever they change in any context or synced browser. Returns the unsubscribe. */
-export function watchSettings(callback: (settings: Settings) => void): () => void {
+/** What saveSettings did: wrote the settings, or left stored settings of a newer version alone. */
+export type SettingsWrite = { saved: true; settings: Settings } | { saved: false; reason: 'newer'; read: SettingsStorageRead };
+
+/**
+ * The document to store: `stored` with this version's fields set to `settings`, and everything
+ * else in it (other versions' fields, at the top and in platforms and customBounds) kept, as is a
+ * higher version number.
+ */
+export function settingsDocument(stored: unknown, settings: Settings): Record<string, unknown> {
+  const document: Record<string, unknown> = isRecord(stored) ? { ...stored } : {};
+  for (const field of SETTINGS_FIELDS) {
+    const value = settings[field];
+    const before = document[field];
+    if (value === undefined) delete document[field];
+    else document[field] = isRecord(value) && isRecord(before) ? { ...before, ...value } : value;
+  }
+  const version = document.version;
+  document.version = typeof version === 'number' && Number.isFinite(version) && version > SETTINGS_VERSION ? version : SETTINGS_VERSION;
+  return document;
+}
+
+/**
+ * Applies the valid fields of `patch` to the stored settings and stores them, keeping what this
+ * version does not know (settingsDocument). Refuses, writing nothing, while the stored settings
+ * are of a newer version.
+ */
+export async function saveSettings(patch: Partial<Settings>): Promise<SettingsWrite> {
+  const stored = await readStored();
+  const read = readSettings(stored);
+  if (read.newer) {
+    console.warn('[MicroScope] the stored settings are of a newer MicroScope: not changed');
+    return { saved: false, reason: 'newer', read };
+  }
+  const settings = applySettingsPatch(read.settings, patch);
+  await browser.storage.sync.set({ [SETTINGS_KEY]: settingsDocument(stored, settings) });
+  return { saved: true, settings };
+}
+
+/**
+ * Calls back with the new settings (and the whole read: `newer`) whenever they change in any
+ * context or synced browser. Returns the unsubscribe.
+ */
+export function watchSettings(callback: (settings: Settings, read: SettingsStorageRead) => void): () => void {
   const listener = (changes: Record<string, Browser.storage.StorageChange>, area: string): void => {
     const change = changes[SETTINGS_KEY];
     if (area !== 'sync' || !change) return;
     try {
-      callback(readSettings(change.newValue).settings);
+      const read = readSettings(change.newValue);
+      callback(read.settings, read);
     } catch (error) {
       console.warn('[MicroScope] settings listener failed', error);
     }
@@ -77,9 +127,14 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
 export interface SettingsState {
   settings: Settings;
   hydrated: boolean;
+  /**
+   * The stored settings are of a newer MicroScope: shown as far as this version understands
+   * them, never written (update does nothing) until they are of this version again.
+   */
+  newer: boolean;
   /** Why the last save failed (sync quota, signed out…); cleared by the next successful one. */
   error?: string;
-  /** Merges the patch, validates, applies at once and saves to storage.sync. */
+  /** Applies the valid fields of the patch at once and saves them to storage.sync (not while `newer`). */
   update(patch: Partial<Settings>): void;
 }
 
@@ -95,21 +150,48 @@ const CONTROLS = new WeakMap<object, Controls>();
 function createSettingsStore() {
   let started = false;
   let stopWatching: (() => void) | undefined;
-  let pending: Settings | undefined;
+  /** The changes not yet written, merged: written as one patch over what is stored then. */
+  let pending: Partial<Settings> | undefined;
   let writing: Promise<void> | undefined;
+
+  /** Shows a read of the stored settings, unless it is what is shown already. */
+  const show = (read: Pick<SettingsStorageRead, 'settings' | 'newer'>): void => {
+    const state = store.getState();
+    if (state.newer !== read.newer || JSON.stringify(read.settings) !== JSON.stringify(state.settings)) {
+      store.setState({ settings: read.settings, newer: read.newer });
+    }
+  };
 
   const drain = async (): Promise<void> => {
     try {
-      while (pending) {
-        const next = pending;
-        pending = undefined;
-        try {
-          await saveSettings(next);
-          if (store.getState().error !== undefined) store.setState({ error: undefined });
-        } catch (error) {
-          console.warn('[MicroScope] could not save settings', error);
-          store.setState({ error: `Couldn't save settings: ${error instanceof Error ? error.message : String(error)}` });
+      for (;;) {
+        while (pending) {
+          const next = pending;
+          pending = undefined;
+          try {
+            const written = await saveSettings(next);
+            if (!written.saved) {
+              // A newer version wrote them meanwhile (another browser): nothing of ours goes over them.
+              pending = undefined;
+              show(written.read);
+            }
+            if (store.getState().error !== undefined) store.setState({ error: undefined });
+          } catch (error) {
+            console.warn('[MicroScope] could not save settings', error);
+            store.setState({ error: `Couldn't save settings: ${error instanceof Error ? error.message : String(error)}` });
+          }
         }
+        // Show what is stored now: our writes, and any other context's that came meanwhile (the
+        // watcher ignores echoes while we write).
+        let read: SettingsStorageRead | undefined;
+        try {
+          read = readSettings(await readStored());
+        } catch (error) {
+          console.warn('[MicroScope] could not read settings back', error);
+        }
+        if (pending) continue;
+        if (read && !store.getState().error) show(read);
+        return;
       }
     } finally {
       writing = undefined;
@@ -118,14 +200,15 @@ function createSettingsStore() {
 
   const hydrate = async (): Promise<void> => {
     stopWatching?.();
-    stopWatching = watchSettings((settings) => {
+    stopWatching = watchSettings((_, read) => {
       // While our own writes are on their way, their echoes are older than what we show.
       if (writing) return;
-      if (JSON.stringify(settings) !== JSON.stringify(store.getState().settings)) store.setState({ settings });
+      show(read);
     });
     let read: SettingsStorageRead = { settings: { ...DEFAULT_SETTINGS }, problems: [], newer: false };
     try {
       // The dashboard starts this read in its <head> (entrypoints/dashboard/early.ts): taken once.
+      // A newer version's settings read the same way from it: known fields, `newer`, no repair.
       const early = takePrefetchedSettings();
       const stored = early ? await early.catch(readStored) : await readStored();
       read = readSettings(stored);
@@ -137,7 +220,7 @@ function createSettingsStore() {
     } catch (error) {
       console.warn('[MicroScope] could not read settings; using the defaults', error);
     }
-    store.setState({ settings: read.settings, hydrated: true });
+    store.setState({ settings: read.settings, newer: read.newer, hydrated: true });
   };
 
   const start = (): void => {
@@ -155,11 +238,17 @@ function createSettingsStore() {
     return {
       settings: { ...DEFAULT_SETTINGS },
       hydrated: false,
+      newer: false,
       update(patch) {
         start();
-        const { settings } = parseSettings({ ...get().settings, ...patch });
-        set({ settings });
-        pending = settings;
+        if (get().newer) {
+          console.warn('[MicroScope] the stored settings are of a newer MicroScope: not changed');
+          return;
+        }
+        // Only its valid fields go on: an invalid one must not undo a valid one still on its way.
+        const valid = validSettingsPatch(get().settings, patch);
+        set({ settings: applySettingsPatch(get().settings, valid) });
+        pending = { ...pending, ...valid };
         writing ??= drain();
       },
     };

@@ -107,3 +107,27 @@ export function parseSettings(raw: unknown): SettingsRead {
   }
   return { settings, problems };
 }
+
+/** Every field of Settings: what this version writes. Anything else in the stored settings belongs to another version and is kept. */
+export const SETTINGS_FIELDS: readonly (keyof Settings)[] = ['tierScheme', 'customBounds', 'engagementMethod', 'sampleSize', 'includePinned', 'platforms', 'badge'];
+
+/**
+ * The fields of `patch` that are valid over `settings` (which should be valid: parseSettings'
+ * result); the invalid ones are left out, so the settings keep their value, not the default.
+ * @example validSettingsPatch(settings, { sampleSize: 0, badge: false }) // { badge: false }
+ */
+export function validSettingsPatch(settings: Settings, patch: Partial<Settings>): Partial<Settings> {
+  const { problems } = parseSettings({ ...settings, ...patch });
+  if (problems.length === 0) return patch;
+  // Problems name their field first ("sampleSize: …", "platforms.tiktok: …"): leave those out.
+  const bad = new Set(problems.map((problem) => problem.split(/[:.]/, 1)[0]));
+  return Object.fromEntries(Object.entries(patch).filter(([field]) => !bad.has(field))) as Partial<Settings>;
+}
+
+/**
+ * The settings with the valid fields of `patch` applied (validSettingsPatch).
+ * @example applySettingsPatch(settings, { sampleSize: 0, badge: false }) // { ...settings, badge: false }
+ */
+export function applySettingsPatch(settings: Settings, patch: Partial<Settings>): Settings {
+  return parseSettings({ ...settings, ...validSettingsPatch(settings, patch) }).settings;
+}

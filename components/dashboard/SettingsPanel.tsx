@@ -22,6 +22,11 @@ export interface SettingsPanelProps {
   onChange(patch: Partial<Settings>): void;
   /** Why the last save failed, if it did. */
   error?: string;
+  /**
+   * The stored settings are of a newer MicroScope: shown, with a notice, and the controls are
+   * disabled (lib/settings-storage.ts would refuse the change anyway).
+   */
+  newer?: boolean;
 }
 
 /**
@@ -56,7 +61,7 @@ function errorsByTier(problems: readonly TierBoundsProblem[]): { byTier: Partial
 }
 
 /** Tier scheme, engagement method and sample, platforms and badge. Every valid change applies at once. */
-export function SettingsPanel({ settings, onChange, error }: SettingsPanelProps) {
+export function SettingsPanel({ settings, onChange, error, newer = false }: SettingsPanelProps) {
   const id = useId();
   const [choice, setChoice] = useState<TierSchemeId>(settings.tierScheme);
   const [drafts, setDrafts] = useState<Drafts>(() => draftsOf(settings.customBounds ?? schemeOf(settings).bounds));
@@ -64,6 +69,7 @@ export function SettingsPanel({ settings, onChange, error }: SettingsPanelProps)
   const [changed, setChanged] = useState(false);
 
   const change = (patch: Partial<Settings>): void => {
+    if (newer) return;
     onChange(patch);
     setChanged(true);
   };
@@ -90,13 +96,24 @@ export function SettingsPanel({ settings, onChange, error }: SettingsPanelProps)
   };
 
   return (
-    <form className="settings" onSubmit={(event) => event.preventDefault()} aria-labelledby={`${id}-title`}>
+    <form
+      className="settings"
+      onSubmit={(event) => event.preventDefault()}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={newer ? `${id}-newer` : undefined}
+    >
       <h2 id={`${id}-title`}>{t('settings')}</h2>
       <p className="muted">
         {t('settingsIntro')}
       </p>
+      {newer && (
+        <div id={`${id}-newer`} className="notice notice-warn">
+          <h3 className="notice-title">{t('settingsNewerTitle')}</h3>
+          <p>{t('settingsNewerText')}</p>
+        </div>
+      )}
 
-      <fieldset>
+      <fieldset disabled={newer}>
         <legend>{t('tierScheme')}</legend>
         <p className="help">{t('tierSchemeHelp')}</p>
         {TIER_SCHEMES.map((scheme) => (
@@ -151,7 +168,7 @@ export function SettingsPanel({ settings, onChange, error }: SettingsPanelProps)
         )}
       </fieldset>
 
-      <fieldset>
+      <fieldset disabled={newer}>
         <legend>{t('engagementRate')}</legend>
         <label className="choice">
           <input type="radio" name={`${id}-method`} checked={settings.engagementMethod === 'median'} onChange={() => change({ engagementMethod: 'median' })} />
@@ -197,7 +214,7 @@ export function SettingsPanel({ settings, onChange, error }: SettingsPanelProps)
         </label>
       </fieldset>
 
-      <fieldset>
+      <fieldset disabled={newer}>
         <legend>{t('platforms')}</legend>
         <p className="help">{t('platformsHelp')}</p>
         {PLATFORMS.map((platform) => (
@@ -212,7 +229,7 @@ export function SettingsPanel({ settings, onChange, error }: SettingsPanelProps)
         ))}
       </fieldset>
 
-      <fieldset>
+      <fieldset disabled={newer}>
         <legend>{t('badge')}</legend>
         <label className="choice">
           <input type="checkbox" checked={settings.badge} onChange={(event) => change({ badge: event.target.checked })} />

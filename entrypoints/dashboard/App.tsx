@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { SetAsideSection } from '@/components/dashboard/SetAsideList';
 import { SettingsPanel } from '@/components/dashboard/SettingsPanel';
 import { ShortlistView } from '@/components/dashboard/ShortlistView';
 import { exportBackup, MAX_IMPORT_BYTES } from '@/lib/shortlist/backup';
@@ -60,6 +61,7 @@ export function App({ firstPage }: AppProps) {
   const settingsReady = useSettings((state) => state.hydrated);
   const settings = useSettings((state) => state.settings);
   const settingsError = useSettings((state) => state.error);
+  const settingsNewer = useSettings((state) => state.newer);
   const [page, setPage] = useState<Page>(() => pageOf(location.hash));
   const [importResult, setImportResult] = useState<{ report: ImportReport; fileName: string } | undefined>();
   const [now, setNow] = useState(() => Date.now());
@@ -184,7 +186,8 @@ export function App({ firstPage }: AppProps) {
         ) : (
           <>
             <h1 className="visually-hidden">{t('settings')}</h1>
-            <SettingsPanel settings={settings} onChange={(patch) => useSettings.getState().update(patch)} error={settingsError} />
+            <SettingsPanel settings={settings} onChange={(patch) => useSettings.getState().update(patch)} error={settingsError} newer={settingsNewer} />
+            <SetAsideSection />
           </>
         )}
       </main>

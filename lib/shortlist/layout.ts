@@ -1,7 +1,7 @@
 import { BENCHMARKS_VERSION, compare } from '../benchmarks';
 import type { CountReading } from '../count';
 import { isRecord } from '../is-record';
-import type { Unreadable } from '../set-aside';
+import type { UnreadableData as Unreadable } from '../set-aside';
 import { PLATFORMS, type Platform, profileKey } from '../platforms';
 import { FIRST_PAGE_KEY, PROFILE_PREFIX, RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storageKeyOf } from '../storage-keys';
 import type { Tier } from '../tiers';

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { neutraliseCell, SHORTLIST_CSV_HEADER, shortlistToCsv, toCsv } from '@/lib/csv';
+import { neutraliseCell, numberCell, SHORTLIST_CSV_HEADER, shortlistToCsv, toCsv } from '@/lib/csv';
 import { BENCHMARK_WORDS, benchmarkWords, toRow } from '@/components/dashboard/shortlist-rows';
 import { latestFigures, saveProfile } from '@/lib/shortlist/schema';
 import { readStoredProfile, storedProfile } from '@/lib/shortlist/layout';
@@ -44,16 +45,77 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/**
+ * How a spreadsheet that does not take our "," for the separator reads the file: Excel set to
+ * German, Spanish or Portuguese splits on ";" (and a tab-separated import on tabs). Two lenient
+ * readings of RFC 4180 quoting, as readers differ on a file that is not well-formed for them:
+ * - 'field-start': a quote opens a quoted field only at the start of a cell; after its closing
+ *   quote the rest up to the separator is literal (Python's csv module, LibreOffice);
+ * - 'toggle': every quote outside a doubled pair opens or closes quoting (naive readers).
+ * A line break outside quotes ends the record in both.
+ */
+function readLenient(text: string, separator: string, mode: 'field-start' | 'toggle'): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let state: 'start' | 'plain' | 'quoted' | 'after-quote' = 'start';
+  const endCell = (): void => {
+    row.push(cell);
+    cell = '';
+    state = 'start';
+  };
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    const lineBreak = char === '\r' || char === '\n';
+    if (state === 'quoted') {
+      if (char !== '"') cell += char;
+      else if (mode === 'toggle' && text[index + 1] === '"') {
+        cell += '"';
+        index++;
+      } else state = mode === 'toggle' ? 'plain' : 'after-quote';
+      continue;
+    }
+    if (char === separator) endCell();
+    else if (lineBreak) {
+      if (char === '\r' && text[index + 1] === '\n') index++;
+      endCell();
+      rows.push(row);
+      row = [];
+    } else if (char === '"' && (state === 'start' || mode === 'toggle')) state = 'quoted';
+    else if (char === '"' && state === 'after-quote') {
+      cell += '"';
+      state = 'quoted';
+    } else {
+      cell += char;
+      state = 'plain';
+    }
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const FORMULA_CHARACTERS = ['=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'];
+
+/** A cell a spreadsheet could run: after whitespace, NUL and quotes, a formula character. */
+function runs(cell: string): boolean {
+  const first = [...cell].find((char) => !/\s/u.test(char) && char !== '\u0000' && char !== '"');
+  return first !== undefined && FORMULA_CHARACTERS.includes(first);
+}
+
 describe('toCsv', () => {
   it.each([
-    [[['plain', 'text']], 'plain,text\r\n'],
+    [[['plain', 'text']], '"plain","text"\r\n'],
     [[['a,b']], '"a,b"\r\n'],
+    [[['a;b']], '"a;b"\r\n'],
     [[['say "hi"']], '"say ""hi"""\r\n'],
     [[['two\nlines']], '"two\nlines"\r\n'],
     [[['carriage\rreturn']], '"carriage\rreturn"\r\n'],
-    [[['', '']], ',\r\n'],
-    [[['Zoë', '佐藤']], 'Zoë,佐藤\r\n'],
-    [[['a'], ['b']], 'a\r\nb\r\n'],
+    [[['', '']], '"",""\r\n'],
+    [[['Zoë', '佐藤']], '"Zoë","佐藤"\r\n'],
+    [[['a'], ['b']], '"a"\r\n"b"\r\n'],
   ])('%j → %j', (rows, expected) => {
     expect(toCsv(rows)).toBe(expected);
     expect(parseCsv(toCsv(rows))).toEqual(rows);
@@ -66,18 +128,61 @@ describe('neutraliseCell', () => {
     ['+SUM(A1:A2)', "'+SUM(A1:A2)"],
     ['-2+3', "'-2+3"],
     ['@cmd', "'@cmd"],
-    ['\t=1', "'\t=1"],
-    ['\r=1', "'\r=1"],
     ['=HYPERLINK("https://evil.example","click")', '\'=HYPERLINK("https://evil.example","click")'],
-    // Plain numbers are data: follower growth can be negative.
-    ['-3.5', '-3.5'],
-    ['+12', '+12'],
+    // After leading whitespace (Excel and LibreOffice may trim it), NUL or a quote.
+    [' =1', "' =1"],
+    ['\u3000=1', "'\u3000=1"],
+    ['\u0000=1', "'\u0000=1"],
+    ['"=1"', '\'"=1"'],
+    // Full-width forms, which some spreadsheets read as their ASCII twins.
+    ['\uFF1D1+1', "'\uFF1D1+1"],
+    ['\uFF0B1', "'\uFF0B1"],
+    ['\uFF0D1', "'\uFF0D1"],
+    ['\uFF20cmd', "'\uFF20cmd"],
+    // Control characters first; the formula after them starts a cell of its own in a reader
+    // that splits on tabs or ends the record at the line break, so it is neutralised too.
+    ['\t=1', "'\t'=1"],
+    ['\r=1', "'\r'=1"],
+    ['\n=1', "'\n'=1"],
+    ['\tplain', "'\tplain"],
+    ['\u0000', "'\u0000"],
+    // Excel in German, Spanish or Portuguese splits on ";".
+    ['Mara;=1+1', "Mara;'=1+1"],
+    ['Mara; =1+1', "Mara; '=1+1"],
+    ['Mara;"=1+1', 'Mara;"\'=1+1'],
+    ['line one\r\n@everyone', "line one\r\n'@everyone"],
+    ['a;;-1', "a;;'-1"],
+    // Text is always text: numbers in cells are numberCell's.
+    ['-3.5', "'-3.5"],
+    ['+12', "'+12"],
     ['12', '12'],
     ['maya', 'maya'],
     ['', ''],
-    [' =1', ' =1'],
+    ['a-b', 'a-b'],
+    ["it's", "it's"],
+    ['travel; UK', 'travel; UK'],
+    ['a, =1', 'a, =1'], // "," is inside quotes for every reader: see the property below
   ])('%j → %j', (cell, expected) => {
     expect(neutraliseCell(cell)).toBe(expected);
+    expect(neutraliseCell(expected), 'twice is once').toBe(expected);
+  });
+});
+
+describe('numberCell', () => {
+  it.each([
+    [8400, undefined, '8400'],
+    [-3.24, 1, '-3.2'],
+    [-3.25, 1, '-3.3'],
+    [2.123456, 4, '2.1235'],
+    [0, undefined, '0'],
+    [-0.01, 1, '0'],
+    [1e-9, 4, '0'],
+    [1e21, undefined, ''], // String(1e21) is "1e+21": not a plain decimal
+    [Number.NaN, 1, ''],
+    [Number.POSITIVE_INFINITY, undefined, ''],
+    [undefined, 1, ''],
+  ])('%s (%s digits) → %j', (value, digits, expected) => {
+    expect(numberCell(value, digits)).toBe(expected);
   });
 });
 
@@ -90,7 +195,7 @@ describe('shortlistToCsv', () => {
 
   it('starts with a UTF-8 BOM and a header, ends records with CRLF', () => {
     const csv = shortlistToCsv(profiles);
-    expect(csv.startsWith('\uFEFFPlatform,Handle,Name,')).toBe(true);
+    expect(csv.startsWith('\uFEFF"Platform","Handle","Name",')).toBe(true);
     const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual([...SHORTLIST_CSV_HEADER]);
     expect(rows).toHaveLength(4);
@@ -113,6 +218,90 @@ describe('shortlistToCsv', () => {
     expect(sam[SHORTLIST_CSV_HEADER.indexOf('Name')]).toBe("'=cmd|' /C calc'!A0");
     expect(sam[SHORTLIST_CSV_HEADER.indexOf('Note')]).toBe("'@everyone");
     expect(sam[SHORTLIST_CSV_HEADER.indexOf('Follower growth %')]).toBe('-5');
+  });
+
+  it('keeps numbers we compute numeric: counts, rates, negative growth', () => {
+    const shrinking = makeProfile({ followers: [10_000, 9_680], engagement: 2.34567 });
+    const [header, row] = parseCsv(shortlistToCsv([shrinking]).slice(1));
+    const cell = (name: (typeof SHORTLIST_CSV_HEADER)[number]) => row![header!.indexOf(name)];
+    expect(cell('Follower growth %')).toBe('-3.2');
+    expect(cell('Followers')).toBe('9680');
+    expect(cell('Engagement %')).toBe('2.3457');
+    expect(cell('Posts in sample')).toBe('12');
+    expect(cell('Snapshots')).toBe('2');
+  });
+
+  it('a name or tag that runs only where Excel splits on ";" stays text there too', () => {
+    const mara = makeProfile({ handle: 'mara', displayName: 'Mara;=1+1', tags: ['=1+1', 'ok;@SUM(1)', ' -2', '\uFF1Dcmd'], note: 'fine\n+1 from the client' });
+    const csv = shortlistToCsv([mara]).slice(1);
+    const [header, row] = parseCsv(csv);
+    expect(row![header!.indexOf('Name')]).toBe("Mara;'=1+1");
+    expect(row![header!.indexOf('Tags')]).toBe("'=1+1; ok;'@SUM(1); ' -2; '\uFF1Dcmd");
+    expect(row![header!.indexOf('Note')]).toBe("fine\n'+1 from the client");
+    for (const mode of ['field-start', 'toggle'] as const) {
+      for (const separator of [';', ',', '\t']) {
+        const cells = readLenient(csv, separator, mode).flat();
+        expect(cells.filter(runs), `${mode} "${separator}"`).toEqual([]);
+      }
+    }
+  });
+
+  it('property: whatever names, tags and notes hold, no reading of the file starts a cell with a formula', () => {
+    // Pieces that make formulas, separators, quotes and whitespace likely, and anything else.
+    const piece = fc.oneof(
+      fc.constantFrom('=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', '\t', '\r', '\n', '\r\n', '\u0000', ';', ',', '"', "'", ' ', '\u3000', '1', '3.5', 'a'),
+      fc.string({ maxLength: 4 }),
+    );
+    const text = fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join(''));
+    const profile = fc.record({
+      handle: text,
+      displayName: text,
+      url: text,
+      tags: fc.array(text, { maxLength: 4 }),
+      note: text,
+      followers: fc.array(fc.integer({ min: 0, max: 2_000_000_000 }), { minLength: 1, maxLength: 3 }),
+    });
+    const numeric = new Set<string>(['Followers', 'Engagement %', 'Posts in sample', 'Follower growth %', 'Snapshots']);
+    fc.assert(
+      fc.property(fc.array(profile, { minLength: 1, maxLength: 3 }), (drawn) => {
+        const profiles = drawn.map((options, index) => ({
+          ...makeProfile({ handle: `p${index}`, followers: options.followers, tags: options.tags, note: options.note }),
+          handle: options.handle,
+          displayName: options.displayName,
+          url: options.url,
+        }));
+        const csv = shortlistToCsv(profiles).slice(1);
+        // As written: every field exactly, text cells neutralised, number cells plain numbers.
+        const rows = parseCsv(csv);
+        expect(rows).toHaveLength(profiles.length + 1);
+        for (const row of rows.slice(1)) {
+          expect(row).toHaveLength(SHORTLIST_CSV_HEADER.length);
+          row.forEach((cell, column) => {
+            const name = SHORTLIST_CSV_HEADER[column]!;
+            if (numeric.has(name)) expect(cell, name).toMatch(/^(?:-?\d+(?:\.\d+)?)?$/);
+            else expect(runs(cell), `${name}: ${JSON.stringify(cell)}`).toBe(false);
+          });
+        }
+        drawn.forEach((options, index) => {
+          const row = rows[index + 1]!;
+          const cell = (name: (typeof SHORTLIST_CSV_HEADER)[number]) => row[SHORTLIST_CSV_HEADER.indexOf(name)]!;
+          // Only apostrophes are added, nothing else changes.
+          const bare = (value: string) => value.replaceAll("'", '');
+          expect(bare(cell('Name'))).toBe(bare(options.displayName));
+          expect(bare(cell('Note'))).toBe(bare(options.note));
+          expect(bare(cell('Tags'))).toBe(bare(options.tags.join('; ')));
+        });
+        // As a spreadsheet splitting on ";", "," or tabs reads it, leniently: no cell runs.
+        for (const mode of ['field-start', 'toggle'] as const) {
+          for (const separator of [';', ',', '\t']) {
+            const cells = readLenient(csv, separator, mode).flat();
+            const running = cells.filter(runs).filter((cell) => !(separator === ',' && /^-?\d+(?:\.\d+)?$/.test(cell)));
+            expect(running, `${mode} "${separator}"`).toEqual([]);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps markup in names as literal text', () => {
@@ -150,7 +339,7 @@ describe('benchmark words agree with the popup and the badge', () => {
     const row = toRow(stored, DEFAULT_TIER_SCHEME);
     expect(row.high).toBe(high);
     expect(benchmarkWords(row)).toBe(high ? 'verdictHigh' : BENCHMARK_WORDS[row.benchmark]);
-    const csv = parseCsv(shortlistToCsv([stored]));
+    const csv = parseCsv(shortlistToCsv([stored]).slice(1));
     expect(csv[1]![SHORTLIST_CSV_HEADER.indexOf('Benchmark')]).toBe(words);
   });
 

@@ -583,21 +583,23 @@ function parseCsv(text: string): string[][] {
 
 describe('CSV export: a name a spreadsheet would run stays text', () => {
   it.each([
-    ['=HYPERLINK("http://evil.example","Click")'],
-    ['+1+cmd|\' /C calc\'!A0'],
-    ['-2+3'],
-    ['@SUM(1,2)'],
-    ['=1+1'],
-    ['\t=1+1'],
-    ['\r=1+1'],
-  ])('%j gets a leading apostrophe and is otherwise literal', (name) => {
+    ['=HYPERLINK("http://evil.example","Click")', ''],
+    ['+1+cmd|\' /C calc\'!A0', ''],
+    ['-2+3', ''],
+    ['@SUM(1,2)', ''],
+    ['=1+1', ''],
+    // The formula after a tab or line break starts a cell of its own in a reader that splits
+    // on tabs or ends the record there (lib/csv.ts): it gets an apostrophe of its own.
+    ['\t=1+1', "'\t'=1+1"],
+    ['\r=1+1', "'\r'=1+1"],
+  ])('%j gets a leading apostrophe and is otherwise literal', (name, neutralised) => {
     const snapshot: ProfileSnapshot = { platform: 'x', handle: 'formula_name', locale: 'en', displayName: name, followers: reading(4_000), posts: [], notes: [] };
     const profile = newProfile(viewOf(snapshot, 'https://x.com/formula_name'), '2026-01-10T10:00:00.000Z');
     const rows = parseCsv(shortlistToCsv([profile]).replace(/^\uFEFF/, ''));
-    expect(rows[1]![rows[0]!.indexOf('Name')]).toBe(`'${name}`);
+    expect(rows[1]![rows[0]!.indexOf('Name')]).toBe(neutralised || `'${name}`);
   });
 
-  it('a markup name is quoted only as RFC 4180 requires, never altered', () => {
+  it('a markup name is quoted as every field is, never altered', () => {
     const name = '"><script>alert(1)</script>, <img src=x onerror=alert(1)>';
     const snapshot: ProfileSnapshot = { platform: 'x', handle: 'markup_name', locale: 'en', displayName: name, followers: reading(4_000), posts: [], notes: [] };
     const profile = newProfile(viewOf(snapshot, 'https://x.com/markup_name'), '2026-01-10T10:00:00.000Z');

@@ -1,19 +1,12 @@
 import { render } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LOCALE_CACHE_KEY } from '@/lib/storage-keys';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Badge } from '@/components/Badge';
 import { forgetCountLocales } from '@/lib/count';
 import { resetLanguage } from '@/lib/i18n';
-import {
-  applyLocaleCache,
-  currentRecord,
-  LOCALE_CACHE_KEY,
-  loadLocaleCache,
-  localeCacheId,
-  resetLocaleCacheState,
-  saveLocaleCache,
-} from '@/lib/locale-cache';
+import { applyLocaleCache, currentRecord, loadLocaleCache, localeCacheId, resetLocaleCacheState, saveLocaleCache } from '@/lib/locale-cache';
 import { resetNumberPacks } from '@/lib/number-pack';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { prefetchLocaleCache } from '@/lib/settings-early';

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SETTINGS_KEY } from '@/lib/storage-keys';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { prefetchSettings, takePrefetchedSettings, type ChangeListener, type EarlyStorage } from '@/lib/settings-early';
-import { loadSettings, SETTINGS_KEY } from '@/lib/settings-storage';
+import { listUnreadable } from '@/lib/set-aside';
+import { loadSettings, reloadSettings, settingsWritesSettled, useSettings } from '@/lib/settings-storage';
 
 /** The loader's view of chrome.storage: reads answered when the test says so. */
 function fakeStorage() {
@@ -77,5 +79,32 @@ describe("the loader's early read of the settings", () => {
   it('leaves loadSettings as before where no loader started one (dashboard, popup)', async () => {
     expect(takePrefetchedSettings()).toBeUndefined();
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe("a newer version's settings on the early path (issue 13)", () => {
+  const newer = { version: 2, sampleSize: 40, badge: false, engagementMethod: 'trimmed-mean', theme: 'neon' };
+
+  it('the badge takes the fields it knows from the early read, and nothing is written', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: newer });
+    const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    const { storage, reads } = fakeStorage();
+    prefetchSettings(storage);
+    reads[0]?.done(undefined, newer);
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, sampleSize: 40, badge: false });
+    expect(set).not.toHaveBeenCalled();
+  });
+
+  it('the dashboard store reads it from the early read as newer: no repair, no copy set aside, no write', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: newer });
+    const { storage, reads } = fakeStorage();
+    prefetchSettings(storage);
+    reads[0]?.done(undefined, newer);
+    await reloadSettings();
+    expect(useSettings.getState()).toMatchObject({ newer: true, settings: { sampleSize: 40, badge: false, engagementMethod: 'median' } });
+    useSettings.getState().update({ sampleSize: 12 });
+    await settingsWritesSettled();
+    expect((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(newer);
+    expect(await listUnreadable()).toEqual([]);
   });
 });

@@ -1,16 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SETTINGS_KEY } from '@/lib/storage-keys';
 import { fakeBrowser } from 'wxt/testing';
 import { resetBrowser } from '../shortlist-env';
-import { DEFAULT_SETTINGS, parseSettings } from '@/lib/settings';
-import {
-  loadSettings,
-  reloadSettings,
-  saveSettings,
-  SETTINGS_KEY,
-  settingsWritesSettled,
-  useSettings,
-  watchSettings,
-} from '@/lib/settings-storage';
+import { applySettingsPatch, DEFAULT_SETTINGS, parseSettings } from '@/lib/settings';
+import { loadSettings, reloadSettings, saveSettings, settingsDocument, SETTINGS_VERSION, settingsWritesSettled, useSettings, watchSettings } from '@/lib/settings-storage';
 import { listUnreadable } from '@/lib/set-aside';
 
 async function storedSettings(): Promise<unknown> {
@@ -112,5 +105,132 @@ describe('useSettings', () => {
     expect(useSettings.getState().settings).toMatchObject({ sampleSize: 40, engagementMethod: 'median' });
     expect(await storedSettings()).toEqual(newer);
     expect(await listUnreadable()).toEqual([]);
+  });
+});
+
+describe('applySettingsPatch', () => {
+  const settings = { ...DEFAULT_SETTINGS, sampleSize: 12 };
+  it.each([
+    ['a valid field', { badge: false }, { ...settings, badge: false }],
+    ['an invalid field keeps the value it had, not the default', { sampleSize: 0 }, settings],
+    ['only the invalid field is left out', { sampleSize: 500, badge: false }, { ...settings, badge: false }],
+    ['custom without thresholds is left out', { tierScheme: 'custom' as const }, settings],
+    [
+      'custom with thresholds',
+      { tierScheme: 'custom' as const, customBounds: { nano: 0, micro: 5_000, mid: 50_000, macro: 1e5, mega: 1e6 } },
+      { ...settings, tierScheme: 'custom', customBounds: { nano: 0, micro: 5_000, mid: 50_000, macro: 1e5, mega: 1e6 } },
+    ],
+  ])('%s', (_, patch, expected) => {
+    expect(applySettingsPatch(settings, patch)).toEqual(expected);
+  });
+});
+
+describe('settingsDocument: what a write stores', () => {
+  it('keeps fields and platforms this version does not know, and a higher version', () => {
+    const stored = { version: 3, theme: 'neon', platforms: { instagram: true, threads: false } };
+    expect(settingsDocument(stored, { ...DEFAULT_SETTINGS, badge: false })).toEqual({
+      ...DEFAULT_SETTINGS,
+      badge: false,
+      version: 3,
+      theme: 'neon',
+      platforms: { ...DEFAULT_SETTINGS.platforms, threads: false },
+    });
+  });
+
+  it('writes this version over a missing, lower or odd one, and drops known fields the settings no longer have', () => {
+    for (const version of [undefined, 0, '2', Number.NaN]) {
+      expect(settingsDocument({ version }, DEFAULT_SETTINGS).version).toBe(SETTINGS_VERSION);
+    }
+    expect(settingsDocument({ version: 1, customBounds: { nano: 'x' } }, DEFAULT_SETTINGS)).not.toHaveProperty('customBounds');
+    expect(settingsDocument('dark mode', DEFAULT_SETTINGS)).toEqual({ ...DEFAULT_SETTINGS, version: SETTINGS_VERSION });
+  });
+});
+
+describe('settings written by other versions (issue 13)', () => {
+  // As a later MicroScope might write them: a new version, a new field, a field's new value, a new platform.
+  const newer = { version: 2, sampleSize: 40, engagementMethod: 'trimmed-mean', theme: 'neon', platforms: { instagram: false, threads: true } };
+
+  it('a newer version\'s settings survive an edit attempt byte for byte', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: newer });
+    const before = JSON.stringify((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+    await reloadSettings();
+    expect(useSettings.getState()).toMatchObject({ newer: true, settings: { sampleSize: 40, engagementMethod: 'median', platforms: { instagram: false } } });
+
+    useSettings.getState().update({ sampleSize: 20, badge: false });
+    expect(useSettings.getState().settings).toMatchObject({ sampleSize: 40, badge: true });
+    expect(await saveSettings({ sampleSize: 20 })).toMatchObject({ saved: false, reason: 'newer' });
+    expect(JSON.stringify(await storedSettings())).toBe(before);
+    expect(await listUnreadable()).toEqual([]);
+  });
+
+  it('a same-version document keeps a field it does not know through an edit', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, sampleSize: 12, theme: 'neon', platforms: { tiktok: false, threads: true } } });
+    await reloadSettings();
+    expect(useSettings.getState().newer).toBe(false);
+    useSettings.getState().update({ badge: false });
+    expect(await storedSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      version: 1,
+      sampleSize: 12,
+      badge: false,
+      theme: 'neon',
+      platforms: { ...DEFAULT_SETTINGS.platforms, tiktok: false, threads: true },
+    });
+  });
+
+  it('a repair of broken settings keeps the fields it does not know', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, sampleSize: 'lots', theme: 'neon' } });
+    await reloadSettings();
+    expect(await storedSettings()).toMatchObject({ version: 1, sampleSize: 30, theme: 'neon' });
+  });
+
+  it('a write is a patch over what is stored: a field another browser changed meanwhile stays', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, badge: false, theme: 'neon' } });
+    // This context has not seen badge: false; it changes the sample size only.
+    expect(await saveSettings({ sampleSize: 20 })).toMatchObject({ saved: true });
+    expect(await storedSettings()).toMatchObject({ version: 1, badge: false, sampleSize: 20, theme: 'neon' });
+  });
+
+  it('an invalid update keeps the value it had', async () => {
+    useSettings.getState().update({ sampleSize: 12 });
+    useSettings.getState().update({ sampleSize: 0 });
+    expect(useSettings.getState().settings.sampleSize).toBe(12);
+    expect(await storedSettings()).toMatchObject({ sampleSize: 12 });
+  });
+
+  it('an invalid update does not undo a valid one still waiting to be written', async () => {
+    useSettings.getState().update({ badge: false }); // on its way
+    useSettings.getState().update({ sampleSize: 12 }); // waiting
+    useSettings.getState().update({ sampleSize: 0, includePinned: true }); // waiting, merged
+    expect(useSettings.getState().settings).toMatchObject({ badge: false, sampleSize: 12, includePinned: true });
+    expect(await storedSettings()).toMatchObject({ badge: false, sampleSize: 12, includePinned: true });
+  });
+
+  it('settings a newer version writes in another browser: shown, then left alone', async () => {
+    await reloadSettings();
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: newer });
+    expect(useSettings.getState()).toMatchObject({ newer: true, settings: { sampleSize: 40 } });
+    useSettings.getState().update({ badge: false });
+    expect(await storedSettings()).toEqual(newer);
+    // Back to this version's (the marketer went back to it everywhere): editable again.
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, sampleSize: 40 } });
+    expect(useSettings.getState().newer).toBe(false);
+    useSettings.getState().update({ badge: false });
+    expect(await storedSettings()).toMatchObject({ version: 1, sampleSize: 40, badge: false });
+  });
+
+  it('a newer version that writes while our change is on its way wins: ours is dropped, the page says so', async () => {
+    await reloadSettings();
+    const set = fakeBrowser.storage.sync.set.bind(fakeBrowser.storage.sync);
+    const get = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    // The newer version's write lands between our update and our write's read of what is stored.
+    get.mockImplementationOnce(async (keys) => {
+      await set({ [SETTINGS_KEY]: newer });
+      get.mockRestore();
+      return fakeBrowser.storage.sync.get(keys as string);
+    });
+    useSettings.getState().update({ badge: false });
+    expect(await storedSettings()).toEqual(newer);
+    expect(useSettings.getState()).toMatchObject({ newer: true, settings: { badge: true, sampleSize: 40 } });
   });
 });

@@ -1,10 +1,11 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SETTINGS_KEY } from '@/lib/storage-keys';
 import { fakeBrowser } from 'wxt/testing';
 import { resetBrowser } from '../../shortlist-env';
 import { App } from '@/entrypoints/dashboard/App';
 import { exportBackup } from '@/lib/shortlist/backup';
-import { reloadSettings, SETTINGS_KEY, settingsWritesSettled } from '@/lib/settings-storage';
+import { reloadSettings, settingsWritesSettled } from '@/lib/settings-storage';
 import { shortlistDoor } from '@/lib/shortlist/door';
 import { REVISION_KEY } from '@/lib/storage-keys';
 import { reloadShortlist, shortlistWritesSettled, useShortlist } from '@/lib/shortlist/store';
@@ -110,6 +111,24 @@ describe('dashboard', () => {
     fireEvent.click(await screen.findByRole('radio', { name: /Later \/ Sprout/ }));
     await settingsWritesSettled();
     expect((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).toMatchObject({ version: 1, tierScheme: 'later-sprout' });
+  });
+
+  it('settings of a newer MicroScope: the page says so, writes nothing, and lists what was set aside', async () => {
+    const newer = { version: 2, tierScheme: 'five-tier', theme: 'neon' };
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: newer });
+    await fakeBrowser.storage.local.set({
+      'microscope:unreadable:2026-12-01T10:00:00.000Z': { from: 'microscope:shortlist', area: 'local', reason: 'not a MicroScope shortlist', at: '2026-12-01T10:00:00.000Z', value: 'garbage' },
+    });
+    await reloadSettings();
+    location.hash = '#settings';
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Settings from a newer MicroScope' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: /Five-tier industry/ })).toHaveProperty('checked', true);
+    fireEvent.click(screen.getByRole('radio', { name: /Later \/ Sprout/ }));
+    await settingsWritesSettled();
+    expect((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(newer);
+    expect(await screen.findByRole('heading', { name: 'Data set aside' })).toBeTruthy();
+    expect(screen.getByText('not a MicroScope shortlist')).toBeTruthy();
   });
 
   it('tiers in the table follow the tier scheme', async () => {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readThreshold, SettingsPanel } from '@/components/dashboard/SettingsPanel';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { useLocale } from '../../i18n-fake';
 
 afterEach(cleanup);
 
@@ -118,5 +119,44 @@ describe('engagement and sample', () => {
   it('shows a save error', () => {
     render(<SettingsPanel settings={DEFAULT_SETTINGS} onChange={vi.fn()} error="Couldn't save settings: QUOTA_BYTES_PER_ITEM quota exceeded" />);
     expect(screen.getByRole('status').textContent).toMatch(/quota exceeded/);
+  });
+});
+
+describe('settings of a newer MicroScope (issue 13)', () => {
+  it('says so, disables every control and sends no change', () => {
+    const onChange = vi.fn();
+    render(<SettingsPanel settings={{ ...DEFAULT_SETTINGS, sampleSize: 40 }} onChange={onChange} newer />);
+    expect(screen.getByRole('heading', { name: 'Settings from a newer MicroScope' })).toBeTruthy();
+    expect(screen.getByText(/cannot change them without losing what the newer version added/)).toBeTruthy();
+    // The form names the notice as its description, for screen readers entering it.
+    expect(screen.getByRole('form', { name: 'Settings' }).getAttribute('aria-describedby')).toBe(
+      screen.getByText(/cannot change them/).closest('.notice')!.id,
+    );
+    const groups = screen.getAllByRole('group').filter((group) => group.tagName === 'FIELDSET');
+    expect(groups.length).toBe(4);
+    for (const group of groups) expect((group as HTMLFieldSetElement).disabled, group.textContent!.slice(0, 30)).toBe(true);
+    // The values it understands are still shown.
+    expect((screen.getByLabelText('Posts in the sample') as HTMLInputElement).value).toBe('40');
+
+    fireEvent.click(screen.getByRole('radio', { name: /Five-tier industry/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'TikTok' }));
+    fireEvent.change(screen.getByLabelText('Posts in the sample'), { target: { value: '12' } });
+    expect(onChange).not.toHaveBeenCalled();
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
+  it('says so in the UI language', () => {
+    useLocale('de');
+    render(<SettingsPanel settings={DEFAULT_SETTINGS} onChange={vi.fn()} newer />);
+    expect(screen.getByRole('heading', { name: 'Einstellungen einer neueren MicroScope-Version' })).toBeTruthy();
+    expect(screen.getByText(/Aktualisiere MicroScope in diesem Browser/)).toBeTruthy();
+  });
+
+  it('shows no notice for settings of this version', () => {
+    setup();
+    expect(screen.queryByText(/newer MicroScope/)).toBeNull();
+    for (const group of screen.getAllByRole('group').filter((element) => element.tagName === 'FIELDSET')) {
+      expect((group as HTMLFieldSetElement).disabled).toBe(false);
+    }
   });
 });

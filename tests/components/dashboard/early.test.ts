@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SETTINGS_KEY } from '@/lib/storage-keys';
 import { fakeBrowser } from 'wxt/testing';
 import { resetBrowser } from '../../shortlist-env';
 import { EARLY_KEYS, startEarlyReads, takeEarlyFirstPage, takeEarlyShortlist, type EarlyApi } from '@/entrypoints/dashboard/early';
-import { SETTINGS_KEY, takePrefetchedSettings } from '@/lib/settings-early';
+import { takePrefetchedSettings } from '@/lib/settings-early';
 import { FIRST_PAGE_KEY, PROFILE_PREFIX, REVISION_KEY } from '@/lib/storage-keys';
 import { readFirstPage, storedFirstPage } from '@/lib/shortlist/layout';
 import { makeProfile, storedItems } from '../../lib/shortlist-fixtures';

@@ -1,0 +1,217 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { formatDateTime, formatInteger } from '@/lib/format';
+import { plural, t, uiLanguage } from '@/lib/i18n';
+import {
+  deleteSetAside,
+  dismissDropped,
+  listSetAside,
+  SET_ASIDE_LIMITS,
+  setAsideFile,
+  watchSetAside,
+  type DroppedCopy,
+  type SetAsideCopy,
+} from '@/lib/set-aside';
+import { RECENT_KEY, SETTINGS_KEY, SHORTLIST_KEY } from '@/lib/storage-keys';
+import { downloadText } from './download';
+
+/*
+ * The data set aside (lib/set-aside.ts) on the settings page: each copy with when, where from,
+ * why and how big, to download as JSON or delete (after a confirmation); and the note of copies
+ * the cap deleted, until dismissed. Shown only when there is something to show. On the settings
+ * page, not under the shortlist: listing the copies reads all of storage.local, which the
+ * shortlist's first render must not wait for.
+ */
+
+/** A size in the UI language: "512 byte", "340 kB", "1.2 MB" (JSON characters, about bytes). */
+export function formatSize(size: number): string {
+  const [value, unit] = size >= 1e6 ? [size / 1e6, 'megabyte'] : size >= 1e3 ? [size / 1e3, 'kilobyte'] : [size, 'byte'];
+  return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
+/** Where a copy came from, in words where we know the key. */
+function fromWords(from: string): string {
+  if (from === SETTINGS_KEY) return t('settings');
+  if (from === SHORTLIST_KEY) return t('shortlist');
+  if (from === RECENT_KEY) return t('setAsideFromRecent');
+  return from;
+}
+
+function when(at: string): string {
+  const time = Date.parse(at);
+  return Number.isFinite(time) ? formatDateTime(time) : at;
+}
+
+export interface SetAsideListProps {
+  /** Newest first. */
+  copies: readonly SetAsideCopy[];
+  /** Copies the cap deleted, oldest first. */
+  dropped: readonly DroppedCopy[];
+  onDownload(copy: SetAsideCopy): void;
+  onDelete(key: string): void;
+  onDismissDropped(): void;
+  /** Why the last deletion failed, if it did. */
+  error?: string;
+}
+
+/** The set-aside copies as a table with Download and Delete, and the note of deleted ones. Nothing when both are empty. */
+export function SetAsideList({ copies, dropped, onDownload, onDelete, onDismissDropped, error }: SetAsideListProps) {
+  const id = useId();
+  const [confirming, setConfirming] = useState<string | undefined>();
+  const opener = useRef<HTMLButtonElement | null>(null);
+  if (copies.length === 0 && dropped.length === 0) return null;
+  const asked = copies.find((copy) => copy.key === confirming);
+  const cancel = (): void => {
+    setConfirming(undefined);
+    opener.current?.focus();
+  };
+
+  return (
+    <section className="set-aside" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('setAsideTitle')}</h2>
+      <p className="help">{t('setAsideIntro', formatInteger(SET_ASIDE_LIMITS.copies), formatSize(SET_ASIDE_LIMITS.bytes))}</p>
+
+      {dropped.length > 0 && (
+        <div className="notice notice-warn" role="status">
+          <p>{plural('setAsideDropped', dropped.length, formatInteger(dropped.length))}</p>
+          <ul>
+            {dropped.map((copy) => (
+              <li key={`${copy.key}-${copy.droppedAt}`}>{t('setAsideDroppedItem', when(copy.at), fromWords(copy.from), copy.reason, formatSize(copy.size))}</li>
+            ))}
+          </ul>
+          <button type="button" className="button" onClick={onDismissDropped}>
+            {t('setAsideDismiss')}
+          </button>
+        </div>
+      )}
+
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {asked && (
+        <div
+          className="confirm"
+          role="alertdialog"
+          aria-labelledby={`${id}-confirm-title`}
+          aria-describedby={`${id}-confirm-text`}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') cancel();
+          }}
+        >
+          <h3 id={`${id}-confirm-title`} className="notice-title">
+            {t('setAsideDeleteTitle', when(asked.at))}
+          </h3>
+          <p id={`${id}-confirm-text`}>{t('setAsideDeleteText')}</p>
+          <div className="actions">
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => {
+                onDelete(asked.key);
+                setConfirming(undefined);
+              }}
+            >
+              {t('setAsideDeleteConfirm')}
+            </button>
+            <button type="button" className="button" autoFocus onClick={cancel}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {copies.length > 0 && (
+        <table className="refused">
+          <thead>
+            <tr>
+              <th scope="col">{t('setAsideWhen')}</th>
+              <th scope="col">{t('setAsideFrom')}</th>
+              <th scope="col">{t('setAsideReason')}</th>
+              <th scope="col">{t('setAsideSize')}</th>
+              <th scope="col">{t('setAsideActions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {copies.map((copy) => (
+              <tr key={copy.key}>
+                <td>{when(copy.at)}</td>
+                <td>
+                  {fromWords(copy.from)}
+                  {copy.area && <span className="help"> ({copy.area})</span>}
+                </td>
+                <td>{copy.reason}</td>
+                <td>{formatSize(copy.size)}</td>
+                <td>
+                  <div className="actions">
+                    <button type="button" className="button" aria-label={t('setAsideDownloadLabel', when(copy.at))} onClick={() => onDownload(copy)}>
+                      {t('setAsideDownload')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-danger"
+                      aria-label={t('setAsideDeleteLabel', when(copy.at))}
+                      onClick={(event) => {
+                        opener.current = event.currentTarget;
+                        setConfirming(copy.key);
+                      }}
+                    >
+                      {t('setAsideDelete')}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export interface SetAsideSectionProps {
+  /** Saves a file (tests pass their own). */
+  download?: (name: string, text: string, type: string) => void;
+}
+
+/** SetAsideList over lib/set-aside.ts: reads the copies, follows their changes, downloads and deletes. */
+export function SetAsideSection({ download = downloadText }: SetAsideSectionProps) {
+  const [state, setState] = useState<{ copies: SetAsideCopy[]; dropped: DroppedCopy[] }>({ copies: [], dropped: [] });
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    let live = true;
+    const load = (): void => {
+      listSetAside().then(
+        (read) => {
+          if (live) setState(read);
+        },
+        (failure: unknown) => console.warn('[MicroScope] could not list the data set aside', failure),
+      );
+    };
+    const stop = watchSetAside(load);
+    load();
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+
+  const onDownload = useCallback(
+    (copy: SetAsideCopy) => {
+      const file = setAsideFile(copy);
+      download(file.name, file.text, 'application/json');
+    },
+    [download],
+  );
+  const onDelete = useCallback((key: string) => {
+    setError(undefined);
+    deleteSetAside(key).catch((failure: unknown) => setError(t('setAsideDeleteFailed', failure instanceof Error ? failure.message : String(failure))));
+  }, []);
+  const onDismissDropped = useCallback(() => {
+    dismissDropped().catch((failure: unknown) => console.warn('[MicroScope] could not dismiss the note of deleted copies', failure));
+  }, []);
+
+  return <SetAsideList copies={state.copies} dropped={state.dropped} onDownload={onDownload} onDelete={onDelete} onDismissDropped={onDismissDropped} error={error} />;
+}

@@ -41,6 +41,24 @@ export function preferExact(primary: CountReading | undefined, other: CountReadi
   return primary ?? other;
 }
 
+/** The same reading, no longer claimed exact (its interval kept): a number that may be stale. */
+export function approximate(reading: CountReading): CountReading {
+  return { ...reading, exact: false };
+}
+
+/**
+ * What the rendered page shows now wins over bootstrap meta data, which can lag behind it
+ * (Instagram's og:description was 10 % stale, issue 15): an exact meta count stands only for a
+ * rounded rendered count it agrees with; without a rendered count it is approximate, `fromMeta`.
+ */
+export function renderedOverMeta(
+  rendered: CountReading | undefined,
+  meta: CountReading | undefined,
+): { reading?: CountReading; fromMeta: boolean } {
+  if (rendered) return { reading: preferExact(rendered, meta), fromMeta: false };
+  return meta ? { reading: approximate(meta), fromMeta: true } : { fromMeta: false };
+}
+
 /** Runs `read`, logging and swallowing any surprise: adapters never throw into the page. */
 export function attemptFor(platform: Platform) {
   return <T>(what: string, read: () => T): T | undefined => {
@@ -102,6 +120,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
         header: () => (reader && attempt('header', () => reader.header())) ?? empty(),
         post: (element) => (reader ? attempt('post', () => reader.post(element)) : undefined),
         anchor: () => (reader && attempt('anchor', () => reader.anchor())) ?? null,
+        dataPosts: () => (reader?.dataPosts && attempt('data posts', () => reader.dataPosts?.())) ?? [],
       };
     },
   };

@@ -358,6 +358,7 @@ function jsonParts(contentMetadata: unknown): Part[] {
 interface JsonPost {
   views?: CountReading;
   live: boolean;
+  kind?: 'video' | 'short';
   /** Channel id of the byline (Home-tab shelves hold other channels' videos). */
   ownerId?: string;
 }
@@ -372,6 +373,10 @@ interface Bootstrap {
   /** Every way the data names its channel, as refKey()s. */
   identities: Set<string>;
   posts: Map<string, JsonPost>;
+  /** The channel's own uploads on the tab the data was served for, in page order (dataPosts). */
+  uploads: string[];
+  /** The header data carries no subscriber count although it has the rest: the channel hides it. */
+  subscribersHidden?: boolean;
 }
 
 const POST_KEYS = new Set([
@@ -427,16 +432,28 @@ function readJsonPost(key: string, node: unknown, locale: string): [string, Json
       jsonString(pick(node, 'onTap', 'innertubeCommand', 'reelWatchEndpoint', 'videoId')) ??
       jsonString(node.entityId)?.replace(/^shorts-shelf-item-/, '');
     if (!id || !VIDEO_ID.test(id)) return undefined;
-    return [id, { live: false, views: fieldViews(jsonText(pick(node, 'overlayMetadata', 'secondaryText'))) }];
+    return [id, { live: false, kind: 'short', views: fieldViews(jsonText(pick(node, 'overlayMetadata', 'secondaryText'))) }];
   }
   if (key === 'lockupViewModel') {
     const id = jsonString(node.contentId);
     if (!id || !VIDEO_ID.test(id) || jsonString(node.contentType) !== 'LOCKUP_CONTENT_TYPE_VIDEO') return undefined;
-    const parts = jsonParts(pick(node, 'metadata', 'lockupMetadataViewModel', 'metadata', 'contentMetadataViewModel'));
-    const badges = JSON.stringify(node.contentImage ?? {});
-    const live = parts.some((part) => classify(part) === 'upcoming') || /BADGE_STYLE_(?:LIVE|UPCOMING)/.test(badges);
-    const viewsPart = parts.find((part) => classify(part) === 'views');
-    return [id, { live, views: live || !viewsPart ? undefined : partCount(viewsPart, locale, asRead) }];
+    const metadata = pick(node, 'metadata', 'lockupMetadataViewModel');
+    const parts = jsonParts(pick(metadata, 'metadata', 'contentMetadataViewModel'));
+    const image = JSON.stringify(node.contentImage ?? {});
+    // Live now or upcoming: a LIVE/UPCOMING badge style or "LIVE" icon on the thumbnail, upcoming
+    // event data, or a "Scheduled for" / "watching" / "waiting" text in the metadata (assumed: no
+    // saved 2026 page holds a live lockup; the styles are the older renderers' names).
+    const live =
+      parts.some((part) => classify(part) === 'upcoming' || labels.liveBadge.test(part.text)) ||
+      /BADGE_STYLE_(?:TYPE_)?(?:LIVE|UPCOMING)|"upcomingEventData"|"iconName":"LIVE"/.test(image) ||
+      jsonArray(pick(node, 'contentImage', 'thumbnailViewModel', 'overlays')).some((overlay) =>
+        jsonArray(pick(overlay, 'thumbnailBottomOverlayViewModel', 'badges')).some((badge) =>
+          labels.liveBadge.test(jsonString(pick(badge, 'thumbnailBadgeViewModel', 'text')) ?? ''),
+        ),
+      );
+    const viewsPart = parts.find((part) => classify(part) === 'views' || labels.none.test(part.text));
+    const ownerId = lockupOwner(metadata);
+    return [id, { live, kind: 'video', ownerId, views: live || !viewsPart ? undefined : partCount(viewsPart, locale, asRead) }];
   }
   const id = jsonString(node.videoId);
   if (!id || !VIDEO_ID.test(id)) return undefined;
@@ -447,12 +464,104 @@ function readJsonPost(key: string, node: unknown, locale: string): [string, Json
       /^(?:LIVE|UPCOMING)$/.test(jsonString(pick(overlay, 'thumbnailOverlayTimeStatusRenderer', 'style')) ?? ''),
     );
   const byline = jsonArray(pick(node, 'shortBylineText', 'runs'))[0] ?? jsonArray(pick(node, 'ownerText', 'runs'))[0];
-  const post: JsonPost = { live, ownerId: jsonString(pick(byline, 'navigationEndpoint', 'browseEndpoint', 'browseId')) };
-  if (!live) {
+  const post: JsonPost = {
+    // "1.2K watching" / "23 waiting" in place of the views: live now or a premiere's waiting room.
+    live: live || [jsonText(node.viewCountText), jsonText(node.shortViewCountText)].some((text) => !!text && labels.upcoming.test(text)),
+    kind: key === 'reelItemRenderer' ? 'short' : 'video',
+    ownerId: jsonString(pick(byline, 'navigationEndpoint', 'browseEndpoint', 'browseId')),
+  };
+  if (!post.live) {
     // viewCountText is written in full ("127.696 visualizaciones"): exact. The short one is truncated.
     post.views = fieldViews(jsonText(node.viewCountText)) ?? fieldViews(jsonText(node.shortViewCountText));
   }
   return [id, post];
+}
+
+/**
+ * The channel a 2025+ lockup names: the avatar's or a metadata part's browse endpoint (Home-tab
+ * shelves of other channels carry them; the videos tab's own lockups carry none, verified 2026).
+ */
+function lockupOwner(metadata: unknown): string | undefined {
+  const avatar = pick(metadata, 'image', 'decoratedAvatarViewModel', 'rendererContext', 'commandContext', 'onTap', 'innertubeCommand', 'browseEndpoint', 'browseId');
+  if (typeof avatar === 'string') return avatar;
+  for (const row of jsonArray(pick(metadata, 'metadata', 'contentMetadataViewModel', 'metadataRows'))) {
+    for (const part of jsonArray(pick(row, 'metadataParts'))) {
+      for (const run of jsonArray(pick(part, 'text', 'commandRuns'))) {
+        const id = jsonString(pick(run, 'onTap', 'innertubeCommand', 'browseEndpoint', 'browseId'));
+        if (id) return id;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The tab the page data was served for: its URL path and content. */
+function selectedTab(data: unknown): { url?: string; content: unknown } | undefined {
+  const tabs = [
+    ...jsonArray(pick(data, 'contents', 'twoColumnBrowseResultsRenderer', 'tabs')), // desktop (verified 2024-01 and 2026)
+    ...jsonArray(pick(data, 'contents', 'singleColumnBrowseResultsRenderer', 'tabs')), // m.youtube.com (assumed)
+  ];
+  for (const tab of tabs) {
+    const renderer = pick(tab, 'tabRenderer') ?? pick(tab, 'expandableTabRenderer');
+    if (pick(renderer, 'selected') !== true) continue;
+    return { url: jsonString(pick(renderer, 'endpoint', 'commandMetadata', 'webCommandMetadata', 'url')), content: pick(renderer, 'content') };
+  }
+  return undefined;
+}
+
+/** Tab segments of channel URLs (url/youtube.ts TABS and the rest YouTube serves). */
+const TAB_NAMES = new Set(['featured', 'videos', 'shorts', 'streams', 'live', 'playlists', 'posts', 'community', 'podcasts', 'releases', 'courses', 'store', 'about', 'search']);
+
+/** Shelves of the Home tab: one per uploads list, playlist or featured channel. */
+const SHELF_KEYS = new Set(['shelfRenderer', 'richShelfRenderer', 'reelShelfRenderer']);
+/** Posts of a tab's grid; the Home tab's featured trailer (channelVideoPlayerRenderer) is not an upload in order. */
+const GRID_POST_KEYS = new Set([...POST_KEYS].filter((key) => key !== 'channelVideoPlayerRenderer'));
+
+/** The channel a shelf belongs to: its title's or its endpoint's browse id ("UC…" for a channel, "VL…" for a playlist). */
+function shelfOwner(shelf: unknown): string | undefined {
+  const title = jsonArray(pick(shelf, 'title', 'runs'))[0];
+  return (
+    jsonString(pick(title, 'navigationEndpoint', 'browseEndpoint', 'browseId')) ??
+    jsonString(pick(shelf, 'endpoint', 'browseEndpoint', 'browseId')) ??
+    jsonString(pick(shelf, 'navigationEndpoint', 'browseEndpoint', 'browseId'))
+  );
+}
+
+/**
+ * The channel's own uploads on the tab the data was served for, in page order:
+ * - videos, shorts, streams tabs: every video of the tab's grid whose byline (if any) is the channel;
+ * - Home tab: only shelves that belong to the channel itself (its uploads shelf, browse id = the
+ *   channel id), not playlists (not in upload order), featured channels or the featured trailer;
+ *   a Home tab without such a shelf gives none (engagement stays unknown until tiles render).
+ * Shorts only on the shorts tab, where the grid is shorts; elsewhere only videos.
+ */
+function uploadIds(data: unknown, tab: string, channelId: string | undefined, posts: Map<string, JsonPost>, locale: string): string[] {
+  const selected = selectedTab(data);
+  if (!selected || !channelId) return [];
+  const want = tab === '' ? 'featured' : tab;
+  // "/@OneMedia./featured", "/@x/videos"; a bare channel URL is the Home tab.
+  const last = /\/([a-z]+)\/?$/.exec(selected.url ?? '')?.[1] ?? '';
+  const served = TAB_NAMES.has(last) ? last : 'featured';
+  // Data served for another tab is not about this one.
+  if (served !== want) return [];
+  const sources = want === 'featured'
+    ? collect(selected.content, SHELF_KEYS).filter((hit) => shelfOwner(hit.value) === channelId).map((hit) => hit.value)
+    : [selected.content];
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (const source of sources) {
+    for (const hit of collect(source, GRID_POST_KEYS)) {
+      const entry = attempt('json upload', () => readJsonPost(hit.key, hit.value, locale));
+      if (!entry || seen.has(entry[0])) continue;
+      const [id, post] = entry;
+      if (post.ownerId && post.ownerId !== channelId) continue;
+      if ((post.kind === 'short') !== (want === 'shorts')) continue;
+      seen.add(id);
+      if (!posts.has(id)) posts.set(id, post);
+      ids.push(id);
+    }
+  }
+  return ids;
 }
 
 /** Every way a URL or text names a channel ("/@OneMedia.", "http://www.youtube.com/@x", "@x"). */
@@ -472,7 +581,7 @@ function addIdentity(into: Set<string>, value: string | undefined): void {
 }
 
 function readBootstrap(doc: Document, url: ChannelRef, locale: string): Bootstrap {
-  const empty: Bootstrap = { matches: false, identities: new Set(), posts: new Map() };
+  const empty: Bootstrap = { matches: false, identities: new Set(), posts: new Map(), uploads: [] };
   const data = readInitialData(doc);
   if (!isRecord(data)) return empty;
   const channel = pick(data, 'metadata', 'channelMetadataRenderer');
@@ -494,7 +603,7 @@ function readBootstrap(doc: Document, url: ChannelRef, locale: string): Bootstra
   // Page data of another channel (the page was loaded for it, then the user navigated): ignore all of it.
   if (!identities.has(refKey(url))) return { ...empty, identities };
 
-  const result: Bootstrap = { matches: true, identities, posts: new Map(), channelId };
+  const result: Bootstrap = { matches: true, identities, posts: new Map(), uploads: [], channelId };
   result.name =
     jsonText(pick(c4, 'title')) ??
     jsonText(pick(viewModel, 'title', 'dynamicTextViewModel', 'text')) ??
@@ -513,11 +622,16 @@ function readBootstrap(doc: Document, url: ChannelRef, locale: string): Bootstra
   const fromRows = readHeaderParts(headerParts, locale);
   result.subscribers ??= fromRows.subscribers;
   result.videos ??= fromRows.videos;
+  // A header that lists the videos but no subscribers: the channel hides the count (the c4 header
+  // then has no subscriberCountText; the 2024+ rows no subscribers part).
+  result.subscribersHidden =
+    !result.subscribers && (isRecord(c4) ? jsonText(c4.videosCountText) !== undefined : fromRows.videos !== undefined);
 
   for (const hit of collect(data.contents, POST_KEYS)) {
     const entry = attempt('json post', () => readJsonPost(hit.key, hit.value, locale));
     if (entry && !result.posts.has(entry[0])) result.posts.set(entry[0], entry[1]);
   }
+  result.uploads = attempt('uploads', () => uploadIds(data, url.tab, channelId, result.posts, locale)) ?? [];
   return result;
 }
 
@@ -533,6 +647,8 @@ interface DomHeader {
   name?: string;
   subscribers?: CountReading;
   videos?: CountReading;
+  /** The header shows the videos count but no subscribers: the channel hides them. */
+  subscribersHidden?: boolean;
 }
 
 /** The video id and kind a tile links to. */
@@ -588,7 +704,7 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   /** ytInitialData: parsed once per reader, used only when trusted and about this channel. */
   const bootstrap = (): Bootstrap => {
     if (bootstrapCache) return bootstrapCache;
-    bootstrapCache = { matches: false, identities: new Set(), posts: new Map() };
+    bootstrapCache = { matches: false, identities: new Set(), posts: new Map(), uploads: [] };
     if (!trust || !ref) return bootstrapCache;
     bootstrapCache = attempt('ytInitialData', () => readBootstrap(doc, ref, locale)) ?? bootstrapCache;
     return bootstrapCache;
@@ -628,6 +744,8 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
         result.videos = partCount({ text: textOf(el) }, locale, asRead);
       }
     }
+    // Rows and old header alike render the counts together: videos without subscribers is a choice.
+    result.subscribersHidden = !result.subscribers && result.videos !== undefined;
     return result;
   };
 
@@ -667,7 +785,11 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     if (subscribers) result.followers = subscribers;
     if (videos) result.postsCount = videos;
 
-    if (!subscribers) {
+    // Hidden: the rendered header says so, or (before it renders) the page data of this channel does.
+    const hidden = !subscribers && (dom.rendered ? dom.subscribersHidden === true : data.subscribersHidden === true);
+    if (hidden) {
+      result.notes.push(t('siteSubscribersHidden'));
+    } else if (!subscribers) {
       result.notes.push(
         dom.rendered
           ? t('siteSubscribersNotFound')
@@ -679,6 +801,9 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     if (!videos && dom.rendered) result.notes.push(t('siteVideosNotFound'));
     if (videos?.value === 0) result.notes.push(t('siteNoVideos'));
     if (!readsPosts) result.notes.push(t('siteViewsTabs'));
+    // Nothing more to read: no subscriber count will come (and the formula needs it), or the
+    // channel has no uploads to measure.
+    if (hidden || (subscribers && videos?.value === 0)) result.final = true;
     return result;
   };
 
@@ -756,11 +881,32 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
       return firstVisible(doc, selectors.channelName, (el) => textOf(el) !== '') ?? null;
     }) ?? null;
 
+  /**
+   * The channel's own uploads as the page data lists them (server HTML has no grid until
+   * YouTube's scripts run), only while the data is trusted: first page, this channel (bootstrap()).
+   */
+  const dataPosts = (): PostCounts[] => {
+    if (!readsPosts) return [];
+    const data = bootstrap();
+    if (!data.matches) return [];
+    const posts: PostCounts[] = [];
+    for (const id of data.uploads) {
+      const json = data.posts.get(id);
+      if (!json) continue;
+      const counts: PostCounts = { id, kind: json.kind === 'short' ? 'short' : (kindOfTab ?? 'video') };
+      if (json.live) counts.live = true;
+      else if (json.views) counts.views = json.views;
+      posts.push(counts);
+    }
+    return posts;
+  };
+
   return {
     postSelector: tileSelector,
     header,
     post,
     anchor,
+    dataPosts,
   };
 }
 

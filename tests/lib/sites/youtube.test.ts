@@ -166,12 +166,13 @@ describe('subscriber counts: YouTube rounds down to 3 significant digits above 1
   it.each([
     [['@testchannel', '12 videos'], 'en', 'no subscriber part: the channel hides its count'],
     [['@testchannel', 'Subscribers hidden', '12 videos'], 'en', 'a subscriber label without a number'],
-  ] as [string[], string, string][])('%j (%s): no count, a note (%s)', (row, lang) => {
+  ] as [string[], string, string][])('%j (%s): no count, a note, final (%s)', (row, lang) => {
     const url = 'https://www.youtube.com/@testchannel';
     const snapshot = readSnapshot(youtube, headerDocument(row, lang, url), url, { trustBootstrap: false });
     expect(snapshot.followers).toBeUndefined();
     expect(snapshot.postsCount).toEqual(exact(12));
-    expect(snapshot.notes).toContain('Subscriber count not found in the channel header (the channel may hide it).');
+    expect(snapshot.notes).toContain('This channel hides its subscriber count.');
+    expect(snapshot.final, 'no subscriber count will come: settle at once').toBe(true);
   });
 
   it('falls back to YouTube\'s order (@handle • subscribers • videos) in a language it has no words for', () => {
@@ -447,7 +448,7 @@ describe('channel-c4.html: the older c4 header and Home-tab shelves', () => {
     );
     const snapshot = readSnapshot(youtube, doc, url, { trustBootstrap: false });
     expect(snapshot.followers).toBeUndefined();
-    expect(snapshot.notes).toContain('Subscriber count not found in the channel header (the channel may hide it).');
+    expect(snapshot.notes, 'the header shows its videos count but no subscribers').toContain('This channel hides its subscriber count.');
   });
 });
 
@@ -593,7 +594,8 @@ describe('2026 page data (pageHeaderViewModel, videoRenderer, lockupViewModel, s
       const snapshot = readSnapshot(youtube, doc, url, { trustBootstrap: true });
       expect(snapshot.followers).toEqual(followers);
       expect(snapshot.postsCount).toEqual(exact(videos));
-      expect(snapshot.posts.map((post) => [post.kind, post.views])).toEqual(views.map(([, kind, count]) => [kind, count]));
+      const tile = (href: string) => snapshot.posts.find((post) => href.endsWith(post.id));
+      expect(views.map(([href]) => [tile(href)?.kind, tile(href)?.views])).toEqual(views.map(([, kind, count]) => [kind, count]));
 
       const untrusted = readSnapshot(youtube, doc, url, { trustBootstrap: false });
       expect(untrusted.followers).toBeUndefined();

@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import { findKeyDeep, isRecord, jsonCount, jsonScriptsContaining, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { instagramProfileHandle, isInstagramHost } from './url/instagram';
-import { attemptFor, countReader, defineAdapter, exactCount, renderedOverMeta, sameHandle } from './shared';
+import { attemptFor, countReader, defineAdapter, exactCount, hasPrivateNotice, renderedOverMeta, sameHandle } from './shared';
 
 /**
  * Instagram's rounding of "12.3K" is not documented and not verified on a live page: the interval covers
@@ -95,13 +95,13 @@ const labels = {
   /** The following stat, same languages. */
   following:
     /following|gefolgt|seguidos|seguindo|abonnements|suivi|seguiti|volgend|obserwowan|takip edilen|подписк|フォロー中|팔로잉|关注|追蹤中|mengikuti|följer|følger|seurattu/i,
-  /** A private profile's notice, same languages (exact sentence start, so a bio never matches). */
-  privateAccount:
-    /^(?:this account is private|dieses konto ist privat|esta cuenta es privada|esta conta é privada|ce compte est privé|questo account è privato|dit account is privé|to konto jest prywatne|bu hesap gizli|это закрытый аккаунт|このアカウントは非公開です|비공개 계정입니다|这是私密账户|這是私人帳號|akun ini bersifat pribadi|det här kontot är privat)/i,
 } as const;
 
-/** One number written as one token ("8,276", "1,2 Mio.", "698M"), not digits inside a word ("user123"). */
-const NUMBER_TOKEN = /(?<![\p{L}\p{N}])\d(?:[\d.,'’\u00a0\u202f ]*\d)?/gu;
+/**
+ * One number written as one token ("8,276", "1,2 Mio.", "698M", "投稿87件"), not digits inside a
+ * Latin word ("user123": handles are Latin letters, digits, "." and "_").
+ */
+const NUMBER_TOKEN = /(?<![\p{N}\p{Script=Latin}_])\d(?:[\d.,'’\u00a0\u202f ]*\d)?/gu;
 /** A title holding a whole count in digits and group separators only: "698,079,524", "1.234", "12 345". */
 const TITLE_INTEGER = /^\d{1,3}(?:[.,'’\u00a0\u202f ]\d{3})*$|^\d+$/;
 /** og:description longer than this is not the summary we read (the stats come in its first ~80 characters). */
@@ -371,8 +371,7 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   };
 
   /** Whether the page says this profile is private (the notice in place of the grid). */
-  const privateNotice = (): boolean =>
-    firstVisible(doc, selectors.privateNotice, (el) => !el.closest('header') && textOf(el).length <= 80 && labels.privateAccount.test(textOf(el))) !== undefined;
+  const privateNotice = (): boolean => hasPrivateNotice(doc, selectors.privateNotice, 'header');
 
   /** Embedded timeline JSON: parsed once per reader, used only when it is this profile's. */
   let bootstrapCache: Bootstrap | undefined;

@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import { isRecord, jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { isXHost, xProfileHandle } from './url/x';
-import { attemptFor, countReader, defineAdapter, exactCount, preferExact, sameHandle } from './shared';
+import { attemptFor, countReader, defineAdapter, exactCount, hasPrivateNotice, preferExact, sameHandle } from './shared';
 
 /**
  * X abbreviates by truncating, not rounding (its number formatter is built with "truncate":
@@ -69,7 +69,11 @@ const selectors = {
   viewsLink: [
     'a[href*="/status/"][href$="/analytics"]', // "788311 views. View post analytics", verified 2025-12
   ],
-  /** "@h hasn’t posted" on an empty timeline (string id b786a77d). */
+  /** A protected account: the lock beside the name (aria-label "Protected account"). */
+  protectedIcon: [
+    '[data-testid="UserName"] [data-testid="icon-lock"]', // profile header, protected account (assumed, 2023-25 scrapers)
+  ],
+  /** "@h hasn’t posted" on an empty timeline (string id b786a77d); "These posts are protected" on a protected one. */
   emptyState: [
     '[data-testid="emptyState"]', // assumed (2023-25 scrapers); the wording is X's own
   ],
@@ -299,7 +303,14 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     }
     const emptyTimeline =
       !!attempt('empty state', () => firstVisible(doc, selectors.emptyState)) && !doc.querySelector(selectors.post);
-    if (postsCount?.value === 0 || (emptyTimeline && tab === '')) {
+    // Protected: the timeline will stay empty, so the verdict may settle at once (issue 15 item 3).
+    const isPrivate =
+      !!attempt('protected icon', () => firstVisible(doc, selectors.protectedIcon)) ||
+      attempt('protected notice', () => hasPrivateNotice(doc, selectors.emptyState)) === true;
+    if (isPrivate) {
+      result.notes.push(t('sitePrivateAccount'));
+      if (followers) result.final = true;
+    } else if (postsCount?.value === 0 || (emptyTimeline && tab === '')) {
       result.notes.push(t('siteNoPosts'));
     }
     return result;

@@ -73,7 +73,11 @@ const selectors = {
   protectedIcon: [
     '[data-testid="UserName"] [data-testid="icon-lock"]', // profile header, protected account (assumed, 2023-25 scrapers)
   ],
-  /** "@h hasn’t posted" on an empty timeline (string id b786a77d); "These posts are protected" on a protected one. */
+  /** "These posts are protected", the title of the empty timeline of a protected account. */
+  protectedNotice: [
+    '[data-testid="emptyState"] span', // protected account seen by a non-follower (assumed, 2023-25 scrapers)
+  ],
+  /** "@h hasn’t posted" on an empty timeline (string id b786a77d). */
   emptyState: [
     '[data-testid="emptyState"]', // assumed (2023-25 scrapers); the wording is X's own
   ],
@@ -306,7 +310,7 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     // Protected: the timeline will stay empty, so the verdict may settle at once (issue 15 item 3).
     const isPrivate =
       !!attempt('protected icon', () => firstVisible(doc, selectors.protectedIcon)) ||
-      attempt('protected notice', () => hasPrivateNotice(doc, selectors.emptyState)) === true;
+      attempt('protected notice', () => hasPrivateNotice(doc, selectors.protectedNotice)) === true;
     if (isPrivate) {
       result.notes.push(t('sitePrivateAccount'));
       if (followers) result.final = true;

@@ -102,6 +102,8 @@ const labels = {
  * Latin word ("user123": handles are Latin letters, digits, "." and "_").
  */
 const NUMBER_TOKEN = /(?<![\p{N}\p{Script=Latin}_])\d(?:[\d.,'’\u00a0\u202f ]*\d)?/gu;
+/** A username as the header shows it (a bio heading or display name has spaces or other characters). */
+const HANDLE_TEXT = /^[A-Za-z0-9._]{1,30}$/;
 /** A title holding a whole count in digits and group separators only: "698,079,524", "1.234", "12 345". */
 const TITLE_INTEGER = /^\d{1,3}(?:[.,'’\u00a0\u202f ]\d{3})*$|^\d+$/;
 /** og:description longer than this is not the summary we read (the stats come in its first ~80 characters). */
@@ -280,6 +282,12 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   const followingLink = (): Element | undefined =>
     firstVisible(doc, selectors.followingLink, (a) => linksTo(a, 'following'));
 
+  /** Whether the header's username heading names another handle (the previous profile, still on screen). */
+  const showsOtherHandle = (): boolean => {
+    const heading = firstVisible(doc, selectors.username.slice(0, 2), (el) => HANDLE_TEXT.test(textOf(el)));
+    return heading !== undefined && !sameHandle(textOf(heading), handle);
+  };
+
   /** The stat items in page order (posts, followers, following), and which is which. */
   const stats = (): { posts?: Element; followers?: Element; following?: Element; rendered: boolean } => {
     const followers = followersLink();
@@ -317,7 +325,9 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
         rendered: true,
       };
     }
-    // Followers not a link (another UI language, logged out) and no list: a row of any tags.
+    // Followers not a link (another UI language, logged out) and no list: a row of any tags. With
+    // no link naming the handle, the username heading tells this profile from the previous one.
+    if (showsOtherHandle()) return { rendered: true };
     const row = firstVisible(doc, selectors.statsRow, isStatsRow);
     if (row) {
       const picked = pickStats(statChildren(row));
@@ -420,9 +430,10 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     if (!postsCount && found.rendered) result.notes.push(t('sitePostsNotFound'));
     if (postsCount?.value === 0) result.notes.push(t('siteNoPosts'));
     // Nothing more will render: a private account's grid, or a rendered header saying 0 posts.
-    const isPrivate = found.rendered && attempt('private notice', privateNotice) === true;
+    // Only with this profile's header read: a notice under a previous profile's header is not ours.
+    const isPrivate = !!followers && found.rendered && attempt('private notice', privateNotice) === true;
     if (isPrivate) result.notes.push(t('sitePrivateAccount'));
-    if (followers && (isPrivate || (found.rendered && postsCount?.value === 0))) result.final = true;
+    if (isPrivate || (followers && found.rendered && postsCount?.value === 0)) result.final = true;
 
     attempt('hidden likes note', () => {
       const own = [...bootstrap().posts.values()].filter((post) => sameHandle(post.owner, handle));

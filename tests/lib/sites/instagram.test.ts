@@ -483,10 +483,15 @@ describe('the rendered header is the current value; meta tags may lag (issue 15)
     expect(header.postsCount).toEqual(exact(87));
   });
 
-  it('does not take a row of the previous profile (its followers link names another handle)', () => {
-    const url = 'https://www.instagram.com/someone.else/';
-    const { snapshot } = read('profile-2026', url);
+  it.each([
+    ['profile-2026', 'its followers link names another handle'],
+    ['profile-ja-nolink', 'no link: its username heading names another handle'],
+    ['profile-private', 'no link: its username heading names another handle'],
+  ])('%s at another handle\'s URL: no stats from the previous profile (%s)', (fixture) => {
+    const { snapshot } = read(fixture, 'https://www.instagram.com/someone.else/', false);
     expect(snapshot.followers).toBeUndefined();
+    expect(snapshot.final).toBeUndefined();
+    expect(snapshot.notes.join(' ')).not.toMatch(/private/i);
   });
 });
 

@@ -433,7 +433,7 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     // Only with this profile's header read: a notice under a previous profile's header is not ours.
     const isPrivate = !!followers && found.rendered && attempt('private notice', privateNotice) === true;
     if (isPrivate) result.notes.push(t('sitePrivateAccount'));
-    if (isPrivate || (followers && found.rendered && postsCount?.value === 0)) result.final = true;
+    if (isPrivate || (followers && found.rendered && postsCount?.exact && postsCount.value === 0)) result.final = true;
 
     attempt('hidden likes note', () => {
       const own = [...bootstrap().posts.values()].filter((post) => sameHandle(post.owner, handle));

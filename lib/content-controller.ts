@@ -149,6 +149,9 @@ export function createController(deps: ControllerDeps) {
       trustBootstrap,
       onSnapshot: (snapshot) => {
         lastSnapshot = snapshot;
+        // The page says there is nothing more to read (private account, no uploads, hidden
+        // subscribers): settle now rather than after SETTLE_TIMEOUT_MS.
+        if (snapshot.final) settled = true;
         if (!starting) render(signal, href);
       },
       onUrlChanged: deps.onUrlChanged,

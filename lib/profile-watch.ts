@@ -87,6 +87,11 @@ export function watchProfile(options: ProfileWatchOptions): ProfileWatch {
     // only if this element was its sole source, which is the case for such lists.
     if (previousId !== undefined && previousId !== post.id) idOf.delete(element);
     idOf.set(element, post.id);
+    return addPost(post);
+  };
+
+  /** Adds a post, or merges it into the one of the same id read before; true when that changed anything. */
+  const addPost = (post: PostCounts): boolean => {
     const index = indexOf.get(post.id);
     const before = index === undefined ? undefined : postList[index];
     if (before && samePost(before, post)) return false;
@@ -225,6 +230,9 @@ export function watchProfile(options: ProfileWatchOptions): ProfileWatch {
     }
   });
 
+  // Videos the page data describes before any tile renders (YouTube's server HTML): first, in
+  // their order; the tiles merge into them by id.
+  for (const post of reader.dataPosts?.() ?? []) addPost(post);
   for (const element of doc.querySelectorAll(selector)) readPost(element);
   if (!signal.aborted) {
     observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });

@@ -58,6 +58,17 @@ function mergePost(into: PostCounts, from: PostCounts): void {
   }
 }
 
+const COUNT_KEYS = ['likes', 'comments', 'shares', 'views', 'replies', 'reposts'] as const;
+
+/** A tile's read over the page data's entry of the same post; exact counts are kept. */
+function takeTile(into: PostCounts, tile: PostCounts): void {
+  const before = { ...into };
+  Object.assign(into, tile);
+  for (const key of COUNT_KEYS) {
+    if (before[key]?.exact && !tile[key]?.exact) into[key] = before[key];
+  }
+}
+
 /**
  * One complete read of a profile page: the header plus every post tile now in the document, in
  * page order, de-duplicated by id (a later duplicate only fills gaps). Never throws.
@@ -90,6 +101,21 @@ export function readSnapshot(
   } catch {
     elements = [];
   }
+  // Posts the page data describes (YouTube's server HTML before its grid renders): first, in their
+  // order, as watchProfile does; tiles of the same id fill their gaps.
+  let fromData: PostCounts[];
+  try {
+    fromData = reader.dataPosts?.() ?? [];
+  } catch {
+    fromData = [];
+  }
+  const dataOnly = new Set<string>();
+  for (const post of fromData) {
+    if (byId.has(post.id)) continue;
+    byId.set(post.id, post);
+    dataOnly.add(post.id);
+    posts.push(post);
+  }
   for (const element of elements) {
     let post: PostCounts | undefined;
     try {
@@ -99,7 +125,11 @@ export function readSnapshot(
     }
     if (!post) continue;
     const seen = byId.get(post.id);
-    if (seen) {
+    if (seen && dataOnly.delete(post.id)) {
+      // The tile is what the page renders now: it wins over the page data, except that an exact
+      // count is never traded for a rounded one (as watchProfile merges).
+      takeTile(seen, post);
+    } else if (seen) {
       mergePost(seen, post);
     } else {
       byId.set(post.id, post);

@@ -5,7 +5,7 @@ import { isRecord } from '../is-record';
 import { findKeyDeep, jsonCount, jsonScriptsContaining, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { instagramProfileHandle, isInstagramHost } from './url/instagram';
-import { attemptFor, countReader, defineAdapter, exactCount, preferExact, sameHandle } from './shared';
+import { attemptFor, countReader, defineAdapter, exactCount, hasPrivateNotice, renderedOverMeta, sameHandle } from './shared';
 
 /**
  * Instagram's rounding of "12.3K" is not documented and not verified on a live page: the interval covers
@@ -49,6 +49,19 @@ const selectors = {
     'header ul', // desktop, logged out: <header> … <ul><li>224 posts</li><li><button>…followers</button></li>… (assumed)
     'main ul', // narrow window: the same list below the header (assumed)
   ],
+  /**
+   * Any row whose first three children are the stats (posts, followers, following), whatever the
+   * tags and the language: the 2026 header is divs, and followers is not always a link.
+   */
+  statsRow: [
+    'header div', // 2026 desktop, logged in: <div><div>8,276 posts</div><div><a>…followers</a></div><div>…</div></div> (verified 2026-02, profile-2026.rendered.html)
+    'header section', // 2023-25 desktop: the stats row directly inside a <section> (assumed)
+  ],
+  /** "This account is private" heading of a private profile (logged out or not following it). */
+  privateNotice: [
+    'main h2', // 2023-26 desktop and narrow window: <h2>This account is private</h2> below the header (assumed)
+    'main span', // 2025-26 variants writing it in a span (assumed)
+  ],
   /** The element holding the exact count in its title ("12,345" while the text says "12.3K"). */
   exactTitle: '[title]', // logged in: <span title="12,345"><span>12.3K</span></span> (assumed, 2023-25 scrapers)
   /** The username heading, where the badge goes. */
@@ -77,7 +90,40 @@ const labels = {
   likes: /\blikes?\b|gefällt|me gusta|j[’']aime|mi piace|curtid|curtir/i,
   views: /\bplays?\b|\bviews?\b|play count|view count|reproducci|reprodu[cç]|wiedergabe|aufrufe|lectures?\b|\bvues?\b|visualizza|riproduzion|visualiza/i,
   reel: /^(clip|reel)s?\b/i,
+  /** The followers stat, in Instagram's UI languages (en, de, es, pt, fr, it, nl, pl, tr, ru, ja, ko, zh, id, sv, no/da, fi). */
+  followers:
+    /follower|seguidor|abonn[ée]s|volgers|obserwuj[ąa]cy|takip[çc]i|подписчик|フォロワー|팔로워|粉丝|粉絲|pengikut|följare|følgere|seuraaj/i,
+  /** The following stat, same languages. */
+  following:
+    /following|gefolgt|seguidos|seguindo|abonnements|suivi|seguiti|volgend|obserwowan|takip edilen|подписк|フォロー中|팔로잉|关注|追蹤中|mengikuti|följer|følger|seurattu/i,
 } as const;
+
+/**
+ * One number written as one token ("8,276", "1,2 Mio.", "698M", "投稿87件"), not digits inside a
+ * Latin word ("user123": handles are Latin letters, digits, "." and "_").
+ */
+const NUMBER_TOKEN = /(?<![\p{N}\p{Script=Latin}_])\d(?:[\d.,'’\u00a0\u202f ]*\d)?/gu;
+/** A username as the header shows it (a bio heading or display name has spaces or other characters). */
+const HANDLE_TEXT = /^[A-Za-z0-9._]{1,30}$/;
+/** A title holding a whole count in digits and group separators only: "698,079,524", "1.234", "12 345". */
+const TITLE_INTEGER = /^\d{1,3}(?:[.,'’\u00a0\u202f ]\d{3})*$|^\d+$/;
+/** og:description longer than this is not the summary we read (the stats come in its first ~80 characters). */
+const MAX_META_CHARS = 1000;
+
+/**
+ * The part of og:description before its first " - " (or en/em dash between spaces): the stats.
+ * One pass, no regex backtracking: `split(/\s+[-–—]\s+/)` took quadratic time on long runs of
+ * spaces (issue 14). Input is bounded by the caller.
+ * @example statsBeforeDash('2,362 Followers, 136 Following, 224 Posts - See …') // '2,362 Followers, 136 Following, 224 Posts'
+ */
+export function statsBeforeDash(text: string): string {
+  const space = (c: string | undefined) => c !== undefined && /\s/.test(c);
+  for (let i = 1; i < text.length - 1; i++) {
+    const c = text[i];
+    if ((c === '-' || c === '–' || c === '—') && space(text[i - 1]) && space(text[i + 1])) return text.slice(0, i).trimEnd();
+  }
+  return text;
+}
 
 /** Tile hrefs: "/p/CODE/", "/reel/CODE/", "/tv/CODE/", or the same under "/owner/". */
 const POST_PATH = /^\/(?:([A-Za-z0-9._]{1,30})\/)?(p|reel|tv)\/([A-Za-z0-9_-]{5,})\/?$/;
@@ -202,10 +248,46 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     return [...links].every((a) => linksTo(a, 'followers') || linksTo(a, 'following'));
   };
 
+  /** A row's children that show something (React leaves empty wrappers around). */
+  const statChildren = (row: Element): Element[] => [...row.children].filter((child) => textOf(child) !== '');
+
+  /** A row of three or four short stats, each one number, not a tile, not the previous profile's. */
+  const isStatsRow = (row: Element): boolean => {
+    if (row.closest(anyTile)) return false;
+    const items = statChildren(row);
+    if (items.length < 3 || items.length > 4) return false;
+    for (const item of items.slice(0, 3)) {
+      const text = textOf(item);
+      if (text.length > 60 || (text.match(NUMBER_TOKEN) ?? []).length !== 1) return false;
+    }
+    const links = row.querySelectorAll('a[href*="/followers"], a[href*="/following"]');
+    return [...links].every((a) => linksTo(a, 'followers') || linksTo(a, 'following'));
+  };
+
+  /**
+   * Which stat is which: by its word where we know the language, else by Instagram's order
+   * (posts, followers, following), the same in every UI language.
+   */
+  const pickStats = (items: Element[]): { posts?: Element; followers?: Element; following?: Element } => {
+    const words = items.map((item) => textOf(item));
+    let followingAt = words.findIndex((text) => labels.following.test(text));
+    let followersAt = words.findIndex((text, at) => at !== followingAt && labels.followers.test(text));
+    if (followersAt < 0) followersAt = followingAt === 1 ? 2 : 1;
+    if (followingAt < 0) followingAt = followersAt === 2 ? 1 : 2;
+    const postsAt = [0, 1, 2].find((at) => at !== followersAt && at !== followingAt) ?? 0;
+    return { posts: items[postsAt], followers: items[followersAt], following: items[followingAt] };
+  };
+
   const followersLink = (): Element | undefined =>
     firstVisible(doc, selectors.followersLink, (a) => linksTo(a, 'followers'));
   const followingLink = (): Element | undefined =>
     firstVisible(doc, selectors.followingLink, (a) => linksTo(a, 'following'));
+
+  /** Whether the header's username heading names another handle (the previous profile, still on screen). */
+  const showsOtherHandle = (): boolean => {
+    const heading = firstVisible(doc, selectors.username.slice(0, 2), (el) => HANDLE_TEXT.test(textOf(el)));
+    return heading !== undefined && !sameHandle(textOf(heading), handle);
+  };
 
   /** The stat items in page order (posts, followers, following), and which is which. */
   const stats = (): { posts?: Element; followers?: Element; following?: Element; rendered: boolean } => {
@@ -236,12 +318,21 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
       const items = [...list.children].filter((child) => child.tagName === 'LI');
       // Logged out, the count sits in a <button> (it opens the login prompt) inside the item.
       const control = (item: Element | undefined) => item?.querySelector('a, button') ?? item;
+      const picked = pickStats(items);
       return {
-        posts: items[0],
-        followers: followers ?? control(items[1]),
-        following: following ?? control(items[2]),
+        posts: picked.posts,
+        followers: followers ?? control(picked.followers),
+        following: following ?? control(picked.following),
         rendered: true,
       };
+    }
+    // Followers not a link (another UI language, logged out) and no list: a row of any tags. With
+    // no link naming the handle, the username heading tells this profile from the previous one.
+    if (showsOtherHandle()) return { rendered: true };
+    const row = firstVisible(doc, selectors.statsRow, isStatsRow);
+    if (row) {
+      const picked = pickStats(statChildren(row));
+      return { posts: picked.posts, followers: followers ?? picked.followers, following: following ?? picked.following, rendered: true };
     }
     return { followers, following, rendered: !!followers || !!following };
   };
@@ -251,8 +342,13 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     if (!el) return undefined;
     const titled = [...(el.matches(selectors.exactTitle) ? [el] : []), ...el.querySelectorAll(selectors.exactTitle)];
     for (const node of titled) {
-      const title = node.getAttribute('title');
+      const title = node.getAttribute('title')?.trim();
       if (!title || !/\d/.test(title)) continue;
+      // A title of digits and group separators is a whole count, whatever the page's locale.
+      if (TITLE_INTEGER.test(title)) {
+        const value = Number(title.replace(/\D/g, ''));
+        if (Number.isSafeInteger(value)) return exactCount(value);
+      }
       const reading = readCount(title, locale);
       if (reading) return reading;
     }
@@ -267,10 +363,10 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     if (!trust) return metaCache;
     const names = (text: string) => text.toLowerCase().includes(`(@${handle.toLowerCase()})`);
     for (const selector of selectors.summaryMeta) {
-      const content = doc.querySelector(selector)?.getAttribute('content')?.trim();
+      const content = doc.querySelector(selector)?.getAttribute('content')?.slice(0, MAX_META_CHARS).trim();
       if (!content || !names(content)) continue;
       // "2,362 Followers, 136 Following, 224 Posts - See …": the stats come before " - ", in this order.
-      const stats = content.split(/\s+[-–—]\s+/)[0] ?? '';
+      const stats = statsBeforeDash(content);
       const parts = stats.split(/[,،，]\s+|、|，/);
       if (parts.length < 3) continue;
       metaCache.followers = readCount(parts[0], locale);
@@ -284,6 +380,9 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     if (name) metaCache.name = name;
     return metaCache;
   };
+
+  /** Whether the page says this profile is private (the notice in place of the grid). */
+  const privateNotice = (): boolean => hasPrivateNotice(doc, selectors.privateNotice, 'header');
 
   /** Embedded timeline JSON: parsed once per reader, used only when it is this profile's. */
   let bootstrapCache: Bootstrap | undefined;
@@ -307,10 +406,11 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     }
     const found = attempt('header stats', stats) ?? { rendered: false };
     const fromMeta = attempt('og:description', meta) ?? {};
-    const domFollowers = attempt('followers', () => readStat(found.followers));
-    const followers = preferExact(domFollowers, fromMeta.followers);
-    const following = preferExact(attempt('following', () => readStat(found.following)), fromMeta.following);
-    const postsCount = preferExact(attempt('posts count', () => readStat(found.posts)), fromMeta.posts);
+    // The rendered header is the current value; og:description may lag behind it (issue 15).
+    const fromFollowers = renderedOverMeta(attempt('followers', () => readStat(found.followers)), fromMeta.followers);
+    const followers = fromFollowers.reading;
+    const following = renderedOverMeta(attempt('following', () => readStat(found.following)), fromMeta.following).reading;
+    const postsCount = renderedOverMeta(attempt('posts count', () => readStat(found.posts)), fromMeta.posts).reading;
     if (followers) result.followers = followers;
     if (following) result.following = following;
     if (postsCount) result.postsCount = postsCount;
@@ -322,12 +422,19 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
           ? t('siteFollowersNotFound')
           : t('siteFollowersNotYet'),
       );
+    } else if (fromFollowers.fromMeta) {
+      result.notes.push(t('siteFollowersFromMeta'));
     } else if (!followers.exact) {
       result.notes.push(t('siteFollowersRounded'));
     }
     if (!following && found.rendered) result.notes.push(t('siteFollowingNotFound'));
     if (!postsCount && found.rendered) result.notes.push(t('sitePostsNotFound'));
     if (postsCount?.value === 0) result.notes.push(t('siteNoPosts'));
+    // Nothing more will render: a private account's grid, or a rendered header saying 0 posts.
+    // Only with this profile's header read: a notice under a previous profile's header is not ours.
+    const isPrivate = !!followers && found.rendered && attempt('private notice', privateNotice) === true;
+    if (isPrivate) result.notes.push(t('sitePrivateAccount'));
+    if (isPrivate || (followers && found.rendered && postsCount?.exact && postsCount.value === 0)) result.final = true;
 
     attempt('hidden likes note', () => {
       const own = [...bootstrap().posts.values()].filter((post) => sameHandle(post.owner, handle));

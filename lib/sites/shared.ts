@@ -1,5 +1,5 @@
 import { parseCountDetailed, type CountReading, type Rounding } from '../count';
-import { pageLocale } from '../dom';
+import { firstVisible, pageLocale, textOf } from '../dom';
 import type { Platform } from '../platforms';
 import type { ProfileReader, ReadOptions, SiteAdapter } from './types';
 
@@ -40,6 +40,51 @@ export function preferExact(primary: CountReading | undefined, other: CountReadi
   if (primary?.exact) return primary;
   if (other?.exact && (!primary || agrees(other, primary))) return other;
   return primary ?? other;
+}
+
+/** The same reading, no longer claimed exact (its interval kept): a number that may be stale. */
+export function approximate(reading: CountReading): CountReading {
+  return { ...reading, exact: false };
+}
+
+/**
+ * What the rendered page shows now wins over bootstrap meta data, which can lag behind it
+ * (Instagram's og:description was 10 % stale, issue 15): an exact meta count stands only for a
+ * rounded rendered count it agrees with; without a rendered count it is approximate, `fromMeta`.
+ */
+export function renderedOverMeta(
+  rendered: CountReading | undefined,
+  meta: CountReading | undefined,
+): { reading?: CountReading; fromMeta: boolean } {
+  if (rendered) return { reading: preferExact(rendered, meta), fromMeta: false };
+  return meta ? { reading: approximate(meta), fromMeta: true } : { fromMeta: false };
+}
+
+/**
+ * A private account's notice where its posts would be: Instagram's and TikTok's "This account is
+ * private", X's "These posts are protected", in the UI languages we test (en, de, es, pt, fr, it,
+ * nl, pl, tr, ru, ja, ko, zh, id, sv). The sentence's start, so a bio that quotes it later does not
+ * count. Wording assumed from the platforms' UIs; no saved real page holds a private profile.
+ */
+export const PRIVATE_NOTICE =
+  /^(?:this account is private|dieses konto ist privat|esta cuenta es privada|esta conta é privada|ce compte est privé|questo account è privato|dit account is privé|to konto jest prywatne|bu hesap gizli|это закрытый аккаунт|このアカウントは非公開です|비공개 계정입니다|这是私密账户|這是私人帳號|akun ini bersifat pribadi|det här kontot är privat|these (?:posts|tweets) are protected|diese (?:posts|tweets) sind geschützt|estos (?:posts|tweets) están protegidos|esses (?:posts|tweets) estão protegidos|ces (?:posts|tweets) sont protégés)/i;
+
+/**
+ * Whether the first visible element of `selectors` whose short text starts with a private notice
+ * exists (outside `exclude`, e.g. the profile header holding the bio). Never throws.
+ */
+export function hasPrivateNotice(doc: Document, selectors: readonly string[], exclude?: string): boolean {
+  try {
+    return (
+      firstVisible(doc, selectors, (el) => {
+        if (exclude && el.closest(exclude)) return false;
+        const text = textOf(el);
+        return text.length <= 120 && PRIVATE_NOTICE.test(text);
+      }) !== undefined
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** Runs `read`, logging and swallowing any surprise: adapters never throw into the page. */
@@ -103,6 +148,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
         header: () => (reader && attempt('header', () => reader.header())) ?? empty(),
         post: (element) => (reader ? attempt('post', () => reader.post(element)) : undefined),
         anchor: () => (reader && attempt('anchor', () => reader.anchor())) ?? null,
+        dataPosts: () => (reader?.dataPosts && attempt('data posts', () => reader.dataPosts?.())) ?? [],
       };
     },
   };

@@ -5,7 +5,7 @@ import { isRecord } from '../is-record';
 import { jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { isTikTokHost, tiktokProfileHandle } from './url/tiktok';
-import { attemptFor, countReader, defineAdapter, exactCount, parseJsonLd, preferExact, sameHandle } from './shared';
+import { attemptFor, countReader, defineAdapter, exactCount, hasPrivateNotice, parseJsonLd, preferExact, sameHandle } from './shared';
 
 /**
  * TikTok's rounding of "783.4K" is not documented (the saved page's 783 427 fits both): the interval covers
@@ -58,6 +58,11 @@ const selectors = {
   jsonLd: [
     'script[type="application/ld+json"]#ProfilePage', // profile pages, 2025-12 (profile.rendered.html)
     'script[type="application/ld+json"]', // the same without its id (assumed)
+  ],
+  /** "This account is private" in place of the grid (a <p> title over "Follow this account to see…"). */
+  privateNotice: [
+    '[data-e2e="user-page"] p', // desktop, private profile (assumed: no saved private page; the wording is TikTok's)
+    '[data-e2e="user-page"] h2', // same title as a heading (assumed)
   ],
   /** One grid tile: <div data-e2e="user-post-item" role="button">…<a href=".../@h/video/ID">. */
   postTile: '[data-e2e="user-post-item"]', // videos and reposts tabs, 2025-12: 18 tiles (profile.rendered.html)
@@ -117,6 +122,7 @@ interface Bootstrap {
   following?: CountReading;
   likes?: CountReading;
   videos?: CountReading;
+  privateAccount?: boolean;
 }
 
 /**
@@ -198,6 +204,8 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
         out.following = jsonStat(userInfo, 'followingCount');
         out.likes = jsonStat(userInfo, 'heartCount') ?? jsonStat(userInfo, 'heart');
         out.videos = jsonStat(userInfo, 'videoCount');
+        // user.privateAccount: false on the saved public profile (profile.rendered.html, 2025-12).
+        out.privateAccount = pick(userInfo, 'user', 'privateAccount') === true;
       }
       // The ProfilePage JSON-LD carries the same exact numbers; it fills what userInfo lacks.
       const ld = readJsonLd(doc, handle);
@@ -263,6 +271,12 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
       result.notes.push(t('siteFollowersRounded'));
     }
     if (result.postsCount?.value === 0) result.notes.push(t('siteNoPosts'));
+    // Private: no video will render, so the verdict may settle at once (issue 15 item 3).
+    const isPrivate = !found.other && (data.privateAccount === true || attempt('private notice', () => hasPrivateNotice(doc, selectors.privateNotice)) === true);
+    if (isPrivate) {
+      result.notes.push(t('sitePrivateAccount'));
+      if (followers) result.final = true;
+    }
     return result;
   };
 

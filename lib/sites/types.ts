@@ -39,6 +39,11 @@ export interface ProfileSnapshot {
   posts: PostCounts[];
   /** Why a number is missing, for the user ("Follower count not found in the header"). */
   notes: string[];
+  /**
+   * The page itself says there is nothing more to read (a private account, a channel without
+   * uploads or hiding its subscriber count): the verdict settles now instead of after the timeout.
+   */
+  final?: boolean;
 }
 
 /** How far the adapter may trust data the page embedded for the page it first loaded. */
@@ -64,6 +69,12 @@ export interface ProfileReader {
   post(element: Element): PostCounts | undefined;
   /** Where the badge goes (next to the name or follower count); null while not rendered. */
   anchor(): Element | null;
+  /**
+   * Posts the page's own data describes before (or without) rendering them as tiles: YouTube's
+   * server HTML holds a channel's videos in `ytInitialData` with no grid in the DOM. Same ids as
+   * the tiles, so a tile read later merges into its entry. Empty when the data is not trusted.
+   */
+  dataPosts?(): PostCounts[];
 }
 
 /** One per platform: URL → handle, document → reader. Pure functions of their inputs. */

@@ -5,7 +5,7 @@ import { isRecord } from '../is-record';
 import { jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { isXHost, xProfileHandle } from './url/x';
-import { attemptFor, countReader, defineAdapter, exactCount, preferExact, sameHandle } from './shared';
+import { attemptFor, countReader, defineAdapter, exactCount, hasPrivateNotice, preferExact, sameHandle } from './shared';
 
 /**
  * X abbreviates by truncating, not rounding (its number formatter is built with "truncate":
@@ -69,6 +69,14 @@ const selectors = {
   ],
   viewsLink: [
     'a[href*="/status/"][href$="/analytics"]', // "788311 views. View post analytics", verified 2025-12
+  ],
+  /** A protected account: the lock beside the name (aria-label "Protected account"). */
+  protectedIcon: [
+    '[data-testid="UserName"] [data-testid="icon-lock"]', // profile header, protected account (assumed, 2023-25 scrapers)
+  ],
+  /** "These posts are protected", the title of the empty timeline of a protected account. */
+  protectedNotice: [
+    '[data-testid="emptyState"] span', // protected account seen by a non-follower (assumed, 2023-25 scrapers)
   ],
   /** "@h hasn’t posted" on an empty timeline (string id b786a77d). */
   emptyState: [
@@ -300,7 +308,14 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     }
     const emptyTimeline =
       !!attempt('empty state', () => firstVisible(doc, selectors.emptyState)) && !doc.querySelector(selectors.post);
-    if (postsCount?.value === 0 || (emptyTimeline && tab === '')) {
+    // Protected: the timeline will stay empty, so the verdict may settle at once (issue 15 item 3).
+    const isPrivate =
+      !!attempt('protected icon', () => firstVisible(doc, selectors.protectedIcon)) ||
+      attempt('protected notice', () => hasPrivateNotice(doc, selectors.protectedNotice)) === true;
+    if (isPrivate) {
+      result.notes.push(t('sitePrivateAccount'));
+      if (followers) result.final = true;
+    } else if (postsCount?.value === 0 || (emptyTimeline && tab === '')) {
       result.notes.push(t('siteNoPosts'));
     }
     return result;

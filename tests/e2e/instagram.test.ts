@@ -166,14 +166,15 @@ describe('Instagram in real Chromium', () => {
     await page.close();
   });
 
-  it.skipIf(!existsSync(REAL_PAGE) && !process.env.CI)('reads the saved real page (server HTML): 2,362 followers, exact', async () => {
+  it.skipIf(!existsSync(REAL_PAGE) && !process.env.CI)('reads the saved real page (server HTML): 2,362 followers from og:description, approximate', async () => {
     expect(existsSync(REAL_PAGE), `the saved pages must be beside the repository in CI: ${REAL_PAGE}`).toBe(true);
     const { page } = await open(`${IG}/pluto__travel/`);
     const badge = await settledBadge(page, 20_000);
     expect(badge).toMatchObject({
       'data-handle': 'pluto__travel',
       'data-followers': '2362',
-      'data-followers-exact': 'true',
+      // No rendered header confirms the meta tag's count (issue 15): never exact on its own.
+      'data-followers-exact': 'false',
       'data-tier': 'micro',
       'data-micro': 'true',
     });

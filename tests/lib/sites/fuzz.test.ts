@@ -45,6 +45,9 @@ const FIXTURE_URLS: Readonly<Record<Platform, Readonly<Record<string, string>>>>
     'profile-reels': 'https://www.instagram.com/mila.moves/reels/',
     'profile-no-posts': 'https://www.instagram.com/fresh.start.studio/',
     'profile-late': 'https://www.instagram.com/late.bloomer/',
+    'profile-2026': 'https://www.instagram.com/coral.reef.lab/',
+    'profile-ja-nolink': 'https://www.instagram.com/hinata.pottery/',
+    'profile-private': 'https://www.instagram.com/jonas.private.sketches/',
     'post-page': 'https://www.instagram.com/ana.tidepool/',
   },
   tiktok: {
@@ -53,6 +56,7 @@ const FIXTURE_URLS: Readonly<Record<Platform, Readonly<Record<string, string>>>>
     'profile-de': 'https://www.tiktok.com/@lena.wandert?lang=de-DE',
     'profile-late': 'https://www.tiktok.com/@late.bloomer',
     'profile-no-posts': 'https://www.tiktok.com/@fresh.start.studio',
+    'profile-private': 'https://www.tiktok.com/@quiet.looms',
     'video-page': 'https://www.tiktok.com/@mara.bakes',
   },
   youtube: {
@@ -67,6 +71,9 @@ const FIXTURE_URLS: Readonly<Record<Platform, Readonly<Record<string, string>>>>
     'channel-late': 'https://www.youtube.com/@lateriser/videos',
     'channel-no-videos': 'https://www.youtube.com/@freshclay',
     'channel-c4': 'https://www.youtube.com/channel/UCh4rb0urL1ghtsTra1ler5x',
+    'channel-server-lockups': 'https://www.youtube.com/@tidewaterfilms/videos',
+    'channel-server-home': 'https://www.youtube.com/@tidewaterfilms',
+    'channel-server-videos-hidden': 'https://www.youtube.com/@tidewaterfilms/videos',
     'watch-page': 'https://www.youtube.com/@copperkettle',
   },
   x: {
@@ -77,6 +84,7 @@ const FIXTURE_URLS: Readonly<Record<Platform, Readonly<Record<string, string>>>>
     'profile-es': 'https://x.com/lucia_ortega',
     'profile-de': 'https://x.com/lena_wandert',
     'profile-late': 'https://x.com/late_bloomer',
+    'profile-protected': 'https://x.com/miralake_quiet',
     'profile-no-posts': 'https://x.com/fresh_start',
     'status-page': 'https://x.com/ink_club',
     home: 'https://x.com/mara_sketches',

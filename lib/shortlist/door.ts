@@ -120,10 +120,15 @@ async function writeProfiles(local: LocalArea, set: Record<string, unknown>, rem
  * Reads everything, sets aside what cannot be read and brings storage to the current layout
  * (migrations, keys renamed to their profile's). Runs inside the writer's queue only.
  */
-async function repairLayout(local: LocalArea): Promise<void> {
+async function repairLayout(local: LocalArea): Promise<boolean> {
   const read = readStored(await local.get(null));
-  for (const { from, unreadable } of read.unreadable) await setAside(from, 'local', unreadable);
+  for (const { from, unreadable } of read.unreadable) {
+    // No copy kept (storage full, or the set-aside copies are): nothing is rewritten, the
+    // unreadable data stays where it is and reads go on around it.
+    if ((await setAside(from, 'local', unreadable)).key === undefined) return false;
+  }
   await writeProfiles(local, read.repair.set, read.repair.remove);
+  return true;
 }
 
 /** Applies commits one at a time, in arrival order, to what is stored at that moment. */
@@ -131,11 +136,13 @@ export function createWriter(local: LocalArea) {
   let queue: Promise<unknown> = Promise.resolve();
   let layoutCurrent = false;
 
-  const ensureLayout = async (): Promise<void> => {
-    if (layoutCurrent) return;
+  const ensureLayout = async (): Promise<boolean> => {
+    if (layoutCurrent) return true;
     const meta = (await local.get(SHORTLIST_KEY))[SHORTLIST_KEY];
-    if (!(meta === undefined || (isRecord(meta) && meta.version === SHORTLIST_VERSION && Object.keys(meta).length === 1))) await repairLayout(local);
-    layoutCurrent = true;
+    const current = meta === undefined || (isRecord(meta) && meta.version === SHORTLIST_VERSION && Object.keys(meta).length === 1);
+    // When the repair cannot keep a copy of what it would replace, the next commit tries again.
+    layoutCurrent = current || (await repairLayout(local));
+    return layoutCurrent;
   };
 
   const apply = async (raw: readonly unknown[]): Promise<CommitResult> => {
@@ -145,7 +152,8 @@ export function createWriter(local: LocalArea) {
       if (!patch) return { ok: false, code: 'invalid', error: 'not a shortlist change' };
       patches.push(patch);
     }
-    await ensureLayout();
+    // Never written into a layout this version cannot read (a newer MicroScope's that could not be set aside).
+    if (!(await ensureLayout())) return { ok: false, code: 'failed', error: 'the stored shortlist could not be brought to this version' };
     const keys = [...new Set(patches.flatMap((patch) => (patch.op === 'recent' ? [] : [patch.key])))];
     const wantsRecent = patches.some((patch) => patch.op === 'recent');
     const items = await local.get([...keys.map(storageKeyOf), ...(wantsRecent ? [RECENT_KEY] : []), SHORTLIST_KEY]);
@@ -154,8 +162,11 @@ export function createWriter(local: LocalArea) {
     for (const key of keys) {
       const stored = items[storageKeyOf(key)];
       const profile = stored === undefined ? undefined : readStoredProfile(stored);
-      // What is there but cannot be read is kept aside before anything replaces it.
-      if (stored !== undefined && !profile) await setAside(storageKeyOf(key), 'local', { reason: 'a saved profile that could not be read', value: stored });
+      // What is there but cannot be read is kept aside before anything replaces it, or nothing is written.
+      if (stored !== undefined && !profile) {
+        const copy = await setAside(storageKeyOf(key), 'local', { reason: 'a saved profile that could not be read', value: stored });
+        if (copy.key === undefined) return { ok: false, code: 'failed', error: 'unreadable data in the way could not be set aside' };
+      }
       current.set(key, profile);
     }
     const recentBefore = wantsRecent ? readRecent(items[RECENT_KEY]).views : [];
@@ -217,7 +228,7 @@ export function createWriter(local: LocalArea) {
     /** Brings storage to the current layout, setting aside what cannot be read. */
     repair(): Promise<CommitResult> {
       return enqueue(async (): Promise<CommitResult> => {
-        await repairLayout(local);
+        if (!(await repairLayout(local))) return { ok: false, code: 'failed', error: 'unreadable data could not be set aside' };
         layoutCurrent = true;
         return { ok: true, outcomes: [], profiles: {} };
       }).catch(failure);

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isRecord } from './is-record';
-import { SET_ASIDE_DROPPED_KEY, UNREADABLE_PREFIX } from './storage-keys';
+import { UNREADABLE_PREFIX } from './storage-keys';
 
 /*
  * Data set aside: stored data that could not be read (garbage, a newer MicroScope's, a broken
@@ -8,17 +8,14 @@ import { SET_ASIDE_DROPPED_KEY, UNREADABLE_PREFIX } from './storage-keys';
  * recover it. In storage.local:
  *
  *   'microscope:unreadable:<ISO time>'  { from, area, reason, at, value }   one copy each
- *   'microscope:unreadable-dropped'     { version: 1, dropped: DroppedCopy[] }   what the cap dropped
  *
  * The cap (issue 13): storage.local holds 10 MB without `unlimitedStorage` and the shortlist may
  * need most of it, so the copies may take at most SET_ASIDE_LIMITS.copies keys and
- * SET_ASIDE_LIMITS.bytes in all, measured as the JSON length of each stored copy. A new copy is
- * always kept, in full: it is the data just found unreadable, which the rewrite after setAside
- * removes (even alone above the bytes cap: cutting it would lose it). To make room, the oldest
- * copies are dropped first; each dropped one is named (when, from where, why, how big) in
- * setAside's result, on the console, and under 'microscope:unreadable-dropped', which the
- * dashboard shows until the person dismisses it. Nothing else here deletes a copy: only the person,
- * with deleteSetAside.
+ * SET_ASIDE_LIMITS.bytes in all, measured as the JSON length of each stored copy. Nothing here
+ * ever deletes a copy to make room (an old copy may be a newer version's whole shortlist, set
+ * aside after a downgrade): only the person does, with deleteSetAside. A copy that would go over
+ * the cap is not stored, and its caller leaves the unreadable data where it is, so it is still
+ * there, unchanged, once the person has made room; the dashboard says when the copies are full.
  *
  * Moved out of lib/storage.ts (which imports setAside back) so lib/settings-storage.ts and the
  * dashboard use it without the shortlist's code.
@@ -27,8 +24,6 @@ import { SET_ASIDE_DROPPED_KEY, UNREADABLE_PREFIX } from './storage-keys';
 
 /** The cap on set-aside copies: how many, and how many characters of JSON in all. */
 export const SET_ASIDE_LIMITS = { copies: 20, bytes: 2_000_000 } as const;
-/** How many dropped copies the notice remembers (their descriptions only, never their data). */
-const DROPPED_REMEMBERED = 50;
 
 /** Data that could not be read, to be set aside rather than lost. */
 export interface UnreadableData {
@@ -53,18 +48,12 @@ export interface SetAsideCopy {
   value: unknown;
 }
 
-/** A copy the cap dropped: everything but its data. */
-export interface DroppedCopy extends Omit<SetAsideCopy, 'value'> {
-  /** When it was dropped (ISO time). */
-  droppedAt: string;
-}
-
 export interface SetAsideResult {
-  /** The new copy's key; undefined when it could not be stored. */
+  /** The new copy's key; undefined when it was not stored (then leave the data where it is). */
   key?: string;
-  /** Older copies dropped to keep within SET_ASIDE_LIMITS, oldest first. */
-  dropped: DroppedCopy[];
-  /** Why the copy could not be stored. */
+  /** True when it was not stored because the copies are at the cap (SET_ASIDE_LIMITS). */
+  full?: boolean;
+  /** Why the copy was not stored. */
   error?: string;
 }
 
@@ -92,14 +81,6 @@ function copyOf(key: string, stored: unknown): SetAsideCopy {
   };
 }
 
-function droppedOf(value: unknown): DroppedCopy[] {
-  if (!isRecord(value) || !Array.isArray(value.dropped)) return [];
-  return value.dropped.filter(
-    (entry): entry is DroppedCopy =>
-      isRecord(entry) && typeof entry.key === 'string' && typeof entry.at === 'string' && typeof entry.size === 'number' && typeof entry.droppedAt === 'string',
-  );
-}
-
 function copiesIn(all: Record<string, unknown>): SetAsideCopy[] {
   return Object.keys(all)
     .filter((key) => key.startsWith(UNREADABLE_PREFIX))
@@ -108,25 +89,19 @@ function copiesIn(all: Record<string, unknown>): SetAsideCopy[] {
 }
 
 /**
- * Which of the stored copies (oldest first) to drop so that they and a new copy of `size` keep
- * within `limits`: the oldest first, never the new one. Pure.
- * @example copiesToDrop([{ key: 'a', size: 10 }, { key: 'b', size: 10 }], 10, { copies: 2, bytes: 100 }) // ['a']
+ * Whether stored copies leave room for a new one of `size` characters within `limits`. Pure.
+ * @example hasRoomFor([{ size: 10 }, { size: 10 }], 10, { copies: 2, bytes: 100 }) // false: 3 copies
  */
-export function copiesToDrop(
-  stored: readonly { key: string; size: number }[],
-  size: number,
-  limits: { copies: number; bytes: number } = SET_ASIDE_LIMITS,
-): string[] {
-  let count = stored.length + 1;
-  let total = stored.reduce((sum, copy) => sum + copy.size, size);
-  const drop: string[] = [];
-  for (const copy of stored) {
-    if (count <= limits.copies && total <= limits.bytes) break;
-    drop.push(copy.key);
-    count--;
-    total -= copy.size;
-  }
-  return drop;
+export function hasRoomFor(stored: readonly { size: number }[], size: number, limits: { copies: number; bytes: number } = SET_ASIDE_LIMITS): boolean {
+  return stored.length + 1 <= limits.copies && stored.reduce((sum, copy) => sum + copy.size, size) <= limits.bytes;
+}
+
+/** The JSON length of the smallest copy setAside writes (empty from, reason and value): about 80. */
+const SMALLEST_COPY = jsonSize({ from: '', area: 'sync', reason: '', at: new Date(0).toISOString(), value: null });
+
+/** How full the copies are, for the dashboard: `full` once not even the smallest copy fits. Pure. */
+export function setAsideUsage(stored: readonly { size: number }[], limits: { copies: number; bytes: number } = SET_ASIDE_LIMITS): { count: number; bytes: number; full: boolean } {
+  return { count: stored.length, bytes: stored.reduce((sum, copy) => sum + copy.size, 0), full: !hasRoomFor(stored, SMALLEST_COPY, limits) };
 }
 
 /** setAside calls of this context, one after another: each sees the copies of the one before. */
@@ -134,8 +109,9 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Copies data that could not be read to 'microscope:unreadable:<ISO time>' in storage.local, so a
- * newer version (or a person) can still recover it, dropping the oldest copies when the cap
- * (SET_ASIDE_LIMITS) asks for room. Never throws: the result says what was kept and dropped.
+ * newer version (or a person) can still recover it; never deletes an older copy. Never throws.
+ * Contract: when the result has no `key` (the copies are `full`, or the write failed), the caller
+ * must leave the original data where it is, neither rewriting nor removing it.
  */
 export function setAside(from: string, area: 'local' | 'sync', unreadable: UnreadableData, now = Date.now()): Promise<SetAsideResult> {
   const entry = { from, area, reason: unreadable.reason, at: new Date(now).toISOString(), value: unreadable.value };
@@ -148,31 +124,24 @@ async function store(now: number, entry: { from: string; area: string; reason: s
   try {
     const all = await browser.storage.local.get(null);
     const copies = copiesIn(all);
-    // The new copy's key sorts after every stored one (the cap drops in key order), and is new
+    // The new copy's key sorts after every stored one (the dashboard lists in key order), and is new
     // even within one millisecond: the calls of a context come one at a time.
     const latest = copies.length > 0 ? Date.parse(copies.at(-1)!.key.slice(UNREADABLE_PREFIX.length)) : Number.NaN;
     const stamp = Number.isFinite(latest) && latest >= now ? latest + 1 : now;
     const key = `${UNREADABLE_PREFIX}${new Date(stamp).toISOString()}`;
-    const drop = new Set(copiesToDrop(copies, jsonSize(entry)));
-    const droppedAt = new Date().toISOString();
-    const dropped = copies.filter((copy) => drop.has(copy.key)).map(({ value: _value, ...rest }) => ({ ...rest, droppedAt }));
-    const writes: Record<string, unknown> = { [key]: entry };
-    if (dropped.length > 0) {
-      const remembered = [...droppedOf(all[SET_ASIDE_DROPPED_KEY]), ...dropped].slice(-DROPPED_REMEMBERED);
-      writes[SET_ASIDE_DROPPED_KEY] = { version: 1, dropped: remembered };
+    const size = jsonSize(entry);
+    if (!hasRoomFor(copies, size)) {
+      const usage = setAsideUsage(copies);
+      const error = `set-aside copies are full (${usage.count} of ${SET_ASIDE_LIMITS.copies}, ${usage.bytes} of ${SET_ASIDE_LIMITS.bytes} characters; this copy needs ${size})`;
+      console.warn(`[MicroScope] ${entry.from} (${entry.area}): ${entry.reason}; ${error}: left where it is`);
+      return { key: undefined, full: true, error };
     }
-    // The new copy (and the note of what goes) first: the old copies go only once it is stored.
-    await browser.storage.local.set(writes);
+    await browser.storage.local.set({ [key]: entry });
     console.warn(`[MicroScope] ${entry.from} (${entry.area}): ${entry.reason}; kept a copy under ${key}`);
-    if (dropped.length > 0) {
-      await browser.storage.local.remove(dropped.map((copy) => copy.key));
-      const named = dropped.map((copy) => `${copy.key} (${copy.from}: ${copy.reason}; ${copy.size} characters)`).join(', ');
-      console.warn(`[MicroScope] set-aside copies are capped at ${SET_ASIDE_LIMITS.copies} and ${SET_ASIDE_LIMITS.bytes} characters: dropped ${named}`);
-    }
-    return { key, dropped };
+    return { key };
   } catch (error) {
-    console.warn(`[MicroScope] ${entry.from}: ${entry.reason}; could not keep a copy`, error);
-    return { dropped: [], error: error instanceof Error ? error.message : String(error) };
+    console.warn(`[MicroScope] ${entry.from}: ${entry.reason}; could not keep a copy: left where it is`, error);
+    return { error: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -185,29 +154,24 @@ export async function listUnreadable(): Promise<{ key: string; value: unknown }[
     .map((key) => ({ key, value: all[key] }));
 }
 
-/** The set-aside copies, newest first, and what the cap dropped (oldest first), for the dashboard. */
-export async function listSetAside(): Promise<{ copies: SetAsideCopy[]; dropped: DroppedCopy[] }> {
+/** The set-aside copies, newest first, for the dashboard. */
+export async function listSetAside(): Promise<{ copies: SetAsideCopy[] }> {
   const all = await browser.storage.local.get(null);
-  return { copies: copiesIn(all).reverse(), dropped: droppedOf(all[SET_ASIDE_DROPPED_KEY]) };
+  return { copies: copiesIn(all).reverse() };
 }
 
-/** Deletes one set-aside copy (the person's choice: not noted as dropped). False for a key that is no copy's. */
+/** Deletes one set-aside copy: the only way one goes. False for a key that is no copy's. */
 export async function deleteSetAside(key: string): Promise<boolean> {
   if (!key.startsWith(UNREADABLE_PREFIX)) return false;
   await browser.storage.local.remove(key);
   return true;
 }
 
-/** Forgets the note of copies the cap dropped (the person has seen it). */
-export async function dismissDropped(): Promise<void> {
-  await browser.storage.local.remove(SET_ASIDE_DROPPED_KEY);
-}
-
-/** Calls back whenever a copy or the note of dropped copies changes, in any context. Returns the unsubscribe. */
+/** Calls back whenever a copy changes, in any context. Returns the unsubscribe. */
 export function watchSetAside(callback: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string): void => {
     if (area !== 'local') return;
-    if (Object.keys(changes).some((key) => key.startsWith(UNREADABLE_PREFIX) || key === SET_ASIDE_DROPPED_KEY)) callback();
+    if (Object.keys(changes).some((key) => key.startsWith(UNREADABLE_PREFIX))) callback();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -214,8 +214,11 @@ function createSettingsStore() {
       read = readSettings(stored);
       if (read.problems.length > 0 && !read.newer) {
         // Keep the bad value aside, then store the repaired settings so it is set aside once only.
-        await setAside(SETTINGS_KEY, 'sync', { reason: read.problems.join('; '), value: stored });
-        await saveSettings(read.settings);
+        // No copy kept (the copies are full, or the write failed): the stored value stays as it is,
+        // to be set aside on a later start, and this context runs on the defaults for what is bad.
+        const aside = await setAside(SETTINGS_KEY, 'sync', { reason: read.problems.join('; '), value: stored });
+        if (aside.key === undefined) console.warn(`[MicroScope] settings: ${read.problems.join('; ')}; using the defaults for these, stored settings left unchanged`);
+        else await saveSettings(read.settings);
       }
     } catch (error) {
       console.warn('[MicroScope] could not read settings; using the defaults', error);

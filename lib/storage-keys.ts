@@ -20,8 +20,6 @@ export const RECENT_KEY = 'microscope:recent';
 export const REVISION_KEY = 'microscope:revision';
 export const FIRST_PAGE_KEY = 'microscope:first-page';
 export const UNREADABLE_PREFIX = 'microscope:unreadable:';
-/** What the cap on set-aside copies dropped, for the dashboard to show (not a copy itself). */
-export const SET_ASIDE_DROPPED_KEY = 'microscope:unreadable-dropped';
 export const LOCALE_CACHE_KEY = 'microscope:locale-cache';
 export const SETTINGS_KEY = 'microscope:settings';
 

@@ -1,23 +1,15 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { formatDateTime, formatInteger } from '@/lib/format';
-import { plural, t, uiLanguage } from '@/lib/i18n';
-import {
-  deleteSetAside,
-  dismissDropped,
-  listSetAside,
-  SET_ASIDE_LIMITS,
-  setAsideFile,
-  watchSetAside,
-  type DroppedCopy,
-  type SetAsideCopy,
-} from '@/lib/set-aside';
+import { t, uiLanguage } from '@/lib/i18n';
+import { deleteSetAside, listSetAside, SET_ASIDE_LIMITS, setAsideFile, setAsideUsage, watchSetAside, type SetAsideCopy } from '@/lib/set-aside';
 import { RECENT_KEY, SETTINGS_KEY, SHORTLIST_KEY } from '@/lib/storage-keys';
 import { downloadText } from './download';
 
 /*
  * The data set aside (lib/set-aside.ts) on the settings page: each copy with when, where from,
- * why and how big, to download as JSON or delete (after a confirmation); and the note of copies
- * the cap deleted, until dismissed. Shown only when there is something to show. On the settings
+ * why and how big, to download as JSON or delete (after a confirmation); and, once the copies
+ * reach their cap, that no new copy is kept (MicroScope then leaves unreadable data where it is)
+ * until the person deletes some. Shown only when there is a copy. On the settings
  * page, not under the shortlist: listing the copies reads all of storage.local, which the
  * shortlist's first render must not wait for.
  */
@@ -44,21 +36,19 @@ function when(at: string): string {
 export interface SetAsideListProps {
   /** Newest first. */
   copies: readonly SetAsideCopy[];
-  /** Copies the cap deleted, oldest first. */
-  dropped: readonly DroppedCopy[];
   onDownload(copy: SetAsideCopy): void;
   onDelete(key: string): void;
-  onDismissDropped(): void;
   /** Why the last deletion failed, if it did. */
   error?: string;
 }
 
-/** The set-aside copies as a table with Download and Delete, and the note of deleted ones. Nothing when both are empty. */
-export function SetAsideList({ copies, dropped, onDownload, onDelete, onDismissDropped, error }: SetAsideListProps) {
+/** The set-aside copies as a table with Download and Delete, saying when they are full. Nothing when there is none. */
+export function SetAsideList({ copies, onDownload, onDelete, error }: SetAsideListProps) {
   const id = useId();
   const [confirming, setConfirming] = useState<string | undefined>();
   const opener = useRef<HTMLButtonElement | null>(null);
-  if (copies.length === 0 && dropped.length === 0) return null;
+  if (copies.length === 0) return null;
+  const usage = setAsideUsage(copies);
   const asked = copies.find((copy) => copy.key === confirming);
   const cancel = (): void => {
     setConfirming(undefined);
@@ -70,18 +60,10 @@ export function SetAsideList({ copies, dropped, onDownload, onDelete, onDismissD
       <h2 id={`${id}-title`}>{t('setAsideTitle')}</h2>
       <p className="help">{t('setAsideIntro', formatInteger(SET_ASIDE_LIMITS.copies), formatSize(SET_ASIDE_LIMITS.bytes))}</p>
 
-      {dropped.length > 0 && (
-        <div className="notice notice-warn" role="status">
-          <p>{plural('setAsideDropped', dropped.length, formatInteger(dropped.length))}</p>
-          <ul>
-            {dropped.map((copy) => (
-              <li key={`${copy.key}-${copy.droppedAt}`}>{t('setAsideDroppedItem', when(copy.at), fromWords(copy.from), copy.reason, formatSize(copy.size))}</li>
-            ))}
-          </ul>
-          <button type="button" className="button" onClick={onDismissDropped}>
-            {t('setAsideDismiss')}
-          </button>
-        </div>
+      {usage.full && (
+        <p className="notice notice-warn" role="status">
+          {t('setAsideFull', formatInteger(usage.count), formatInteger(SET_ASIDE_LIMITS.copies), formatSize(usage.bytes), formatSize(SET_ASIDE_LIMITS.bytes))}
+        </p>
       )}
 
       {error && (
@@ -122,50 +104,48 @@ export function SetAsideList({ copies, dropped, onDownload, onDelete, onDismissD
         </div>
       )}
 
-      {copies.length > 0 && (
-        <table className="refused">
-          <thead>
-            <tr>
-              <th scope="col">{t('setAsideWhen')}</th>
-              <th scope="col">{t('setAsideFrom')}</th>
-              <th scope="col">{t('setAsideReason')}</th>
-              <th scope="col">{t('setAsideSize')}</th>
-              <th scope="col">{t('setAsideActions')}</th>
+      <table className="refused">
+        <thead>
+          <tr>
+            <th scope="col">{t('setAsideWhen')}</th>
+            <th scope="col">{t('setAsideFrom')}</th>
+            <th scope="col">{t('setAsideReason')}</th>
+            <th scope="col">{t('setAsideSize')}</th>
+            <th scope="col">{t('setAsideActions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {copies.map((copy) => (
+            <tr key={copy.key}>
+              <td>{when(copy.at)}</td>
+              <td>
+                {fromWords(copy.from)}
+                {copy.area && <span className="help"> ({copy.area})</span>}
+              </td>
+              <td>{copy.reason}</td>
+              <td>{formatSize(copy.size)}</td>
+              <td>
+                <div className="actions">
+                  <button type="button" className="button" aria-label={t('setAsideDownloadLabel', when(copy.at))} onClick={() => onDownload(copy)}>
+                    {t('setAsideDownload')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-danger"
+                    aria-label={t('setAsideDeleteLabel', when(copy.at))}
+                    onClick={(event) => {
+                      opener.current = event.currentTarget;
+                      setConfirming(copy.key);
+                    }}
+                  >
+                    {t('setAsideDelete')}
+                  </button>
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {copies.map((copy) => (
-              <tr key={copy.key}>
-                <td>{when(copy.at)}</td>
-                <td>
-                  {fromWords(copy.from)}
-                  {copy.area && <span className="help"> ({copy.area})</span>}
-                </td>
-                <td>{copy.reason}</td>
-                <td>{formatSize(copy.size)}</td>
-                <td>
-                  <div className="actions">
-                    <button type="button" className="button" aria-label={t('setAsideDownloadLabel', when(copy.at))} onClick={() => onDownload(copy)}>
-                      {t('setAsideDownload')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-danger"
-                      aria-label={t('setAsideDeleteLabel', when(copy.at))}
-                      onClick={(event) => {
-                        opener.current = event.currentTarget;
-                        setConfirming(copy.key);
-                      }}
-                    >
-                      {t('setAsideDelete')}
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
@@ -177,7 +157,7 @@ export interface SetAsideSectionProps {
 
 /** SetAsideList over lib/set-aside.ts: reads the copies, follows their changes, downloads and deletes. */
 export function SetAsideSection({ download = downloadText }: SetAsideSectionProps) {
-  const [state, setState] = useState<{ copies: SetAsideCopy[]; dropped: DroppedCopy[] }>({ copies: [], dropped: [] });
+  const [copies, setCopies] = useState<SetAsideCopy[]>([]);
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
@@ -185,7 +165,7 @@ export function SetAsideSection({ download = downloadText }: SetAsideSectionProp
     const load = (): void => {
       listSetAside().then(
         (read) => {
-          if (live) setState(read);
+          if (live) setCopies(read.copies);
         },
         (failure: unknown) => console.warn('[MicroScope] could not list the data set aside', failure),
       );
@@ -209,9 +189,6 @@ export function SetAsideSection({ download = downloadText }: SetAsideSectionProp
     setError(undefined);
     deleteSetAside(key).catch((failure: unknown) => setError(t('setAsideDeleteFailed', failure instanceof Error ? failure.message : String(failure))));
   }, []);
-  const onDismissDropped = useCallback(() => {
-    dismissDropped().catch((failure: unknown) => console.warn('[MicroScope] could not dismiss the note of deleted copies', failure));
-  }, []);
 
-  return <SetAsideList copies={state.copies} dropped={state.dropped} onDownload={onDownload} onDelete={onDelete} onDismissDropped={onDismissDropped} error={error} />;
+  return <SetAsideList copies={copies} onDownload={onDownload} onDelete={onDelete} error={error} />;
 }

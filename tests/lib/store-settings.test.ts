@@ -4,11 +4,18 @@ import { fakeBrowser } from 'wxt/testing';
 import { resetBrowser } from '../shortlist-env';
 import { applySettingsPatch, DEFAULT_SETTINGS, parseSettings } from '@/lib/settings';
 import { loadSettings, reloadSettings, saveSettings, settingsDocument, SETTINGS_VERSION, settingsWritesSettled, useSettings, watchSettings } from '@/lib/settings-storage';
-import { listUnreadable } from '@/lib/set-aside';
+import { deleteSetAside, listUnreadable, SET_ASIDE_LIMITS, setAside } from '@/lib/set-aside';
 
 async function storedSettings(): Promise<unknown> {
   await settingsWritesSettled();
   return (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+}
+
+/** Set-aside copies up to the cap (small ones, from the shortlist). */
+async function fillSetAside(): Promise<void> {
+  for (let index = 0; index < SET_ASIDE_LIMITS.copies; index++) {
+    await setAside('microscope:shortlist', 'local', { reason: `copy ${index}`, value: index }, Date.parse('2026-12-01T10:00:00.000Z') + index * 60_000);
+  }
 }
 
 beforeEach(async () => {
@@ -96,6 +103,33 @@ describe('useSettings', () => {
     const aside = await listUnreadable();
     expect(aside.map((entry) => entry.value)).toEqual([expect.objectContaining({ from: SETTINGS_KEY, area: 'sync', value: broken })]);
     expect(await storedSettings()).toMatchObject({ version: 1, sampleSize: 30, badge: false });
+  });
+
+  it('leaves broken stored settings in storage.sync when the set-aside copies are full, running on the defaults', async () => {
+    await fillSetAside();
+    const broken = { version: 1, sampleSize: 'lots', badge: false };
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: broken });
+    await reloadSettings();
+    expect(useSettings.getState()).toMatchObject({ hydrated: true, settings: { sampleSize: 30, badge: false } });
+    expect(await storedSettings()).toEqual(broken);
+    expect(await listUnreadable()).toHaveLength(SET_ASIDE_LIMITS.copies);
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('stored settings left unchanged'));
+
+    // Once the person deletes a copy, the next start sets them aside and repairs them.
+    await deleteSetAside((await listUnreadable())[0]!.key);
+    await reloadSettings();
+    expect((await listUnreadable()).at(-1)!.value).toMatchObject({ from: SETTINGS_KEY, value: broken });
+    expect(await storedSettings()).toMatchObject({ version: 1, sampleSize: 30, badge: false });
+  });
+
+  it('leaves broken stored settings in storage.sync when their copy could not be written', async () => {
+    const broken = { version: 1, tierScheme: 'giant' };
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: broken });
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await reloadSettings();
+    expect(useSettings.getState().settings.tierScheme).toBe(DEFAULT_SETTINGS.tierScheme);
+    expect(await storedSettings()).toEqual(broken);
+    expect(await listUnreadable()).toEqual([]);
   });
 
   it("reads a newer version's settings as far as it can, without rewriting them", async () => {

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SET_ASIDE_DROPPED_KEY, UNREADABLE_PREFIX } from '@/lib/storage-keys';
+import { UNREADABLE_PREFIX } from '@/lib/storage-keys';
 import { fakeBrowser } from 'wxt/testing';
 import { formatSize, SetAsideList, SetAsideSection } from '@/components/dashboard/SetAsideList';
 import { formatDateTime } from '@/lib/format';
-import { listUnreadable, SET_ASIDE_LIMITS, setAside } from '@/lib/set-aside';
+import { listSetAside, listUnreadable, SET_ASIDE_LIMITS, setAside } from '@/lib/set-aside';
 import { useLocale } from '../../i18n-fake';
 
 const T0 = Date.parse('2026-12-01T10:00:00.000Z');
@@ -76,19 +76,30 @@ describe('SetAsideSection', () => {
     expect((await listUnreadable()).map((copy) => (copy.value as { from: string }).from)).toEqual(['microscope:shortlist']);
   });
 
-  it('says which copies the cap deleted, until dismissed', async () => {
-    for (let index = 0; index <= SET_ASIDE_LIMITS.copies; index++) {
+  it('says when the copies are full, until the person deletes one', async () => {
+    for (let index = 0; index < SET_ASIDE_LIMITS.copies; index++) {
       await setAside('microscope:recent', 'local', { reason: `copy ${index}`, value: index }, T0 + index * HOUR);
     }
+    const bytes = (await listSetAside()).copies.reduce((sum, copy) => sum + copy.size, 0);
     render(<SetAsideSection download={vi.fn()} />);
-    const notice = await screen.findByText('1 older copy was deleted to stay within the limit:');
-    const item = within(notice.closest('.notice') as HTMLElement).getByRole('listitem');
-    expect(item.textContent).toBe(`set aside ${formatDateTime(T0)}, from Recently viewed: copy 0 (${formatSize(JSON.stringify({ from: 'microscope:recent', area: 'local', reason: 'copy 0', at: new Date(T0).toISOString(), value: 0 }).length)})`);
+    const notice = await screen.findByRole('status');
+    expect(notice.textContent).toBe(
+      `Set-aside copies are full (20 of 20 copies, ${formatSize(bytes)} of 2 MB): MicroScope leaves unreadable data where it is until you download and delete some copies.`,
+    );
     expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(SET_ASIDE_LIMITS.copies + 1);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Got it' }));
-    await waitFor(() => expect(screen.queryByText(/was deleted to stay within the limit/)).toBeNull());
-    expect(await fakeBrowser.storage.local.get(SET_ASIDE_DROPPED_KEY)).toEqual({});
+    const label = `Delete the copy set aside ${formatDateTime(T0)}`;
+    fireEvent.click(screen.getByRole('button', { name: label }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete for good' }));
+    await waitFor(() => expect(screen.queryByText(/copies are full/)).toBeNull());
+    expect(await listUnreadable()).toHaveLength(SET_ASIDE_LIMITS.copies - 1);
+  });
+
+  it('says nothing of the cap below it', async () => {
+    await seed();
+    render(<SetAsideSection download={vi.fn()} />);
+    await screen.findByRole('table');
+    expect(screen.queryByRole('status')).toBeNull();
   });
 
   it('follows copies set aside by another context while open', async () => {
@@ -105,15 +116,21 @@ describe('SetAsideList', () => {
 
   it('shows an unknown source and time as stored, and the size in the UI language', () => {
     useLocale('de');
-    render(<SetAsideList copies={[copy]} dropped={[]} onDownload={vi.fn()} onDelete={vi.fn()} onDismissDropped={vi.fn()} />);
+    render(<SetAsideList copies={[copy]} onDownload={vi.fn()} onDelete={vi.fn()} />);
     const cells = within(screen.getByRole('table')).getAllByRole('cell');
     expect(cells.slice(0, 4).map((cell) => cell.textContent)).toEqual(['not a time', 'microscope:other', 'odd', '1,2 MB']);
     expect(screen.getByRole('heading', { name: 'Beiseitegelegte Daten' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Die am not a time beiseitegelegte Kopie löschen' })).toBeTruthy();
   });
 
+  it('says the copies are full once too few characters are left for another, in the UI language', () => {
+    useLocale('de');
+    render(<SetAsideList copies={[{ ...copy, size: SET_ASIDE_LIMITS.bytes - 10 }]} onDownload={vi.fn()} onDelete={vi.fn()} />);
+    expect(screen.getByRole('status').textContent).toMatch(/^Der Platz für beiseitegelegte Kopien ist voll \(1 von 20 Kopien, 2 MB von 2 MB\): /);
+  });
+
   it('shows a failed deletion', () => {
-    render(<SetAsideList copies={[copy]} dropped={[]} onDownload={vi.fn()} onDelete={vi.fn()} onDismissDropped={vi.fn()} error="Couldn't delete the copy: gone" />);
+    render(<SetAsideList copies={[copy]} onDownload={vi.fn()} onDelete={vi.fn()} error="Couldn't delete the copy: gone" />);
     expect(screen.getByRole('alert').textContent).toBe("Couldn't delete the copy: gone");
   });
 });

@@ -3,7 +3,10 @@
  * loader (entrypoints/content-loader.ts) runs this on every page of the site, the adapter imports it.
  */
 
-const HOSTS = new Set(['bsky.app', 'www.bsky.app']);
+import { SITE_HOSTS } from '../hosts';
+
+/** The hosts the manifest asks for are exactly these (lib/sites/hosts.ts). */
+const HOSTS: ReadonlySet<string> = new Set(SITE_HOSTS.bluesky);
 
 /** atproto handles: a domain name of two or more labels, the last not starting with a digit. */
 const HANDLE = /^(?=.{3,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;

@@ -3,7 +3,10 @@
  * loader (entrypoints/content-loader.ts) runs this on every page of the site, the adapter imports it.
  */
 
-const HOSTS = new Set(['instagram.com', 'www.instagram.com', 'm.instagram.com']);
+import { SITE_HOSTS } from '../hosts';
+
+/** The hosts the manifest asks for are exactly these (lib/sites/hosts.ts). */
+const HOSTS: ReadonlySet<string> = new Set(SITE_HOSTS.instagram);
 
 /**
  * First path segments that are Instagram's own routes, never a username. Lowercase.

@@ -3,7 +3,10 @@
  * loader (entrypoints/content-loader.ts) runs this on every page of the site, the adapter imports it.
  */
 
-const HOSTS = new Set(['tiktok.com', 'www.tiktok.com', 'm.tiktok.com']);
+import { SITE_HOSTS } from '../hosts';
+
+/** The hosts the manifest asks for are exactly these (lib/sites/hosts.ts). */
+const HOSTS: ReadonlySet<string> = new Set(SITE_HOSTS.tiktok);
 
 /** TikTok usernames: letters, digits, "_" and "." (TikTok allows 2–24; older accounts vary, so be lenient). */
 const HANDLE = /^[A-Za-z0-9_.]{1,32}$/;

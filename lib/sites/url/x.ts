@@ -3,7 +3,10 @@
  * (entrypoints/content-loader.ts) runs this on every page of the site, the adapter imports it.
  */
 
-const HOSTS = new Set(['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com']);
+import { SITE_HOSTS } from '../hosts';
+
+/** The hosts the manifest asks for are exactly these (lib/sites/hosts.ts). */
+const HOSTS: ReadonlySet<string> = new Set(SITE_HOSTS.x);
 
 /**
  * First path segments that are X's own routes, never a profile. Lowercase; X matches routes

@@ -3,7 +3,10 @@
  * loader (entrypoints/content-loader.ts) runs this on every page of the site, the adapter imports it.
  */
 
-const HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com']);
+import { SITE_HOSTS } from '../hosts';
+
+/** The hosts the manifest asks for are exactly these (lib/sites/hosts.ts). */
+const HOSTS: ReadonlySet<string> = new Set(SITE_HOSTS.youtube);
 
 /**
  * Channel tabs we accept as "the channel page": the header is shown on all of them. Posts are read

@@ -36,7 +36,8 @@ function start(): void {
   const lifetime = startLifetime({
     win: window,
     doc: document,
-    alive: () => browser.runtime?.id !== undefined,
+    // As the loader asks: after an extension reload, the orphaned script's runtime has no id.
+    alive: () => chrome.runtime?.id !== undefined,
     onNavigate: guard(() => controller.navigate(location.href)),
   });
   let settings: Settings = DEFAULT_SETTINGS;

@@ -304,9 +304,10 @@ describe('a hostile page in Firefox', () => {
     const errors = collectErrors(page);
     await page.evaluateOnNewDocument(hostileListen, args);
     await page.goto(from.url);
-    const badge = await settledBadge(page, 20_000);
+    await settledBadge(page, 20_000);
     // The badge's own writes first: the recent list, the settle re-read, the locale cache.
     await new Promise((resolve) => setTimeout(resolve, SETTLE_TIMEOUT_MS + 1000));
+    const badge = await readBadge(page);
     const stored = await storedLocal(ff);
     expect(await page.evaluate(hostileAttack, args)).toEqual({ hosts: 1, shadowRoots: 0 });
     await new Promise((resolve) => setTimeout(resolve, 1500));

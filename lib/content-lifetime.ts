@@ -6,6 +6,8 @@
  *   the id being public in the stores;
  * - its location watcher dispatched `<extension id>:content:wxt:locationchange` on `window` at every
  *   SPA navigation: a page could tell the extension was there, and fake a navigation.
+ * (WXT 0.20: wxt/dist/utils/content-script-context.mjs stopOldScripts/listenForNewerScripts, and
+ * utils/internal/location-watcher.mjs; every content script built with defineContentScript has it.)
  *
  * Here nothing is dispatched into the page. It ends when the extension goes (reload, update,
  * removal: `alive()` false, checked every poll and before every timer) or when a newer main part in

@@ -23,6 +23,8 @@ const WXT_EVENTS = ['wxt:content-script-started', 'wxt:locationchange'];
 export function hostileListen(args: { extensionId: string; entrypoints: string[]; events: string[] }): void {
   const heard: { type: string; target: string }[] = [];
   const marks: string[] = [];
+  // The page's own forged events (hostileAttack) are not MicroScope's: not recorded.
+  const own = new WeakSet<Event>();
   const suspicious = (type: string): boolean => {
     const lower = type.toLowerCase();
     return lower.includes(args.extensionId.toLowerCase()) || lower.includes('microscope') || lower.includes('wxt');
@@ -44,7 +46,9 @@ export function hostileListen(args: { extensionId: string; entrypoints: string[]
       target.addEventListener(
         type,
         (event) => {
-          const data = (event as MessageEvent).data;
+          if (own.has(event)) return;
+          const data = (event as MessageEvent).data as { messageId?: unknown } | undefined;
+          if (event.type === 'message' && data?.messageId === 'page') return;
           const mentioned = suspicious(event.type) || (event.type === 'message' && suspicious(JSON.stringify(data) ?? String(data)));
           if (mentioned) heard.push({ type: event.type, target: name });
         },
@@ -59,24 +63,29 @@ export function hostileListen(args: { extensionId: string; entrypoints: string[]
   } catch {
     // no PerformanceObserver: the report reads performance.getEntries() too
   }
-  (window as unknown as { __hostile: unknown }).__hostile = { heard, marks, types: types.size };
+  (window as unknown as { __hostile: unknown }).__hostile = { heard, marks, types: types.size, own };
 }
 
 /** Tries to switch MicroScope off and press its buttons. Returns what it could see of the badge. */
 export function hostileAttack(args: { extensionId: string; entrypoints: string[] }): { hosts: number; shadowRoots: number } {
   const hosts = [...document.querySelectorAll('microscope-badge')];
   const shadowRoots = hosts.filter((host) => host.shadowRoot !== null).length;
+  const own = (window as unknown as { __hostile?: { own: WeakSet<Event> } }).__hostile?.own;
+  const send = (target: EventTarget, event: Event): void => {
+    own?.add(event);
+    target.dispatchEvent(event);
+  };
   // 1. Switch it off: WXT's "a newer instance started" for each entrypoint name, and fake navigations.
   for (const entrypoint of args.entrypoints) {
     const started = `${args.extensionId}:${entrypoint}:wxt:content-script-started`;
-    document.dispatchEvent(new CustomEvent(started, { detail: { contentScriptName: 'content', messageId: 'page' } }));
-    document.dispatchEvent(new CustomEvent(started, { detail: { contentScriptName: entrypoint, messageId: 'page' } }));
+    send(document, new CustomEvent(started, { detail: { contentScriptName: 'content', messageId: 'page' } }));
+    send(document, new CustomEvent(started, { detail: { contentScriptName: entrypoint, messageId: 'page' } }));
     window.postMessage({ type: started, contentScriptName: 'content', messageId: 'page' }, '*');
-    window.dispatchEvent(new Event(`${args.extensionId}:${entrypoint}:wxt:locationchange`));
+    send(window, new Event(`${args.extensionId}:${entrypoint}:wxt:locationchange`));
   }
-  window.dispatchEvent(new Event('wxt:locationchange'));
-  document.dispatchEvent(new Event('yt-navigate-finish'));
-  window.dispatchEvent(new PopStateEvent('popstate'));
+  send(window, new Event('wxt:locationchange'));
+  send(document, new Event('yt-navigate-finish'));
+  send(window, new PopStateEvent('popstate'));
   // 2. Press everything: the host, its neighbours, whatever has focus.
   const targets = new Set<Element>([...hosts, ...document.querySelectorAll('body *')]);
   if (document.activeElement) targets.add(document.activeElement);

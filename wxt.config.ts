@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { MAIN_PART } from './lib/content-loader';
-import { SITE_MATCHES } from './lib/sites/hosts';
+import { SITE_MATCHES } from './lib/platforms';
 
 /**
  * The messages' fingerprint: the content script keeps message templates in storage.local between

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ProfileView } from '../lib/content-controller';
+import type { ProfileView } from '../lib/model';
+import { PLATFORMS } from '../lib/platforms';
 import { DEFAULT_SETTINGS } from '../lib/settings';
-import { PLATFORMS, type PostCounts, type ProfileSnapshot } from '../lib/sites/types';
+import type { PostCounts, ProfileSnapshot } from '../lib/sites/types';
 import { buildVerdict } from '../lib/verdict';
 import { extensionId, launch, sleep } from './chromium';
 import { median } from './stats';
@@ -14,7 +15,7 @@ export const SNAPSHOTS = 5;
 export const RENDERED_MARK = 'microscope:dashboard-rendered';
 /** Set by the dashboard once the table shows the whole shortlist read from storage (after its stored first page). */
 export const COMPLETE_MARK = 'microscope:dashboard-complete';
-/** Storage keys of the revision and the dashboard's stored first page (lib/storage.ts). */
+/** Storage keys of the revision and the dashboard's stored first page (lib/storage-keys.ts). */
 const REVISION_KEY = 'microscope:revision';
 const FIRST_PAGE_KEY = 'microscope:first-page';
 
@@ -65,11 +66,11 @@ function view(index: number, visit = 0): ProfileView {
 /**
  * What storage.local holds after saving `count` profiles and visiting each `snapshots − 1` more
  * times with new numbers (a day apart), in the layout the store reads today: built with
- * lib/shortlist.ts and lib/storage.ts themselves, so it follows their schema as it changes.
+ * lib/shortlist/schema.ts and lib/shortlist/layout.ts themselves, so it follows their schema as it changes.
  */
 export async function seedItems(count: number, snapshots = SNAPSHOTS): Promise<Record<string, unknown>> {
-  const shortlist = (await import('../lib/shortlist')) as unknown as Record<string, unknown>;
-  const storage = (await import('../lib/storage')) as unknown as Record<string, unknown>;
+  const shortlist = (await import('../lib/shortlist/schema')) as unknown as Record<string, unknown>;
+  const storage = { ...(await import('../lib/shortlist/layout')), ...(await import('../lib/storage-keys')) } as unknown as Record<string, unknown>;
   const start = Date.UTC(2025, 10, 1);
   const at = new Date(start).toISOString();
   const key = shortlist.profileKey as (platform: string, handle: string) => string;

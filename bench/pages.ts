@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Platform } from '../lib/platforms';
 import { ADAPTERS, adapterFor } from '../lib/sites';
-import type { Platform } from '../lib/sites/types';
 import { LATE_RENDERS } from '../tests/e2e/late-renders';
 
 export const ROOT = resolve(import.meta.dirname, '..');

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { build, type InlineConfig, type UserConfig, type WxtHooks } from 'wxt';
 import { MAIN_PART } from '../lib/content-loader';
+import { SITE_MATCHES } from '../lib/platforms';
 import { ROOT } from './pages';
 
 export const OUT = join(ROOT, 'bench/out');
@@ -61,7 +62,7 @@ const CALIBRATION_SOURCE = `import { defineContentScript } from 'wxt/utils/defin
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 
 export default defineContentScript({
-  matches: ['*://*.instagram.com/*', '*://*.tiktok.com/*', '*://*.youtube.com/*', '*://*.x.com/*', '*://*.twitter.com/*', '*://bsky.app/*'],
+  matches: ${JSON.stringify(SITE_MATCHES)},
   cssInjectionMode: 'ui',
   async main(ctx) {
     const ui = await createShadowRootUi(ctx, {

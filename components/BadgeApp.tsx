@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge } from '@/components/Badge';
-import type { ProfileView } from '@/lib/content-controller';
-import { loadSavedProfile, saveProfileView, watchSavedProfile } from '@/lib/storage';
+import type { ProfileView } from '@/lib/model';
+import { loadSavedProfile, saveProfileView, watchSavedProfile } from '@/lib/shortlist/door';
 
 /**
  * What the content script's badge shows, kept outside the component: the latest view, and whether
@@ -51,8 +51,9 @@ export function createBadgeState(initial: ProfileView, onChange: () => void) {
         .catch(() => undefined);
     },
     save(): void {
+      // Shown as saved only once the writer has stored it.
       saveProfileView(view)
-        .then(() => setSaved(true))
+        .then((result) => (result.ok ? setSaved(true) : console.warn(`[MicroScope] could not save (${result.code})`, result.error)))
         .catch((error: unknown) => console.warn('[MicroScope] could not save', error));
     },
     /** The badge is gone: no more storage watching, no more drawing. */

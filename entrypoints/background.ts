@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { followFirstPage } from '@/lib/first-page';
 import { isMessage } from '@/lib/messages';
-import { REVISION_KEY } from '@/lib/storage';
+import { serveShortlistWrites, shortlistDoor } from '@/lib/shortlist/door';
+import { REVISION_KEY } from '@/lib/storage-keys';
 
 /**
  * The toolbar badge of each tab: the tier glyph in the tier colour while the tab shows a profile,
@@ -10,6 +10,11 @@ import { REVISION_KEY } from '@/lib/storage';
  * navigations are reported by the content script.
  */
 export default defineBackground(() => {
+  // The shortlist's one writer: every context's changes are applied here, one at a time
+  // (lib/shortlist/door.ts). Registered first, in the worker's first task, so a message that
+  // wakes the service worker finds it.
+  serveShortlistWrites();
+
   const action = browser.action ?? browser.browserAction;
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isMessage(message) || message.type !== 'microscope:tab-summary') return undefined;
@@ -25,11 +30,11 @@ export default defineBackground(() => {
     return done.then(() => undefined);
   });
 
-  // The dashboard's stored first page follows each change to the profiles (lib/first-page.ts),
+  // The dashboard's stored first page follows each change to the profiles (lib/shortlist/first-page.ts),
   // one event at a time and in order, so the next dashboard visit can show it at once.
   let following: Promise<unknown> = Promise.resolve();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(REVISION_KEY in changes)) return;
-    following = following.then(() => followFirstPage(changes)).catch((error: unknown) => console.warn('[MicroScope] first page', error));
+    following = following.then(() => shortlistDoor().followFirstPage(changes)).catch((error: unknown) => console.warn('[MicroScope] first page', error));
   });
 });

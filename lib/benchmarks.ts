@@ -6,7 +6,8 @@ import {
   type EngagementMethod,
   type EngagementResult,
 } from './engagement';
-import type { Platform, ProfileSnapshot } from './sites/types';
+import { PLATFORM_NAMES, type Platform } from './platforms';
+import type { ProfileSnapshot } from './sites/types';
 import { formatFollowers, formatInteger, formatPlain, formatPlainPercent } from './format';
 import { t, type MessageKey } from './i18n';
 
@@ -318,14 +319,6 @@ const NO_BENCHMARK: Readonly<Partial<Record<EngagementFormula, Partial<Record<Pl
     x: 'benchmarkNoneX',
     bluesky: 'benchmarkNoneBluesky',
   },
-};
-
-const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  x: 'X',
-  bluesky: 'Bluesky',
 };
 
 function bandFor(bands: readonly BenchmarkBand[], followers: number): BenchmarkBand | undefined {

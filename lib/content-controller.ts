@@ -1,15 +1,9 @@
+import type { ProfileView } from './model';
 import { watchProfile } from './profile-watch';
 import type { Settings } from './settings';
 import { adapterFor } from './sites';
 import type { ProfileSnapshot, SiteAdapter } from './sites/types';
-import { buildVerdict, type ProfileVerdict } from './verdict';
-
-/** What the content script shows for the profile in front of the user. */
-export interface ProfileView {
-  url: string;
-  snapshot: ProfileSnapshot;
-  verdict: ProfileVerdict;
-}
+import { buildVerdict } from './verdict';
 
 /** A mounted badge. The content script implements it with a shadow-root UI; tests with plain DOM. */
 export interface BadgeHandle {

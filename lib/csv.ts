@@ -1,5 +1,5 @@
-import { followerGrowth, latestFigures, type BenchmarkVerdict, type SavedProfile } from './shortlist';
-import type { Platform } from './sites/types';
+import { followerGrowth, latestFigures, type BenchmarkVerdict, type SavedProfile } from './shortlist/schema';
+import { PLATFORM_NAMES } from './platforms';
 import { TIER_LABELS, tierOf, tierSchemeById, type TierScheme } from './tiers';
 
 /*
@@ -34,14 +34,6 @@ export function neutraliseCell(text: string): string {
   if (!/^[=+\-@\t\r\n]/.test(text) || PLAIN_NUMBER.test(text)) return text;
   return `'${text}`;
 }
-
-const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  x: 'X',
-  bluesky: 'Bluesky',
-};
 
 const BENCHMARK_WORDS: Readonly<Record<BenchmarkVerdict, string>> = {
   below: 'Below average',

@@ -1,4 +1,4 @@
-import type { ProfileView } from './content-controller';
+import type { ProfileView } from './model';
 
 /*
  * "Copy diagnostics": what a user can paste into a bug report when a profile's counts could not be

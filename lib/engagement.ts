@@ -1,7 +1,8 @@
 import { checkedReading, type CountReading } from './count';
 import { formatInteger, methodWord, postNoun } from './format';
 import { listInWords, plural, t, type MessageKey } from './i18n';
-import type { Platform, PostCounts, ProfileSnapshot } from './sites/types';
+import type { Platform } from './platforms';
+import type { PostCounts, ProfileSnapshot } from './sites/types';
 
 /*
  * Engagement rate from what a profile page shows. Formulas and sample rules follow

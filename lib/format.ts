@@ -1,7 +1,7 @@
 import type { CountReading } from './count';
 import { plural, t, uiLanguage } from './i18n';
 import { formatWithPack, numberPackFor, wantNumberPack, type NumberKind } from './number-pack';
-import type { Platform } from './sites/types';
+import type { Platform } from './platforms';
 
 // Made on first use, never at load: the content script is evaluated on every page of five sites,
 // and a renderer's first Intl.NumberFormat costs tens of milliseconds (bench/results.md).
@@ -116,6 +116,14 @@ export function formatDecimal(value: number, digits: number): string {
     maximumFractionDigits: digits,
   }));
   return format.format(value);
+}
+
+/**
+ * A size in storage, in megabytes (10^6 bytes, as storage quotas are stated) with one decimal.
+ * @example formatBytes(10_485_760) // "10.5 MB" (German: "10,5 MB")
+ */
+export function formatBytes(bytes: number): string {
+  return `${formatDecimal(bytes / 1_000_000, 1)} MB`;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { learnedCountLocales, seedCountLocales, type CountLocaleData } from './count';
 import { learnedLists, learnedTemplates, seedLists, seedTemplates } from './i18n';
+import { isRecord } from './is-record';
 import { installNumberPack, isNumberPack, learnedNumberPack, type NumberPack } from './number-pack';
 import { LOCALE_CACHE_KEY, takePrefetchedLocaleCache } from './settings-early';
-import { isRecord } from './sites/bootstrap';
 
 /*
  * What the content script learned from Intl and i18n on one page, kept for the next one.

@@ -1,4 +1,5 @@
-import type { ProfileView } from './content-controller';
+import type { ProfileView } from './model';
+import type { ShortlistRequest } from './shortlist/door';
 
 /** What a tab shows, in the few words the toolbar needs. */
 export interface TabSummary {
@@ -16,7 +17,9 @@ export type Message =
   /** popup → content: what profile do you show? Answer: ProfileView | null. */
   | { type: 'microscope:get-view' }
   /** popup → content: a redacted diagnostics report (lib/diagnostics.ts). Answer: string | null. */
-  | { type: 'microscope:get-diagnostics' };
+  | { type: 'microscope:get-diagnostics' }
+  /** any context → background: changes to the shortlist for its one writer. Answer: CommitResult. */
+  | ShortlistRequest;
 
 export type GetViewResponse = ProfileView | null;
 export type GetDiagnosticsResponse = string | null;

@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { create } from 'zustand';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { SETTINGS_KEY, takePrefetchedSettings } from './settings-early';
-import { setAside } from './storage';
+import { setAside } from './set-aside';
 
 /*
  * Settings in browser.storage.sync, so they follow the marketer to every browser they sign into

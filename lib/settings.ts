@@ -1,4 +1,4 @@
-import { PLATFORMS, type Platform } from './sites/types';
+import { PLATFORMS, type Platform } from './platforms';
 import { DEFAULT_TIER_SCHEME, tierSchemeById, validateTierBounds, type TierBounds, type TierScheme, type TierSchemeId } from './tiers';
 import { formatInteger } from './format';
 import { t } from './i18n';

@@ -1,8 +1,9 @@
 import { compareEngagement, type BenchmarkResult } from './benchmarks';
 import { checkedReading, type CountReading } from './count';
 import { engagementRate, formulaBasis, type EngagementResult } from './engagement';
+import type { Platform } from './platforms';
 import { schemeOf, type Settings } from './settings';
-import type { Platform, ProfileSnapshot } from './sites/types';
+import type { ProfileSnapshot } from './sites/types';
 import { t } from './i18n';
 import { TIER_COLOURS, TIER_GLYPHS, tierLabel, tierVerdict, type Tier, type TierScheme, type TierVerdict } from './tiers';
 

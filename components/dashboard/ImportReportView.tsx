@@ -1,6 +1,6 @@
 import { formatInteger } from '@/lib/format';
 import { plural, t } from '@/lib/i18n';
-import type { ImportReport } from '@/lib/store';
+import type { ImportReport } from '@/lib/shortlist/store';
 
 export interface ImportReportViewProps {
   report: ImportReport;

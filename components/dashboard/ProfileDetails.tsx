@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatCount, formatDate, formatDateTime, formatInteger, formatPercent } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import { LIMITS, type SavedProfile } from '@/lib/shortlist';
+import { PLATFORM_NAMES } from '@/lib/platforms';
+import { LIMITS, type SavedProfile } from '@/lib/shortlist/schema';
 import { tierLabel } from '@/lib/tiers';
-import { BENCHMARK_WORDS, displayHandle, PLATFORM_NAMES } from './shortlist-rows';
+import { BENCHMARK_WORDS, displayHandle } from './shortlist-rows';
 
 export interface ProfileDetailsProps {
   profile: SavedProfile;

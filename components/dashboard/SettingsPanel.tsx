@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { formatInteger } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { PLATFORM_NAMES, PLATFORMS } from '@/lib/platforms';
 import { sampleSizeProblem, SAMPLE_SIZE_RANGE, schemeOf, type Settings } from '@/lib/settings';
-import { PLATFORMS } from '@/lib/sites/types';
 import {
   BOUNDED_TIERS,
   checkTierBounds,
@@ -16,7 +16,6 @@ import {
   type TierBoundsProblem,
   type TierSchemeId,
 } from '@/lib/tiers';
-import { PLATFORM_NAMES } from './shortlist-rows';
 
 export interface SettingsPanelProps {
   settings: Settings;

@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { PLATFORMS, type Platform } from '@/lib/sites/types';
 import { t } from '@/lib/i18n';
+import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@/lib/platforms';
 import { tierLabel, TIERS, type Tier } from '@/lib/tiers';
-import { NO_FILTER, PLATFORM_NAMES, type RowFilter } from './shortlist-rows';
+import { NO_FILTER, type RowFilter } from './shortlist-rows';
 
 export interface ShortlistFiltersProps {
   filter: RowFilter;

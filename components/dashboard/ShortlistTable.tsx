@@ -1,12 +1,12 @@
 import { memo, useEffect, useRef } from 'react';
 import { formatCount, formatDate, formatDateTime, formatDecimal, formatInteger, formatPercent, formatRelativeTime } from '@/lib/format';
 import { t, type MessageKey } from '@/lib/i18n';
+import { PLATFORM_NAMES } from '@/lib/platforms';
 import { Sparkline } from './Sparkline';
 import { TierChip } from './TierChip';
 import {
   benchmarkWords,
   displayHandle,
-  PLATFORM_NAMES,
   type ShortlistRow,
   type SortColumn,
   type SortState,

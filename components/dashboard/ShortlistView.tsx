@@ -1,8 +1,8 @@
 import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { formatInteger } from '@/lib/format';
 import { plural, t } from '@/lib/i18n';
-import type { SavedProfile } from '@/lib/shortlist';
-import type { ImportReport } from '@/lib/store';
+import type { SavedProfile } from '@/lib/shortlist/schema';
+import type { ImportReport } from '@/lib/shortlist/store';
 import { schemeTiers, type TierScheme } from '@/lib/tiers';
 import { EmptyState } from './EmptyState';
 import { ImportReportView } from './ImportReportView';

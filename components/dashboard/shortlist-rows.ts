@@ -1,7 +1,7 @@
 import type { CountReading } from '@/lib/count';
 import type { EngagementBasis } from '@/lib/engagement';
-import { followerGrowth, latestFigures, profileKey, type BenchmarkVerdict, type SavedProfile } from '@/lib/shortlist';
-import { PLATFORMS, type Platform } from '@/lib/sites/types';
+import { PLATFORMS, profileKey, type Platform } from '@/lib/platforms';
+import { followerGrowth, latestFigures, type BenchmarkVerdict, type SavedProfile } from '@/lib/shortlist/schema';
 import { tierRank, tierVerdict, type Tier, type TierScheme } from '@/lib/tiers';
 import type { MessageKey } from '@/lib/i18n';
 
@@ -10,14 +10,6 @@ import type { MessageKey } from '@/lib/i18n';
  * scheme (cached by object identity: a profile that didn't change isn't recomputed), so sorting
  * and filtering 5 000 rows compare plain values.
  */
-
-export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  x: 'X',
-  bluesky: 'Bluesky',
-};
 
 /** Message keys (public/_locales) of each benchmark verdict's words: pass them to t(). */
 export const BENCHMARK_WORDS: Readonly<Record<BenchmarkVerdict, MessageKey>> = {
@@ -94,7 +86,7 @@ export interface SortState {
 
 /** How the table is sorted when the dashboard opens: last seen, newest first. */
 export const DEFAULT_SORT: SortState = { column: 'lastSeen', direction: 'descending' };
-export { PAGE_SIZE } from '@/lib/first-page';
+export { PAGE_SIZE } from '@/lib/shortlist/first-page';
 
 /** Numbers and dates sort largest first on the first click; words A to Z. */
 export const FIRST_DIRECTION: Readonly<Record<SortColumn, SortDirection>> = {

@@ -1,6 +1,5 @@
-import type { Platform } from '@/lib/sites/types';
 import { t } from '@/lib/i18n';
-import { PLATFORM_NAMES } from './platform-names';
+import { PLATFORM_NAMES, type Platform } from '@/lib/platforms';
 import { RecentList, type RecentItem } from './RecentList';
 
 export interface NotAProfileProps {

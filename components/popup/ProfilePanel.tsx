@@ -1,15 +1,14 @@
 import { useEffect, useId, useRef } from 'react';
 import { bandLabel, describeComparison, type BenchmarkResult } from '@/lib/benchmarks';
 import type { CountReading } from '@/lib/count';
-import type { ProfileView } from '@/lib/content-controller';
+import type { ProfileView } from '@/lib/model';
 import { describeFormula, type EngagementSecondary } from '@/lib/engagement';
 import { formatCount, formatDate, formatDecimal, formatInteger, formatPercent, formatRange, methodWord } from '@/lib/format';
 import { t, type MessageKey } from '@/lib/i18n';
-import { LIMITS, type SavedProfile } from '@/lib/shortlist';
-import type { Platform } from '@/lib/sites/types';
+import { PLATFORM_NAMES, type Platform } from '@/lib/platforms';
+import { LIMITS, type SavedProfile } from '@/lib/shortlist/schema';
 import { describeTier, describeVerdict, schemeName } from '@/lib/tiers';
 import type { ProfileVerdict } from '@/lib/verdict';
-import { PLATFORM_NAMES } from './platform-names';
 import { TagsEditor } from './TagsEditor';
 import { TierChip } from './TierChip';
 

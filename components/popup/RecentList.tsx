@@ -1,7 +1,7 @@
 import { audienceNoun, formatCount, formatPercent, formatRelativeTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import type { RecentView } from '@/lib/shortlist';
-import { PLATFORM_NAMES } from './platform-names';
+import { PLATFORM_NAMES } from '@/lib/platforms';
+import type { RecentView } from '@/lib/shortlist/schema';
 import { TierChip } from './TierChip';
 
 /** One profile the user looked at, as lib/shortlist.ts keeps it for the recent list. */

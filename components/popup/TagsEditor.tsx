@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { t } from '@/lib/i18n';
-import { LIMITS, normaliseTags } from '@/lib/shortlist';
+import { LIMITS, normaliseTags } from '@/lib/shortlist/schema';
 
 export interface TagsEditorProps {
   tags: readonly string[];

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
+import { PLATFORM_NAMES } from '@/lib/platforms';
 import type { ProfileVerdict } from '@/lib/verdict';
-import { PLATFORM_NAMES } from './platform-names';
 
 /** failed: the clipboard refused; unavailable: the page didn't answer with a report. */
 export type CopyStatus = 'idle' | 'copying' | 'copied' | 'failed' | 'unavailable';

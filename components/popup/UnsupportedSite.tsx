@@ -1,6 +1,5 @@
-import type { Platform } from '@/lib/sites/types';
 import { t } from '@/lib/i18n';
-import { PLATFORM_HOSTS, PLATFORM_NAMES } from './platform-names';
+import { PLATFORM_DOMAINS, PLATFORM_NAMES, type Platform } from '@/lib/platforms';
 import { RecentList, type RecentItem } from './RecentList';
 
 export interface UnsupportedSiteProps {
@@ -27,7 +26,7 @@ export function UnsupportedSite({ host, supported, recent, now }: UnsupportedSit
         <ul className="sites" aria-label={t('supportedSites')}>
           {supported.map((platform) => (
             <li key={platform}>
-              {PLATFORM_NAMES[platform]} <span className="muted">({PLATFORM_HOSTS[platform]})</span>
+              {PLATFORM_NAMES[platform]} <span className="muted">({PLATFORM_DOMAINS[platform][0]})</span>
             </li>
           ))}
         </ul>

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { provideAnswers } from '@/lib/content-loader';
-import { createController, type ProfileView } from '@/lib/content-controller';
+import { createController } from '@/lib/content-controller';
 import { startLifetime } from '@/lib/content-lifetime';
+import type { ProfileView } from '@/lib/model';
 import { diagnosticsForPage } from '@/lib/diagnostics';
 import type { GetDiagnosticsResponse, GetViewResponse, Message, TabSummary } from '@/lib/messages';
 import { onTemplateLearned } from '@/lib/i18n';
@@ -11,7 +12,7 @@ import { boundedLanguageTag } from '@/lib/locale-tag';
 import { isMessage } from '@/lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { loadSettings, watchSettings } from '@/lib/settings-storage';
-import { recordProfileVisit } from '@/lib/storage';
+import { recordProfileVisit } from '@/lib/shortlist/door';
 import { ADAPTERS, adapterForHost } from '@/lib/sites';
 import { mountBadge } from './mount-badge';
 

@@ -1,8 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import badgeCss from '@/components/badge.css?inline';
 import { BadgeApp, createBadgeState } from '@/components/BadgeApp';
-import { BADGE_HOST_NAME, type BadgeHandle, type ProfileView } from '@/lib/content-controller';
+import { BADGE_HOST_NAME, type BadgeHandle } from '@/lib/content-controller';
 import type { Lifetime } from '@/lib/content-lifetime';
+import type { ProfileView } from '@/lib/model';
 import { badgeAttributes } from '@/lib/verdict';
 
 /** Dark when the page's own background is dark (sites have their own theme switches). */

@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { SettingsPanel } from '@/components/dashboard/SettingsPanel';
 import { ShortlistView } from '@/components/dashboard/ShortlistView';
-import { exportBackup } from '@/lib/backup';
+import { exportBackup, MAX_IMPORT_BYTES } from '@/lib/shortlist/backup';
 import { shortlistToCsv } from '@/lib/csv';
-import { firstPageOf } from '@/lib/first-page';
-import { formatInteger } from '@/lib/format';
+import { firstPageOf } from '@/lib/shortlist/first-page';
+import { formatBytes, formatInteger } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { profileKey } from '@/lib/platforms';
 import { schemeOf } from '@/lib/settings';
 import { useSettings } from '@/lib/settings-storage';
-import { profileKey, type SavedProfile } from '@/lib/shortlist';
-import type { FirstPage } from '@/lib/storage';
-import { saveFirstPage, useShortlist, type ImportReport } from '@/lib/store';
+import type { SavedProfile } from '@/lib/shortlist/schema';
+import type { FirstPage } from '@/lib/shortlist/layout';
+import { saveFirstPage, useShortlist, type ImportReport } from '@/lib/shortlist/store';
 
 type Page = 'shortlist' | 'settings';
 
@@ -45,7 +46,7 @@ function download(name: string, text: string, type: string): void {
 
 export interface AppProps {
   /**
-   * The stored first page (lib/storage.ts loadFirstPage), read before React starts: shown while
+   * The stored first page (lib/shortlist/door.ts loadFirstPage), read before React starts: shown while
    * the whole shortlist is read.
    */
   firstPage?: FirstPage;
@@ -103,11 +104,11 @@ export function App({ firstPage }: AppProps) {
     return () => clearTimeout(timer);
   }, [hydrated, profiles]);
 
-  const removeProfiles = useCallback((keys: string[]) => useShortlist.getState().remove(keys), []);
+  const removeProfiles = useCallback((keys: string[]) => void useShortlist.getState().remove(keys), []);
   const saveDetails = useCallback((key: string, tags: string[], note: string) => {
     const { setTags, setNote } = useShortlist.getState();
-    setTags(key, tags);
-    setNote(key, note);
+    void setTags(key, tags);
+    void setNote(key, note);
   }, []);
   const exportCsv = useCallback(
     (rows: SavedProfile[]) => download(`microscope-shortlist-${today()}.csv`, shortlistToCsv(rows, { scheme }), 'text/csv;charset=utf-8'),
@@ -117,15 +118,16 @@ export function App({ firstPage }: AppProps) {
     download(`microscope-backup-${today()}.json`, exportBackup({ profiles: useShortlist.getState().profiles }), 'application/json');
   }, []);
   const importFile = useCallback((file: File) => {
+    const fail = (error: string): void => setImportResult({ report: { total: 0, added: 0, merged: 0, unchanged: 0, refused: [], error }, fileName: file.name });
+    // Refused before a byte of it is read: a file this large is not a backup of ours.
+    if (file.size > MAX_IMPORT_BYTES) {
+      fail(t('importTooLarge', formatBytes(file.size), formatBytes(MAX_IMPORT_BYTES)));
+      return;
+    }
     file
       .text()
-      .then((text) => setImportResult({ report: useShortlist.getState().importBackup(text), fileName: file.name }))
-      .catch((error: unknown) =>
-        setImportResult({
-          report: { total: 0, added: 0, merged: 0, unchanged: 0, refused: [], error: t('importFileUnreadable', String(error)) },
-          fileName: file.name,
-        }),
-      );
+      .then(async (text) => setImportResult({ report: await useShortlist.getState().importBackup(text), fileName: file.name }))
+      .catch((error: unknown) => fail(t('importFileUnreadable', String(error))));
   }, []);
 
   if ((!hydrated && !preview) || !settingsReady) {

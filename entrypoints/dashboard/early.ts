@@ -1,20 +1,15 @@
 import { prefetchSettings, type EarlyStorage } from '@/lib/settings-early';
+import { FIRST_PAGE_KEY, isShortlistKey, REVISION_KEY } from '@/lib/storage-keys';
 
 /*
  * The dashboard's first storage reads, started by a classic script in its <head>
  * (entrypoints/dashboard-early.ts, a few hundred bytes) while the page's module chunks (React and
  * the store, ~320 KB) are still being fetched and compiled, instead of by main.tsx once they have
- * run. No imports beyond lib/settings-early.ts (none itself): the script stays small.
+ * run. No imports beyond lib/settings-early.ts and lib/storage-keys.ts (none themselves): the script stays small.
  */
 
-/** lib/storage.ts REVISION_KEY and FIRST_PAGE_KEY (tests/components/dashboard/early.test.ts holds them equal). */
-export const EARLY_KEYS = ['microscope:revision', 'microscope:first-page'] as const;
-
-/**
- * lib/storage.ts PROFILE_PREFIX, SHORTLIST_KEY, RECENT_KEY and REVISION_KEY: a change to any of
- * them makes an early read of everything void (the store reads again, its own listener in place).
- */
-export const SHORTLIST_KEYS = { profilePrefix: 'microscope:profile:', others: ['microscope:shortlist', 'microscope:recent', 'microscope:revision'] } as const;
+/** What the first page needs: the revision and the page stored for it. */
+export const EARLY_KEYS = [REVISION_KEY, FIRST_PAGE_KEY] as const;
 
 const EARLY = Symbol.for('microscope.dashboard-first-page');
 const EARLY_ALL = Symbol.for('microscope.dashboard-shortlist');
@@ -58,7 +53,7 @@ function readEverything(api: EarlyApi): void {
   let changed = false;
   const listener = (changes: Record<string, unknown>, area: string): void => {
     if (area !== 'local') return;
-    if (Object.keys(changes).some((key) => key.startsWith(SHORTLIST_KEYS.profilePrefix) || (SHORTLIST_KEYS.others as readonly string[]).includes(key))) changed = true;
+    if (Object.keys(changes).some(isShortlistKey)) changed = true;
   };
   api.onChanged.addListener(listener);
   const items = get(api, null);

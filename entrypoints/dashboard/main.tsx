@@ -3,8 +3,9 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { t, uiLanguage } from '@/lib/i18n';
 import { whenSettingsHydrated } from '@/lib/settings-storage';
-import { loadFirstPage, readFirstPage, type FirstPage } from '@/lib/storage';
-import { prefetchShortlist } from '@/lib/store';
+import { shortlistDoor } from '@/lib/shortlist/door';
+import type { FirstPage } from '@/lib/shortlist/layout';
+import { prefetchShortlist } from '@/lib/shortlist/store';
 import { App } from './App';
 import { takeEarlyFirstPage, takeEarlyShortlist } from './early';
 import './style.css';
@@ -19,7 +20,8 @@ if (root) {
   // in order, so a small read asked for after it would wait for it). The <head>'s early script
   // (./early.ts) started both while this module loaded; without it they are asked for now.
   const early = takeEarlyFirstPage();
-  const reads = Promise.all([early ? early.then(readFirstPage, loadFirstPage) : loadFirstPage(), whenSettingsHydrated()]);
+  const door = shortlistDoor();
+  const reads = Promise.all([early ? door.loadFirstPage(early).catch(() => door.loadFirstPage()) : door.loadFirstPage(), whenSettingsHydrated()]);
   // The whole shortlist is asked for once the first page is rendered (at once when there is none
   // to show): for 5 000 profiles the browser process spends 35–60 ms of CPU on that read, which
   // would run beside the render on this project's 2 cores; after it, beside layout and paint.

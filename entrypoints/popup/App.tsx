@@ -7,12 +7,11 @@ import { PopupFrame } from '@/components/popup/PopupFrame';
 import { ProfilePanel } from '@/components/popup/ProfilePanel';
 import { Unreadable, type CopyStatus } from '@/components/popup/Unreadable';
 import { UnsupportedSite } from '@/components/popup/UnsupportedSite';
-import type { ProfileView } from '@/lib/content-controller';
+import type { ProfileView } from '@/lib/model';
 import type { GetDiagnosticsResponse, GetViewResponse, Message } from '@/lib/messages';
-import { profileKey } from '@/lib/shortlist';
+import { PLATFORMS, profileKey, type Platform } from '@/lib/platforms';
 import { ADAPTERS, adapterFor, adapterForHost } from '@/lib/sites';
-import { PLATFORMS, type Platform } from '@/lib/sites/types';
-import { shortlistWritesSettled, useShortlist, whenShortlistHydrated } from '@/lib/store';
+import { shortlistWritesSettled, useShortlist, whenShortlistHydrated } from '@/lib/shortlist/store';
 
 /** How often the popup asks the tab again while the page is still being read. */
 const POLL_MS = 1000;
@@ -210,10 +209,10 @@ export function App() {
           view={view}
           saved={profiles[key]}
           knownTags={knownTags}
-          onSave={() => store().save(view)}
-          onRemove={() => store().remove([key])}
-          onTagsChange={(tags) => store().setTags(key, tags)}
-          onNoteChange={(note) => store().setNote(key, note)}
+          onSave={() => void store().save(view)}
+          onRemove={() => void store().remove([key])}
+          onTagsChange={(tags) => void store().setTags(key, tags)}
+          onNoteChange={(note) => void store().setNote(key, note)}
         />
       );
     }

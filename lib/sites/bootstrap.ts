@@ -7,6 +7,8 @@
  * `ReadOptions.trustBootstrap` is true (see types.ts).
  */
 
+import { isRecord } from '../is-record';
+
 /** Where pages keep JSON: `<script type="application/json">` (Instagram, Facebook's "sjs" blobs). */
 export const JSON_SCRIPT_SELECTOR = 'script[type="application/json"]';
 
@@ -42,11 +44,6 @@ export function jsonScriptsContaining(
     }
   }
   return out;
-}
-
-/** A plain JSON object (not an array, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

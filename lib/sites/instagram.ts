@@ -1,7 +1,8 @@
 import type { CountReading } from '../count';
 import { firstVisible, pageLocale, textOf } from '../dom';
 import { t } from '../i18n';
-import { findKeyDeep, isRecord, jsonCount, jsonScriptsContaining, jsonString, pick } from './bootstrap';
+import { isRecord } from '../is-record';
+import { findKeyDeep, jsonCount, jsonScriptsContaining, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { instagramProfileHandle, isInstagramHost } from './url/instagram';
 import { attemptFor, countReader, defineAdapter, exactCount, preferExact, sameHandle } from './shared';

@@ -1,6 +1,7 @@
 import { parseCountDetailed, type CountReading, type Rounding } from '../count';
 import { pageLocale } from '../dom';
-import type { Platform, ProfileReader, ReadOptions, SiteAdapter } from './types';
+import type { Platform } from '../platforms';
+import type { ProfileReader, ReadOptions, SiteAdapter } from './types';
 
 /** Handles are case-insensitive on every supported platform. */
 export function sameHandle(a: string | undefined, b: string | undefined): boolean {

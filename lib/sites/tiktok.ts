@@ -1,7 +1,8 @@
 import type { CountReading } from '../count';
 import { firstVisible, pageLocale, readJsonScript, textOf } from '../dom';
 import { t } from '../i18n';
-import { isRecord, jsonCount, jsonString, pick } from './bootstrap';
+import { isRecord } from '../is-record';
+import { jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { isTikTokHost, tiktokProfileHandle } from './url/tiktok';
 import { attemptFor, countReader, defineAdapter, exactCount, parseJsonLd, preferExact, sameHandle } from './shared';

@@ -1,8 +1,5 @@
 import type { CountReading } from '../count';
-
-/** The platforms MicroScope reads. The order is the order of the UI. */
-export const PLATFORMS = ['instagram', 'tiktok', 'youtube', 'x', 'bluesky'] as const;
-export type Platform = (typeof PLATFORMS)[number];
+import type { Platform } from '../platforms';
 
 /** What a post tile or post shows, each number exact or rounded as the page wrote it. */
 export interface PostCounts {

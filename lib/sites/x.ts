@@ -1,7 +1,8 @@
 import type { CountReading } from '../count';
 import { firstVisible, isVisible, pageLocale, textOf } from '../dom';
 import { t } from '../i18n';
-import { isRecord, jsonCount, jsonString, pick } from './bootstrap';
+import { isRecord } from '../is-record';
+import { jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { isXHost, xProfileHandle } from './url/x';
 import { attemptFor, countReader, defineAdapter, exactCount, preferExact, sameHandle } from './shared';

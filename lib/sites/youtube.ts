@@ -1,7 +1,9 @@
 import type { CountReading } from '../count';
 import { firstVisible, isVisible, pageLocale, textOf } from '../dom';
 import { t } from '../i18n';
-import { isRecord, jsonString, pick } from './bootstrap';
+import { isRecord } from '../is-record';
+import { CANONICAL_HOSTS } from '../platforms';
+import { jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { CHANNEL_ID, isYouTubeHost, parseChannelPath, youtubeProfileHandle, type ChannelRef } from './url/youtube';
 import { attemptFor, countReader, defineAdapter, preferExact } from './shared';
@@ -467,7 +469,7 @@ function addIdentity(into: Set<string>, value: string | undefined): void {
     into.add(refKey({ kind: 'channel', name: text }));
     return;
   }
-  const ref = channelRefOf(text, 'https://www.youtube.com/');
+  const ref = channelRefOf(text, `https://${CANONICAL_HOSTS.youtube}/`);
   if (ref) into.add(refKey(ref));
 }
 

@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { resetBrowser } from '../shortlist-env';
 import { BadgeApp, createBadgeState, type BadgeState } from '@/components/BadgeApp';
-import type { ProfileView } from '@/lib/content-controller';
-import { loadSavedProfile, saveProfileView } from '@/lib/storage';
+import type { ProfileView } from '@/lib/model';
+import { loadSavedProfile, saveProfileView } from '@/lib/shortlist/door';
 import { exact, posts, view } from './popup/views';
 
 const maya = () => view({ followers: exact(4_200), posts: posts(12, { likes: 300, comments: 10 }) });
@@ -27,7 +28,7 @@ const tick = () =>
   });
 
 beforeEach(() => {
-  fakeBrowser.reset();
+  resetBrowser();
 });
 
 describe('createBadgeState', () => {

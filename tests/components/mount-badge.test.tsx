@@ -1,11 +1,11 @@
 import { act } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mountBadge } from '@/entrypoints/content-main/mount-badge';
 import type { BadgeHandle } from '@/lib/content-controller';
 import { startLifetime, type Lifetime } from '@/lib/content-lifetime';
-import { loadSavedProfile } from '@/lib/storage';
+import { loadSavedProfile } from '@/lib/shortlist/door';
 import { CONTRACT } from '../e2e/badge';
+import { resetBrowser } from '../shortlist-env';
 import { exact, posts, view } from './popup/views';
 
 /*
@@ -20,7 +20,7 @@ let badge: BadgeHandle | undefined;
 let shadow: ShadowRoot | undefined;
 
 beforeEach(() => {
-  fakeBrowser.reset();
+  resetBrowser();
   document.body.innerHTML = '<main><header><h2 id="name">maya.travels</h2></header></main>';
   lifetime = startLifetime({ win: window, doc: document, alive: () => true, onNavigate: () => undefined });
   // The test's own way in (the page has none): the root attachShadow returns.

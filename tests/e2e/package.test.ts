@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SITE_MATCHES } from '@/lib/sites/hosts';
+import { SITE_MATCHES } from '@/lib/platforms';
 import { CONTENT_SCRIPT_MUST_NOT, EXPECTED_SITE_MATCHES as SITES, MAIN_PART_FILE, MINIMUM_CHROME_VERSION } from './manifest-expected';
 import { ROOT } from './pages';
 
@@ -34,7 +34,7 @@ interface LinterMessage {
 }
 
 describe('store packages', () => {
-  it('lib/sites/hosts.ts asks for exactly the written-out sites: https, no wildcard', () => {
+  it('lib/platforms.ts asks for exactly the written-out sites: https, no wildcard', () => {
     expect([...SITE_MATCHES]).toEqual(SITES);
     for (const pattern of SITES) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
   });

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { exportBackup, mergeProfiles, mergeProfilesDetailed, parseBackup } from '@/lib/backup';
-import { SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist';
+import { exportBackup, mergeProfiles, mergeProfilesDetailed, parseBackup } from '@/lib/shortlist/backup';
+import { SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist/schema';
 import { byKey, makeProfile } from './shortlist-fixtures';
 
 const NOW = new Date('2025-11-27T12:00:00.000Z');
 
+/** A backup row of @maya's (or of the handle given, with its own link unless one is given). */
 function row(overrides: Record<string, unknown>): Record<string, unknown> {
-  return { ...JSON.parse(JSON.stringify(makeProfile({ handle: 'maya' }))), ...overrides };
+  const handle = typeof overrides.handle === 'string' && overrides.handle !== '' ? overrides.handle : 'maya';
+  return { ...JSON.parse(JSON.stringify(makeProfile({ handle: /^[\w.]+$/.test(handle) ? handle : 'maya' }))), ...overrides };
 }
 
 describe('exportBackup / parseBackup', () => {
@@ -37,8 +39,11 @@ describe('exportBackup / parseBackup', () => {
     ['handle with bad characters', { handle: 'maya jones' }, /Instagram handles can't have/],
     ['handle too long', { handle: 'a'.repeat(101) }, /longer than 100/],
     ['url on another host', { url: 'https://evil.example/maya' }, /instagram.com/],
-    ['url not https', { url: 'http://www.instagram.com/maya/' }, /https/],
     ['url javascript:', { url: 'javascript:alert(1)' }, /https/],
+    ['url of another handle', { url: 'https://www.instagram.com/sam/' }, /not the Instagram profile @maya/],
+    ["url through Instagram's link redirector", { url: 'https://l.instagram.com/?u=https%3A%2F%2Fwww.instagram.com%2Fmaya%2F' }, /not the Instagram profile @maya/],
+    ['url of a post', { url: 'https://www.instagram.com/p/C0ffee123/' }, /not the Instagram profile @maya/],
+    ['url on a look-alike host', { url: 'https://instagram.com.evil.example/maya/' }, /instagram.com/],
     ['savedAt not a date', { savedAt: 'yesterday' }, /savedAt must be an ISO 8601 date/],
     ['savedAt impossible', { savedAt: '2025-13-45T99:00:00Z' }, /savedAt/],
     ['history empty', { history: [] }, /history must be a non-empty list/],

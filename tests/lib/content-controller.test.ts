@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ANCHOR_TIMEOUT_MS, createController, SETTLE_TIMEOUT_MS, type BadgeHandle, type ProfileView } from '@/lib/content-controller';
+import { ANCHOR_TIMEOUT_MS, createController, SETTLE_TIMEOUT_MS, type BadgeHandle } from '@/lib/content-controller';
+import type { ProfileView } from '@/lib/model';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { appendPosts, syntheticAdapter } from './synthetic-adapter';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { neutraliseCell, SHORTLIST_CSV_HEADER, shortlistToCsv, toCsv } from '@/lib/csv';
 import { BENCHMARK_WORDS, benchmarkWords, toRow } from '@/components/dashboard/shortlist-rows';
-import { latestFigures, saveProfile } from '@/lib/shortlist';
-import { readStoredProfile, storedProfile } from '@/lib/storage';
+import { latestFigures, saveProfile } from '@/lib/shortlist/schema';
+import { readStoredProfile, storedProfile } from '@/lib/shortlist/layout';
 import { DEFAULT_TIER_SCHEME, tierSchemeById } from '@/lib/tiers';
 import { makeProfile, makeView } from './shortlist-fixtures';
 

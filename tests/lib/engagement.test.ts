@@ -12,7 +12,8 @@ import {
   type EngagementResult,
   type EngagementSuccess,
 } from '@/lib/engagement';
-import type { Platform, PostCounts, ProfileSnapshot } from '@/lib/sites/types';
+import type { Platform } from '@/lib/platforms';
+import type { PostCounts, ProfileSnapshot } from '@/lib/sites/types';
 
 const exact = (n: number): CountReading => ({ value: n, exact: true, min: n, max: n });
 const rounded = (n: number, min: number, max: number): CountReading => ({ value: n, exact: false, min, max });

@@ -1,24 +1,15 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { resetBrowser } from '../shortlist-env';
 import { DEFAULT_SORT, sortRows, toRow } from '@/components/dashboard/shortlist-rows';
-import { firstPageOf, followFirstPage, nextFirstPage, PAGE_SIZE, type StorageChange } from '@/lib/first-page';
-import { profileKey, type SavedProfile } from '@/lib/shortlist';
-import {
-  FIRST_PAGE_KEY,
-  loadFirstPage,
-  readFirstPage,
-  recordProfileVisit,
-  RECENT_KEY,
-  REVISION_KEY,
-  saveProfileView,
-  storageKeyOf,
-  storedFirstPage,
-  storedProfile,
-  writeProfiles,
-} from '@/lib/storage';
-import { reloadShortlist, saveFirstPage, shortlistRevision, shortlistWritesSettled, useShortlist, whenShortlistHydrated } from '@/lib/store';
-import { PLATFORMS } from '@/lib/sites/types';
+import { firstPageOf, nextFirstPage, PAGE_SIZE, type StorageChange } from '@/lib/shortlist/first-page';
+import { SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist/schema';
+import { FIRST_PAGE_KEY, RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storageKeyOf } from '@/lib/storage-keys';
+import { createWriter, recordProfileVisit, saveProfileView, shortlistDoor, type LocalArea } from '@/lib/shortlist/door';
+import { readFirstPage, readStored, storedFirstPage, storedProfile } from '@/lib/shortlist/layout';
+import { reloadShortlist, saveFirstPage, shortlistRevision, shortlistWritesSettled, useShortlist, whenShortlistHydrated } from '@/lib/shortlist/store';
+import { PLATFORMS, profileKey } from '@/lib/platforms';
 import { DEFAULT_TIER_SCHEME } from '@/lib/tiers';
 import { makeProfile, makeView, storedItems } from './shortlist-fixtures';
 
@@ -38,7 +29,7 @@ function profiles(count: number): SavedProfile[] {
 }
 
 beforeEach(async () => {
-  fakeBrowser.reset();
+  resetBrowser();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   await reloadShortlist();
 });
@@ -48,31 +39,47 @@ afterEach(async () => {
 });
 
 describe('the revision', () => {
+  const writer = () => createWriter(fakeBrowser.storage.local as unknown as LocalArea);
+  const maya = makeProfile({});
+
   it('a write of profiles carries a new revision in the same set()', async () => {
     const sets = vi.spyOn(fakeBrowser.storage.local, 'set');
-    const first = await writeProfiles({ [storageKeyOf('instagram:maya')]: storedProfile(makeProfile({})) });
-    const second = await writeProfiles({ [storageKeyOf('instagram:maya')]: storedProfile(makeProfile({ note: 'x' })) });
+    await writer().commit([{ op: 'merge', key: 'instagram:maya', profile: maya }]);
+    const first = await revision();
+    await writer().commit([{ op: 'note', key: 'instagram:maya', note: 'x' }]);
+    const second = await revision();
     expect(first).toEqual(expect.any(String));
     expect(second).not.toBe(first);
     expect(sets.mock.calls.map((call) => call[0])).toEqual([
-      { [storageKeyOf('instagram:maya')]: expect.any(String), [REVISION_KEY]: first },
+      { [storageKeyOf('instagram:maya')]: expect.any(String), [SHORTLIST_KEY]: { version: SHORTLIST_VERSION }, [REVISION_KEY]: first },
       { [storageKeyOf('instagram:maya')]: expect.any(String), [REVISION_KEY]: second },
     ]);
-    expect(await revision()).toBe(second);
   });
 
   it('after a removal, the new revision is written last: no reader sees it with the data before', async () => {
-    await writeProfiles({ [storageKeyOf('instagram:maya')]: storedProfile(makeProfile({})) });
+    await writer().commit([{ op: 'merge', key: 'instagram:maya', profile: maya }]);
     const order: string[] = [];
-    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => void order.push(`set ${Object.keys(items).join(',')}`));
-    vi.spyOn(fakeBrowser.storage.local, 'remove').mockImplementation(async (keys) => void order.push(`remove ${[keys].flat().join(',')}`));
-    await writeProfiles({ [storageKeyOf('x:sam')]: 'text' }, [storageKeyOf('instagram:maya')]);
+    const local = fakeBrowser.storage.local;
+    const [set, remove] = [local.set.bind(local), local.remove.bind(local)];
+    vi.spyOn(local, 'set').mockImplementation(async (items) => {
+      order.push(`set ${Object.keys(items).join(',')}`);
+      return set(items);
+    });
+    vi.spyOn(local, 'remove').mockImplementation(async (keys) => {
+      order.push(`remove ${[keys].flat().join(',')}`);
+      return remove(keys);
+    });
+    await writer().commit([
+      { op: 'merge', key: 'x:sam', profile: makeProfile({ platform: 'x', handle: 'sam' }) },
+      { op: 'remove', key: 'instagram:maya' },
+    ]);
     // The first set() carries a pending revision: no first page is ever stored for it.
     expect(order).toEqual([`set ${storageKeyOf('x:sam')},${REVISION_KEY}`, `remove ${storageKeyOf('instagram:maya')}`, `set ${REVISION_KEY}`]);
   });
 
   it('writes that touch no profile leave it alone', async () => {
-    expect(await writeProfiles({ [RECENT_KEY]: { version: 3, views: [] } })).toBeUndefined();
+    await writer().commit([{ op: 'recent', view: { platform: 'instagram', handle: 'zoe', url: 'https://www.instagram.com/zoe/', at: T0.toISOString() } }]);
+    expect(await fakeBrowser.storage.local.get(RECENT_KEY)).not.toEqual({});
     expect(await revision()).toBeUndefined();
   });
 
@@ -87,12 +94,12 @@ describe('the revision', () => {
   });
 
   it("the store's writes change it, and it follows other contexts' writes", async () => {
-    useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
+    await useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
     await shortlistWritesSettled();
     expect(shortlistRevision()).toBe(await revision());
     await saveProfileView(makeView({ handle: 'sam' }), T0);
     expect(shortlistRevision()).toBe(await revision());
-    useShortlist.getState().remove(['instagram:maya']);
+    await useShortlist.getState().remove(['instagram:maya']);
     await shortlistWritesSettled();
     expect(shortlistRevision()).toBe(await revision());
   });
@@ -141,7 +148,7 @@ describe('the stored first page', () => {
     await reloadShortlist();
     const pageOf = firstPageOf;
     expect(await saveFirstPage(pageOf)).toBe(true);
-    const stored = await loadFirstPage();
+    const stored = await shortlistDoor().loadFirstPage();
     expect(stored?.revision).toBe(await revision());
     expect(stored?.total).toBe(6);
     expect(stored?.profiles.map((profile) => profile.handle)).toEqual(pageOf(Object.values(useShortlist.getState().profiles)).map((profile) => profile.handle));
@@ -149,9 +156,9 @@ describe('the stored first page', () => {
 
     // Another tab saves a profile: the stored page is no longer current until stored again.
     await saveProfileView(makeView({ handle: 'zoe' }), new Date('2026-01-01T00:00:00.000Z'));
-    expect(await loadFirstPage()).toBeUndefined();
+    expect(await shortlistDoor().loadFirstPage()).toBeUndefined();
     expect(await saveFirstPage(pageOf)).toBe(true);
-    const again = await loadFirstPage();
+    const again = await shortlistDoor().loadFirstPage();
     expect(again?.total).toBe(7);
     expect(again?.profiles[0]?.handle).toBe('zoe');
   });
@@ -159,13 +166,14 @@ describe('the stored first page', () => {
   it('is not stored before hydration, while a write is on its way, or without a revision', async () => {
     const pageOf = (list: SavedProfile[]) => list;
     vi.resetModules();
-    const fresh = await import('@/lib/store');
+    const fresh = await import('@/lib/shortlist/store');
     expect(await fresh.saveFirstPage(pageOf)).toBe(false);
     await fresh.whenShortlistHydrated();
     // Nothing stored yet: no revision.
     expect(await fresh.saveFirstPage(pageOf)).toBe(false);
-    fresh.useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
+    const saving = fresh.useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
     expect(await fresh.saveFirstPage(pageOf)).toBe(false);
+    await saving;
     await fresh.shortlistWritesSettled();
     expect(await fresh.saveFirstPage(pageOf)).toBe(true);
     expect(await fakeBrowser.storage.local.get(FIRST_PAGE_KEY)).toEqual({ [FIRST_PAGE_KEY]: expect.objectContaining({ total: 1 }) });
@@ -176,7 +184,7 @@ describe('prefetching the shortlist', () => {
   it('hydration reads the answer asked for early, only once released, with the changes made since', async () => {
     await fakeBrowser.storage.local.set(storedItems(makeProfile({ handle: 'maya' })));
     vi.resetModules();
-    const fresh = await import('@/lib/store');
+    const fresh = await import('@/lib/shortlist/store');
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
     const release = fresh.prefetchShortlist();
     expect(get).toHaveBeenCalledWith(null);
@@ -196,7 +204,7 @@ describe('prefetching the shortlist', () => {
   it('asks storage only once the promise it was given settles (the dashboard: after its first page is rendered)', async () => {
     await fakeBrowser.storage.local.set(storedItems(makeProfile({ handle: 'maya' })));
     vi.resetModules();
-    const fresh = await import('@/lib/store');
+    const fresh = await import('@/lib/shortlist/store');
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
     let ask: () => void = () => undefined;
     const release = fresh.prefetchShortlist(new Promise<void>((resolve) => (ask = resolve)));
@@ -219,7 +227,7 @@ describe('prefetching the shortlist', () => {
   });
 });
 
-describe('kept current between dashboard visits (lib/first-page.ts)', () => {
+describe('kept current between dashboard visits (lib/shortlist/first-page.ts)', () => {
   /** A profile of `handle` last seen on day `day` of 2025. */
   const seen = (handle: string, day: number, platform: SavedProfile['platform'] = 'instagram'): SavedProfile =>
     makeProfile({ platform, handle, start: new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString() });
@@ -311,30 +319,30 @@ describe('kept current between dashboard visits (lib/first-page.ts)', () => {
     });
     const follow = async () => {
       const results = [];
-      for (const changes of events.splice(0)) results.push(await followFirstPage(changes));
+      for (const changes of events.splice(0)) results.push(await shortlistDoor().followFirstPage(changes));
       return results;
     };
-    const everything = async () => firstPageOf(Object.values((await import('@/lib/storage')).readStored(await fakeBrowser.storage.local.get(null)).shortlist.profiles));
+    const everything = async () => firstPageOf(Object.values(readStored(await fakeBrowser.storage.local.get(null)).shortlist.profiles));
 
     // creator0 (last seen longest ago, not on the page) is visited today: it goes to the top.
     await recordProfileVisit(makeView({ handle: 'creator0', followers: 12_345 }), new Date('2026-01-01T00:00:00.000Z'));
     expect(await follow()).toEqual([true]);
-    let stored = await loadFirstPage();
+    let stored = await shortlistDoor().loadFirstPage();
     expect(stored?.profiles.map((profile) => profile.handle)).toEqual((await everything()).map((profile) => profile.handle));
     expect(stored?.profiles[0]?.handle).toBe('creator0');
     expect(stored?.total).toBe(PAGE_SIZE + 20);
 
     await saveProfileView(makeView({ handle: 'newcomer' }), new Date('2026-02-01T00:00:00.000Z'));
     expect(await follow()).toEqual([true]);
-    stored = await loadFirstPage();
+    stored = await shortlistDoor().loadFirstPage();
     expect(stored?.total).toBe(PAGE_SIZE + 21);
     expect(stored?.profiles.map((profile) => profile.handle)).toEqual((await everything()).map((profile) => profile.handle));
 
     // Removing a profile on the page: its place would need one the page doesn't hold.
     await reloadShortlist();
-    useShortlist.getState().remove(['instagram:newcomer']);
+    await useShortlist.getState().remove(['instagram:newcomer']);
     await shortlistWritesSettled();
     expect((await follow()).every((followed) => !followed)).toBe(true);
-    expect(await loadFirstPage()).toBeUndefined();
+    expect(await shortlistDoor().loadFirstPage()).toBeUndefined();
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decodeProfile, encodeProfile, isoTime, readProfileText } from '@/lib/profile-codec';
-import { checkProfile, HISTORY_KEPT, LIMITS, profileKey, thinHistory, type SavedProfile, type SavedSnapshot } from '@/lib/shortlist';
-import { storageKeyOf, storedProfile } from '@/lib/storage';
-import { PLATFORMS } from '@/lib/sites/types';
+import { decodeProfile, encodeProfile, isoTime, readProfileText } from '@/lib/shortlist/codec';
+import { checkProfile, HISTORY_KEPT, LIMITS, thinHistory, type SavedProfile, type SavedSnapshot } from '@/lib/shortlist/schema';
+import { storageKeyOf } from '@/lib/storage-keys';
+import { storedProfile } from '@/lib/shortlist/layout';
+import { PLATFORMS, profileKey } from '@/lib/platforms';
 import { exact, makeProfile } from './shortlist-fixtures';
 
 /** What the stored text reads back as, checked like every stored profile. */
@@ -82,10 +83,18 @@ describe('encodeProfile / decodeProfile', () => {
     ['an impossible date', '0|maya|~maya/||zzzzzzzzzzzzz|0|||0'],
     ['no snapshots', '0|maya|~maya/||mhfq2k00|0|||'],
     ['an unknown tier code', '0|maya|~maya/||mhfq2k00|0|||0,4mo,,9'],
-    ['a javascript: url', '0|maya|javascript%3Aalert(1)||mhfq2k00|0|||0'],
   ])('%s decodes to something validation refuses', (_, text) => {
     expect(checkProfile(decodeProfile(text), 'stored').ok).toBe(false);
     expect(readProfileText(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['a javascript: url', '0|maya|javascript%3Aalert(1)||mhfq2k00|0|||0'],
+    ['a url with share tracking and a fragment', `0|maya|~maya/?igsh=abc#${'x'.repeat(3000)}||mhfq2k00|0|||0`],
+    ["another profile's url", '0|maya|~sam/||mhfq2k00|0|||0'],
+  ])('%s is never kept: the profile reads with its own link, rebuilt from platform and handle', (_, text) => {
+    const checked = checkProfile(decodeProfile(text), 'stored');
+    expect(checked.ok && checked.profile.url).toBe('https://www.instagram.com/maya/');
   });
 });
 

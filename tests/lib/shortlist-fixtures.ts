@@ -1,22 +1,18 @@
-import type { ProfileView } from '@/lib/content-controller';
+import { profileKey } from '@/lib/platforms';
+import type { ProfileView } from '@/lib/model';
 import type { CountReading } from '@/lib/count';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { profileKey, SHORTLIST_VERSION, type SavedProfile, type SavedSnapshot } from '@/lib/shortlist';
-import { storedProfile } from '@/lib/storage';
-import type { Platform, PostCounts } from '@/lib/sites/types';
+import { SHORTLIST_VERSION, type SavedProfile, type SavedSnapshot } from '@/lib/shortlist/schema';
+import { storedProfile } from '@/lib/shortlist/layout';
+import type { Platform } from '@/lib/platforms';
+import type { PostCounts } from '@/lib/sites/types';
+import { canonicalProfileUrl } from '@/lib/sites/url/canonical';
 import { buildVerdict } from '@/lib/verdict';
 
 export function exact(value: number): CountReading {
   return { value, exact: true, min: value, max: value };
 }
 
-const HOSTS: Record<Platform, string> = {
-  instagram: 'https://www.instagram.com/',
-  tiktok: 'https://www.tiktok.com/@',
-  youtube: 'https://www.youtube.com/@',
-  x: 'https://x.com/',
-  bluesky: 'https://bsky.app/profile/',
-};
 
 export interface ViewOptions {
   platform?: Platform;
@@ -49,7 +45,8 @@ export function makeView(options: ViewOptions = {}): ProfileView {
     notes: [],
   };
   return {
-    url: `${HOSTS[platform]}${handle}${platform === 'instagram' ? '/' : ''}`,
+    // As the tab's address bar has it: with share tracking, which is never stored.
+    url: `${canonicalProfileUrl(platform, handle)}?igsh=c2hhcmU%3D&utm_source=ig_web_copy_link#top`,
     snapshot,
     verdict: buildVerdict(snapshot, { ...DEFAULT_SETTINGS, ...options.settings }, 'settled'),
   };
@@ -85,7 +82,7 @@ export function makeProfile(options: {
   const profile: SavedProfile = {
     platform,
     handle,
-    url: `${HOSTS[platform]}${handle}${platform === 'instagram' ? '/' : ''}`,
+    url: canonicalProfileUrl(platform, handle),
     savedAt: history[0]!.at,
     lastSeen: history.at(-1)!.at,
     tags: options.tags ?? [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkProfile, clipText, LIMITS, newProfile, normaliseTags, recentViewOf } from '@/lib/shortlist';
+import { checkProfile, clipText, LIMITS, newProfile, normaliseTags, recentViewOf } from '@/lib/shortlist/schema';
 import { makeView } from './shortlist-fixtures';
 
 const EMOJI = '😀'; // two UTF-16 units

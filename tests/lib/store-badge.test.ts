@@ -1,20 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { loadSavedProfile, recordProfileVisit, REVISION_KEY, saveProfileView, SHORTLIST_KEY, storageKeyOf, updateShortlist, watchSavedProfile } from '@/lib/storage';
-import { saveView, SHORTLIST_VERSION } from '@/lib/shortlist';
-import { reloadShortlist, shortlistWritesSettled, useShortlist } from '@/lib/store';
+import { resetBrowser } from '../shortlist-env';
+import { RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storageKeyOf } from '@/lib/storage-keys';
+import { loadSavedProfile, recordProfileVisit, saveProfileView, watchSavedProfile } from '@/lib/shortlist/door';
+import { saveView, SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist/schema';
+import { reloadShortlist, shortlistWritesSettled, useShortlist } from '@/lib/shortlist/store';
 import { makeView } from './shortlist-fixtures';
 
 /*
- * The per-profile functions the badge can use on every profile page: they read and write the
- * profile's own key (and the recent views), never the whole shortlist.
+ * The per-profile functions the badge uses on every profile page: they read the profile's own key,
+ * and their changes touch that key (and the recent views) only, never the whole shortlist.
  */
 
 const T0 = new Date('2025-11-01T10:00:00.000Z');
 const DAY = 86_400_000;
 
 beforeEach(async () => {
-  fakeBrowser.reset();
+  resetBrowser();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   await reloadShortlist();
 });
@@ -27,13 +29,14 @@ describe('per-profile functions', () => {
   it('save, then visits that add snapshots only when the numbers change', async () => {
     expect(await loadSavedProfile('instagram', 'maya')).toBeUndefined();
     await saveProfileView(makeView({ followers: 8_000 }), T0);
-    expect(await recordProfileVisit(makeView({ followers: 8_000 }), new Date(T0.getTime() + DAY))).toMatchObject({ history: [{}] });
-    const visited = await recordProfileVisit(makeView({ followers: 9_000 }), new Date(T0.getTime() + 2 * DAY));
-    expect(visited!.history.map((snapshot) => snapshot.followers?.value)).toEqual([8_000, 9_000]);
+    expect(await recordProfileVisit(makeView({ followers: 8_000 }), new Date(T0.getTime() + DAY))).toMatchObject({ ok: true, profiles: { 'instagram:maya': { history: [{}] } } });
+    const result = await recordProfileVisit(makeView({ followers: 9_000 }), new Date(T0.getTime() + 2 * DAY));
+    const visited = (result.ok ? result.profiles['instagram:maya'] : undefined) as SavedProfile;
+    expect(visited.history.map((snapshot) => snapshot.followers?.value)).toEqual([8_000, 9_000]);
     expect(await loadSavedProfile('instagram', 'MAYA')).toEqual(visited);
   });
 
-  it('read only their own keys', async () => {
+  it('read and write only their own keys', async () => {
     await saveProfileView(makeView({ handle: 'maya' }), T0);
     const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
     await recordProfileVisit(makeView({ handle: 'maya', followers: 9_000 }), new Date(T0.getTime() + DAY));
@@ -41,7 +44,7 @@ describe('per-profile functions', () => {
   });
 
   it('a visit to a profile not saved only goes to the recent views', async () => {
-    expect(await recordProfileVisit(makeView({ handle: 'zoe' }), T0)).toBeUndefined();
+    expect(await recordProfileVisit(makeView({ handle: 'zoe' }), T0)).toMatchObject({ ok: true, outcomes: ['unchanged', 'unchanged'], profiles: { 'instagram:zoe': null } });
     expect(await loadSavedProfile('instagram', 'zoe')).toBeUndefined();
     await vi.waitFor(() => expect(useShortlist.getState().recent.map((view) => view.handle)).toEqual(['zoe']));
   });
@@ -59,21 +62,21 @@ describe('per-profile functions', () => {
     expect(stored[SHORTLIST_KEY]).toEqual({ version: SHORTLIST_VERSION });
   });
 
-  it('updateShortlist (whole shortlist) writes only what changed', async () => {
+  it('a save writes the one profile, the recent list and a new revision, in one set()', async () => {
     await saveProfileView(makeView({ handle: 'maya' }), T0);
     await saveProfileView(makeView({ handle: 'sam' }), T0);
     const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
-    await updateShortlist((list) => saveView(list, makeView({ handle: 'zoe' }), T0));
-    expect(writes.mock.calls.map((call) => Object.keys(call[0] as object).sort())).toEqual([[SHORTLIST_KEY, REVISION_KEY, storageKeyOf('instagram:zoe')].sort()]);
+    await saveProfileView(makeView({ handle: 'zoe' }), T0);
+    expect(writes.mock.calls.map((call) => Object.keys(call[0] as object).sort())).toEqual([[RECENT_KEY, REVISION_KEY, storageKeyOf('instagram:zoe')].sort()]);
   });
 
   it('watchSavedProfile follows saves and removals from any context', async () => {
     const seen: (string | undefined)[] = [];
     const stop = watchSavedProfile('instagram', 'Maya', (profile) => seen.push(profile?.note));
     await saveProfileView(makeView({ handle: 'maya' }), T0);
-    useShortlist.getState().setNote('instagram:maya', 'from the dashboard');
+    await useShortlist.getState().setNote('instagram:maya', 'from the dashboard');
     await shortlistWritesSettled();
-    useShortlist.getState().remove(['instagram:maya']);
+    await useShortlist.getState().remove(['instagram:maya']);
     await shortlistWritesSettled();
     await saveProfileView(makeView({ handle: 'sam' }), T0);
     stop();

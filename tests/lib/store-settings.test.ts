@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { resetBrowser } from '../shortlist-env';
 import { DEFAULT_SETTINGS, parseSettings } from '@/lib/settings';
 import {
   loadSettings,
@@ -10,7 +11,7 @@ import {
   useSettings,
   watchSettings,
 } from '@/lib/settings-storage';
-import { listUnreadable } from '@/lib/storage';
+import { listUnreadable } from '@/lib/set-aside';
 
 async function storedSettings(): Promise<unknown> {
   await settingsWritesSettled();
@@ -18,7 +19,7 @@ async function storedSettings(): Promise<unknown> {
 }
 
 beforeEach(async () => {
-  fakeBrowser.reset();
+  resetBrowser();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   await reloadSettings();
 });

@@ -1,9 +1,13 @@
+import { profileKey } from '@/lib/platforms';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { exportBackup } from '@/lib/backup';
-import { listUnreadable, PROFILE_PREFIX, readStoredProfile, RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storageKeyOf, storedProfile } from '@/lib/storage';
-import { reloadShortlist, shortlistWritesSettled, useShortlist, VISIT_RESOLUTION_MS, whenShortlistHydrated } from '@/lib/store';
-import { profileKey, SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist';
+import { exportBackup } from '@/lib/shortlist/backup';
+import { readStoredProfile, storedProfile } from '@/lib/shortlist/layout';
+import { listUnreadable } from '@/lib/set-aside';
+import { PROFILE_PREFIX, RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storageKeyOf } from '@/lib/storage-keys';
+import { resetBrowser } from '../shortlist-env';
+import { reloadShortlist, shortlistWritesSettled, useShortlist, whenShortlistHydrated } from '@/lib/shortlist/store';
+import { SHORTLIST_VERSION, VISIT_RESOLUTION_MS, type SavedProfile } from '@/lib/shortlist/schema';
 import { byKey, makeProfile, makeView } from './shortlist-fixtures';
 
 const DAY = 86_400_000;
@@ -28,7 +32,7 @@ function otherTabWrites(profile: SavedProfile): Promise<void> {
 }
 
 beforeEach(async () => {
-  fakeBrowser.reset();
+  resetBrowser();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   await reloadShortlist();
 });
@@ -39,7 +43,7 @@ afterEach(async () => {
 
 describe('saving', () => {
   it('stores a dated snapshot in the current format, and the view in recent', async () => {
-    useShortlist.getState().save(makeView({ followers: 8_000, displayName: 'Maya' }), T0);
+    await useShortlist.getState().save(makeView({ followers: 8_000, displayName: 'Maya' }), T0);
     const maya = useShortlist.getState().profiles['instagram:maya']!;
     expect(maya).toMatchObject({ handle: 'maya', displayName: 'Maya', savedAt: T0.toISOString(), lastSeen: T0.toISOString(), tags: [], note: '' });
     expect(maya.history).toHaveLength(1);
@@ -48,19 +52,19 @@ describe('saving', () => {
     expect(await stored()).toMatchObject({ meta: { version: SHORTLIST_VERSION }, profiles: { 'instagram:maya': { handle: 'maya' } } });
   });
 
-  it('saving again with the same numbers adds no snapshot', () => {
+  it('saving again with the same numbers adds no snapshot', async () => {
     const { save } = useShortlist.getState();
-    save(makeView(), T0);
-    save(makeView(), later(DAY));
+    await save(makeView(), T0);
+    await save(makeView(), later(DAY));
     const maya = useShortlist.getState().profiles['instagram:maya']!;
     expect(maya.history).toHaveLength(1);
     expect(maya.lastSeen).toBe(later(DAY).toISOString());
   });
 
-  it('saving again with new numbers adds a dated snapshot', () => {
+  it('saving again with new numbers adds a dated snapshot', async () => {
     const { save } = useShortlist.getState();
-    save(makeView({ followers: 8_000 }), T0);
-    save(makeView({ followers: 9_500 }), later(DAY));
+    await save(makeView({ followers: 8_000 }), T0);
+    await save(makeView({ followers: 9_500 }), later(DAY));
     expect(useShortlist.getState().profiles['instagram:maya']!.history.map((s) => s.followers?.value)).toEqual([8_000, 9_500]);
   });
 });
@@ -75,7 +79,7 @@ describe('absurd numbers', () => {
   ])('followers %s are stored repaired or not at all, and the profile survives a reload', async (_, followers, expected) => {
     const view = makeView();
     view.verdict.followers = followers;
-    useShortlist.getState().save(view, T0);
+    await useShortlist.getState().save(view, T0);
     await shortlistWritesSettled();
     await reloadShortlist();
     expect(useShortlist.getState().profiles['instagram:maya']!.history[0]!.followers).toEqual(expected);
@@ -86,8 +90,8 @@ describe('absurd numbers', () => {
 describe('visits', () => {
   it('a profile not saved only goes to recent views, newest first, at most 10', async () => {
     const { recordVisit } = useShortlist.getState();
-    for (let index = 0; index < 12; index++) recordVisit(makeView({ handle: `creator${index}` }), later(index * 1000));
-    recordVisit(makeView({ handle: 'creator3' }), later(20_000));
+    for (let index = 0; index < 12; index++) await recordVisit(makeView({ handle: `creator${index}` }), later(index * 1000));
+    await recordVisit(makeView({ handle: 'creator3' }), later(20_000));
     const { recent, profiles } = useShortlist.getState();
     expect(profiles).toEqual({});
     expect(recent).toHaveLength(10);
@@ -96,15 +100,15 @@ describe('visits', () => {
     expect((await fakeBrowser.storage.local.get(RECENT_KEY))[RECENT_KEY]).toMatchObject({ version: SHORTLIST_VERSION });
   });
 
-  it('history grows only when the numbers change', () => {
+  it('history grows only when the numbers change', async () => {
     const { save, recordVisit } = useShortlist.getState();
-    save(makeView({ followers: 8_000 }), T0);
-    recordVisit(makeView({ followers: 8_000 }), later(DAY));
-    recordVisit(makeView({ followers: 8_000, likes: null }), later(2 * DAY)); // posts not read yet
-    recordVisit(makeView({ followers: null }), later(3 * DAY)); // header not read yet
+    await save(makeView({ followers: 8_000 }), T0);
+    await recordVisit(makeView({ followers: 8_000 }), later(DAY));
+    await recordVisit(makeView({ followers: 8_000, likes: null }), later(2 * DAY)); // posts not read yet
+    await recordVisit(makeView({ followers: null }), later(3 * DAY)); // header not read yet
     expect(useShortlist.getState().profiles['instagram:maya']!.history).toHaveLength(1);
-    recordVisit(makeView({ followers: 8_400 }), later(4 * DAY));
-    recordVisit(makeView({ followers: 8_400, likes: 400 }), later(5 * DAY));
+    await recordVisit(makeView({ followers: 8_400 }), later(4 * DAY));
+    await recordVisit(makeView({ followers: 8_400, likes: 400 }), later(5 * DAY));
     const maya = useShortlist.getState().profiles['instagram:maya']!;
     expect(maya.history.map((s) => [s.followers?.value, s.engagementPercent?.toFixed(3)])).toEqual([
       [8_000, '2.625'],
@@ -114,9 +118,9 @@ describe('visits', () => {
     expect(maya.lastSeen).toBe(later(5 * DAY).toISOString());
   });
 
-  it('a rounded count that still covers the saved one is not a change', () => {
+  it('a rounded count that still covers the saved one is not a change', async () => {
     const { save, recordVisit } = useShortlist.getState();
-    save(makeView({ followers: 12_480 }), T0);
+    await save(makeView({ followers: 12_480 }), T0);
     const view = makeView({ followers: 12_480 });
     view.verdict.followers = { value: 12_500, exact: false, min: 12_450, max: 12_549 };
     recordVisit(view, later(DAY));
@@ -125,22 +129,24 @@ describe('visits', () => {
 
   it('a page re-rendering within a minute writes nothing', async () => {
     const { save, recordVisit } = useShortlist.getState();
-    save(makeView(), T0);
+    await save(makeView(), T0);
     await shortlistWritesSettled();
-    const before = useShortlist.getState();
-    recordVisit(makeView(), later(VISIT_RESOLUTION_MS / 2));
-    expect(useShortlist.getState()).toBe(before);
+    const before = useShortlist.getState().profiles;
+    const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
+    expect(await recordVisit(makeView(), later(VISIT_RESOLUTION_MS / 2))).toBe(true);
+    expect(writes).not.toHaveBeenCalled();
+    expect(useShortlist.getState().profiles).toBe(before);
   });
 });
 
 describe('editing', () => {
   it('removes, tags and notes', async () => {
     const { save } = useShortlist.getState();
-    save(makeView({ handle: 'maya' }), T0);
-    save(makeView({ handle: 'sam' }), T0);
-    useShortlist.getState().setTags('instagram:maya', [' Beauty ', 'beauty', 'UK  micro', '']);
-    useShortlist.getState().setNote('instagram:maya', 'Asked for rates <script>alert(1)</script>');
-    useShortlist.getState().remove(['instagram:sam', 'instagram:nobody']);
+    await save(makeView({ handle: 'maya' }), T0);
+    await save(makeView({ handle: 'sam' }), T0);
+    await useShortlist.getState().setTags('instagram:maya', [' Beauty ', 'beauty', 'UK  micro', '']);
+    await useShortlist.getState().setNote('instagram:maya', 'Asked for rates <script>alert(1)</script>');
+    await useShortlist.getState().remove(['instagram:sam', 'instagram:nobody']);
     const { profiles } = useShortlist.getState();
     expect(Object.keys(profiles)).toEqual(['instagram:maya']);
     expect(profiles['instagram:maya']).toMatchObject({ tags: ['Beauty', 'UK micro'], note: 'Asked for rates <script>alert(1)</script>' });
@@ -150,7 +156,7 @@ describe('editing', () => {
 
 describe('other contexts', () => {
   it("another tab's write shows at once (storage.onChanged)", async () => {
-    useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
+    await useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
     await otherTabWrites(makeProfile({ handle: 'sam', tags: ['tech'] }));
     expect(Object.keys(useShortlist.getState().profiles).sort()).toEqual(['instagram:maya', 'instagram:sam']);
     expect(useShortlist.getState().profiles['instagram:sam']!.tags).toEqual(['tech']);
@@ -171,25 +177,25 @@ describe('other contexts', () => {
   });
 
   it('a write stores only the profiles that changed, never the whole shortlist', async () => {
-    useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
-    useShortlist.getState().save(makeView({ handle: 'sam' }), T0);
+    await useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
+    await useShortlist.getState().save(makeView({ handle: 'sam' }), T0);
     await shortlistWritesSettled();
     const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
-    useShortlist.getState().setNote('instagram:maya', 'call back');
+    await useShortlist.getState().setNote('instagram:maya', 'call back');
     await shortlistWritesSettled();
     // The one profile, and a new revision in the same write (lib/storage.ts writeProfiles).
     expect(writes.mock.calls.map((call) => Object.keys(call[0] as object))).toEqual([[storageKeyOf('instagram:maya'), REVISION_KEY]]);
   });
 
   it("a write doesn't undo another tab's change to another profile it hasn't heard of yet", async () => {
-    useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
+    await useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
     await shortlistWritesSettled();
     // Another tab saves sam; this tab's change event is still on its way.
     const spy = vi.spyOn(fakeBrowser.storage.onChanged, 'trigger').mockResolvedValue([]);
     await otherTabWrites(makeProfile({ handle: 'sam' }));
     spy.mockRestore();
-    useShortlist.getState().setNote('instagram:maya', 'call back');
-    useShortlist.getState().remove(['instagram:maya']);
+    await useShortlist.getState().setNote('instagram:maya', 'call back');
+    await useShortlist.getState().remove(['instagram:maya']);
     expect(Object.keys((await stored()).profiles)).toEqual(['instagram:sam']);
   });
 
@@ -202,26 +208,31 @@ describe('other contexts', () => {
       await blocked;
       return realSet(items);
     });
-    useShortlist.getState().save(makeView({ handle: 'maya' }), T0); // write 1, held up
-    useShortlist.getState().setNote('instagram:maya', 'queued'); // write 2, waiting
-    await realSet({ [storageKeyOf('instagram:sam')]: makeProfile({ handle: 'sam' }) }); // another tab
+    const saved = useShortlist.getState().save(makeView({ handle: 'maya' }), T0); // write 1, held up
+    const noted = useShortlist.getState().setNote('instagram:maya', 'queued'); // write 2, waiting
+    await realSet({ [storageKeyOf('instagram:sam')]: storedProfile(makeProfile({ handle: 'sam' })) }); // another tab
     expect(useShortlist.getState().profiles['instagram:sam']).toBeDefined();
+    // This tab's own changes show while they are on their way.
+    await vi.waitFor(() => expect(useShortlist.getState().profiles['instagram:maya']?.note).toBe('queued'));
     release();
+    expect(await saved).toBe(true);
+    expect(await noted).toBe(true);
     expect(Object.keys((await stored()).profiles).sort()).toEqual(['instagram:maya', 'instagram:sam']);
     expect((await stored()).profiles['instagram:maya']!.note).toBe('queued');
   });
 
   it("its own writes' change events don't undo edits made since (no echo, no loop)", async () => {
     const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
-    useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
-    useShortlist.getState().setNote('instagram:maya', 'a');
-    useShortlist.getState().setNote('instagram:maya', 'ab');
-    useShortlist.getState().setNote('instagram:maya', 'abc');
+    await useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
+    // Typed fast: three changes on their way at once.
+    void useShortlist.getState().setNote('instagram:maya', 'a');
+    void useShortlist.getState().setNote('instagram:maya', 'ab');
+    void useShortlist.getState().setNote('instagram:maya', 'abc');
     await shortlistWritesSettled();
     expect(useShortlist.getState().profiles['instagram:maya']!.note).toBe('abc');
     expect((await stored()).profiles['instagram:maya']).toMatchObject({ note: 'abc' });
-    // Coalesced while a write is on its way, and no write caused by its own echo.
-    expect(writes.mock.calls.length).toBeLessThanOrEqual(4);
+    // One write per change, and none caused by its own echo.
+    expect(writes.mock.calls.length).toBe(4);
     const count = writes.mock.calls.length;
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(writes.mock.calls.length).toBe(count);
@@ -229,7 +240,7 @@ describe('other contexts', () => {
 
   it('an echo arriving late (after the write finished) changes nothing', async () => {
     const spy = vi.spyOn(fakeBrowser.storage.onChanged, 'trigger').mockResolvedValue([]);
-    useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
+    await useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
     await shortlistWritesSettled();
     spy.mockRestore();
     const before = useShortlist.getState();
@@ -239,8 +250,8 @@ describe('other contexts', () => {
   });
 
   it("unchanged profiles keep their identity when another tab's change arrives", async () => {
-    useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
-    useShortlist.getState().save(makeView({ handle: 'sam' }), T0);
+    await useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
+    await useShortlist.getState().save(makeView({ handle: 'sam' }), T0);
     await shortlistWritesSettled();
     const maya = useShortlist.getState().profiles['instagram:maya'];
     const sam = (await stored()).profiles['instagram:sam']!;
@@ -250,7 +261,7 @@ describe('other contexts', () => {
   });
 
   it('an unreadable change from elsewhere is ignored', async () => {
-    useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
+    await useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
     await shortlistWritesSettled();
     await fakeBrowser.storage.local.set({ [storageKeyOf('instagram:maya')]: { garbage: true } });
     expect(useShortlist.getState().profiles['instagram:maya']!.handle).toBe('maya');
@@ -261,9 +272,9 @@ describe('hydration', () => {
   it('actions before hydration wait for it, so they never act on data not read yet', async () => {
     await fakeBrowser.storage.local.set({ [SHORTLIST_KEY]: { version: 1, profiles: byKey(makeProfile({ handle: 'sam' })) } });
     vi.resetModules();
-    const fresh = await import('@/lib/store');
+    const fresh = await import('@/lib/shortlist/store');
     expect(fresh.useShortlist.getState().hydrated).toBe(false);
-    fresh.useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
+    await fresh.useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
     await fresh.whenShortlistHydrated();
     await fresh.shortlistWritesSettled();
     expect(Object.keys(fresh.useShortlist.getState().profiles).sort()).toEqual(['instagram:maya', 'instagram:sam']);
@@ -274,7 +285,7 @@ describe('hydration', () => {
     await otherTabWrites(makeProfile({ handle: 'sam' }));
     vi.resetModules();
     const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
-    const fresh = await import('@/lib/store');
+    const fresh = await import('@/lib/shortlist/store');
     expect(reads).not.toHaveBeenCalled();
     const unsubscribe = fresh.useShortlist.subscribe(() => undefined);
     await fresh.whenShortlistHydrated();
@@ -286,7 +297,7 @@ describe('hydration', () => {
     await fakeBrowser.storage.local.set({ [SHORTLIST_KEY]: '<html>not json</html>' });
     await reloadShortlist();
     expect(useShortlist.getState()).toMatchObject({ hydrated: true, profiles: {} });
-    useShortlist.getState().save(makeView(), T0);
+    await useShortlist.getState().save(makeView(), T0);
     expect(Object.keys((await stored())!.profiles)).toEqual(['instagram:maya']);
     const aside = await listUnreadable();
     expect(aside.map((entry) => entry.value)).toEqual([expect.objectContaining({ value: { [SHORTLIST_KEY]: '<html>not json</html>' } })]);
@@ -307,8 +318,8 @@ describe('hydration', () => {
 
 describe('import', () => {
   it('merges a backup and reports refused rows', async () => {
-    useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
-    useShortlist.getState().setNote('instagram:maya', 'keep me');
+    await useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
+    await useShortlist.getState().setNote('instagram:maya', 'keep me');
     const backup = JSON.parse(
       exportBackup({
         profiles: byKey(
@@ -318,7 +329,7 @@ describe('import', () => {
       }),
     );
     backup.profiles.push({ platform: 'instagram', handle: 'bad handle!', url: 'https://www.instagram.com/x/', savedAt: T0.toISOString(), lastSeen: T0.toISOString(), tags: [], note: '', history: [{ at: T0.toISOString(), sampleSize: 0 }] });
-    const report = useShortlist.getState().importBackup(backup);
+    const report = await useShortlist.getState().importBackup(backup);
     expect(report).toMatchObject({ total: 3, added: 1, merged: 1, unchanged: 0 });
     expect(report.refused).toEqual([{ index: 2, handle: 'bad handle!', reason: expect.stringContaining("Instagram handles can't have") }]);
     const maya = useShortlist.getState().profiles['instagram:maya']!;
@@ -327,8 +338,8 @@ describe('import', () => {
     expect(Object.keys((await stored())!.profiles).sort()).toEqual(['instagram:maya', 'instagram:sam']);
   });
 
-  it('a file that is not a backup imports nothing and says why', () => {
-    const report = useShortlist.getState().importBackup({ hello: 'world' });
+  it('a file that is not a backup imports nothing and says why', async () => {
+    const report = await useShortlist.getState().importBackup({ hello: 'world' });
     expect(report.error).toMatch(/not a MicroScope backup/);
     expect(useShortlist.getState().profiles).toEqual({});
   });

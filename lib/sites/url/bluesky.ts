@@ -1,12 +1,10 @@
 /**
- * Bluesky's URLs: which hosts, which paths are a profile. Pure and dependency-free: the content
- * loader (entrypoints/content-loader.ts) runs this on every page of the site, the adapter imports it.
+ * Bluesky's URLs: which hosts, which paths are a profile. Pure, and light (it imports only
+ * lib/platforms.ts): the content loader (entrypoints/content-loader.ts) runs this on every page of
+ * the site, the adapter imports it.
  */
 
-import { SITE_HOSTS } from '../hosts';
-
-/** The hosts the manifest asks for are exactly these (lib/sites/hosts.ts). */
-const HOSTS: ReadonlySet<string> = new Set(SITE_HOSTS.bluesky);
+import { isProfileHost } from '../../platforms';
 
 /** atproto handles: a domain name of two or more labels, the last not starting with a digit. */
 const HANDLE = /^(?=.{3,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
@@ -28,8 +26,9 @@ export function decodeSegment(segment: string): string {
   }
 }
 
+/** One of bluesky's PROFILE_HOSTS (lib/platforms.ts). */
 export function isBlueskyHost(hostname: string): boolean {
-  return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
+  return isProfileHost('bluesky', hostname);
 }
 
 export function blueskyProfileHandle(url: URL): string | undefined {

@@ -1,4 +1,4 @@
-import type { Platform } from '../types';
+import type { Platform } from '../../platforms';
 import { blueskyProfileHandle, isBlueskyHost } from './bluesky';
 import { instagramProfileHandle, isInstagramHost } from './instagram';
 import { isTikTokHost, tiktokProfileHandle } from './tiktok';
@@ -39,6 +39,14 @@ export function profileAt(
   } catch {
     return undefined;
   }
+  return profileIn(url, rules);
+}
+
+/** profileAt for a URL already parsed. Never throws. */
+export function profileIn(
+  url: URL,
+  rules: readonly ProfileUrlRules[] = PROFILE_URL_RULES,
+): { platform: Platform; handle: string } | undefined {
   for (const rule of rules) {
     try {
       if (!rule.isHost(url.hostname)) continue;

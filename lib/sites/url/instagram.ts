@@ -1,12 +1,10 @@
 /**
- * Instagram's URLs: which hosts, which paths are a profile. Pure and dependency-free: the content
- * loader (entrypoints/content-loader.ts) runs this on every page of the site, the adapter imports it.
+ * Instagram's URLs: which hosts, which paths are a profile. Pure, and light (it imports only
+ * lib/platforms.ts): the content loader (entrypoints/content-loader.ts) runs this on every page of
+ * the site, the adapter imports it.
  */
 
-import { SITE_HOSTS } from '../hosts';
-
-/** The hosts the manifest asks for are exactly these (lib/sites/hosts.ts). */
-const HOSTS: ReadonlySet<string> = new Set(SITE_HOSTS.instagram);
+import { isProfileHost } from '../../platforms';
 
 /**
  * First path segments that are Instagram's own routes, never a username. Lowercase.
@@ -25,8 +23,14 @@ const HANDLE = /^(?!\.)(?!.*\.\.)[A-Za-z0-9._]{1,30}(?<!\.)$/;
 /** "/handle/", "/handle/reels/", "/handle/tagged/". */
 const PROFILE_PATH = /^\/([^/]+)(?:\/(reels|tagged))?\/?$/;
 
+/** One of instagram's PROFILE_HOSTS (lib/platforms.ts). */
 export function isInstagramHost(hostname: string): boolean {
-  return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
+  return isProfileHost('instagram', hostname);
+}
+
+/** A name Instagram can give a user: the username rule, and none of Instagram's own routes. */
+export function isInstagramHandle(text: string): boolean {
+  return HANDLE.test(text) && !RESERVED.has(text.toLowerCase());
 }
 
 export function instagramProfileHandle(url: URL): string | undefined {
@@ -34,7 +38,7 @@ export function instagramProfileHandle(url: URL): string | undefined {
     if (!isInstagramHost(url.hostname)) return undefined;
     const match = PROFILE_PATH.exec(url.pathname);
     const handle = match?.[1];
-    if (!handle || !HANDLE.test(handle) || RESERVED.has(handle.toLowerCase())) return undefined;
+    if (!handle || !isInstagramHandle(handle)) return undefined;
     return handle;
   } catch {
     return undefined;

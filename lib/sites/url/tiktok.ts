@@ -1,20 +1,19 @@
 /**
- * TikTok's URLs: which hosts, which paths are a profile. Pure and dependency-free: the content
- * loader (entrypoints/content-loader.ts) runs this on every page of the site, the adapter imports it.
+ * TikTok's URLs: which hosts, which paths are a profile. Pure, and light (it imports only
+ * lib/platforms.ts): the content loader (entrypoints/content-loader.ts) runs this on every page of
+ * the site, the adapter imports it.
  */
 
-import { SITE_HOSTS } from '../hosts';
-
-/** The hosts the manifest asks for are exactly these (lib/sites/hosts.ts). */
-const HOSTS: ReadonlySet<string> = new Set(SITE_HOSTS.tiktok);
+import { isProfileHost } from '../../platforms';
 
 /** TikTok usernames: letters, digits, "_" and "." (TikTok allows 2–24; older accounts vary, so be lenient). */
 const HANDLE = /^[A-Za-z0-9_.]{1,32}$/;
 /** "/@handle" and "/@handle/": nothing deeper (/@h/video/…, /@h/photo/…, /@h/live are not profiles). */
 const PROFILE_PATH = /^\/@([^/]+)\/?$/;
 
+/** One of tiktok's PROFILE_HOSTS (lib/platforms.ts). */
 export function isTikTokHost(hostname: string): boolean {
-  return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
+  return isProfileHost('tiktok', hostname);
 }
 
 export function tiktokProfileHandle(url: URL): string | undefined {

@@ -1,12 +1,10 @@
 /**
- * X's URLs: which hosts, which paths are a profile. Pure and dependency-free: the content loader
- * (entrypoints/content-loader.ts) runs this on every page of the site, the adapter imports it.
+ * X's URLs: which hosts, which paths are a profile. Pure, and light (it imports only
+ * lib/platforms.ts): the content loader (entrypoints/content-loader.ts) runs this on every page of
+ * the site, the adapter imports it.
  */
 
-import { SITE_HOSTS } from '../hosts';
-
-/** The hosts the manifest asks for are exactly these (lib/sites/hosts.ts). */
-const HOSTS: ReadonlySet<string> = new Set(SITE_HOSTS.x);
+import { isProfileHost } from '../../platforms';
 
 /**
  * First path segments that are X's own routes, never a profile. Lowercase; X matches routes
@@ -31,8 +29,14 @@ const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 /** The profile and its timeline tabs. Followers/following lists, /photo, /about, /lists are not the profile. */
 const TABS = new Set(['with_replies', 'media', 'likes', 'highlights', 'articles']);
 
+/** One of x's PROFILE_HOSTS (lib/platforms.ts). */
 export function isXHost(hostname: string): boolean {
-  return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
+  return isProfileHost('x', hostname);
+}
+
+/** A name X can give an account: the handle rule, and none of X's own routes. */
+export function isXHandle(text: string): boolean {
+  return HANDLE.test(text) && !RESERVED.has(text.toLowerCase());
 }
 
 export function xProfileHandle(url: URL): string | undefined {
@@ -44,7 +48,7 @@ export function xProfileHandle(url: URL): string | undefined {
     if (parts.length === 4 && parts[3] !== '') return undefined;
     const handle = parts[1] ?? '';
     const tab = parts[2] ?? '';
-    if (!HANDLE.test(handle) || RESERVED.has(handle.toLowerCase())) return undefined;
+    if (!isXHandle(handle)) return undefined;
     if (tab !== '' && !TABS.has(tab)) return undefined;
     if (parts.length === 4 && tab === '') return undefined; // "/handle//"
     return handle;

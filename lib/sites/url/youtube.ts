@@ -1,12 +1,10 @@
 /**
- * YouTube's URLs: which hosts, which paths are a channel. Pure and dependency-free: the content
- * loader (entrypoints/content-loader.ts) runs this on every page of the site, the adapter imports it.
+ * YouTube's URLs: which hosts, which paths are a channel. Pure, and light (it imports only
+ * lib/platforms.ts): the content loader (entrypoints/content-loader.ts) runs this on every page of
+ * the site, the adapter imports it.
  */
 
-import { SITE_HOSTS } from '../hosts';
-
-/** The hosts the manifest asks for are exactly these (lib/sites/hosts.ts). */
-const HOSTS: ReadonlySet<string> = new Set(SITE_HOSTS.youtube);
+import { isProfileHost } from '../../platforms';
 
 /**
  * Channel tabs we accept as "the channel page": the header is shown on all of them. Posts are read
@@ -42,8 +40,9 @@ export interface ChannelRef {
   tab: string;
 }
 
+/** One of youtube's PROFILE_HOSTS (lib/platforms.ts). */
 export function isYouTubeHost(hostname: string): boolean {
-  return HOSTS.has(hostname.toLowerCase().replace(/\.$/, ''));
+  return isProfileHost('youtube', hostname);
 }
 
 function decode(segment: string): string | undefined {

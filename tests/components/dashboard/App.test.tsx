@@ -1,15 +1,17 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { resetBrowser } from '../../shortlist-env';
 import { App } from '@/entrypoints/dashboard/App';
-import { exportBackup } from '@/lib/backup';
+import { exportBackup } from '@/lib/shortlist/backup';
 import { reloadSettings, SETTINGS_KEY, settingsWritesSettled } from '@/lib/settings-storage';
-import { loadFirstPage, REVISION_KEY } from '@/lib/storage';
-import { reloadShortlist, shortlistWritesSettled, useShortlist } from '@/lib/store';
+import { shortlistDoor } from '@/lib/shortlist/door';
+import { REVISION_KEY } from '@/lib/storage-keys';
+import { reloadShortlist, shortlistWritesSettled, useShortlist } from '@/lib/shortlist/store';
 import { byKey, makeProfile, storedItems } from '../../lib/shortlist-fixtures';
 
 beforeEach(async () => {
-  fakeBrowser.reset();
+  resetBrowser();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   location.hash = '';
   await reloadShortlist();
@@ -38,7 +40,7 @@ describe('dashboard', () => {
     const page = { revision: 'r1', total: 2, profiles: [makeProfile({ handle: 'maya' })] };
     vi.resetModules();
     const fresh = await import('@/entrypoints/dashboard/App');
-    const store = await import('@/lib/store');
+    const store = await import('@/lib/shortlist/store');
     // As entrypoints/dashboard/main.tsx: settings read, the whole shortlist asked for, then React.
     await (await import('@/lib/settings-storage')).whenSettingsHydrated();
     const release = store.prefetchShortlist();
@@ -51,7 +53,7 @@ describe('dashboard', () => {
     expect(await screen.findByRole('link', { name: '@zoe' })).toBeTruthy();
     expect(screen.getByText('2 profiles')).toBeTruthy();
     // A second after the last change, the page (now maya and zoe) is stored for this revision.
-    await vi.waitFor(async () => expect((await loadFirstPage())?.profiles.map((profile) => profile.handle)).toEqual(['maya', 'zoe']), { timeout: 3000 });
+    await vi.waitFor(async () => expect((await shortlistDoor().loadFirstPage())?.profiles.map((profile) => profile.handle)).toEqual(['maya', 'zoe']), { timeout: 3000 });
   });
 
   it('an empty shortlist explains how to save profiles', async () => {

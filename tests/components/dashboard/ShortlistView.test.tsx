@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ShortlistView, type ShortlistViewProps } from '@/components/dashboard/ShortlistView';
-import type { SavedProfile } from '@/lib/shortlist';
+import type { SavedProfile } from '@/lib/shortlist/schema';
 import { DEFAULT_TIER_SCHEME } from '@/lib/tiers';
 import { byKey, makeProfile } from '../../lib/shortlist-fixtures';
 

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { EARLY_KEYS, SHORTLIST_KEYS, startEarlyReads, takeEarlyFirstPage, takeEarlyShortlist, type EarlyApi } from '@/entrypoints/dashboard/early';
+import { resetBrowser } from '../../shortlist-env';
+import { EARLY_KEYS, startEarlyReads, takeEarlyFirstPage, takeEarlyShortlist, type EarlyApi } from '@/entrypoints/dashboard/early';
 import { SETTINGS_KEY, takePrefetchedSettings } from '@/lib/settings-early';
-import { FIRST_PAGE_KEY, PROFILE_PREFIX, readFirstPage, RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storedFirstPage } from '@/lib/storage';
+import { FIRST_PAGE_KEY, PROFILE_PREFIX, REVISION_KEY } from '@/lib/storage-keys';
+import { readFirstPage, storedFirstPage } from '@/lib/shortlist/layout';
 import { makeProfile, storedItems } from '../../lib/shortlist-fixtures';
 
 const storageKey = (handle: string): string => `${PROFILE_PREFIX}instagram:${handle}`;
@@ -18,7 +20,7 @@ function api(lastError: () => unknown = () => undefined): EarlyApi {
 }
 
 beforeEach(() => {
-  fakeBrowser.reset();
+  resetBrowser();
   vi.resetModules();
 });
 
@@ -31,9 +33,8 @@ afterEach(() => {
 });
 
 describe('the dashboard early reads', () => {
-  it('reads the keys lib/storage.ts keeps the revision and first page under', () => {
+  it('reads the keys the revision and first page are kept under', () => {
     expect(EARLY_KEYS).toEqual([REVISION_KEY, FIRST_PAGE_KEY]);
-    expect(SHORTLIST_KEYS).toEqual({ profilePrefix: PROFILE_PREFIX, others: [SHORTLIST_KEY, RECENT_KEY, REVISION_KEY] });
   });
 
   it('hands main.tsx the stored first page of the current revision, once', async () => {
@@ -135,7 +136,7 @@ describe('the dashboard early reads', () => {
       await takeEarlyFirstPage();
       const everything = takeEarlyShortlist();
       const get = vi.spyOn(fakeBrowser.storage.local, 'get');
-      const store = await import('@/lib/store');
+      const store = await import('@/lib/shortlist/store');
       const release = store.prefetchShortlist(new Promise(() => undefined), everything);
       release();
       await store.whenShortlistHydrated();

@@ -1,10 +1,11 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { resetBrowser } from '../../shortlist-env';
 import { App } from '@/entrypoints/popup/App';
-import type { ProfileView } from '@/lib/content-controller';
-import { profileKey } from '@/lib/shortlist';
-import { reloadShortlist, shortlistWritesSettled, useShortlist } from '@/lib/store';
+import type { ProfileView } from '@/lib/model';
+import { profileKey } from '@/lib/platforms';
+import { reloadShortlist, shortlistWritesSettled, useShortlist } from '@/lib/shortlist/store';
 import { exact, posts, view } from './views';
 
 /*
@@ -28,7 +29,7 @@ const PROFILE_URL = 'https://www.instagram.com/maya.travels/';
 const settled = view({ followers: exact(9_500), posts: posts(12) });
 
 beforeEach(async () => {
-  fakeBrowser.reset();
+  resetBrowser();
   await reloadShortlist();
 });
 

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProfilePanel, type ProfilePanelProps } from '@/components/popup/ProfilePanel';
-import type { ProfileView } from '@/lib/content-controller';
+import type { ProfileView } from '@/lib/model';
 import { exact, posts, rounded, savedProfile, view } from './views';
 
 afterEach(cleanup);

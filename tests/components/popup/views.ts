@@ -1,8 +1,9 @@
-import type { ProfileView } from '@/lib/content-controller';
+import type { ProfileView } from '@/lib/model';
 import type { CountReading } from '@/lib/count';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import type { SavedProfile } from '@/lib/shortlist';
-import type { Platform, PostCounts, ProfileSnapshot } from '@/lib/sites/types';
+import type { SavedProfile } from '@/lib/shortlist/schema';
+import type { Platform } from '@/lib/platforms';
+import type { PostCounts, ProfileSnapshot } from '@/lib/sites/types';
 import { buildVerdict } from '@/lib/verdict';
 
 /** Views built the way the content script builds them (buildVerdict), so the popup sees real verdicts. */

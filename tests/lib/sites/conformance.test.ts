@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor, readSnapshot } from '../../../lib/sites';
-import { PLATFORMS, type SiteAdapter } from '../../../lib/sites/types';
+import { PLATFORMS } from '../../../lib/platforms';
+import type { SiteAdapter } from '../../../lib/sites/types';
 import { closeFixtures, documentFrom } from './fixture';
 import { GOTCHA_URLS, PROFILE_URLS } from './gotcha-urls';
 

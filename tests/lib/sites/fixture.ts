@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
-import type { Platform } from '../../../lib/sites/types';
+import type { Platform } from '../../../lib/platforms';
 
 /**
  * Saved real pages (read-only, never copied into the project): `../shared/pages` beside the

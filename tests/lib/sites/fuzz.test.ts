@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseCountDetailed, type CountReading, type Rounding } from '../../../lib/count';
 import { pageLocale } from '../../../lib/dom';
 import { ADAPTERS, readSnapshot } from '../../../lib/sites';
-import { PLATFORMS, type Platform, type PostCounts, type ProfileHeader, type SiteAdapter } from '../../../lib/sites/types';
+import { PLATFORMS, type Platform } from '../../../lib/platforms';
+import type { PostCounts, ProfileHeader, SiteAdapter } from '../../../lib/sites/types';
 
 /*
  * Issue 7, item 4: the adapters, fuzzed on mutated fixtures, never throw and never report a count

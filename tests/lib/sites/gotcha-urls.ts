@@ -1,4 +1,4 @@
-import type { Platform } from '../../../lib/sites/types';
+import type { Platform } from '../../../lib/platforms';
 
 /**
  * Real-looking profile URLs per platform, with the handle each must give (as written in the URL,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor } from '@/lib/sites';
-import { SITE_HOSTS, SITE_MATCHES } from '@/lib/sites/hosts';
 import { PROFILE_URL_RULES, profileAt } from '@/lib/sites/url';
-import { PLATFORMS } from '@/lib/sites/types';
+import { PLATFORMS, PROFILE_HOSTS, SITE_MATCHES } from '@/lib/platforms';
 import { GOTCHA_URLS, PROFILE_URLS } from './gotcha-urls';
 
 /** Not profiles, and pages the loader must not load the main part on. */
@@ -64,8 +63,8 @@ describe('profileAt: the URL rules the loader runs on every page', () => {
  */
 describe('the manifest\'s hosts are the URL rules\' hosts', () => {
   it.each(PROFILE_URL_RULES.map((rule) => [rule.platform, rule] as const))('%s: every listed host is read, and no other', (platform, rule) => {
-    for (const host of SITE_HOSTS[platform]) expect(rule.isHost(host), host).toBe(true);
-    const others = PROFILE_URL_RULES.filter((other) => other !== rule).flatMap((other) => SITE_HOSTS[other.platform]);
+    for (const host of PROFILE_HOSTS[platform]) expect(rule.isHost(host), host).toBe(true);
+    const others = PROFILE_URL_RULES.filter((other) => other !== rule).flatMap((other) => PROFILE_HOSTS[other.platform]);
     for (const host of others) expect(rule.isHost(host), host).toBe(false);
   });
 
@@ -86,6 +85,6 @@ describe('the manifest\'s hosts are the URL rules\' hosts', () => {
 
   it('every pattern is https and names one host', () => {
     for (const pattern of SITE_MATCHES) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
-    expect(SITE_MATCHES).toHaveLength(Object.values(SITE_HOSTS).flat().length);
+    expect(SITE_MATCHES).toHaveLength(Object.values(PROFILE_HOSTS).flat().length);
   });
 });

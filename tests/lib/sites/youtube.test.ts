@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseCountDetailed, type CountReading } from '../../../lib/count';
 import { adapterFor, readSnapshot } from '../../../lib/sites';
 import { youtube } from '../../../lib/sites/youtube';
-import { PLATFORMS, type PostCounts, type ProfileSnapshot } from '../../../lib/sites/types';
+import { PLATFORMS } from '../../../lib/platforms';
+import type { PostCounts, ProfileSnapshot } from '../../../lib/sites/types';
 import { SHARED_PAGES, closeFixtures, documentFrom, hasSharedPage, loadFixture, loadSharedPage } from './fixture';
 import { GOTCHA_URLS, PROFILE_URLS } from './gotcha-urls';
 

@@ -1,48 +1,42 @@
-import { browser } from 'wxt/browser';
-import { BENCHMARKS_VERSION, compare } from './benchmarks';
-import type { CountReading } from './count';
-import type { ProfileView } from './content-controller';
+import { BENCHMARKS_VERSION, compare } from '../benchmarks';
+import type { CountReading } from '../count';
+import { isRecord } from '../is-record';
+import type { Unreadable } from '../set-aside';
+import { PLATFORMS, type Platform, profileKey } from '../platforms';
+import { FIRST_PAGE_KEY, PROFILE_PREFIX, RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storageKeyOf } from '../storage-keys';
+import type { Tier } from '../tiers';
+import { decodeProfile, encodeProfile, readProfileText } from './codec';
 import {
   checkProfile,
   checkRecentView,
   EMPTY_SHORTLIST,
-  isRepeatVisit,
   mergeProfile,
   mergeRecent,
-  profileKey,
-  recentViewOf,
   sameData,
-  saveProfile,
-  SHORTLIST_KEY,
   SHORTLIST_VERSION,
-  visitProfile,
   type RecentView,
   type SavedProfile,
   type Shortlist,
-} from './shortlist';
-import { decodeProfile, encodeProfile, readProfileText } from './profile-codec';
-import { PLATFORMS, type Platform } from './sites/types';
-import type { Tier } from './tiers';
+} from './schema';
 
 /*
- * The stored shortlist, its schema versions and their migrations, in browser.storage.local.
+ * How the shortlist is laid out in browser.storage.local, its schema versions and their
+ * migrations: pure functions over what storage holds. lib/shortlist/door.ts is the only code that
+ * reads and writes it; the keys are in lib/storage-keys.ts.
  *
  * v3 (current): one key per saved profile, as in v2, but its value is compact text
- * (lib/profile-codec.ts) and its history holds at most HISTORY_KEPT snapshots (thinHistory). Why:
+ * (lib/shortlist/codec.ts) and its history holds at most HISTORY_KEPT snapshots (thinHistory). Why:
  * reading every profile (the dashboard) costs about in proportion to the bytes, and objects cost
- * more than text; and 5 000 v2 profiles of 5 snapshots were 7.6 MB of storage.local's 10 MB
- * (the extension asks for no `unlimitedStorage`). 5 000 profiles of 5 snapshots as the bench makes
- * them (bench/dashboard-bench.ts) are 7.9 MB as v2 and 1.7 MB as v3, counted as Chrome counts.
+ * more than text; and 5 000 v2 profiles of 5 snapshots were 7.6 MB of storage.local's 10 MB.
+ * 5 000 profiles of 5 snapshots as the bench makes them (bench/dashboard-bench.ts) are 7.9 MB as
+ * v2 and 1.7 MB as v3, counted as Chrome counts.
  *
  *   'microscope:shortlist'               { version: 3 }   the schema version of the layout
  *   'microscope:profile:<profileKey>'    encodeProfile(SavedProfile)  e.g. 'microscope:profile:instagram:maya'
  *   'microscope:recent'                  { version: 3, views: RecentView[] } newest first, ≤ 10
- *   'microscope:revision'                a new random id with every change to the profiles (newRevision)
+ *   'microscope:revision'                a new random id with every change to the profiles
  *   'microscope:first-page'              { revision, total, profiles: encodeProfile[] } the dashboard's
  *                                        first page as of that revision (a cache: FirstPage below)
- *   'microscope:unreadable:<ISO time>'   data set aside because it could not be read (never deleted)
- *   'microscope:locale-cache'            not the shortlist's: what the content script learned from
- *                                        Intl and i18n, for its next page (lib/locale-cache.ts)
  *
  * v2: the same keys, each profile a SavedProfile object, its whole history. One key per profile,
  * so saving or visiting one profile writes (and sends to every open tab through
@@ -56,20 +50,6 @@ import type { Tier } from './tiers';
  * Migrations work on the logical document { version, profiles } whatever the layout; reading
  * assembles it from the keys, and writing back after a migration splits it into keys again.
  */
-
-export { SHORTLIST_KEY } from './shortlist';
-export const PROFILE_PREFIX = 'microscope:profile:';
-export const RECENT_KEY = 'microscope:recent';
-export const REVISION_KEY = 'microscope:revision';
-export const FIRST_PAGE_KEY = 'microscope:first-page';
-/** The revision a removal writes first, with its other changes (writeProfiles): no first page is ever stored for it. */
-export const PENDING_REVISION_PREFIX = 'pending:';
-export const UNREADABLE_PREFIX = 'microscope:unreadable:';
-
-/** The storage key of a profile. @example storageKeyOf('instagram:maya') // 'microscope:profile:instagram:maya' */
-export function storageKeyOf(key: string): string {
-  return `${PROFILE_PREFIX}${key}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Earlier versions, frozen as they were shipped. Never edit these: write a new migration.
@@ -107,10 +87,6 @@ export interface Migration {
   to: number;
   description: string;
   migrate(document: Record<string, unknown>): Record<string, unknown>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -185,11 +161,6 @@ export function readStoredProfile(value: unknown): SavedProfile | undefined {
   return checked.ok ? checked.profile : undefined;
 }
 
-/** Data that could not be read, to be set aside rather than lost. */
-export interface Unreadable {
-  reason: string;
-  value: unknown;
-}
 
 export interface ShortlistRead {
   shortlist: Shortlist;
@@ -265,39 +236,6 @@ export function readRecent(raw: unknown): RecentRead {
   const merged = mergeRecent(views);
   if (dropped === 0) return { views: merged };
   return { views: merged, unreadable: { reason: `${dropped} recent ${dropped === 1 ? 'view' : 'views'} could not be read`, value: raw } };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Setting aside.
-
-let lastStamp = 0;
-
-/**
- * Copies data that could not be read to 'microscope:unreadable:<ISO time>' in storage.local, so a
- * newer version (or a person) can still recover it. Never throws; returns the key or undefined.
- */
-export async function setAside(from: string, area: 'local' | 'sync', unreadable: Unreadable, now = Date.now()): Promise<string | undefined> {
-  // One key per call even within one millisecond.
-  const stamp = Math.max(now, lastStamp + 1);
-  lastStamp = stamp;
-  const key = `${UNREADABLE_PREFIX}${new Date(stamp).toISOString()}`;
-  try {
-    await browser.storage.local.set({ [key]: { from, area, reason: unreadable.reason, at: new Date(now).toISOString(), value: unreadable.value } });
-    console.warn(`[MicroScope] ${from} (${area}): ${unreadable.reason}; kept a copy under ${key}`);
-    return key;
-  } catch (error) {
-    console.warn(`[MicroScope] ${from}: ${unreadable.reason}; could not keep a copy`, error);
-    return undefined;
-  }
-}
-
-/** Every set-aside copy, oldest first. */
-export async function listUnreadable(): Promise<{ key: string; value: unknown }[]> {
-  const all = await browser.storage.local.get(null);
-  return Object.keys(all)
-    .filter((key) => key.startsWith(UNREADABLE_PREFIX))
-    .sort()
-    .map((key) => ({ key, value: all[key] }));
 }
 
 /** The stored form of the recent views. */
@@ -404,60 +342,8 @@ export function readStored(items: Record<string, unknown>): StoredRead {
   return result;
 }
 
-/**
- * Reads the whole shortlist and the recent views, migrated and checked (from `items`, what
- * storage.local.get(null) gave, when the caller asked for it already). What could not be read is
- * set aside first, then storage is brought to the current layout, so no reader sets it aside twice.
- */
-export async function loadStoredShortlist(
-  items: Promise<Record<string, unknown>> = browser.storage.local.get(null),
-): Promise<{ shortlist: Shortlist; recent: RecentView[]; revision?: string }> {
-  const all = await items;
-  const read = readStored(all);
-  for (const { from, unreadable } of read.unreadable) await setAside(from, 'local', unreadable);
-  const stored = typeof all[REVISION_KEY] === 'string' ? all[REVISION_KEY] : undefined;
-  const revision = await writeProfiles(read.repair.set, read.repair.remove);
-  return { shortlist: read.shortlist, recent: read.recent, revision: revision ?? stored };
-}
-
 // ---------------------------------------------------------------------------------------------
 // The revision and the dashboard's first page.
-
-/** A fresh revision id. */
-export function newRevision(): string {
-  return crypto.randomUUID();
-}
-
-/** Whether a write touches saved profiles (or the layout marker), so the revision must change. */
-function touchesProfiles(keys: readonly string[]): boolean {
-  return keys.some((key) => key.startsWith(PROFILE_PREFIX) || key === SHORTLIST_KEY);
-}
-
-/**
- * Writes `set` and removes `remove`; when that changes saved profiles, REVISION_KEY gets a new
- * id in the same set() as the profiles: one atomic write, one storage.onChanged event with the
- * changes and the revision before and after (lib/first-page.ts follows the dashboard's first page
- * with it). A removal cannot be part of a set(): then the set() carries a pending revision (for
- * which no first page is ever stored), and the new id comes after the removal, so no reader ever
- * sees it with the data before. Returns the new id, or undefined when the profiles were not touched.
- */
-export async function writeProfiles(set: Record<string, unknown>, remove: readonly string[] = []): Promise<string | undefined> {
-  const keys = Object.keys(set);
-  if (!touchesProfiles([...keys, ...remove])) {
-    if (keys.length > 0) await browser.storage.local.set(set);
-    if (remove.length > 0) await browser.storage.local.remove([...remove]);
-    return undefined;
-  }
-  const revision = newRevision();
-  if (remove.length === 0) {
-    await browser.storage.local.set({ ...set, [REVISION_KEY]: revision });
-    return revision;
-  }
-  await browser.storage.local.set({ ...set, [REVISION_KEY]: `${PENDING_REVISION_PREFIX}${newRevision()}` });
-  await browser.storage.local.remove([...remove]);
-  await browser.storage.local.set({ [REVISION_KEY]: revision });
-  return revision;
-}
 
 /**
  * The dashboard's first page (the default order: last seen, newest first) as of one revision of
@@ -500,19 +386,9 @@ export function decodeFirstPage(value: unknown): FirstPage | undefined {
   return { revision, total, profiles: read };
 }
 
-/** The stored first page, if it is the current one (two small keys: a few ms). */
-export async function loadFirstPage(): Promise<FirstPage | undefined> {
-  return readFirstPage(await browser.storage.local.get([REVISION_KEY, FIRST_PAGE_KEY]));
-}
-
 /** Reads a shortlist document ({version, profiles}) defensively: the current shortlist, empty when unreadable. */
 export function parseShortlist(raw: unknown): Shortlist {
   return readShortlist(raw).shortlist;
-}
-
-/** The whole stored shortlist, migrated to the current version (unreadable data set aside). */
-export async function loadShortlist(): Promise<Shortlist> {
-  return (await loadStoredShortlist()).shortlist;
 }
 
 /** The writes that turn stored profiles `before` into `after`: changed profiles set, removed ones removed. */
@@ -525,82 +401,3 @@ export function profileWrites(before: Record<string, SavedProfile>, after: Recor
   return { set, remove };
 }
 
-/**
- * Read–change–write of the whole shortlist. Writes only the profiles that changed. Contexts with
- * the zustand store (lib/store.ts) use its actions; the badge can use the per-profile functions below.
- */
-export async function updateShortlist(change: (list: Shortlist) => Shortlist): Promise<Shortlist> {
-  const before = await loadShortlist();
-  const next = change(before);
-  const writes = profileWrites(before.profiles, next.profiles);
-  await writeProfiles(writes.set, writes.remove);
-  return next;
-}
-
-// ---------------------------------------------------------------------------------------------
-// One profile at a time, for the badge on every profile page: a few small keys, never the
-// whole shortlist (no store, no React).
-
-/** Migrates (once) when the stored layout is not the current one; otherwise reads one small key. */
-async function ensureCurrentLayout(): Promise<void> {
-  const meta = (await browser.storage.local.get(SHORTLIST_KEY))[SHORTLIST_KEY];
-  if (meta === undefined || (isRecord(meta) && meta.version === SHORTLIST_VERSION)) return;
-  await loadStoredShortlist();
-}
-
-/** The saved profile, or undefined when it isn't saved. */
-export async function loadSavedProfile(platform: Platform, handle: string): Promise<SavedProfile | undefined> {
-  await ensureCurrentLayout();
-  const key = storageKeyOf(profileKey(platform, handle));
-  const raw = (await browser.storage.local.get(key))[key];
-  if (raw === undefined) return undefined;
-  return readStoredProfile(raw);
-}
-
-async function rememberView(view: ProfileView, at: string): Promise<void> {
-  const entry = recentViewOf(view, at);
-  const { views } = readRecent((await browser.storage.local.get(RECENT_KEY))[RECENT_KEY]);
-  if (isRepeatVisit(views, entry)) return;
-  await browser.storage.local.set({ [RECENT_KEY]: storedRecent(mergeRecent([entry], views)) });
-}
-
-/** Saves the profile a view shows (or adds a dated snapshot to it); returns it as stored. */
-export async function saveProfileView(view: ProfileView, now: Date = new Date()): Promise<SavedProfile> {
-  if (!view.verdict.handle) throw new Error('MicroScope: a profile without a handle cannot be saved');
-  const at = now.toISOString();
-  const profile = saveProfile(await loadSavedProfile(view.verdict.platform, view.verdict.handle), view, at);
-  await writeProfiles({ [storageKeyOf(profileKey(profile.platform, profile.handle))]: storedProfile(profile), [SHORTLIST_KEY]: CURRENT_META });
-  await rememberView(view, at);
-  return profile;
-}
-
-/**
- * A visit: remembered among recent views; for a saved profile a snapshot when its numbers
- * changed, and lastSeen. Returns the saved profile (undefined when not saved).
- */
-export async function recordProfileVisit(view: ProfileView, now: Date = new Date()): Promise<SavedProfile | undefined> {
-  if (!view.verdict.handle) return undefined;
-  const at = now.toISOString();
-  const saved = await loadSavedProfile(view.verdict.platform, view.verdict.handle);
-  const next = saved ? visitProfile(saved, view, at) : undefined;
-  if (next && next !== saved) await writeProfiles({ [storageKeyOf(profileKey(next.platform, next.handle))]: storedProfile(next) });
-  await rememberView(view, at);
-  return next;
-}
-
-/**
- * Calls back when the saved profile changes in any context: the new profile, or undefined once
- * it is removed (say from the dashboard). Returns the unsubscribe.
- */
-export function watchSavedProfile(platform: Platform, handle: string, callback: (profile: SavedProfile | undefined) => void): () => void {
-  const storageKey = storageKeyOf(profileKey(platform, handle));
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    const change = changes[storageKey];
-    if (area !== 'local' || !change) return;
-    if (change.newValue === undefined || change.newValue === null) return callback(undefined);
-    const profile = readStoredProfile(change.newValue);
-    if (profile) callback(profile);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}

@@ -1,13 +1,14 @@
+import { profileKey } from '../platforms';
 import {
   checkProfile,
   mergeProfile,
-  profileKey,
   sameData,
   SHORTLIST_VERSION,
   type SavedProfile,
-} from './shortlist';
-import { t } from './i18n';
-import { MIGRATIONS } from './storage';
+} from './schema';
+import { t } from '../i18n';
+import { isRecord } from '../is-record';
+import { MIGRATIONS } from './layout';
 
 /*
  * JSON backups of the shortlist: what moves a shortlist between machines (storage.sync is too
@@ -17,6 +18,11 @@ import { MIGRATIONS } from './storage';
 export const BACKUP_FORMAT = 'microscope-backup';
 /** More rows than any real shortlist; a guard against importing the wrong huge file. */
 const MAX_ROWS = 100_000;
+/**
+ * The largest file the dashboard reads as a backup (refused before reading). A backup row is
+ * about 0.5 KB per profile of 20 snapshots, so this is 100 000 profiles with room to spare.
+ */
+export const MAX_IMPORT_BYTES = 64 * 1_000_000;
 
 export interface RefusedRow {
   /** Position of the row in the file's profile list, from 0. */
@@ -42,10 +48,6 @@ export function exportBackup(state: { profiles: Record<string, SavedProfile> }, 
     .map((key) => JSON.stringify(state.profiles[key]));
   const head = JSON.stringify({ format: BACKUP_FORMAT, version: SHORTLIST_VERSION, exportedAt: now.toISOString(), count: rows.length });
   return `${head.slice(0, -1)},"profiles":[${rows.length > 0 ? `\n${rows.join(',\n')}\n` : ''}]}\n`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Rows of an older schema, migrated one by one (a row a migration can't handle stays as it was, to be refused). */

@@ -1,14 +1,17 @@
-import { BENCHMARKS_VERSION, compare, type ComparisonVerdict } from './benchmarks';
-import type { ProfileView } from './content-controller';
-import type { CountReading } from './count';
-import type { EngagementBasis, EngagementMethod } from './engagement';
-import { listInWords, t } from './i18n';
-import { PLATFORMS, type Platform } from './sites/types';
-import { TIERS, type Tier, type TierSchemeId } from './tiers';
+import { BENCHMARKS_VERSION, compare, type ComparisonVerdict } from '../benchmarks';
+import type { ProfileView } from '../model';
+import type { CountReading } from '../count';
+import type { EngagementBasis, EngagementMethod } from '../engagement';
+import { listInWords, t } from '../i18n';
+import { isRecord } from '../is-record';
+import { PLATFORM_DOMAINS, PLATFORM_NAMES, PLATFORMS, profileKey, type Platform } from '../platforms';
+import { canonicalProfileUrl, MAX_PROFILE_URL_LENGTH, sameProfile } from '../sites/url/canonical';
+import { TIERS, type Tier, type TierSchemeId } from '../tiers';
 
 /*
- * The shortlist schema, current version. Older versions, their migrations and the storage adapter
- * live in lib/storage.ts; the zustand store over it in lib/store.ts. Everything here is pure.
+ * The shortlist schema, current version: the saved profile, its checks and merges. Older versions
+ * and their migrations live in ./layout.ts, the one door to storage in ./door.ts, the zustand view
+ * over it in ./store.ts. Everything here is pure.
  */
 
 /** Where an engagement rate sat against its published benchmark; 'none' when no benchmark applied. */
@@ -48,7 +51,7 @@ export interface SavedProfile {
   history: SavedSnapshot[];
 }
 
-/** The current schema version of the stored shortlist. Bump it with a migration in lib/storage.ts. */
+/** The current schema version of the stored shortlist. Bump it with a migration in ./layout.ts. */
 export const SHORTLIST_VERSION = 3;
 
 export interface Shortlist {
@@ -56,7 +59,6 @@ export interface Shortlist {
   profiles: Record<string, SavedProfile>;
 }
 
-export const SHORTLIST_KEY = 'microscope:shortlist';
 /** Never mutated: every change returns a new shortlist. */
 export const EMPTY_SHORTLIST: Shortlist = { version: SHORTLIST_VERSION, profiles: {} };
 
@@ -138,11 +140,6 @@ export function thinHistory(history: readonly SavedSnapshot[], keep: number = HI
   return history.filter((_, index) => !dropped.has(index));
 }
 
-/** Handles are case-insensitive on every supported platform. */
-export function profileKey(platform: Platform, handle: string): string {
-  return `${platform}:${handle.toLowerCase()}`;
-}
-
 /**
  * A count fit to store: a safe non-negative integer with bounds around it (repaired when they are
  * not), or undefined. Whatever a page or a bug produced, nothing unreadable is ever stored.
@@ -217,7 +214,7 @@ export function newProfile(view: ProfileView, at: string): SavedProfile {
   const profile: SavedProfile = {
     platform: view.verdict.platform,
     handle: view.verdict.handle,
-    url: view.url,
+    url: canonicalProfileUrl(view.verdict.platform, view.verdict.handle),
     savedAt: at,
     lastSeen: at,
     tags: [],
@@ -236,16 +233,25 @@ export const VISIT_RESOLUTION_MS = 60_000;
  * name. Returns the same object when nothing changed (and `saving` is false).
  */
 export function visitProfile(profile: SavedProfile, view: ProfileView, at: string, saving = false): SavedProfile {
-  const snapshot = snapshotOf(view, at);
+  return visitSeen(profile, newProfile(view, at), saving);
+}
+
+/**
+ * A saved profile after a visit that saw `seen` (a profile of one snapshot, as newProfile makes it
+ * from a view): what visitProfile does, from data a message can carry.
+ */
+export function visitSeen(profile: SavedProfile, seen: SavedProfile, saving = false): SavedProfile {
+  const snapshot = seen.history.at(-1)!;
+  const at = snapshot.at;
   const changed = numbersChanged(profile.history.at(-1), snapshot);
-  const displayName = view.verdict.displayName === undefined ? undefined : clipText(view.verdict.displayName, LIMITS.displayName);
+  const { displayName } = seen;
   const renamed = displayName !== undefined && displayName !== '' && displayName !== profile.displayName;
   const stale = Date.parse(at) - Date.parse(profile.lastSeen) >= VISIT_RESOLUTION_MS;
   if (!changed && !renamed && !stale && !saving) return profile;
   const next: SavedProfile = {
     ...profile,
     lastSeen: at > profile.lastSeen ? at : profile.lastSeen,
-    history: changed ? thinHistory([...profile.history, snapshot]) : profile.history,
+    history: changed ? thinHistory(sortHistory([...profile.history, snapshot])) : profile.history,
   };
   if (renamed) next.displayName = displayName;
   return next;
@@ -309,15 +315,6 @@ export function followerGrowth(profile: SavedProfile): number | undefined {
 
 export type ProfileCheck = { ok: true; profile: SavedProfile } | { ok: false; reason: string };
 
-/** Hosts of each platform's profile pages (and their subdomains: www., m.). */
-export const PLATFORM_HOSTS: Readonly<Record<Platform, readonly string[]>> = {
-  instagram: ['instagram.com'],
-  tiktok: ['tiktok.com'],
-  youtube: ['youtube.com'],
-  x: ['x.com', 'twitter.com'],
-  bluesky: ['bsky.app'],
-};
-
 /**
  * Characters a handle may have, loosely per platform (the adapters in lib/sites are stricter):
  * Instagram and TikTok letters, digits, "." and "_"; X letters, digits and "_"; YouTube handles
@@ -331,14 +328,6 @@ const HANDLE_CHARACTERS: Readonly<Record<Platform, RegExp>> = {
   bluesky: /^[A-Za-z0-9.:%-]+$/,
 };
 
-const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  x: 'X',
-  bluesky: 'Bluesky',
-};
-
 /** An ISO 8601 date-time with a zone, as Date#toISOString writes it (offsets accepted too). */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -346,10 +335,6 @@ class Invalid extends Error {}
 
 function fail(message: string): never {
   throw new Invalid(message);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Date#toISOString's own form: kept as it is (the common case, and the fast one). */
@@ -418,26 +403,30 @@ function snapshot(value: unknown, field: string): SavedSnapshot {
   return parsed;
 }
 
-function profileUrl(value: unknown, platform: Platform, strict: boolean): string {
-  if (typeof value !== 'string' || value.length > LIMITS.url) fail(t('invalidUrlLength', LIMITS.url));
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    fail(t('invalidUrl', value.slice(0, 80)));
-  }
-  // Even for our own data: the dashboard renders it as a link, so never javascript: or data:.
-  if (url.protocol !== 'https:' && (strict || url.protocol !== 'http:')) {
-    fail(t('invalidUrlProtocol', url.protocol.replace(':', '')));
-  }
+/**
+ * The profile's URL: always rebuilt from platform and handle (https, no query, no fragment), so
+ * what the page's address bar held (share tracking, a megabyte of fragment, http) is never
+ * stored or exported. 'import' first checks that the row's link names this very profile: not
+ * another handle's, not a link redirector's, not another site's.
+ */
+function profileUrl(value: unknown, platform: Platform, handle: string, strict: boolean): string {
   if (strict) {
-    const host = url.hostname.toLowerCase();
-    const hosts = PLATFORM_HOSTS[platform];
-    if (!hosts.some((domain) => host === domain || host.endsWith(`.${domain}`))) {
-      fail(t('invalidUrlHost', listInWords(hosts, 'disjunction'), PLATFORM_NAMES[platform], host));
+    if (typeof value !== 'string' || value.length > MAX_PROFILE_URL_LENGTH) fail(t('invalidUrlLength', MAX_PROFILE_URL_LENGTH));
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      fail(t('invalidUrl', value.slice(0, 80)));
     }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') fail(t('invalidUrlProtocol', url.protocol.replace(':', '')));
+    const host = url.hostname.toLowerCase();
+    const domains = PLATFORM_DOMAINS[platform];
+    if (!domains.some((domain) => host === domain || host.endsWith(`.${domain}`))) {
+      fail(t('invalidUrlHost', listInWords(domains, 'disjunction'), PLATFORM_NAMES[platform], host));
+    }
+    if (!sameProfile(value, platform, handle)) fail(t('invalidUrlOtherProfile', PLATFORM_NAMES[platform], handle.slice(0, 40), value.slice(0, 80)));
   }
-  return value;
+  return canonicalProfileUrl(platform, handle);
 }
 
 function parseProfile(value: unknown, strict: boolean): SavedProfile {
@@ -451,7 +440,7 @@ function parseProfile(value: unknown, strict: boolean): SavedProfile {
     fail(t('invalidHandleCharacters', handle.slice(0, 40), PLATFORM_NAMES[platform]));
   }
   if (!strict && /[\s<>"'`]/.test(handle)) fail(t('invalidHandleMarkup'));
-  const url = profileUrl(value.url, platform, strict);
+  const url = profileUrl(value.url, platform, handle, strict);
   const savedAt = isoDate(value.savedAt, 'savedAt');
   const lastSeen = isoDate(value.lastSeen ?? value.savedAt, 'lastSeen');
 
@@ -549,7 +538,7 @@ export const RECENT_LIMIT = 10;
 /** The recent-view entry for a profile view. */
 export function recentViewOf(view: ProfileView, at: string): RecentView {
   const { verdict } = view;
-  const recent: RecentView = { platform: verdict.platform, handle: verdict.handle, url: view.url, at };
+  const recent: RecentView = { platform: verdict.platform, handle: verdict.handle, url: canonicalProfileUrl(verdict.platform, verdict.handle), at };
   if (verdict.displayName) recent.displayName = clipText(verdict.displayName, LIMITS.displayName);
   if (verdict.tier) recent.tier = verdict.tier.tier;
   const followers = storableCount(verdict.followers);
@@ -592,7 +581,7 @@ export function checkRecentView(value: unknown): RecentView | undefined {
     const view: RecentView = {
       platform,
       handle: value.handle,
-      url: profileUrl(value.url, platform, false),
+      url: profileUrl(value.url, platform, value.handle, false),
       at: isoDate(value.at, 'at'),
     };
     if (typeof value.displayName === 'string' && value.displayName !== '') view.displayName = value.displayName.slice(0, LIMITS.displayName);

@@ -1,19 +1,10 @@
-import { browser } from 'wxt/browser';
-import { profileKey, SHORTLIST_VERSION, type SavedProfile } from './shortlist';
-import {
-  decodeFirstPage,
-  FIRST_PAGE_KEY,
-  PENDING_REVISION_PREFIX,
-  PROFILE_PREFIX,
-  readStoredProfile,
-  REVISION_KEY,
-  SHORTLIST_KEY,
-  storedFirstPage,
-  type FirstPage,
-} from './storage';
+import { profileKey } from '../platforms';
+import { PENDING_REVISION_PREFIX, PROFILE_PREFIX, REVISION_KEY, SHORTLIST_KEY } from '../storage-keys';
+import { readStoredProfile, type FirstPage } from './layout';
+import { SHORTLIST_VERSION, type SavedProfile } from './schema';
 
 /*
- * The dashboard's first page (lib/storage.ts FirstPage), kept current between dashboard visits.
+ * The dashboard's first page (./layout.ts FirstPage), kept current between dashboard visits.
  * The dashboard stores it from everything it read; after that, each change the badge or another
  * context makes to the profiles arrives at the background as one storage.onChanged event holding
  * the changed profiles and the revision before and after (writeProfiles writes them in one set()).
@@ -82,7 +73,7 @@ export interface StorageChange {
 export function nextFirstPage(page: FirstPage, changes: Readonly<Record<string, StorageChange>>): FirstPage | undefined {
   const revision = changes[REVISION_KEY];
   if (!revision || revision.oldValue !== page.revision || typeof revision.newValue !== 'string') return undefined;
-  // A removal's first write (lib/storage.ts writeProfiles): more changes follow under another revision.
+  // A removal's first write (./door.ts writeProfiles): more changes follow under another revision.
   if (revision.newValue.startsWith(PENDING_REVISION_PREFIX)) return undefined;
   const marker = changes[SHORTLIST_KEY];
   if (marker && JSON.stringify(marker.newValue) !== JSON.stringify({ version: SHORTLIST_VERSION })) return undefined;
@@ -114,17 +105,4 @@ export function nextFirstPage(page: FirstPage, changes: Readonly<Record<string, 
   if (!holdsAll && (profiles.length < PAGE_SIZE || !boundary || compareOpeningOrder(profiles.at(-1)!, boundary) > 0)) return undefined;
   if (holdsAll && profiles.length !== Math.min(total, PAGE_SIZE)) return undefined;
   return { revision: revision.newValue, total, profiles };
-}
-
-/**
- * Brings the stored first page along with one storage.local change event (the background calls
- * this for every event that changes the revision). Resolves true when it stored a new page.
- */
-export async function followFirstPage(changes: Readonly<Record<string, StorageChange>>): Promise<boolean> {
-  const page = decodeFirstPage((await browser.storage.local.get(FIRST_PAGE_KEY))[FIRST_PAGE_KEY]);
-  if (!page) return false;
-  const next = nextFirstPage(page, changes);
-  if (!next) return false;
-  await browser.storage.local.set({ [FIRST_PAGE_KEY]: storedFirstPage(next) });
-  return true;
 }

@@ -1,6 +1,6 @@
-import { BENCHMARK_VERDICTS, HISTORY_KEPT, LIMITS, type BenchmarkVerdict, type SavedProfile, type SavedSnapshot } from './shortlist';
-import { PLATFORMS, type Platform } from './sites/types';
-import { TIERS } from './tiers';
+import { BENCHMARK_VERDICTS, HISTORY_KEPT, LIMITS, type BenchmarkVerdict, type SavedProfile, type SavedSnapshot } from './schema';
+import { PLATFORMS, type Platform } from '../platforms';
+import { TIERS } from '../tiers';
 
 /*
  * The compact text a saved profile is stored as (schema v3, lib/storage.ts). Why text: Chromium

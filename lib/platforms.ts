@@ -1,0 +1,93 @@
+/**
+ * The platforms MicroScope reads: ids, the names the UI gives them, their hosts, and the key of a
+ * profile on them. The one home of these facts: adapters, URL rules, manifest (wxt.config.ts),
+ * popup, dashboard and CSV import them from here.
+ *
+ * Dependency-free and cheap to load: the content loader (entrypoints/content-loader.ts) imports it
+ * through lib/sites/url on every page of the five sites. No imports, no Intl, no Unicode regexes.
+ */
+
+/**
+ * The platforms MicroScope reads. The order is the order of the UI, and stored: a saved profile
+ * keeps its platform as the index in this list (lib/profile-codec.ts). Append only.
+ */
+export const PLATFORMS = ['instagram', 'tiktok', 'youtube', 'x', 'bluesky'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** How the UI names each platform: brand names, the same in every language. */
+export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  x: 'X',
+  bluesky: 'Bluesky',
+};
+
+/**
+ * Each platform's domains: the platform owns every host under them (www., m., help., l.). The
+ * first is the address users know it by ("works on … (x.com)"). A profile URL saved from
+ * elsewhere must be on one of them.
+ */
+export const PLATFORM_DOMAINS: Readonly<Record<Platform, readonly string[]>> = {
+  instagram: ['instagram.com'],
+  tiktok: ['tiktok.com'],
+  youtube: ['youtube.com'],
+  x: ['x.com', 'twitter.com'],
+  bluesky: ['bsky.app'],
+};
+
+/**
+ * The exact hosts whose profile pages we read (lowercase, no trailing dot). Narrower than the
+ * domains: help.instagram.com, l.instagram.com (the outbound link shim), vm.tiktok.com (short
+ * links), go.bsky.app are the platform's but never show a profile.
+ */
+export const PROFILE_HOSTS: Readonly<Record<Platform, readonly string[]>> = {
+  instagram: ['instagram.com', 'www.instagram.com', 'm.instagram.com'],
+  tiktok: ['tiktok.com', 'www.tiktok.com', 'm.tiktok.com'],
+  youtube: ['youtube.com', 'www.youtube.com', 'm.youtube.com'],
+  x: ['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com'],
+  bluesky: ['bsky.app', 'www.bsky.app'],
+};
+
+/** The host of each platform's canonical profile URL (what its own pages link to). */
+export const CANONICAL_HOSTS: Readonly<Record<Platform, string>> = {
+  instagram: 'www.instagram.com',
+  tiktok: 'www.tiktok.com',
+  youtube: 'www.youtube.com',
+  x: 'x.com',
+  bluesky: 'bsky.app',
+};
+
+/**
+ * Match patterns of each platform: the content loader runs there and nowhere else, and the
+ * manifest's host permissions and web-accessible resource name the same list (wxt.config.ts).
+ * Exactly PROFILE_HOSTS, https only (issue 14): `*://*.site/*` also granted http, where anyone on
+ * the network path can serve the page, and every subdomain (help., l., studio.), where no profile
+ * ever shows. Changing this list changes the permissions users granted: the browser asks them again.
+ */
+export const PLATFORM_MATCHES: Readonly<Record<Platform, readonly string[]>> = {
+  instagram: PROFILE_HOSTS.instagram.map((host) => `https://${host}/*`),
+  tiktok: PROFILE_HOSTS.tiktok.map((host) => `https://${host}/*`),
+  youtube: PROFILE_HOSTS.youtube.map((host) => `https://${host}/*`),
+  x: PROFILE_HOSTS.x.map((host) => `https://${host}/*`),
+  bluesky: PROFILE_HOSTS.bluesky.map((host) => `https://${host}/*`),
+};
+
+/** Every platform's match patterns, in PLATFORMS order: the manifest's host permissions. */
+export const SITE_MATCHES: readonly string[] = PLATFORMS.flatMap((platform) => PLATFORM_MATCHES[platform]);
+
+/**
+ * True when `hostname` is one of the platform's PROFILE_HOSTS, in any case, with or without the
+ * root dot ("WWW.YouTube.com.").
+ */
+export function isProfileHost(platform: Platform, hostname: string): boolean {
+  return PROFILE_HOSTS[platform].includes(hostname.toLowerCase().replace(/\.$/, ''));
+}
+
+/**
+ * The key of a profile: handles are case-insensitive on every supported platform.
+ * @example profileKey('instagram', 'Maya.Travels') // 'instagram:maya.travels'
+ */
+export function profileKey(platform: Platform, handle: string): string {
+  return `${platform}:${handle.toLowerCase()}`;
+}

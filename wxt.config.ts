@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { MAIN_PART } from './lib/content-loader';
 import { SITE_MATCHES } from './lib/platforms';
 
 /**
@@ -23,6 +24,9 @@ function messagesFingerprint(): string {
  * as popup and dashboard, but ~10 KB instead of React's ~60 KB gzip and far less start-up script
  * time on every page of the five sites (see bench/results.md). Popup and dashboard keep React 19.
  */
+/** The entrypoint WXT builds to MAIN_PART (lib/content-loader.ts). */
+const MAIN_PART_ENTRY = MAIN_PART.replace(/\.js$/, '');
+
 const PREACT_FOR_CONTENT_SCRIPT = [
   { find: /^react$/, replacement: 'preact/compat' },
   { find: /^react-dom$/, replacement: 'preact/compat' },
@@ -34,7 +38,14 @@ const PREACT_FOR_CONTENT_SCRIPT = [
 export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
-  vite: () => ({ define: { __MICROSCOPE_MESSAGES__: JSON.stringify(messagesFingerprint()) } }),
+  vite: () => ({
+    define: {
+      __MICROSCOPE_MESSAGES__: JSON.stringify(messagesFingerprint()),
+      // The bench's timing mark (entrypoints/content-loader.ts): `npm run bench` builds with
+      // MICROSCOPE_BENCH=1; every other build, the stores' included, has no mark a page could read.
+      __MICROSCOPE_BENCH__: JSON.stringify(process.env.MICROSCOPE_BENCH === '1'),
+    },
+  }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // `npm run zip` / `zip:firefox`: what the stores get (tests/e2e/zip.test.ts checks both archives
   // and rebuilds the extension from the sources archive).
@@ -59,12 +70,20 @@ export default defineConfig({
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     // Only the supported sites. Nothing else is requested: no `tabs`, no `<all_urls>`.
     host_permissions: [...SITE_MATCHES],
+    ...(browser !== 'firefox' && {
+      // The newest API the built bundles call without a fallback is URL.canParse (lib/profile-codec.ts,
+      // in background.js, content-main.js and the popup/dashboard chunk): Chrome 120. The rest is older
+      // (crypto.randomUUID 92, Object.hasOwn 93, Array.prototype.at 92, Intl.ListFormat 72) or
+      // feature-detected (Navigation API 102, Element.checkVisibility 105, Preact's moveBefore 133).
+      minimum_chrome_version: '120',
+    }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
           // A fixed id: storage.sync and updates need one.
           id: 'microscope@microscope-extension.app',
-          // 140: the first release that reads data_collection_permissions.
+          // 140 (ESR): the first release that reads data_collection_permissions. The code itself
+          // needs 115 (URL.canParse); the Navigation API, not in ESR 140, is feature-detected.
           strict_min_version: '140.0',
           // Nothing leaves the browser (PRIVACY.md).
           data_collection_permissions: { required: ['none'] },
@@ -76,7 +95,8 @@ export default defineConfig({
   }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      // The main part of the content script (an unlisted script: see entrypoints/content-main).
+      if (!entrypoints.every((entry) => entry.type === 'content-script' || entry.name === MAIN_PART_ENTRY)) return;
       config.resolve ??= {};
       const alias = config.resolve.alias;
       config.resolve.alias = [
@@ -89,7 +109,7 @@ export default defineConfig({
     // (entrypoints/content-loader.ts; the measurements: bench/README.md).
     'build:manifestGenerated': (wxt, manifest) => {
       manifest.content_scripts = [{ matches: [...SITE_MATCHES], js: ['content-loader.js'], run_at: 'document_idle' }];
-      const main = 'content-scripts/content.js';
+      const main = MAIN_PART;
       manifest.web_accessible_resources =
         wxt.config.manifestVersion === 2
           ? [main]

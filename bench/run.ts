@@ -5,7 +5,7 @@
  *   npx tsx bench/run.ts [--runs 5] [--platform instagram,tiktok] [--extension .output/chrome-mv3]
  *                        [--no-react] [--variant name=dir …] [--out bench/results.md]
  */
-import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startReplayServer, type Route } from '../tests/e2e/server';
@@ -49,6 +49,14 @@ if (!existsSync(join(builtDir, 'manifest.json'))) {
   process.stderr.write(`No built extension in ${builtDir}: run \`npm run bench\` (it builds first) or \`wxt build\`.\n`);
   process.exit(1);
 }
+// The time from the content script's start is read from the loader's performance mark, which only
+// a build with MICROSCOPE_BENCH=1 sets (the stores' build sets none: the page could read it).
+if (!readFileSync(join(builtDir, 'content-loader.js'), 'utf8').includes('microscope:content-start')) {
+  process.stderr.write(`${builtDir} is a production build without the bench's timing mark: run \`npm run bench\` (MICROSCOPE_BENCH=1 wxt build).\n`);
+  process.exit(1);
+}
+// The variants built below (bench/variants.ts) take the flag from here.
+process.env.MICROSCOPE_BENCH = '1';
 // Measured from a copy: a \`wxt build\` started meanwhile (tests, npm start) empties .output first.
 const extensionDir = join(OUT, 'measured/chrome-mv3');
 rmSync(extensionDir, { recursive: true, force: true });

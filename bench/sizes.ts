@@ -51,7 +51,7 @@ export function bundleSizes(root: string): Record<'content' | 'popup' | 'dashboa
     return measure(name, root, closure(root, entries));
   };
   // The loader every page runs, and the main part it imports on profiles: both are the content script.
-  const content = ['content-loader.js', 'content-scripts/content.js', 'content-scripts/content.css'].map((file) => join(root, file)).filter(existsSync);
+  const content = ['content-loader.js', 'content-main.js'].map((file) => join(root, file)).filter(existsSync);
   return {
     content: content.length > 0 ? measure('content', root, closure(root, content)) : undefined,
     popup: page('popup'),

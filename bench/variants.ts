@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type InlineConfig, type UserConfig, type WxtHooks } from 'wxt';
+import { MAIN_PART } from '../lib/content-loader';
 import { SITE_MATCHES } from '../lib/platforms';
 import { ROOT } from './pages';
 
@@ -103,13 +104,13 @@ export async function buildCalibration(): Promise<string> {
  * An option measured and not taken: the main part starting with V8's explicit compile hint
  * (`//# allFunctionsCalledOnLoad`, Chrome 136+), which compiles all of it on the script-streaming
  * thread while it downloads instead of each function at its first call on the page's main thread.
- * The current build, copied, with the comment put in front of content-scripts/content.js.
+ * The current build, copied, with the comment put in front of content-main.js.
  */
 export function buildCompileHintVariant(currentDir: string): string {
   const dir = join(OUT, 'compile-hint/chrome-mv3');
   rmSync(join(OUT, 'compile-hint'), { recursive: true, force: true });
   cpSync(currentDir, dir, { recursive: true });
-  const main = join(dir, 'content-scripts/content.js');
+  const main = join(dir, MAIN_PART);
   writeFileSync(main, `//# allFunctionsCalledOnLoad\n${readFileSync(main, 'utf8')}`);
   return dir;
 }
@@ -119,9 +120,9 @@ export function buildCompileHintVariant(currentDir: string): string {
  * main part reads a single count. Two builds of the project beside it in bench/out:
  * - `floor-import`: the loader exactly as shipped (URL check, early storage reads, the dynamic
  *   `import()`), importing an empty module where the main part would be (the current build, copied,
- *   with content-scripts/content.js emptied);
- * - `floor-evaluate`: the main part imported and evaluated (WXT runtime, polyfill, Preact, adapters,
- *   all of it), its `main()` returning at once: no settings, no read, no badge. A Vite transform of
+ *   with content-main.js emptied);
+ * - `floor-evaluate`: the main part imported and evaluated (polyfill, Preact, adapters,
+ *   all of it), its `start()` returning at once: no settings, no read, no badge. A Vite transform of
  *   this build only; the project's source is not changed.
  * Returns the two extension directories.
  */
@@ -129,10 +130,10 @@ export async function buildFloorVariants(currentDir: string): Promise<{ importOn
   const importOnly = join(OUT, 'floor-import/chrome-mv3');
   rmSync(join(OUT, 'floor-import'), { recursive: true, force: true });
   cpSync(currentDir, importOnly, { recursive: true });
-  writeFileSync(join(importOnly, 'content-scripts/content.js'), 'export {};\n');
+  writeFileSync(join(importOnly, MAIN_PART), 'export {};\n');
 
-  const entry = join(ROOT, 'entrypoints/content/index.tsx');
-  const start = '  main(ctx) {\n';
+  const entry = join(ROOT, 'entrypoints/content-main/index.tsx');
+  const start = 'function start(): void {\n';
   let stopped = 0;
   const stopAtMain = {
     name: 'microscope-bench-floor',
@@ -141,7 +142,7 @@ export async function buildFloorVariants(currentDir: string): Promise<{ importOn
       // WXT also loads the entrypoint for its options alone, with main's body taken out.
       if (id.split('?')[0] !== entry || !code.includes(start)) return undefined;
       stopped++;
-      return code.replace(start, `${start}    if (ctx) return;\n`);
+      return code.replace(start, `${start}  if (start) return;\n`);
     },
   };
   await build({

@@ -1,12 +1,17 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { startLoader } from '@/lib/content-loader';
+import { MAIN_PART, startLoader } from '@/lib/content-loader';
 import { prefetchLocaleCache, prefetchSettings } from '@/lib/settings-early';
 import { profileAt } from '@/lib/sites/url';
+
+declare global {
+  /** True in `npm run bench`'s build only (MICROSCOPE_BENCH=1, wxt.config.ts); false in every other. */
+  const __MICROSCOPE_BENCH__: boolean | undefined;
+}
 
 /**
  * The only script in the manifest's content_scripts (wxt.config.ts adds it): on every page of the
  * five sites, no WXT runtime and no polyfill, only the URL rules. On a profile it imports the main
- * part, entrypoints/content (built by WXT, listed as a web-accessible resource of the sites only).
+ * part, entrypoints/content-main (built by WXT, listed as a web-accessible resource of the sites only).
  */
 export default defineUnlistedScript(() => {
   try {
@@ -15,9 +20,10 @@ export default defineUnlistedScript(() => {
       doc: document,
       isProfile: (href) => profileAt(href) !== undefined,
       load: () => {
-        // bench/ times the badge from here: on a profile this is the loader's first task.
-        performance.mark('microscope:content-start');
-        const main = import(/* @vite-ignore */ chrome.runtime.getURL('/content-scripts/content.js'));
+        // bench/ times the badge from here: on a profile this is the loader's first task. Only in
+        // the bench's build: the page can read every mark, and this one names the extension.
+        if (typeof __MICROSCOPE_BENCH__ === 'boolean' && __MICROSCOPE_BENCH__) performance.mark('microscope:content-start');
+        const main = import(/* @vite-ignore */ chrome.runtime.getURL(`/${MAIN_PART}`));
         // The badge's first render waits for the settings and the locale cache (what earlier
         // pages learned from Intl and i18n, lib/locale-cache.ts): read them while the import runs.
         try {

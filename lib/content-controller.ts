@@ -33,7 +33,7 @@ export interface ControllerDeps {
   currentHref?: () => string;
 }
 
-/** The badge host's element name (entrypoints/content/mount-badge.tsx): the page watcher ignores it. */
+/** The badge host's element name (entrypoints/content-main/mount-badge.tsx): the page watcher ignores it. */
 export const BADGE_HOST_NAME = 'microscope-badge';
 
 /** How long the badge waits for its anchor before it floats at the top right. */

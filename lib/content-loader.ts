@@ -1,14 +1,20 @@
 /**
  * The part of the content script that runs on every page of the five sites: it knows which URLs
  * are profiles (lib/sites/url, pure functions) and nothing else. Only when the tab shows a profile
- * — on load or after an SPA navigation — does it load the main part (entrypoints/content: WXT
- * runtime, controller, adapters, badge UI), which then follows the page by itself.
+ * — on load or after an SPA navigation — does it load the main part (entrypoints/content-main:
+ * polyfill, controller, adapters, badge UI), which then follows the page by itself.
  *
  * Why: a WXT content script with the webextension polyfill costs ~7–9 ms of script per page load
  * before it does anything; the five sites are mostly not profiles. See bench/README.md.
  *
  * No WXT, no polyfill, no DOM reading here: keep it that way (bench/results.md, "not a profile").
  */
+
+/**
+ * The main part as built (WXT builds the unlisted script entrypoints/content-main to this file): the
+ * loader imports it, the manifest lists it as the one web-accessible resource (wxt.config.ts).
+ */
+export const MAIN_PART = 'content-main.js';
 
 /** What the popup asks the tab (lib/messages.ts); anything else is not the content script's. */
 const ASKS = new Set(['microscope:get-view', 'microscope:get-diagnostics']);

@@ -30,6 +30,8 @@
  *    ("12.5K" → 12 450 … 12 549); a trailing "+" makes the value a lower bound.
  */
 
+import { boundedLanguageTag } from './locale-tag';
+
 /** A number read from page text: its value, and whether the page rounded it. */
 export interface CountReading {
   /** Best value: the number as written, expanded ("12.5K" → 12 500). Non-negative integer. */
@@ -285,10 +287,11 @@ function resolveTag(locale: string | undefined): string {
 }
 
 function localeData(locale: string | undefined): LocaleData {
-  const input = locale ?? '';
+  // The key is kept in storage (learnedCountLocales): only a bounded tag, else '' (read as 'en').
+  const input = locale === undefined ? '' : (boundedLanguageTag(locale) ?? '');
   let data = byInput.get(input);
   if (data) return data;
-  const tag = resolveTag(locale);
+  const tag = resolveTag(input);
   data = byTag.get(tag);
   if (!data) {
     if (byTag.size >= CACHE_LIMIT) byTag.clear();
@@ -361,6 +364,8 @@ export function isCountLocaleData(value: unknown): value is CountLocaleData {
 export function seedCountLocales(stored: Record<string, unknown>): void {
   for (const [input, value] of Object.entries(stored)) {
     if (byInput.has(input) || byInput.size >= CACHE_LIMIT || !isCountLocaleData(value)) continue;
+    // Storage is not trusted either: only the keys localeData itself would make.
+    if (input !== '' && boundedLanguageTag(input) !== input) continue;
     const sortUnits = (units: Unit[]) => units.map((unit) => ({ ...unit })).sort((a, b) => b.key.length - a.key.length);
     byInput.set(input, { ...value, units: sortUnits(value.units), prefixUnits: sortUnits(value.prefixUnits) });
   }

@@ -9,9 +9,13 @@ import type { ProfileView } from './model';
  * - the NAMES of data-* and aria-* attributes, never their values (aria-label holds names and
  *   counts; data-* values hold ids);
  * - the values of `role` (a fixed ARIA vocabulary) and of `data-testid` / `data-e2e` (test hooks
- *   the sites' engineers wrote: "UserName", "followers-count"). Some testids embed the user name
- *   (X's `UserAvatar-Container-{handle}`), so every kept value is scrubbed of the strings passed
- *   in `redact`, of long digit runs (numeric user ids), and refused unless it is a plain token;
+ *   the sites' engineers wrote: "UserName", "followers-count"). Some testids embed a handle, and on
+ *   a timeline mostly someone else's: Bluesky's `feedItem-by-{handle}` and `postThreadItem-by-…`
+ *   (reposts, replies), X's `UserAvatar-Container-{handle}` (reposts, quoted posts, who-to-follow).
+ *   So every kept value and attribute name is scrubbed: the profile's own handle and name (the
+ *   strings passed in `redact`) become "{handle}"; what follows a known handle prefix, and any
+ *   domain-like token (an atproto handle), becomes "{other}" unless it is the profile's own; long
+ *   digit runs (numeric user ids) become "{n}"; and a value is refused unless it is a plain token;
  * - whether an `<a>` has an href, and whether an element has text of its own and whether that text
  *   has digits — never the text or the href itself.
  * Never kept: text, href/src values, ids, classes (generated, and sometimes user names), title,
@@ -51,7 +55,15 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Replaces every redacted string (case-insensitive) and long digit runs. */
+/**
+ * Test hooks whose tail is a handle (tests/fixtures/bluesky, tests/fixtures/x, ../shared/pages):
+ * `feedItem-by-…`, `postThreadItem-by-…` (Bluesky), `UserAvatar-Container-…` (X).
+ */
+const HANDLE_TAIL = /^(.*?-by-|UserAvatar-Container-)(.+)$/i;
+/** A domain name of two or more labels: how atproto handles look ("sam.rivers.bsky.social"). */
+const DOMAIN_LIKE = /[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+
+/** Replaces the profile's own handle and name (case-insensitive) with "{handle}", long digit runs with "{n}". */
 function scrubber(redact: readonly (string | undefined)[] | undefined): (text: string) => string {
   const words = (redact ?? [])
     .map((word) => word?.trim().replace(/^@/, ''))
@@ -59,10 +71,20 @@ function scrubber(redact: readonly (string | undefined)[] | undefined): (text: s
     // Longest first, so "maya.travels" is replaced before "maya".
     .sort((a, b) => b.length - a.length);
   const pattern = words.length > 0 ? new RegExp(words.map(escapeRegExp).join('|'), 'gi') : undefined;
+  // Five or more digits in a row: a numeric user/channel id, not site code.
+  return (text) => (pattern ? text.replace(pattern, '{handle}') : text).replace(/\d{5,}/g, '{n}');
+}
+
+/**
+ * For the page's own names (test-hook values, attribute names): as `scrubber`, and also anyone
+ * else's handle becomes "{other}" (after a known handle prefix, or domain-like anywhere).
+ */
+function hookScrubber(redact: readonly (string | undefined)[] | undefined): (text: string) => string {
+  const scrub = scrubber(redact);
   return (text) => {
-    const named = pattern ? text.replace(pattern, '{handle}') : text;
-    // Five or more digits in a row: a numeric user/channel id, not site code.
-    return named.replace(/\d{5,}/g, '{n}');
+    const tail = HANDLE_TAIL.exec(text);
+    const named = tail ? `${tail[1]}${scrub(tail[2]!.replace(/^@/, '')) === '{handle}' ? '{handle}' : '{other}'}` : scrub(text);
+    return named.replace(DOMAIN_LIKE, '{other}');
   };
 }
 
@@ -172,7 +194,7 @@ export function pageOutline(root: Element, options: OutlineOptions = {}): string
   const walk: Walk = { visited: 0, truncatedNodes: false };
   let lines: string[];
   try {
-    lines = outlineLines(root, 0, limits, scrubber(options.redact), walk);
+    lines = outlineLines(root, 0, limits, hookScrubber(options.redact), walk);
   } catch (error) {
     return `(outline failed: ${error instanceof Error ? error.name : 'error'})`;
   }
@@ -230,8 +252,9 @@ export function redactUrl(url: string, handle?: string): string {
     const bare = decoded.slice(at.length).toLowerCase();
     if (wanted !== undefined && bare === wanted) return `${at}{handle}`;
     if (at === '' && ROUTE_WORDS.has(bare)) return bare;
-    // "@someone" without a known handle is still someone's name.
-    return at ? '@{handle}' : '{id}';
+    // "@someone": the page's subject when we know of none, else someone else.
+    if (at) return wanted === undefined ? '@{handle}' : '@{other}';
+    return '{id}';
   });
   return `${parsed.protocol}//${parsed.host}${segments.join('/')}`;
 }

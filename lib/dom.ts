@@ -6,6 +6,8 @@
  * Window, and Firefox's content-script Xray wrappers, both break `instanceof`).
  */
 
+import { boundedLanguageTag } from './locale-tag';
+
 type StyleLookup = (el: Element) => { display: string } | undefined;
 
 function computedStyleOf(el: Element): StyleLookup {
@@ -94,11 +96,11 @@ export function textOf(el: Node | null | undefined): string {
   return (el?.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
-/** The page's language from `<html lang>` (e.g. 'de', 'pt-BR'), or 'en' when unset. */
+/** The page's language from `<html lang>` (e.g. 'de', 'pt-BR'), or 'en' when unset or not a bounded language tag. */
 export function pageLocale(doc: Document): string {
   try {
-    const lang = doc.documentElement?.getAttribute('lang')?.trim();
-    return lang ? lang.replace(/_/g, '-') : 'en';
+    // Bounded: the page decides this text, and count.ts keeps what it learns per locale in storage.
+    return boundedLanguageTag(doc.documentElement?.getAttribute('lang')) ?? 'en';
   } catch {
     return 'en';
   }

@@ -59,17 +59,18 @@ export const CANONICAL_HOSTS: Readonly<Record<Platform, string>> = {
 };
 
 /**
- * Match patterns of each platform: the content script runs there and nowhere else, and the
- * manifest's host permissions are the same list (wxt.config.ts). Wider than PROFILE_HOSTS where a
- * pattern is simpler ("*." also matches the bare domain: x.com and twitter.com are covered).
- * Changing this list changes the permissions users granted: the browser asks them again.
+ * Match patterns of each platform: the content loader runs there and nowhere else, and the
+ * manifest's host permissions and web-accessible resource name the same list (wxt.config.ts).
+ * Exactly PROFILE_HOSTS, https only (issue 14): `*://*.site/*` also granted http, where anyone on
+ * the network path can serve the page, and every subdomain (help., l., studio.), where no profile
+ * ever shows. Changing this list changes the permissions users granted: the browser asks them again.
  */
 export const PLATFORM_MATCHES: Readonly<Record<Platform, readonly string[]>> = {
-  instagram: ['*://*.instagram.com/*'],
-  tiktok: ['*://*.tiktok.com/*'],
-  youtube: ['*://*.youtube.com/*'],
-  x: ['*://*.x.com/*', '*://*.twitter.com/*'],
-  bluesky: ['*://bsky.app/*'],
+  instagram: PROFILE_HOSTS.instagram.map((host) => `https://${host}/*`),
+  tiktok: PROFILE_HOSTS.tiktok.map((host) => `https://${host}/*`),
+  youtube: PROFILE_HOSTS.youtube.map((host) => `https://${host}/*`),
+  x: PROFILE_HOSTS.x.map((host) => `https://${host}/*`),
+  bluesky: PROFILE_HOSTS.bluesky.map((host) => `https://${host}/*`),
 };
 
 /** Every platform's match patterns, in PLATFORMS order: the manifest's host permissions. */

@@ -9,7 +9,7 @@ import { exact, posts, view } from './popup/views';
 
 const maya = () => view({ followers: exact(4_200), posts: posts(12, { likes: 300, comments: 10 }) });
 
-/** Draws the badge the way entrypoints/content/mount-badge.tsx does: again on every onChange. */
+/** Draws the badge the way entrypoints/content-main/mount-badge.tsx does: again on every onChange. */
 function mount(initial: ProfileView): { state: BadgeState; draws: () => number } {
   let draws = 0;
   let redraw = (): void => undefined;

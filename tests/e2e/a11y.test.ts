@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, focused, named, spokenText, tabTo, type AuditOptions } from './a11y';
 import { openTab, sampleBackup } from './a11y-setup';
-import { settledBadge } from './badge';
+import { revealBadge, settledBadge } from './badge';
 import { launchWithExtension, openPopupForTab, type ExtensionBrowser } from './browser';
 import { darkRoute, fixtureRoute } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
@@ -18,7 +18,7 @@ const POST = 'https://www.instagram.com/p/DAtp02bRsTu/'; // a post: not a profil
 const NOBODY = 'https://www.instagram.com/nobody.here/'; // a profile page without counts: unreadable
 const ELSEWHERE = 'https://example.com/'; // a site MicroScope doesn't read
 
-/** The badge's shadow tree, as axe addresses it. */
+/** The badge's shadow tree, as axe addresses it (after revealBadge: the root is closed). */
 const BADGE: AuditOptions = { include: [{ fromShadowDom: ['microscope-badge', '.ms-root'] }] };
 
 let server: ReplayServer;
@@ -94,6 +94,8 @@ describe('accessibility: axe-core finds nothing', () => {
       const page = await browser.newPage();
       await page.goto(url);
       await settledBadge(page);
+      // axe reads the badge through host.shadowRoot: the closed root, handed over by the test driver.
+      await revealBadge(page);
       expect(await page.locator(`microscope-badge .ms-root.ms-${theme}`).count(), `the badge takes the ${theme} theme`).toBe(1);
       expect.soft(await audit(page, `badge collapsed ${url}`, BADGE)).toBe('');
       await page.locator('microscope-badge .ms-pill').click();
@@ -268,6 +270,7 @@ describe('accessibility: keyboard only', () => {
     const page = await browser.newPage();
     await page.goto(ANA_DARK);
     await settledBadge(page);
+    await revealBadge(page);
     const pill = page.locator('microscope-badge .ms-pill');
     // The page's own links come first; only the badge's focus rings are ours to check.
     await tabTo(page, (info) => info.inBadge, { limit: 400, ours: (info) => info.inBadge });
@@ -296,6 +299,7 @@ describe('accessibility: colour is never the only carrier of the verdict', () =>
     const { page, tabId } = await openTab(browser, ANA);
     const badge = await settledBadge(page);
     expect(badge['data-tier']).toBe('mid');
+    await revealBadge(page);
     const pill = page.locator('microscope-badge .ms-pill');
     const collapsed = await spokenText(pill);
     expect(collapsed, 'collapsed badge: tier in words').toMatch(/mid-tier/i);

@@ -79,7 +79,7 @@ export interface FocusInfo {
   inBadge: boolean;
 }
 
-/** The element with keyboard focus, looked for through open shadow roots. */
+/** The element with keyboard focus, looked for through shadow roots (the badge's once revealBadge handed it over). */
 export async function focused(page: Page): Promise<FocusInfo | null> {
   return page.evaluate(() => {
     let element: Element | null = document.activeElement;

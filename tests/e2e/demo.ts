@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { collectErrors, settledBadge, type BadgeContract } from './badge';
+import { clickPill, collectErrors, settledBadge, type BadgeContract } from './badge';
 import { chromiumPath, EXTENSION_DIR, extensionLaunchOptions } from './browser';
 import { DEMO_PAGES, fixturePath, fixtureRoute, ROOT } from './pages';
 import { startReplayServer } from './server';
@@ -225,10 +225,14 @@ async function runHeadless(context: BrowserContext, demos: DemoPage[], why: stri
     try {
       const { badge, errors } = await openDemo(page, demo);
       say(`  ok      ${describeBadge(demo, badge)}`);
-      await page.locator('microscope-badge .ms-pill').click();
+      // A real click on the pill (the badge's shadow root is closed: no selector reaches inside).
+      await clickPill(page);
+      // The card hangs 32 px below the pill, inside the badge host: there once it opened.
       const expanded = await page
-        .locator('microscope-badge .ms-card')
-        .waitFor({ state: 'visible', timeout: 3_000 })
+        .waitForFunction(() => {
+          const box = document.querySelector('microscope-badge')?.getBoundingClientRect();
+          return box !== undefined && document.elementFromPoint(box.left + 20, box.top + 60)?.localName === 'microscope-badge';
+        }, undefined, { timeout: 3_000 })
         .then(() => true, () => false);
       if (!expanded) say('          (the details card did not open; the screenshot shows the badge collapsed)');
       await page.screenshot({ path: screenshotPath(demo) });

@@ -9,13 +9,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { SETTLE_TIMEOUT_MS } from '@/lib/content-controller';
 import { adapterFor, readSnapshot } from '@/lib/sites';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { badgeAttributes, buildVerdict } from '@/lib/verdict';
 import { documentFrom } from '../lib/sites/fixture';
-import type { BadgeContract } from './badge';
+import { CONTRACT, type BadgeContract } from './badge';
 import { expectedBadge } from './expected';
-import { collectErrors, FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension, readBadge, settledBadge, type FirefoxWithExtension } from './firefox';
+import {
+  cardOpen,
+  clickPill,
+  collectErrors,
+  FIREFOX_EXTENSION_DIR,
+  launchFirefoxWithExtension,
+  readBadge,
+  settledBadge,
+  storedLocal,
+  type FirefoxWithExtension,
+} from './firefox';
+import { HOSTILE_ARGS, hostileAttack, hostileListen, hostileReport } from './hostile';
 import { fixturePath, SHARED_PAGES } from './pages';
 import { startReplayServer, type ReplayServer, type Route } from './server';
 
@@ -258,16 +270,72 @@ describe.concurrent('in real Firefox (ESR, MV2 build as a temporary add-on)', ()
     });
   }
 
-  it('opens the card from the keyboard (Preact UI in the shadow root)', async ({ expect }) => {
+  it('opens the card by a real click and from the keyboard (Preact UI in the closed shadow root)', async ({ expect }) => {
     const { page } = await open(PROFILES[0]!.url);
     await settledBadge(page);
-    const pill = await page.waitForSelector('microscope-badge >>> .ms-pill');
-    await pill!.focus();
+    // The shadow root is closed: the page (and so the test) sees the card only as the host's box.
+    expect(await cardOpen(page)).toBe(false);
+    await clickPill(page);
+    await expect.poll(() => cardOpen(page), { timeout: 5_000 }).toBe(true);
+    // Escape closes it and leaves focus on the pill; Enter and Space open it again.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardOpen(page), { timeout: 5_000 }).toBe(false);
     await page.keyboard.press('Enter');
-    await expect.poll(() => pill!.evaluate((element) => element.getAttribute('aria-expanded')), { timeout: 5_000 }).toBe('true');
-    const card = await page.waitForSelector('microscope-badge >>> .ms-card', { visible: true, timeout: 5_000 });
-    // The exact follower count, as the card spells it in English.
-    expect(await card!.evaluate((element) => element.textContent)).toContain('12,345');
+    await expect.poll(() => cardOpen(page), { timeout: 5_000 }).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Space');
+    await expect.poll(() => cardOpen(page), { timeout: 5_000 }).toBe(true);
+    await page.close();
+  });
+});
+
+/*
+ * Issue 14 in Firefox: the page's own script (a BiDi preload script, in the page's realm from
+ * before its HTML, as the site's first script would be) listens for every event it can name, looks
+ * for marks, reaches for the shadow root, sends WXT's "content script started" and locationchange
+ * events under the add-on's id, and presses everything. Not concurrent: storage must stay still.
+ */
+describe('a hostile page in Firefox', () => {
+  it('cannot hear, read, switch off or press MicroScope; the badge still follows an SPA navigation', async ({ expect }) => {
+    const ff = started();
+    const args = HOSTILE_ARGS(ff.addonId);
+    const from = PROFILES[0]!; // ana.tidepool
+    const to = PROFILES[1]!; // kofi.bakes
+    const page = await ff.newPage();
+    const errors = collectErrors(page);
+    await page.evaluateOnNewDocument(hostileListen, args);
+    await page.goto(from.url);
+    await settledBadge(page, 20_000);
+    // The badge's own writes first: the recent list, the settle re-read, the locale cache.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_TIMEOUT_MS + 1000));
+    const badge = await readBadge(page);
+    const stored = await storedLocal(ff);
+    expect(await page.evaluate(hostileAttack, args)).toEqual({ hosts: 1, shadowRoots: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await storedLocal(ff), 'nothing written to storage').toEqual(stored);
+    expect(await readBadge(page), 'still there, still the same').toEqual(badge);
+    expect(await cardOpen(page), 'no synthetic click or key opened the card').toBe(false);
+
+    const report = await page.evaluate(hostileReport);
+    expect(report.types).toBeGreaterThan(100);
+    expect(report.heard).toEqual([]);
+    expect(report.marks).toEqual([]);
+    expect(report.shadowRootNull).toBe(true);
+    expect(report.hostAttributes.filter((name) => !(CONTRACT as readonly string[]).includes(name) && name !== 'style')).toEqual([]);
+
+    // Not switched off: it follows the next navigation.
+    await page.evaluate(
+      (markup: string, path: string) => {
+        const incoming = new DOMParser().parseFromString(markup, 'text/html');
+        history.pushState({}, '', path);
+        document.body.replaceWith(incoming.body);
+      },
+      readFileSync(to.file, 'utf8'),
+      new URL(to.url).pathname,
+    );
+    await expect.poll(async () => (await readBadge(page))?.['data-handle'], { timeout: 15_000 }).toBe(handleOf(to.url));
+    expect((await page.evaluate(hostileReport)).heard, 'no locationchange event of ours').toEqual([]);
+    expect(ours(errors)).toEqual([]);
     await page.close();
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, settledBadge } from './badge';
+import { collectErrors, revealBadge, settledBadge } from './badge';
 import { EXTENSION_DIR, extensionLaunchOptions } from './browser';
 import { expectedBadge } from './expected';
 import { fixturePath, fixtureRoute } from './pages';
@@ -48,7 +48,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The badge's visible text, from its shadow root (Playwright pierces open shadow roots). */
+/** The badge's visible text, from its (closed) shadow root, once revealBadge handed it to Playwright. */
 const badgeText = (page: Page, selector: string) => page.locator(`microscope-badge ${selector}`).first().innerText();
 
 describe('German UI (Chromium --lang=de)', () => {
@@ -85,6 +85,7 @@ describe('German UI (Chromium --lang=de)', () => {
     const errors = collectErrors(page);
     await page.goto(KOFI);
     const badge = await settledBadge(page);
+    await revealBadge(page);
     // The contract attributes are the same as in English: tier ids, not tier names.
     expect(badge).toEqual(expectedBadge(fixturePath('instagram', 'profile-rounded'), KOFI));
     expect(badge['data-tier']).toMatch(/^(emerging|nano|micro|mid|macro|mega)$/);

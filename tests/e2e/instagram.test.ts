@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, readBadge, settledBadge } from './badge';
+import { collectErrors, readBadge, revealBadge, settledBadge } from './badge';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { expectedBadge } from './expected';
 import { darkRoute, fixtureHtml, fixturePath, fixtureRoute, ROOT, SHARED_PAGES } from './pages';
@@ -91,6 +91,7 @@ describe('Instagram in real Chromium', () => {
     const badge = await settledBadge(page);
     expect(badge).toEqual(expectedBadge(fixturePath('instagram', PAGES.hidden.name), PAGES.hidden.url));
     expect(Number(badge['data-sample']), 'only the 3 posts that show likes').toBeLessThanOrEqual(3);
+    await revealBadge(page);
     await page.locator('microscope-badge .ms-pill').click();
     await expect.poll(() => page.locator('microscope-badge .ms-card').textContent()).toMatch(/hidden/i);
     await page.close();
@@ -102,6 +103,7 @@ describe('Instagram in real Chromium', () => {
     expect(badge['data-engagement']).toBeNull();
     expect(badge['data-state']).toBe('partial');
     expect(badge['data-followers']).not.toBeNull();
+    await revealBadge(page);
     await page.locator('microscope-badge .ms-pill').click();
     await expect.poll(() => page.locator('microscope-badge .ms-card').textContent()).toMatch(/hidden.*not zero/i);
     await page.close();
@@ -235,6 +237,7 @@ describe('Instagram in real Chromium', () => {
       const page = await browser.newPage();
       await page.goto(url);
       expect(await settledBadge(page)).toMatchObject({ 'data-state': 'ok', 'data-followers': '12345' });
+      await revealBadge(page);
       const header = page.locator('header');
       await header.screenshot({ path: join(SCREENSHOTS, `instagram-${theme}-collapsed.png`) });
       const pill = page.locator('microscope-badge .ms-pill');

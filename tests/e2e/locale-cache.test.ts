@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settledBadge } from './badge';
+import { revealBadge, settledBadge } from './badge';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { expectedBadge } from './expected';
 import { fixturePath, fixtureRoute } from './pages';
@@ -54,6 +54,7 @@ async function visit(page: (typeof PAGES)[number]): Promise<{ badge: Record<stri
   const tab = await browser.newPage();
   await tab.goto(page.url);
   const badge = await settledBadge(tab);
+  await revealBadge(tab);
   const pill = (await tab.locator('microscope-badge .ms-pill').textContent()) ?? '';
   await tab.locator('microscope-badge .ms-pill').click();
   const card = (await tab.locator('microscope-badge .ms-card').textContent()) ?? '';

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SITE_MATCHES } from '@/lib/platforms';
+import { CONTENT_SCRIPT_MUST_NOT, EXPECTED_SITE_MATCHES as SITES, MAIN_PART_FILE, MINIMUM_CHROME_VERSION } from './manifest-expected';
 import { ROOT } from './pages';
 
 /*
@@ -33,6 +34,11 @@ interface LinterMessage {
 }
 
 describe('store packages', () => {
+  it('lib/platforms.ts asks for exactly the written-out sites: https, no wildcard', () => {
+    expect([...SITE_MATCHES]).toEqual(SITES);
+    for (const pattern of SITES) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+  });
+
   it('Chrome: storage and the supported sites only, no remote code', () => {
     const manifest = manifestOf(CHROME);
     expect(manifest.manifest_version).toBe(3);
@@ -41,18 +47,19 @@ describe('store packages', () => {
     expect(manifest.default_locale).toBe('en');
     expect(manifest.version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     expect(manifest.permissions).toEqual(['storage']);
-    expect(manifest.host_permissions).toEqual([...SITE_MATCHES]);
+    expect(manifest.host_permissions).toEqual(SITES);
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.minimum_chrome_version).toBe(MINIMUM_CHROME_VERSION);
     // Only the main content script, which the loader imports on profiles: to the five sites, under
     // a per-session id (pages cannot probe for it).
     expect(manifest.web_accessible_resources).toEqual([
-      { resources: ['content-scripts/content.js'], matches: [...SITE_MATCHES], use_dynamic_url: true },
+      { resources: [MAIN_PART_FILE], matches: SITES, use_dynamic_url: true },
     ]);
     expect(manifest.content_security_policy, 'the default CSP: no remote or eval code').toBeUndefined();
     const scripts = manifest.content_scripts as { matches: string[]; js: string[] }[];
-    expect(scripts.flatMap((script) => script.matches).sort()).toEqual([...SITE_MATCHES].sort());
+    expect(scripts.flatMap((script) => script.matches)).toEqual(SITES);
     expect(scripts.flatMap((script) => script.js), 'every page runs the small loader only').toEqual(['content-loader.js']);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|http:\/\/\*\/|https:\/\/\*\//);
     // The loader runs on every page of the sites: no WXT runtime, polyfill or @wxt-dev/browser in it
@@ -61,17 +68,33 @@ describe('store packages', () => {
     expect(loader).not.toMatch(/globalThis\.browser|webextension-polyfill|wxt:content-script-started/);
   });
 
+  it.each([
+    ['chrome-mv3', 'content-loader.js'],
+    ['chrome-mv3', MAIN_PART_FILE],
+    ['firefox-mv2', 'content-loader.js'],
+    ['firefox-mv2', MAIN_PART_FILE],
+  ])('%s/%s: nothing the page could hear, read or forge (issue 14)', (build, file) => {
+    const code = readFileSync(join(ROOT, '.output', build, file), 'utf8');
+    for (const pattern of CONTENT_SCRIPT_MUST_NOT) expect(code, `${file} matches ${pattern}`).not.toMatch(pattern);
+    if (file === MAIN_PART_FILE) expect(code, 'the badge in a closed shadow root').toMatch(/attachShadow\(\{mode:"closed"\}\)/);
+  });
+
   it('Firefox: the same permissions, a fixed id and no data collection', () => {
     const manifest = manifestOf(FIREFOX);
     expect(manifest.manifest_version).toBe(2);
     // MV2 lists host permissions among the permissions.
-    expect(manifest.permissions).toEqual(['storage', ...SITE_MATCHES]);
-    expect(manifest.browser_specific_settings).toMatchObject({
-      gecko: { id: expect.stringMatching(/@/), strict_min_version: expect.any(String), data_collection_permissions: { required: ['none'] } },
+    expect(manifest.permissions).toEqual(['storage', ...SITES]);
+    expect(manifest.browser_specific_settings).toEqual({
+      gecko: { id: 'microscope@microscope-extension.app', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
     });
+    expect(manifest.minimum_chrome_version).toBeUndefined();
+    const scripts = manifest.content_scripts as { matches: string[]; js: string[] }[];
+    expect(scripts.flatMap((script) => script.matches)).toEqual(SITES);
+    expect(scripts.flatMap((script) => script.js)).toEqual(['content-loader.js']);
     // MV2 has no per-site list: the main content script is reachable under the add-on's random
     // per-install UUID, which pages cannot know.
-    expect(manifest.web_accessible_resources).toEqual(['content-scripts/content.js']);
+    expect(manifest.web_accessible_resources).toEqual([MAIN_PART_FILE]);
     expect(manifest.content_security_policy).toBeUndefined();
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"/);
   });
@@ -82,14 +105,14 @@ describe('store packages', () => {
     const manifest = manifestOf(join(ROOT, '.output/firefox-mv3'));
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['storage']);
-    expect(manifest.host_permissions).toEqual([...SITE_MATCHES]);
+    expect(manifest.host_permissions).toEqual(SITES);
     expect(manifest.browser_specific_settings).toMatchObject({
       gecko: { id: expect.stringMatching(/@/), strict_min_version: expect.any(String), data_collection_permissions: { required: ['none'] } },
     });
     const scripts = manifest.content_scripts as { js: string[] }[];
     expect(scripts.flatMap((script) => script.js)).toEqual(['content-loader.js']);
     const resources = manifest.web_accessible_resources as { resources: string[]; matches: string[] }[];
-    expect(resources.map((entry) => [entry.resources, [...entry.matches].sort()])).toEqual([[['content-scripts/content.js'], [...SITE_MATCHES].sort()]]);
+    expect(resources.map((entry) => [entry.resources, entry.matches])).toEqual([[[MAIN_PART_FILE], SITES]]);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"/);
   });
 

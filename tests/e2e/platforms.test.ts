@@ -12,7 +12,7 @@ import { adapterFor, readSnapshot } from '@/lib/sites';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { badgeAttributes, buildVerdict } from '@/lib/verdict';
 import { documentFrom } from '../lib/sites/fixture';
-import { collectErrors, readBadge, settledBadge, type BadgeContract } from './badge';
+import { collectErrors, readBadge, revealBadge, settledBadge, type BadgeContract } from './badge';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { expectedBadge } from './expected';
 import { LATE_RENDERS } from './late-renders';
@@ -572,6 +572,7 @@ describe.concurrent('in real Chromium', () => {
         const { page } = await open(spec.screenshot.url);
         const badge = await settledBadge(page);
         expect(badge['data-platform']).toBe(spec.platform);
+        await revealBadge(page);
         const clip = { x: 0, y: 0, width: 1000, height: 560 };
         await page.screenshot({ path: join(SCREENSHOTS, `${spec.platform}-collapsed.png`), clip });
         const pill = page.locator('microscope-badge .ms-pill');

@@ -1,7 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { settledBadge } from './badge';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETTLE_TIMEOUT_MS } from '@/lib/content-controller';
+import { CONTRACT, clickPill, readBadge, saveWithKeyboard, settledBadge } from './badge';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
-import { DEMO_PAGES, fixtureRoute } from './pages';
+import { HOSTILE_ARGS, hostileAttack, hostileListen, hostileReport } from './hostile';
+import { DEMO_PAGES, fixturePath, fixtureRoute } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
 
 /*
@@ -9,17 +13,21 @@ import { startReplayServer, type ReplayServer } from './server';
  * read, expanded and saved, the only requests are the page's own document (and the browser's
  * favicon). Fixture images are data: URLs and page scripts are off, so anything else would be ours.
  *
- * And it sends the page no message: a listener of the page's own scripts on `window` hears
- * nothing from MicroScope while the badge loads, settles and opens. (WXT by default announces
- * every content script start with window.postMessage, which tells each site that the extension
- * is installed; entrypoints/content/index.tsx turns that off.)
+ * And the page cannot reach it (issue 14): a script of the page's own, run in its main world from
+ * before the HTML (an init script, as the site's first script would) hears no event, message or
+ * performance mark of MicroScope's, finds the badge's shadow root closed, cannot switch it off with
+ * WXT's events under the extension's (public) id, and pressing everything it can reach — the badge
+ * host included — saves nothing. All against the production build (tests/e2e/global-setup.ts).
  */
 let server: ReplayServer;
 let browser: ExtensionBrowser;
 const pages = DEMO_PAGES.filter((page, index, all) => all.findIndex((other) => other.platform === page.platform) === index);
+/** A second profile for the SPA navigation of the hostile-page case: not saved by the other cases. */
+const KOFI = DEMO_PAGES.find((page) => page.url.includes('kofi.bakes'))!;
+const NOOR = DEMO_PAGES.find((page) => page.url.includes('noor.ceramics'))!;
 
 beforeAll(async () => {
-  server = await startReplayServer(pages.map(({ platform, name, url }) => fixtureRoute(platform, name, url)));
+  server = await startReplayServer([...pages, KOFI, NOOR].map(({ platform, name, url }) => fixtureRoute(platform, name, url)));
   browser = await launchWithExtension(server.hostResolverRules);
 });
 
@@ -27,6 +35,9 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** Everything in the extension's storage.local, read in its service worker. */
+const storedLocal = (): Promise<Record<string, unknown>> => browser.serviceWorker().evaluate(() => chrome.storage.local.get(null));
 
 it.each(pages.map((page) => [page.platform, page.url] as const))('%s: no request but the page itself (%s)', async (_platform, url) => {
   const seen: string[] = [];
@@ -36,8 +47,8 @@ it.each(pages.map((page) => [page.platform, page.url] as const))('%s: no request
   const page = await browser.newPage();
   await page.goto(url);
   await settledBadge(page);
-  await page.locator('microscope-badge .ms-pill').click();
-  await page.locator('microscope-badge button', { hasText: 'Save to shortlist' }).click();
+  // Open the card and save, with real input: the badge takes no other.
+  await saveWithKeyboard(page);
   await page.waitForTimeout(1500);
   const { pathname } = new URL(url);
   const external = seen.filter((address) => !address.startsWith('chrome-extension://') && !address.startsWith('data:'));
@@ -47,18 +58,91 @@ it.each(pages.map((page) => [page.platform, page.url] as const))('%s: no request
   await page.close();
 });
 
-it.each(pages.map((page) => [page.platform, page.url] as const))('%s: the page hears no message from the extension (%s)', async (_platform, url) => {
+/** Opens `url` with the hostile page's listeners in place from the start. */
+async function hostilePage(url: string): Promise<Page> {
   const page = await browser.newPage();
-  // In the page's main world, before its HTML (CDP, so page scripts being off does not stop it).
-  await page.addInitScript(() => {
-    const heard: string[] = [];
-    (window as unknown as { heard: string[] }).heard = heard;
-    window.addEventListener('message', (event) => heard.push(JSON.stringify(event.data) ?? String(event.data)));
-  });
+  await page.addInitScript(hostileListen, HOSTILE_ARGS(browser.extensionId));
   await page.goto(url);
-  await settledBadge(page);
-  await page.locator('microscope-badge .ms-pill').click();
-  await page.waitForTimeout(500);
-  expect(await page.evaluate(() => (window as unknown as { heard?: string[] }).heard)).toEqual([]);
-  await page.close();
+  return page;
+}
+
+/** What the page heard and sees: nothing of MicroScope's but the badge's contract attributes. */
+async function expectNothingReached(page: Page): Promise<void> {
+  const report = await page.evaluate(hostileReport);
+  expect(report.types, 'the page listened for the platform events and WXT names').toBeGreaterThan(100);
+  expect(report.heard, 'events or messages named after the extension, MicroScope or WXT').toEqual([]);
+  expect(report.marks, 'performance marks and measures').toEqual([]);
+  expect(report.shadowRootNull, 'the badge host exists and its shadow root is closed').toBe(true);
+  // The contract (what the page shows and lib/ computes) and the host's inline position: no saved
+  // state, tags or notes.
+  expect(report.hostAttributes.filter((name) => !(CONTRACT as readonly string[]).includes(name) && name !== 'style')).toEqual([]);
+  expect(report.hostAttributes.join(' ')).not.toMatch(/saved|shortlist|tag|note/i);
+}
+
+describe('a hostile page', () => {
+  it.each(pages.map((page) => [page.platform, page.url] as const))(
+    '%s: cannot hear, read, switch off or press MicroScope (%s)',
+    async (_platform, url) => {
+      const page = await hostilePage(url);
+      await settledBadge(page);
+      // Let the badge's own writes happen first (the recent list, the settle re-read, the locale cache).
+      await page.waitForTimeout(SETTLE_TIMEOUT_MS + 1000);
+      const badge = await readBadge(page);
+      const stored = await storedLocal();
+      expect(await page.evaluate(hostileAttack, HOSTILE_ARGS(browser.extensionId))).toEqual({ hosts: 1, shadowRoots: 0 });
+      await page.waitForTimeout(1500);
+      expect(await storedLocal(), 'nothing written to storage').toEqual(stored);
+      // Still there, still the same: the forged "newer script started" did not stop it.
+      expect(await readBadge(page)).toEqual(badge);
+      await expectNothingReached(page);
+      await page.close();
+    },
+  );
+
+  it('still follows an SPA navigation after the attack, and a real user can still save', async () => {
+    const page = await hostilePage(NOOR.url);
+    await settledBadge(page);
+    await page.evaluate(hostileAttack, HOSTILE_ARGS(browser.extensionId));
+    await page.evaluate(
+      ({ markup, path }) => {
+        const incoming = new DOMParser().parseFromString(markup, 'text/html');
+        history.pushState({}, '', path);
+        document.body.replaceWith(incoming.body);
+      },
+      { markup: readFileSync(fixturePath(KOFI.platform, KOFI.name), 'utf8'), path: new URL(KOFI.url).pathname },
+    );
+    await expect.poll(async () => (await readBadge(page))?.['data-handle'], { timeout: 15_000 }).toBe('kofi.bakes');
+    const badge = await settledBadge(page);
+    await page.evaluate(hostileAttack, HOSTILE_ARGS(browser.extensionId));
+    await page.waitForTimeout(500);
+    const saved = (stored: Record<string, unknown>) => Object.keys(stored).filter((key) => key.includes('kofi.bakes'));
+    expect(saved(await storedLocal()), 'the page could not save').toEqual([]);
+    // The same buttons work for trusted input: the pill by mouse, Save by keyboard (Tab, Enter).
+    await saveWithKeyboard(page);
+    await expect.poll(async () => saved(await storedLocal()).length, { timeout: 5_000 }).toBeGreaterThan(0);
+    // Saved: the host carries no trace of it.
+    await page.keyboard.press('Escape');
+    expect(await readBadge(page)).toEqual(badge);
+    await expectNothingReached(page);
+    await page.close();
+  });
+
+  it('opens the card from a trusted click only (a synthetic one on the host does nothing)', async () => {
+    const page = await hostilePage(pages[0]!.url);
+    await settledBadge(page);
+    const height = async () => (await page.locator('microscope-badge').boundingBox())?.height ?? 0;
+    const hit = (y: number) =>
+      page.evaluate((offset) => {
+        const box = document.querySelector('microscope-badge')!.getBoundingClientRect();
+        return document.elementFromPoint(box.left + 20, box.top + offset)?.localName ?? null;
+      }, y);
+    expect(await height()).toBeGreaterThan(0);
+    // The card hangs below the pill (absolute, 32 px down): closed, that spot is the page's.
+    expect(await hit(60)).not.toBe('microscope-badge');
+    await page.evaluate(hostileAttack, HOSTILE_ARGS(browser.extensionId));
+    expect(await hit(60)).not.toBe('microscope-badge');
+    await clickPill(page);
+    await expect.poll(() => hit(60)).toBe('microscope-badge');
+    await page.close();
+  });
 });

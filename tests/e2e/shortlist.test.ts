@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, readBadge, settledBadge } from './badge';
+import { collectErrors, readBadge, revealBadge, settledBadge } from './badge';
 import { launchWithExtension, openPopupForTab, type ExtensionBrowser } from './browser';
 import { fixtureRoute, ROOT } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
@@ -50,6 +50,7 @@ describe('shortlist, popup and dashboard in real Chromium', () => {
     const errors = collectErrors(ana);
     await ana.goto(ANA);
     await settledBadge(ana);
+    await revealBadge(ana);
     await ana.locator('microscope-badge .ms-pill').click();
     await ana.locator('microscope-badge button', { hasText: 'Save to shortlist' }).click();
     await expect.poll(() => ana.locator('microscope-badge button', { hasText: 'Saved to shortlist' }).count()).toBe(1);
@@ -57,6 +58,7 @@ describe('shortlist, popup and dashboard in real Chromium', () => {
     const kofi = await browser.newPage();
     await kofi.goto(KOFI);
     await settledBadge(kofi);
+    await revealBadge(kofi);
     const popup = await openPopupFor(KOFI);
     await expect.poll(() => popup.getByText('@kofi.bakes').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-profile.png'), fullPage: true });
@@ -165,6 +167,7 @@ describe('shortlist, popup and dashboard in real Chromium', () => {
     const kofi = await browser.newPage();
     await kofi.goto(KOFI);
     await settledBadge(kofi);
+    await revealBadge(kofi);
     await kofi.locator('microscope-badge .ms-pill').click();
     await kofi.locator('microscope-badge button', { hasText: 'Save to shortlist' }).click();
     await expect.poll(() => stored(keep), { timeout: 10_000 }).toEqual({ current: true, total: 2 });

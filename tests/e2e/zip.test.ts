@@ -15,7 +15,7 @@ import { dirname, join, relative } from 'node:path';
 // WXT's own zip library (a dependency of wxt).
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SITE_MATCHES } from '@/lib/platforms';
+import { EXPECTED_SITE_MATCHES as SITES, MAIN_PART_FILE, MINIMUM_CHROME_VERSION } from './manifest-expected';
 import { ROOT } from './pages';
 
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -139,9 +139,12 @@ describe('npm run zip (Chrome Web Store)', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.version).toBe(PACKAGE.version);
     expect(manifest.permissions).toEqual(['storage']);
-    expect(manifest.host_permissions).toEqual([...SITE_MATCHES]);
+    expect(manifest.host_permissions).toEqual(SITES);
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toBeUndefined();
+    expect(manifest.minimum_chrome_version).toBe(MINIMUM_CHROME_VERSION);
+    expect((manifest.content_scripts as { matches: string[] }[]).flatMap((script) => script.matches)).toEqual(SITES);
+    expect(manifest.web_accessible_resources).toEqual([{ resources: [MAIN_PART_FILE], matches: SITES, use_dynamic_url: true }]);
     expectStoreReady(chrome, join(ROOT, '.output/chrome-mv3'));
   });
 });
@@ -152,8 +155,10 @@ describe('npm run zip:firefox (Firefox Add-ons)', () => {
     expect(manifest.manifest_version).toBe(2);
     expect(manifest.version).toBe(PACKAGE.version);
     // MV2 lists host permissions among the permissions.
-    expect(manifest.permissions).toEqual(['storage', ...SITE_MATCHES]);
+    expect(manifest.permissions).toEqual(['storage', ...SITES]);
     expect(manifest.optional_permissions).toBeUndefined();
+    expect((manifest.content_scripts as { matches: string[] }[]).flatMap((script) => script.matches)).toEqual(SITES);
+    expect(manifest.web_accessible_resources).toEqual([MAIN_PART_FILE]);
     expect(manifest.browser_specific_settings).toMatchObject({ gecko: { id: 'microscope@microscope-extension.app' } });
     expectStoreReady(firefox, join(ROOT, '.output/firefox-mv2'));
   });

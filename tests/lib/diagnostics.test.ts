@@ -80,6 +80,39 @@ describe('pageOutline', () => {
     expect(outline).toBe(['div[data-testid="user-{n}-card"]', '  span[role="tab panel"]', '  i[data-e2e="?"]'].join('\n'));
   });
 
+  /*
+   * Timelines carry other people's handles in the sites' own test hooks (tests/fixtures/bluesky
+   * profile.html, tests/fixtures/x profile-*.html): only the profile's own may be named, as {handle}.
+   */
+  it.each([
+    // [markup, the profile's handle, what the outline must say]
+    ['<div data-testid="feedItem-by-sam.rivers.bsky.social"></div>', 'juniper-oakes.bsky.social', 'div[data-testid="feedItem-by-{other}"]'],
+    ['<div data-testid="feedItem-by-juniper-oakes.bsky.social"></div>', 'juniper-oakes.bsky.social', 'div[data-testid="feedItem-by-{handle}"]'],
+    ['<div data-testid="postThreadItem-by-tsubame.bsky.social"></div>', 'hanami.kobo.jp', 'div[data-testid="postThreadItem-by-{other}"]'],
+    ['<div data-testid="UserAvatar-Container-Kikobeats"></div>', 'rauchg', 'div[data-testid="UserAvatar-Container-{other}"]'],
+    ['<div data-testid="UserAvatar-Container-RAUCHG"></div>', 'rauchg', 'div[data-testid="UserAvatar-Container-{handle}"]'],
+    ['<div data-testid="UserAvatar-Container-mara_sketches"></div>', undefined, 'div[data-testid="UserAvatar-Container-{other}"]'],
+    ['<div data-testid="1600000000000000001-follow"></div>', 'rauchg', 'div[data-testid="{n}-follow"]'],
+    // A handle anywhere else in a hook or an attribute name: a domain-like token goes whole, with
+    // the dashed words before it (atproto handles have dashes: juniper-oakes.bsky.social).
+    ['<div data-e2e="card-of-sam.rivers.bsky.social"></div>', 'rauchg', 'div[data-e2e="{other}"]'],
+    ['<div data-sam.rivers.bsky.social></div>', 'rauchg', 'div[{other}]'],
+  ] as const)('%s (profile %s) → %s', (markup, handle, expected) => {
+    expect(pageOutline(mount(markup), { redact: [handle] })).toBe(expected);
+  });
+
+  it('never shows another handle from ids, hrefs, aria-labels, titles or text', () => {
+    const outline = pageOutline(
+      mount(
+        '<article id="post-by-sam_rivers" aria-label="Reposted by sam_rivers"><a href="/sam_rivers/" title="@sam_rivers">@sam_rivers</a>' +
+          '<img alt="sam_rivers" src="/sam_rivers.jpg"><span aria-describedby="sam_rivers-bio">sam_rivers</span></article>',
+      ),
+      { redact: ['rauchg'] },
+    );
+    expect(outline).not.toMatch(/sam|rivers/i);
+    expect(outline).toBe(['article[aria-label]', '  a[href] {text}', '  img', '  span[aria-describedby] {text}'].join('\n'));
+  });
+
   it('stops at maxDepth and says how many children it left out', () => {
     const outline = pageOutline(mount('<main><div><section><ul><li></li><li><b></b></li></ul></section></div></main>'), {
       maxDepth: 2,
@@ -118,6 +151,8 @@ describe('redactUrl', () => {
     ['https://x.com/i/flow/login?redirect_after_login=%2Fmaya', undefined, 'https://x.com/i/flow/login'],
     // Without the handle an "@name" segment is still a name.
     ['https://www.youtube.com/@someone/shorts', undefined, 'https://www.youtube.com/@{handle}/shorts'],
+    // Someone else's @name on the profile's page (a link followed from it): never "{handle}".
+    ['https://www.youtube.com/@someone/shorts', 'copperkettle', 'https://www.youtube.com/@{other}/shorts'],
     ['https://bsky.app/profile/maya.bsky.social', 'maya.bsky.social', 'https://bsky.app/profile/{handle}'],
     ['not a url', 'x', '(not a URL)'],
   ])('%s → %s', (url, handle, expected) => {

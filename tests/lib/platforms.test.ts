@@ -12,19 +12,15 @@ import {
   type Platform,
 } from '@/lib/platforms';
 
-/** Whether a match pattern of ours ("*://*.x.com/*", "*://bsky.app/*") covers a host. */
+/** Whether a match pattern of ours ("https://x.com/*": https, one exact host) covers a host. */
 function patternCovers(pattern: string, host: string): boolean {
-  const match = /^\*:\/\/(\*\.)?([^/]+)\/\*$/.exec(pattern);
-  if (!match) throw new Error(`not a pattern of the form *://host/*: ${pattern}`);
-  const [, any, domain] = match;
-  return host === domain || (any !== undefined && host.endsWith(`.${domain}`));
+  const match = /^https:\/\/([^/*]+)\/\*$/.exec(pattern);
+  if (!match) throw new Error(`not a pattern of the form https://host/*: ${pattern}`);
+  return host === match[1];
 }
 
-/** Where a profile host is not covered by the manifest: the content script never runs there. */
-const NOT_IN_MANIFEST: readonly string[] = [
-  // www.bsky.app redirects to bsky.app; a link to it is still a profile link (lib/sites/url/canonical.ts).
-  'www.bsky.app',
-];
+/** Where a profile host is not covered by the manifest: the content script never runs there. None since issue 14. */
+const NOT_IN_MANIFEST: readonly string[] = [];
 
 describe('lib/platforms', () => {
   it('keeps the stored order of the platforms (profile-codec stores the index)', () => {
@@ -55,23 +51,34 @@ describe('lib/platforms', () => {
     },
   );
 
-  it('asks for no host outside the platforms\' domains', () => {
+  it('asks for no host but the profile hosts (not help., l., studio.: issue 14)', () => {
     for (const platform of PLATFORMS) {
       for (const pattern of PLATFORM_MATCHES[platform]) {
-        const host = /^\*:\/\/(?:\*\.)?([^/]+)\/\*$/.exec(pattern)?.[1] ?? '';
-        expect(PLATFORM_DOMAINS[platform], pattern).toContain(host);
+        const host = /^https:\/\/([^/*]+)\/\*$/.exec(pattern)?.[1] ?? '';
+        expect(PROFILE_HOSTS[platform], pattern).toContain(host);
       }
     }
   });
 
-  it('lists the match patterns in platform order, as the manifest had them', () => {
+  it('lists the match patterns in platform order: https only, one per profile host (issue 14)', () => {
     expect(SITE_MATCHES).toEqual([
-      '*://*.instagram.com/*',
-      '*://*.tiktok.com/*',
-      '*://*.youtube.com/*',
-      '*://*.x.com/*',
-      '*://*.twitter.com/*',
-      '*://bsky.app/*',
+      'https://instagram.com/*',
+      'https://www.instagram.com/*',
+      'https://m.instagram.com/*',
+      'https://tiktok.com/*',
+      'https://www.tiktok.com/*',
+      'https://m.tiktok.com/*',
+      'https://youtube.com/*',
+      'https://www.youtube.com/*',
+      'https://m.youtube.com/*',
+      'https://x.com/*',
+      'https://www.x.com/*',
+      'https://mobile.x.com/*',
+      'https://twitter.com/*',
+      'https://www.twitter.com/*',
+      'https://mobile.twitter.com/*',
+      'https://bsky.app/*',
+      'https://www.bsky.app/*',
     ]);
   });
 });

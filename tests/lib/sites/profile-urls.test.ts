@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor } from '@/lib/sites';
 import { PROFILE_URL_RULES, profileAt } from '@/lib/sites/url';
-import { PLATFORMS } from '@/lib/platforms';
+import { PLATFORMS, PROFILE_HOSTS, SITE_MATCHES } from '@/lib/platforms';
 import { GOTCHA_URLS, PROFILE_URLS } from './gotcha-urls';
 
 /** Not profiles, and pages the loader must not load the main part on. */
@@ -53,5 +53,38 @@ describe('profileAt: the URL rules the loader runs on every page', () => {
   it('never throws, even when a rule does', () => {
     const throwing = [{ platform: 'instagram' as const, isHost: () => true, profileHandle: () => { throw new Error('boom'); } }];
     expect(profileAt('https://www.instagram.com/ana/', throwing)).toBeUndefined();
+  });
+});
+
+/*
+ * The manifest asks for exactly the hosts the URL rules read (issue 14): https, no subdomain
+ * wildcard. A host the rules accept but the manifest lacks would never get the badge; one the
+ * manifest names but the rules refuse would run the loader for nothing.
+ */
+describe('the manifest\'s hosts are the URL rules\' hosts', () => {
+  it.each(PROFILE_URL_RULES.map((rule) => [rule.platform, rule] as const))('%s: every listed host is read, and no other', (platform, rule) => {
+    for (const host of PROFILE_HOSTS[platform]) expect(rule.isHost(host), host).toBe(true);
+    const others = PROFILE_URL_RULES.filter((other) => other !== rule).flatMap((other) => PROFILE_HOSTS[other.platform]);
+    for (const host of others) expect(rule.isHost(host), host).toBe(false);
+  });
+
+  it.each([
+    'help.instagram.com', // help centre: no profiles
+    'about.instagram.com',
+    'business.tiktok.com',
+    'studio.youtube.com', // creators' own studio, signed in
+    'music.youtube.com',
+    'blog.x.com',
+    'developer.x.com',
+    'blueskyweb.xyz',
+    'evil-instagram.com',
+  ])('%s is no host of any rule, and not in the manifest', (host) => {
+    expect(PROFILE_URL_RULES.some((rule) => rule.isHost(host))).toBe(false);
+    expect(SITE_MATCHES.some((pattern) => pattern === `https://${host}/*`)).toBe(false);
+  });
+
+  it('every pattern is https and names one host', () => {
+    for (const pattern of SITE_MATCHES) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+    expect(SITE_MATCHES).toHaveLength(Object.values(PROFILE_HOSTS).flat().length);
   });
 });

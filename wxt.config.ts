@@ -63,7 +63,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // unlimitedStorage: the shortlist is never capped at 10 MB (Chrome shows no warning for it) and
+    // Firefox never evicts it under disk pressure (its install prompt lists "Store unlimited amount
+    // of client-side data"). README, "What is stored".
+    permissions: ['storage', 'unlimitedStorage'],
     // The toolbar button: its badge shows the tier of the profile in the tab.
     action: { default_title: '__MSG_actionTitle__' },
     // The dashboard (shortlist, settings) is the options page, in a tab of its own.

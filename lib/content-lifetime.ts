@@ -77,12 +77,33 @@ export function startLifetime(deps: LifetimeDeps): Lifetime {
     return alive;
   };
 
+  /** A navigation YouTube has not announced the end of yet (yt-navigate-finish). */
+  let finishPending = false;
+
   const check = (): void => {
     if (!isAlive()) return;
     const now = href();
     if (now === lastHref) return;
     lastHref = now;
+    finishPending = true;
     deps.onNavigate(now);
+  };
+
+  /**
+   * YouTube changes the URL first and replaces the old channel's elements only later, then says
+   * so with yt-navigate-finish: the page is read again then, so nothing read from the old
+   * channel's grid stays. Only after a URL change this main part saw: the event alone (any page
+   * can dispatch it) changes nothing.
+   */
+  const finished = (): void => {
+    const before = lastHref;
+    check();
+    if (lastHref !== before || !finishPending || signal.aborted) {
+      finishPending = false;
+      return;
+    }
+    finishPending = false;
+    deps.onNavigate(lastHref);
   };
 
   const listen = { signal, passive: true } as const;
@@ -90,7 +111,7 @@ export function startLifetime(deps: LifetimeDeps): Lifetime {
   // event its in-app navigations (Firefox ESR 140 has no Navigation API); the poll the rest.
   (win as Window & { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', check, listen);
   win.addEventListener('popstate', check, listen);
-  doc.addEventListener('yt-navigate-finish', check, listen);
+  doc.addEventListener('yt-navigate-finish', finished, listen);
   const timer = win.setInterval(check, deps.pollMs ?? LIFETIME_POLL_MS);
 
   const lifetime: Lifetime = {

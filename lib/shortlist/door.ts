@@ -382,10 +382,27 @@ export type Door = ReturnType<typeof createDoor>;
 let writer: Writer | undefined;
 let door: Door | undefined;
 
+/**
+ * browser.storage.local as the door uses it. With `unlimitedStorage` (wxt.config.ts) Chrome still
+ * states QUOTA_BYTES (10 MB) but does not hold the extension to it: no room is checked against it
+ * then, and a full disk speaks for itself through the write's error.
+ */
+function extensionLocal(): LocalArea {
+  const local = browser.storage.local as unknown as LocalArea;
+  let unlimited = false;
+  try {
+    unlimited = browser.runtime.getManifest().permissions?.includes('unlimitedStorage') === true;
+  } catch {
+    // no manifest to read (outside an extension): as stated
+  }
+  if (!unlimited) return local;
+  return { get: (keys) => local.get(keys), set: (items) => local.set(items), remove: (keys) => local.remove(keys) };
+}
+
 /** The shortlist's door in this context (created on first use: WXT imports entry points at build time). */
 export function shortlistDoor(): Door {
   door ??= createDoor({
-    local: browser.storage.local as unknown as LocalArea,
+    local: extensionLocal(),
     onChanged: browser.storage.onChanged as unknown as ChangeEvents,
     async send(request) {
       // In the background the writer is here; elsewhere a message takes the request to it.
@@ -403,7 +420,7 @@ export function shortlistDoor(): Door {
  * commits, one at a time. Returns the message listener (to remove it in tests).
  */
 export function serveShortlistWrites(): (message: unknown) => Promise<CommitResult> | undefined {
-  writer = createWriter(browser.storage.local as unknown as LocalArea);
+  writer = createWriter(extensionLocal());
   const own = writer;
   const listener = (message: unknown): Promise<CommitResult> | undefined => {
     if (!isShortlistRequest(message)) return undefined;

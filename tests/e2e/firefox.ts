@@ -18,14 +18,6 @@ import type { ReplayServer } from './server';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv2');
 
-/** The manifest's gecko id (wxt.config.ts), and the internal UUID the tests give it. */
-const GECKO_ID = 'microscope@microscope-extension.app';
-/**
- * Firefox gives each add-on a random per-install UUID for its moz-extension:// pages; this pref,
- * set before the install, fixes it, so that a test can open an extension page (and read storage).
- */
-const EXTENSION_UUID = '6d1c0f3e-8a4b-4e0f-9f1e-2b7a5c3d9e10';
-
 /** Debian's Firefox ESR, never a downloaded one. CI installs it with apt; a missing browser fails. */
 export function firefoxPath(): string {
   const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
@@ -102,8 +94,6 @@ async function startSiteProxy(serverPort: number, hosts: ReadonlySet<string>): P
 
 export interface FirefoxWithExtension {
   browser: Browser;
-  /** The extension's own origin, moz-extension://<uuid> (fixed by the tests' prefs). */
-  extensionOrigin: string;
   /** The add-on id Firefox reports for the loaded build (the manifest's gecko id). */
   addonId: string;
   proxy: SiteProxy;
@@ -149,14 +139,12 @@ export async function launchFirefoxWithExtension(
         // pace of a foreground tab, as headless Chromium does.
         'dom.min_background_timeout_value': 4,
         'dom.timeout.enable_budget_timer_throttling': false,
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       },
     });
     const addonId = await browser.installExtension(extensionDir);
     const opened = browser;
     return {
       browser: opened,
-      extensionOrigin: `moz-extension://${EXTENSION_UUID}`,
       addonId,
       proxy,
       newPage: () => opened.newPage(),
@@ -205,20 +193,6 @@ export function collectErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(String(error)));
   return errors;
-}
-
-/**
- * Everything in the extension's storage.local, read in an extension page of its own (the popup,
- * which only reads): over WebDriver BiDi a test cannot evaluate in the background page.
- */
-export async function storedLocal(firefox: FirefoxWithExtension): Promise<Record<string, unknown>> {
-  const page = await firefox.newPage();
-  try {
-    await page.goto(`${firefox.extensionOrigin}/popup.html`);
-    return await page.evaluate(() => (globalThis as unknown as { browser: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } }).browser.storage.local.get(null));
-  } finally {
-    await page.close();
-  }
 }
 
 /** A real (trusted) click on the badge's pill, inside the host's box: its shadow root is closed. */

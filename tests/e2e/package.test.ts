@@ -39,14 +39,14 @@ describe('store packages', () => {
     for (const pattern of SITES) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
   });
 
-  it('Chrome: storage and the supported sites only, no remote code', () => {
+  it('Chrome: storage (unlimited) and the supported sites only, no remote code', () => {
     const manifest = manifestOf(CHROME);
     expect(manifest.manifest_version).toBe(3);
     // The name is the en locale's extName (public/_locales).
     expect(manifest.name).toBe('__MSG_extName__');
     expect(manifest.default_locale).toBe('en');
     expect(manifest.version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
-    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
     expect(manifest.host_permissions).toEqual(SITES);
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toBeUndefined();
@@ -83,7 +83,7 @@ describe('store packages', () => {
     const manifest = manifestOf(FIREFOX);
     expect(manifest.manifest_version).toBe(2);
     // MV2 lists host permissions among the permissions.
-    expect(manifest.permissions).toEqual(['storage', ...SITES]);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', ...SITES]);
     expect(manifest.browser_specific_settings).toEqual({
       gecko: { id: 'microscope@microscope-extension.app', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
       gecko_android: { strict_min_version: '142.0' },
@@ -104,7 +104,7 @@ describe('store packages', () => {
     execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
     const manifest = manifestOf(join(ROOT, '.output/firefox-mv3'));
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
     expect(manifest.host_permissions).toEqual(SITES);
     expect(manifest.browser_specific_settings).toMatchObject({
       gecko: { id: expect.stringMatching(/@/), strict_min_version: expect.any(String), data_collection_permissions: { required: ['none'] } },

@@ -102,6 +102,52 @@ describe('shortlist, popup and dashboard in real Chromium', () => {
     await dashboard.close();
   });
 
+  it('a note typed in the open dashboard while a profile tab records a visit: both are stored and shown', async () => {
+    // ana is saved with an older, smaller count, so the tab's visit adds a dated snapshot.
+    const dashboard = await extensionPage('dashboard.html');
+    const commit = (patches: unknown[]) =>
+      dashboard.evaluate((request) => chrome.runtime.sendMessage({ type: 'microscope:shortlist', request }), { kind: 'commit', patches });
+    const ana = {
+      platform: 'instagram',
+      handle: 'ana.tidepool',
+      url: ANA,
+      savedAt: '2026-01-05T09:00:00.000Z',
+      lastSeen: '2026-01-05T09:00:00.000Z',
+      tags: [],
+      note: '',
+      history: [{ at: '2026-01-05T09:00:00.000Z', followers: { value: 11_000, exact: true, min: 11_000, max: 11_000 }, sampleSize: 0, benchmark: 'none' }],
+    };
+    expect(await commit([{ op: 'remove', key: 'instagram:ana.tidepool' }])).toMatchObject({ ok: true });
+    expect(await commit([{ op: 'merge', key: 'instagram:ana.tidepool', profile: ana }])).toMatchObject({ ok: true });
+    await dashboard.reload();
+    await dashboard.getByRole('button', { name: /Details, tags and note for @?ana\.tidepool/ }).click();
+    const note = dashboard.getByRole('textbox', { name: 'Note' });
+    await note.fill('Asked for rates on 12 Jan');
+    // The tab loads and records its visit while the note is being saved.
+    const tab = await browser.newPage();
+    const visit = tab.goto(ANA).then(() => settledBadge(tab));
+    await dashboard.getByRole('button', { name: 'Save tags and note' }).click();
+    await visit;
+    const stored = async () =>
+      dashboard.evaluate(async () => {
+        const text = (await chrome.storage.local.get('microscope:profile:instagram:ana.tidepool'))['microscope:profile:instagram:ana.tidepool'];
+        return typeof text === 'string' ? text : '';
+      });
+    // The compact text (lib/shortlist/codec.ts) holds the note and two snapshots: 11 000 and 12 345 (base 36).
+    await expect.poll(stored, { timeout: 10_000 }).toContain('Asked for rates on 12 Jan');
+    await expect.poll(async () => (await stored()).includes((12_345).toString(36)), { timeout: 10_000 }).toBe(true);
+    expect(await stored()).toContain((11_000).toString(36));
+    // And the dashboard shows both: the note, and the history with the new count.
+    await dashboard.reload();
+    await dashboard.getByRole('button', { name: /Details, tags and note for @?ana\.tidepool/ }).click();
+    await expect.poll(() => dashboard.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Asked for rates on 12 Jan');
+    const history = dashboard.getByRole('region', { name: /History/ });
+    await expect.poll(() => history.getByText('12,345').count()).toBeGreaterThan(0);
+    expect(await history.getByText('11,000').count()).toBeGreaterThan(0);
+    await dashboard.screenshot({ path: join(SCREENSHOTS, 'dashboard-note-and-visit.png'), fullPage: true });
+    for (const page of [tab, dashboard]) await page.close();
+  });
+
   it('the dashboard shows its stored first page first, and only while it is the current one', async () => {
     // The profiles saved by the first test. Watches, from before the page's scripts run, whether
     // the table ever showed rows while still loading the rest (aria-busy), and which.

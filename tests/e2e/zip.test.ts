@@ -138,7 +138,7 @@ describe('npm run zip (Chrome Web Store)', () => {
     const manifest = manifestIn(chrome);
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.version).toBe(PACKAGE.version);
-    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
     expect(manifest.host_permissions).toEqual(SITES);
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toBeUndefined();
@@ -155,7 +155,7 @@ describe('npm run zip:firefox (Firefox Add-ons)', () => {
     expect(manifest.manifest_version).toBe(2);
     expect(manifest.version).toBe(PACKAGE.version);
     // MV2 lists host permissions among the permissions.
-    expect(manifest.permissions).toEqual(['storage', ...SITES]);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', ...SITES]);
     expect(manifest.optional_permissions).toBeUndefined();
     expect((manifest.content_scripts as { matches: string[] }[]).flatMap((script) => script.matches)).toEqual(SITES);
     expect(manifest.web_accessible_resources).toEqual([MAIN_PART_FILE]);

@@ -60,6 +60,21 @@ describe('startLifetime', () => {
     expect(onNavigate).toHaveBeenCalledTimes(1);
   });
 
+  it("YouTube's yt-navigate-finish after a URL change seen earlier reads the page again (its new grid is in only now), once", () => {
+    const href = { value: 'https://www.youtube.com/@copperkettle/videos' };
+    const { onNavigate } = start(href);
+    // pushState: seen at once (the Navigation API in Chrome), before YouTube swapped the grid.
+    href.value = 'https://www.youtube.com/@quietpond/videos';
+    lifetime!.checkUrl();
+    expect(onNavigate).toHaveBeenCalledTimes(1);
+    document.dispatchEvent(new Event('yt-navigate-finish'));
+    expect(onNavigate).toHaveBeenCalledTimes(2);
+    expect(onNavigate).toHaveBeenLastCalledWith('https://www.youtube.com/@quietpond/videos');
+    // The same event again (or from the page): nothing.
+    document.dispatchEvent(new Event('yt-navigate-finish'));
+    expect(onNavigate).toHaveBeenCalledTimes(2);
+  });
+
   it('notices a navigation no event told of, by polling', () => {
     vi.useFakeTimers();
     const href = { value: 'https://x.com/noor_ceramics' };

@@ -337,7 +337,7 @@ export function renderResults(r: Results): string {
             ],
           ) + '\n\n'
         : '') +
-        `${5000} saved profiles in storage.local (the store's current layout, made with lib/shortlist.ts and lib/storage.ts), dashboard opened: ${fixed(r.dashboard.medianMs, 0)} ms median from navigation start to the table (${r.dashboard.rows} rows rendered: React's commit, before the browser's layout and paint of them; ${r.dashboard.method === 'mark' ? `the page's \`${'microscope:dashboard-rendered'}\` mark` : 'the last change of its row count'}); loads: ${r.dashboard.loads.map((load) => fixed(load, 0)).join(', ')} ms.`,
+        `${5000} saved profiles in storage.local (the store's current layout, made with lib/shortlist/schema.ts and lib/shortlist/layout.ts), dashboard opened: ${fixed(r.dashboard.medianMs, 0)} ms median from navigation start to the table (${r.dashboard.rows} rows rendered: React's commit, before the browser's layout and paint of them; ${r.dashboard.method === 'mark' ? `the page's \`${'microscope:dashboard-rendered'}\` mark` : 'the last change of its row count'}); loads: ${r.dashboard.loads.map((load) => fixed(load, 0)).join(', ')} ms.`,
     '',
   );
 

@@ -9,7 +9,7 @@
 
 /**
  * The platforms MicroScope reads. The order is the order of the UI, and stored: a saved profile
- * keeps its platform as the index in this list (lib/profile-codec.ts). Append only.
+ * keeps its platform as the index in this list (lib/shortlist/codec.ts). Append only.
  */
 export const PLATFORMS = ['instagram', 'tiktok', 'youtube', 'x', 'bluesky'] as const;
 export type Platform = (typeof PLATFORMS)[number];

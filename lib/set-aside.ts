@@ -17,7 +17,7 @@ import { UNREADABLE_PREFIX } from './storage-keys';
  * the cap is not stored, and its caller leaves the unreadable data where it is, so it is still
  * there, unchanged, once the person has made room; the dashboard says when the copies are full.
  *
- * Moved out of lib/storage.ts (which imports setAside back) so lib/settings-storage.ts and the
+ * Its own module, so lib/settings-storage.ts, the shortlist's door and the
  * dashboard use it without the shortlist's code.
  */
 

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { applySettingsPatch, DEFAULT_SETTINGS, parseSettings, SETTINGS_FIELDS, validSettingsPatch, type Settings } from './settings';
 import { takePrefetchedSettings } from './settings-early';
 import { SETTINGS_KEY } from './storage-keys';
+import { isRecord } from './is-record';
 import { setAside } from './set-aside';
 
 /*
@@ -61,10 +62,6 @@ export async function loadSettings(): Promise<Settings> {
 
 async function readStored(): Promise<unknown> {
   return (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** What saveSettings did: wrote the settings, or left stored settings of a newer version alone. */

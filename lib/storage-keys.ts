@@ -8,6 +8,7 @@
  *   'microscope:recent'                { version, views }     profiles viewed lately, saved or not
  *   'microscope:revision'              random id              new with every change to the profiles
  *   'microscope:first-page'            { revision, … }        the dashboard's first page of that revision
+ *   'microscope:removed'               { version, removed }   profile key → when it was removed (tombstones)
  *   'microscope:unreadable:<ISO time>' { from, reason, … }    data set aside because it could not be read
  *   'microscope:locale-cache'          { id, templates, … }   what the content script learned from Intl and i18n
  * storage.sync
@@ -19,6 +20,8 @@ export const PROFILE_PREFIX = 'microscope:profile:';
 export const RECENT_KEY = 'microscope:recent';
 export const REVISION_KEY = 'microscope:revision';
 export const FIRST_PAGE_KEY = 'microscope:first-page';
+/** When each profile was last removed: a save made before that, arriving late, is not applied. */
+export const TOMBSTONES_KEY = 'microscope:removed';
 export const UNREADABLE_PREFIX = 'microscope:unreadable:';
 export const LOCALE_CACHE_KEY = 'microscope:locale-cache';
 export const SETTINGS_KEY = 'microscope:settings';

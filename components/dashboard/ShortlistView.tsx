@@ -40,7 +40,7 @@ export interface ShortlistViewProps {
   pageSize?: number;
   /**
    * Set while the whole shortlist is still being read: `profiles` is then its first page only
-   * (lib/storage.ts FirstPage) and this is how many profiles there are. The page shows, but
+   * (lib/shortlist/layout.ts FirstPage) and this is how many profiles there are. The page shows, but
    * nothing on it can be used until the rest is there (sorting, filtering or selecting a page
    * of rows would act on the wrong set).
    */

@@ -140,7 +140,7 @@ export function sortRows(rows: readonly ShortlistRow[], sort: SortState): Shortl
       if (order !== 0) return order * sign;
     }
     // Then by handle, then by key: one order whatever order the rows came in (the first page the
-    // dashboard stores, lib/first-page.ts, must be the full table's first page).
+    // dashboard stores, lib/shortlist/first-page.ts, must be the full table's first page).
     return collator.compare(a.row.profile.handle, b.row.profile.handle) || (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0);
   });
   return keyed.map((entry) => entry.row);

@@ -4,7 +4,7 @@ import { PLATFORM_NAMES } from '@/lib/platforms';
 import type { RecentView } from '@/lib/shortlist/schema';
 import { TierChip } from './TierChip';
 
-/** One profile the user looked at, as lib/shortlist.ts keeps it for the recent list. */
+/** One profile the user looked at, as lib/shortlist/schema.ts keeps it for the recent list. */
 export type RecentItem = RecentView;
 
 export interface RecentListProps {

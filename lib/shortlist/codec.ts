@@ -3,7 +3,7 @@ import { PLATFORMS, type Platform } from '../platforms';
 import { TIERS } from '../tiers';
 
 /*
- * The compact text a saved profile is stored as (schema v3, lib/storage.ts). Why text: Chromium
+ * The compact text a saved profile is stored as (schema v3, ./layout.ts). Why text: Chromium
  * hands a stored string to the page as it is, while an object is rebuilt value by value on every
  * read. Measured (Chromium 156, loaded 2-core machine, storage.local.get(null) of 5 000 keys):
  * 2.65 MB of profile objects took 1.1–1.3 s; the same count of 400-byte strings 0.3–0.5 s, and

@@ -10,6 +10,7 @@ import {
   REVISION_KEY,
   SHORTLIST_KEY,
   storageKeyOf,
+  TOMBSTONES_KEY,
 } from '../storage-keys';
 import { nextFirstPage, type StorageChange } from './first-page';
 import { CURRENT_META, decodeFirstPage, readFirstPage, readRecent, readStored, readStoredProfile, storedFirstPage, storedProfile, storedRecent, type FirstPage } from './layout';
@@ -80,6 +81,24 @@ export function storedBytes(items: Record<string, unknown>): number {
   let bytes = 0;
   for (const [key, value] of Object.entries(items)) bytes += key.length + (JSON.stringify(value)?.length ?? 0);
   return bytes;
+}
+
+/** Tombstones kept (the newest): enough for any removal a late message could still race. */
+export const TOMBSTONES_KEPT = 500;
+
+/** The stored tombstones: profile key → ISO time of its removal. */
+function readTombstones(value: unknown): Record<string, string> {
+  const removed = isRecord(value) && isRecord(value.removed) ? value.removed : {};
+  const out: Record<string, string> = {};
+  for (const [key, at] of Object.entries(removed)) if (typeof at === 'string') out[key] = at;
+  return out;
+}
+
+function storedTombstones(removed: Record<string, string>): Record<string, unknown> {
+  const newest = Object.entries(removed)
+    .sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0))
+    .slice(0, TOMBSTONES_KEPT);
+  return { version: 1, removed: Object.fromEntries(newest) };
 }
 
 /** A commit's writes above this size are checked against the room left in storage before writing. */
@@ -156,7 +175,11 @@ export function createWriter(local: LocalArea) {
     if (!(await ensureLayout())) return { ok: false, code: 'failed', error: 'the stored shortlist could not be brought to this version' };
     const keys = [...new Set(patches.flatMap((patch) => (patch.op === 'recent' ? [] : [patch.key])))];
     const wantsRecent = patches.some((patch) => patch.op === 'recent');
-    const items = await local.get([...keys.map(storageKeyOf), ...(wantsRecent ? [RECENT_KEY] : []), SHORTLIST_KEY]);
+    const wantsTombstones = patches.some((patch) => patch.op === 'save' || patch.op === 'remove');
+    const items = await local.get([...keys.map(storageKeyOf), ...(wantsRecent ? [RECENT_KEY] : []), ...(wantsTombstones ? [TOMBSTONES_KEY] : []), SHORTLIST_KEY]);
+    const tombstones = wantsTombstones ? readTombstones(items[TOMBSTONES_KEY]) : {};
+    let tombstonesChanged = false;
+    const now = new Date().toISOString();
 
     const current = new Map<string, SavedProfile | undefined>();
     for (const key of keys) {
@@ -179,7 +202,22 @@ export function createWriter(local: LocalArea) {
         continue;
       }
       const before = current.get(patch.key);
+      // A removal leaves a tombstone: a save pressed before it, whose message arrives after it,
+      // does not bring the profile back (a save pressed later does, and clears the tombstone).
+      const removedAt = tombstones[patch.key];
+      if (patch.op === 'save' && !before && removedAt !== undefined) {
+        if (patch.seen.savedAt <= removedAt) {
+          outcomes.push('unchanged');
+          continue;
+        }
+        delete tombstones[patch.key];
+        tombstonesChanged = true;
+      }
       const after = applyPatch(before, patch);
+      if (patch.op === 'remove' && before) {
+        tombstones[patch.key] = now;
+        tombstonesChanged = true;
+      }
       current.set(patch.key, after);
       outcomes.push(!before ? (after ? 'added' : 'unchanged') : !after ? 'removed' : after === before ? 'unchanged' : 'changed');
     }
@@ -199,6 +237,7 @@ export function createWriter(local: LocalArea) {
       if (text !== items[storageKey]) set[storageKey] = text;
     }
     if (recent !== recentBefore) set[RECENT_KEY] = storedRecent(recent);
+    if (tombstonesChanged) set[TOMBSTONES_KEY] = storedTombstones(tombstones);
     if (Object.keys(set).some((key) => key.startsWith(PROFILE_PREFIX)) && items[SHORTLIST_KEY] === undefined) set[SHORTLIST_KEY] = CURRENT_META;
 
     // A big commit (an import) is checked against the room left before anything is written: it is

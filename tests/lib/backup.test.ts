@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PLATFORMS, profileKey, type Platform } from '@/lib/platforms';
+import { canonicalProfileUrl, profileOfUrl } from '@/lib/sites/url/canonical';
 import { exportBackup, mergeProfiles, mergeProfilesDetailed, parseBackup } from '@/lib/shortlist/backup';
-import { SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist/schema';
+import { checkProfile, SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist/schema';
 import { byKey, makeProfile } from './shortlist-fixtures';
 
 const NOW = new Date('2025-11-27T12:00:00.000Z');
@@ -116,5 +119,59 @@ describe('mergeProfiles', () => {
     expect(result).toMatchObject({ added: 1, merged: 1, unchanged: 1 });
     expect(result.profiles['instagram:maya']).toBe(existing);
     expect(Object.keys(result.profiles).sort()).toEqual(['instagram:maya', 'instagram:sam', 'instagram:zoe']);
+  });
+});
+
+describe('export, then import', () => {
+  // Handles the adapters can read (and so save): each platform's alphabet, less reserved paths.
+  const handles: Record<Platform, fc.Arbitrary<string>> = {
+    instagram: fc.stringMatching(/^[a-z0-9_](?:[a-z0-9._]{0,28}[a-z0-9_])?$/).filter((handle) => !handle.includes('..')),
+    tiktok: fc.stringMatching(/^[a-z0-9._]{2,24}$/),
+    youtube: fc.stringMatching(/^[a-zA-Z0-9._-]{3,30}$/),
+    x: fc.stringMatching(/^[A-Za-z0-9_]{1,15}$/),
+    bluesky: fc.stringMatching(/^[a-z0-9-]{1,20}\.bsky\.social$/),
+  };
+  const reading = fc.integer({ min: 0, max: 50_000_000 }).map((value) => ({ value, exact: true, min: value, max: value }));
+  const snapshot = fc.record(
+    {
+      at: fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }).map((time) => new Date(time).toISOString()),
+      followers: reading,
+      engagementPercent: fc.double({ min: 0, max: 500, noNaN: true }),
+      sampleSize: fc.integer({ min: 0, max: 1_000 }),
+      benchmark: fc.constantFrom('below' as const, 'typical' as const, 'above' as const, 'none' as const),
+    },
+    { requiredKeys: ['at', 'sampleSize', 'benchmark'] },
+  );
+  const profile = fc.constantFrom(...PLATFORMS).chain((platform) =>
+    fc.record({
+      platform: fc.constant(platform),
+      handle: handles[platform].filter((handle) => profileOfUrl(canonicalProfileUrl(platform, handle)) !== undefined),
+      displayName: fc.option(fc.string({ minLength: 1, maxLength: 200 }), { nil: undefined }),
+      tags: fc.array(fc.string({ maxLength: 40 }), { maxLength: 8 }),
+      note: fc.string({ maxLength: 300 }),
+      history: fc.array(snapshot, { minLength: 1, maxLength: 25 }),
+      // Whatever the address bar held: the link stored is rebuilt from platform and handle.
+      url: fc.constantFrom('?igsh=abc', '#top', '', '?si=xyz&utm_source=share'),
+    }),
+  );
+
+  it('gives back exactly the shortlist exported (any profiles, any platform)', () => {
+    fc.assert(
+      fc.property(fc.array(profile, { maxLength: 6 }), (rows) => {
+        const profiles: Record<string, SavedProfile> = {};
+        for (const row of rows) {
+          const history = [...row.history].sort((a, b) => (a.at < b.at ? -1 : 1));
+          const raw = { ...row, url: `${canonicalProfileUrl(row.platform, row.handle)}${row.url}`, savedAt: history[0]!.at, lastSeen: history.at(-1)!.at, history };
+          const checked = checkProfile(raw, 'stored');
+          if (!checked.ok) throw new Error(checked.reason);
+          profiles[profileKey(row.platform, row.handle)] = checked.profile;
+        }
+        const parsed = parseBackup(exportBackup({ profiles }, NOW));
+        expect(parsed.refused).toEqual([]);
+        expect(byKey(...parsed.rows)).toEqual(profiles);
+        for (const row of parsed.rows) expect(row.url).toBe(canonicalProfileUrl(row.platform, row.handle));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

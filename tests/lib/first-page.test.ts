@@ -5,7 +5,7 @@ import { resetBrowser } from '../shortlist-env';
 import { DEFAULT_SORT, sortRows, toRow } from '@/components/dashboard/shortlist-rows';
 import { firstPageOf, nextFirstPage, PAGE_SIZE, type StorageChange } from '@/lib/shortlist/first-page';
 import { SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist/schema';
-import { FIRST_PAGE_KEY, RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storageKeyOf } from '@/lib/storage-keys';
+import { FIRST_PAGE_KEY, RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storageKeyOf, TOMBSTONES_KEY } from '@/lib/storage-keys';
 import { createWriter, recordProfileVisit, saveProfileView, shortlistDoor, type LocalArea } from '@/lib/shortlist/door';
 import { readFirstPage, readStored, storedFirstPage, storedProfile } from '@/lib/shortlist/layout';
 import { reloadShortlist, saveFirstPage, shortlistRevision, shortlistWritesSettled, useShortlist, whenShortlistHydrated } from '@/lib/shortlist/store';
@@ -74,7 +74,7 @@ describe('the revision', () => {
       { op: 'remove', key: 'instagram:maya' },
     ]);
     // The first set() carries a pending revision: no first page is ever stored for it.
-    expect(order).toEqual([`set ${storageKeyOf('x:sam')},${REVISION_KEY}`, `remove ${storageKeyOf('instagram:maya')}`, `set ${REVISION_KEY}`]);
+    expect(order).toEqual([`set ${storageKeyOf('x:sam')},${TOMBSTONES_KEY},${REVISION_KEY}`, `remove ${storageKeyOf('instagram:maya')}`, `set ${REVISION_KEY}`]);
   });
 
   it('writes that touch no profile leave it alone', async () => {

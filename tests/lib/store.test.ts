@@ -183,7 +183,7 @@ describe('other contexts', () => {
     const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
     await useShortlist.getState().setNote('instagram:maya', 'call back');
     await shortlistWritesSettled();
-    // The one profile, and a new revision in the same write (lib/storage.ts writeProfiles).
+    // The one profile, and a new revision in the same write (lib/shortlist/door.ts writeProfiles).
     expect(writes.mock.calls.map((call) => Object.keys(call[0] as object))).toEqual([[storageKeyOf('instagram:maya'), REVISION_KEY]]);
   });
 

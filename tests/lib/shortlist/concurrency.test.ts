@@ -18,6 +18,8 @@ import { createExtension, createFakeArea, type FakeArea } from './fake-storage';
 
 const T0 = Date.parse('2026-03-01T10:00:00.000Z');
 const at = (days: number): Date => new Date(T0 + days * 86_400_000);
+/** After now: what a save pressed after any removal so far is dated. */
+const later = (ms: number): Date => new Date(Date.now() + 60_000 + ms);
 const MAYA = 'instagram:maya';
 
 /** The saved profiles storage holds now, read as any context reads them. */
@@ -99,6 +101,23 @@ describe("issue 13's cases: nothing is lost", () => {
       await tab.door.commit(visitPatches(makeView({ followers: 8_300 }), at(2).toISOString()));
       expect(storedProfiles(area)).toEqual({});
     }
+  });
+
+  it('3b. a removal leaves a tombstone: a save pressed before it that arrives after it does not bring the profile back', async () => {
+    const area = createFakeArea();
+    const extension = createExtension(area);
+    await withMaya(area, extension);
+    const dashboard = await openContext(extension);
+    const tab = extension.context();
+    const pressed = savePatches(makeView({ followers: 8_100 }), new Date().toISOString());
+    expect(await dashboard.store.getState().remove([MAYA])).toBe(true);
+    // The tab's Save, pressed before the removal, reaches the writer only now.
+    expect(await tab.door.commit(pressed)).toMatchObject({ ok: true, outcomes: ['unchanged', 'unchanged'] });
+    expect(storedProfiles(area)).toEqual({});
+    // Saved again after the removal: saved.
+    const again = await tab.door.commit(savePatches(makeView({ followers: 8_200 }), later(0).toISOString()));
+    expect(again).toMatchObject({ ok: true, outcomes: ['added', 'unchanged'] });
+    expect(Object.keys(storedProfiles(area))).toEqual([MAYA]);
   });
 
   it('4. two tabs of the same creator recording a visit at once keep both snapshots', async () => {
@@ -248,10 +267,12 @@ describe('any interleaving from three contexts', () => {
           steps.map(async (one, index) => {
             await new Promise((resolve) => setTimeout(resolve, one.delay));
             const context = contexts[one.context]!;
-            const patches = patchesOf(one, at(index));
+            // Dated after any removal (the writer's clock): a tombstone never holds these saves back
+            // (tested on its own above), so the model is plain order.
+            const patches = patchesOf(one, later(index));
             const { store } = context;
             if (one.op === 'visit') return context.door.commit(patches);
-            if (one.op === 'save') return store.getState().save(makeView({ handle: one.handle, followers: 8_000 + one.value * 100 }), at(index));
+            if (one.op === 'save') return store.getState().save(makeView({ handle: one.handle, followers: 8_000 + one.value * 100 }), later(index));
             if (one.op === 'remove') return store.getState().remove([`instagram:${one.handle}`]);
             const patch = patches[0]!;
             return patch.op === 'note' ? store.getState().setNote(patch.key, patch.note) : patch.op === 'tags' ? store.getState().setTags(patch.key, patch.tags) : undefined;

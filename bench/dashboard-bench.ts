@@ -73,7 +73,7 @@ export async function seedItems(count: number, snapshots = SNAPSHOTS): Promise<R
   const storage = { ...(await import('../lib/shortlist/layout')), ...(await import('../lib/storage-keys')) } as unknown as Record<string, unknown>;
   const start = Date.UTC(2025, 10, 1);
   const at = new Date(start).toISOString();
-  const key = shortlist.profileKey as (platform: string, handle: string) => string;
+  const key = (await import('../lib/platforms')).profileKey as (platform: string, handle: string) => string;
   const profiles: Record<string, unknown> = {};
   for (let index = 0; index < count; index++) {
     const one = view(index);

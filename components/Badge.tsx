@@ -12,6 +12,8 @@ export interface BadgeProps {
   expanded: boolean;
   onToggle: () => void;
   saved: boolean;
+  /** The last Save could not be stored (never shown as saved then). */
+  saveFailed?: boolean;
   onSave: () => void;
   /** Matches the host page's background so the badge stays legible on dark themes. */
   theme: 'light' | 'dark';
@@ -34,7 +36,7 @@ function verdictWord(benchmark: Exclude<ProfileVerdict['benchmark'], { verdict: 
 }
 
 /** The verdict beside the profile name: one line collapsed, the numbers behind it expanded. */
-export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: BadgeProps) {
+export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, onSave, theme }: BadgeProps) {
   const cardId = useId();
   const pill = useRef<HTMLButtonElement>(null);
   // Closing from inside the card (Close, Escape) hands focus back to the pill, not to the page's top.
@@ -148,6 +150,12 @@ export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: Bad
                 <li key={note}>{note}</li>
               ))}
             </ul>
+          )}
+
+          {saveFailed && !saved && (
+            <p className="ms-notes ms-save-failed" role="alert">
+              {t('badgeSaveFailed')}
+            </p>
           )}
 
           <div className="ms-actions">

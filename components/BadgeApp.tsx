@@ -19,6 +19,7 @@ export function createBadgeState(initial: ProfileView, onChange: () => void) {
   let view = initial;
   let drawn = JSON.stringify(initial.verdict);
   let saved = false;
+  let saveFailed = false;
   let watching: (() => void) | undefined;
   let stopped = false;
   const setSaved = (value: boolean): void => {
@@ -32,6 +33,10 @@ export function createBadgeState(initial: ProfileView, onChange: () => void) {
     },
     get saved(): boolean {
       return saved;
+    },
+    /** The last Save was not stored (the card says so; it is never shown as saved). */
+    get saveFailed(): boolean {
+      return saveFailed;
     },
     setView(next: ProfileView): void {
       view = next;
@@ -52,9 +57,19 @@ export function createBadgeState(initial: ProfileView, onChange: () => void) {
     },
     save(): void {
       // Shown as saved only once the writer has stored it.
+      const failed = (why: unknown): void => {
+        console.warn('[MicroScope] could not save', why);
+        if (stopped) return;
+        saveFailed = true;
+        onChange();
+      };
       saveProfileView(view)
-        .then((result) => (result.ok ? setSaved(true) : console.warn(`[MicroScope] could not save (${result.code})`, result.error)))
-        .catch((error: unknown) => console.warn('[MicroScope] could not save', error));
+        .then((result) => {
+          if (!result.ok) return failed(`${result.code}: ${result.error}`);
+          saveFailed = false;
+          setSaved(true);
+        })
+        .catch(failed);
     },
     /** The badge is gone: no more storage watching, no more drawing. */
     stop(): void {
@@ -73,5 +88,5 @@ export function BadgeApp({ state, theme }: { state: BadgeState; theme: 'light' |
     state.watchSaved();
     setExpanded((open) => !open);
   };
-  return <Badge verdict={state.view.verdict} expanded={expanded} onToggle={toggle} saved={state.saved} onSave={state.save} theme={theme} />;
+  return <Badge verdict={state.view.verdict} expanded={expanded} onToggle={toggle} saved={state.saved} saveFailed={state.saveFailed} onSave={state.save} theme={theme} />;
 }

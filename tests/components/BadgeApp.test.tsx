@@ -102,6 +102,18 @@ describe('BadgeApp', () => {
     expect(await screen.findByRole('button', { name: /Saved to shortlist/ })).toBeTruthy();
   });
 
+  it('says so when Save could not be stored, and never shows the profile as saved then', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('IO error: disk full'));
+    mount(maya());
+    fireEvent.click(screen.getByRole('button', { name: /MICRO/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save to shortlist' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Couldn't save to the shortlist\. Nothing was stored/);
+    expect(screen.getByRole('button', { name: 'Save to shortlist' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Saved to shortlist/ })).toBeNull();
+    expect(await loadSavedProfile('instagram', 'maya.travels')).toBeUndefined();
+  });
+
   it('saves from the card, closes with Escape back to the pill, and shows a removal made elsewhere', async () => {
     mount(maya());
     const pill = screen.getByRole('button', { name: /MICRO/ });

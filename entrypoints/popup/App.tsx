@@ -7,6 +7,7 @@ import { PopupFrame } from '@/components/popup/PopupFrame';
 import { ProfilePanel } from '@/components/popup/ProfilePanel';
 import { Unreadable, type CopyStatus } from '@/components/popup/Unreadable';
 import { UnsupportedSite } from '@/components/popup/UnsupportedSite';
+import { t } from '@/lib/i18n';
 import type { ProfileView } from '@/lib/model';
 import type { GetDiagnosticsResponse, GetViewResponse, Message } from '@/lib/messages';
 import { PLATFORMS, profileKey, type Platform } from '@/lib/platforms';
@@ -165,6 +166,7 @@ export function App() {
   const hydrated = useShortlist((store) => store.hydrated);
   const profiles = useShortlist((store) => store.profiles);
   const recent = useShortlist((store) => store.recent);
+  const writeError = useShortlist((store) => store.writeError);
   const { state, reloading, reload } = useTabState();
   const diagnostics = useDiagnostics(state.kind === 'view' ? state.tabId : undefined);
   const [now] = useState(() => new Date());
@@ -218,5 +220,14 @@ export function App() {
     }
   }
 
-  return <PopupFrame onOpenDashboard={openDashboard}>{body}</PopupFrame>;
+  return (
+    <PopupFrame onOpenDashboard={openDashboard}>
+      {writeError && (
+        <p className="warn" role="alert">
+          {writeError} {t('writeErrorHint')}
+        </p>
+      )}
+      {body}
+    </PopupFrame>
+  );
 }

@@ -73,6 +73,12 @@ export function createShortlistStore(getDoor: () => Door = shortlistDoor) {
   let storedRecent: RecentView[] = [];
   let revision: string | undefined;
   const inFlight: InFlight[] = [];
+  /**
+   * Notes and tags the writer could not store: still laid over the view, so what the person typed
+   * stays on screen (with writeError saying it is not stored) until a later change of the same
+   * field is stored.
+   */
+  const unsaved = new Map<string, Patch>();
   /** Change events per profile key since this context started: tells a commit's answer from newer news. */
   const events = new Map<string, number>();
   let started = false;
@@ -87,9 +93,9 @@ export function createShortlistStore(getDoor: () => Door = shortlistDoor) {
   const refresh = (patch: Partial<ShortlistState> = {}): void => {
     let profiles = stored;
     let recent: readonly RecentView[] = storedRecent;
-    if (inFlight.length > 0) {
+    if (inFlight.length > 0 || unsaved.size > 0) {
       profiles = { ...stored };
-      for (const { patches } of inFlight) {
+      for (const { patches } of [{ patches: [...unsaved.values()] }, ...inFlight]) {
         for (const change of patches) {
           if (change.op === 'recent') {
             recent = applyRecent(recent, change.view);
@@ -186,6 +192,12 @@ export function createShortlistStore(getDoor: () => Door = shortlistDoor) {
    */
   const settle = (entry: InFlight, result: CommitResult): void => {
     inFlight.splice(inFlight.indexOf(entry), 1);
+    for (const patch of entry.patches) {
+      if (patch.op !== 'note' && patch.op !== 'tags') continue;
+      const field = `${patch.op}:${patch.key}`;
+      if (result.ok) unsaved.delete(field);
+      else unsaved.set(field, patch);
+    }
     if (result.ok) {
       let copied = false;
       for (const [key, profile] of Object.entries(result.profiles)) {

@@ -154,6 +154,22 @@ describe('editing', () => {
   });
 });
 
+describe('a change that cannot be stored', () => {
+  it('says so; a typed note stays on screen, and is stored with the next change that can be', async () => {
+    await useShortlist.getState().save(makeView({ handle: 'maya' }), T0);
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('IO error: disk full'));
+    expect(await useShortlist.getState().setNote('instagram:maya', 'Asked for rates')).toBe(false);
+    expect(useShortlist.getState().writeError).toMatch(/disk full/);
+    expect(useShortlist.getState().profiles['instagram:maya']!.note).toBe('Asked for rates');
+    expect((await stored()).profiles['instagram:maya']!.note).toBe('');
+    set.mockRestore();
+    expect(await useShortlist.getState().setNote('instagram:maya', 'Asked for rates!')).toBe(true);
+    expect(useShortlist.getState().writeError).toBeUndefined();
+    expect((await stored()).profiles['instagram:maya']!.note).toBe('Asked for rates!');
+    expect(useShortlist.getState().profiles['instagram:maya']!.note).toBe('Asked for rates!');
+  });
+});
+
 describe('other contexts', () => {
   it("another tab's write shows at once (storage.onChanged)", async () => {
     await useShortlist.getState().save(makeView({ handle: 'maya' }), T0);

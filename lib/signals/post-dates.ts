@@ -20,13 +20,15 @@ export const FUTURE_TOLERANCE_MS = DAY;
 
 /**
  * Earliest plausible publication per platform (epoch ms). Instagram launched 2010-10-06; the X
- * snowflake epoch is 2010-11-04 (older tweets have sequential ids, which do not decode);
+ * snowflake epoch is 2010-11-04T01:42:54.657Z, and the ids before snowflakes were sequential
+ * (about 3·10^10 at most, under 2^35): they decode to the epoch's first seconds, so a day past the
+ * epoch refuses them;
  * Douyin, whose id scheme TikTok shares, launched 2016-09; YouTube's first video is 2005-04-23;
  * Bluesky's first network posts are from late 2022 (2022-01-01 leaves margin).
  */
 export const PLATFORM_START: Readonly<Record<Platform, number>> = {
   instagram: Date.UTC(2010, 9, 6),
-  x: 1288834974657,
+  x: 1288834974657 + DAY,
   tiktok: Date.UTC(2016, 8, 1),
   youtube: Date.UTC(2005, 3, 23),
   bluesky: Date.UTC(2022, 0, 1),

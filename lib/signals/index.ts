@@ -1,5 +1,5 @@
 import type { CountReading } from '../count';
-import type { EngagementResult } from '../engagement';
+import { engagementRate, type EngagementResult } from '../engagement';
 import type { Platform } from '../platforms';
 import type { SavedSnapshot } from '../shortlist/schema';
 import type { PostCounts } from '../sites/types';
@@ -21,7 +21,7 @@ export interface SignalsInput {
   posts: readonly PostCounts[];
   followers?: CountReading;
   following?: CountReading;
-  /** engagementRate's result for the profile, for the benchmark comparison. */
+  /** engagementRate's result for the profile (with the user's settings); default: engagementRate of these posts. */
   engagement?: EngagementResult;
   /** A saved profile's snapshots (lib/shortlist/schema.ts SavedProfile.history). */
   history?: readonly SavedSnapshot[];
@@ -56,9 +56,11 @@ export function ownPosts(posts: readonly PostCounts[]): PostCounts[] {
 export function signalsOf(input: SignalsInput): SignalsReport {
   const rules = input.rules ?? SIGNAL_RULES;
   const { posts, platform } = input;
+  const engagement =
+    input.engagement ?? engagementRate({ platform, handle: '', locale: '', followers: input.followers, posts: [...posts], notes: [] });
   const byId: Record<SignalId, Signal> = {
     inactive: inactive(posts, platform, input.now, input.inactiveDays, rules),
-    'low-engagement': lowEngagement(input.engagement, platform, input.followers, rules),
+    'low-engagement': lowEngagement(engagement, platform, input.followers, rules),
     'comment-density': commentDensity(posts, rules),
     'uniform-likes': uniformLikes(posts, rules),
     'viral-dependence': viralDependence(posts, rules),

@@ -261,7 +261,7 @@ describe('postDate', () => {
     [{ id: 'C3xYz' }, 'instagram', 'a shortcode is not a date'],
     [{ id: 'dQw4w9WgXcQ' }, 'youtube', 'a video id is not a date'],
     [{ id: '7571863205253778710', postedAt: Number.NaN }, 'tiktok', 'a stored date wins, and NaN is no date'],
-  ] as const)('%j on %s → undefined (%s)', (post, platform) => {
+  ] as const)('%j on %s → undefined (%s)', (post, platform, _reason) => {
     expect(postDate(post, platform, NOW)).toBeUndefined();
   });
 });

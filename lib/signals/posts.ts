@@ -4,7 +4,7 @@ import type { EngagementResult } from '../engagement';
 import type { Platform } from '../platforms';
 import type { PostCounts } from '../sites/types';
 import { judge, unknown } from './judge';
-import { MASS_FOLLOWING, MIN_SAMPLE_POSTS, SIGNAL_RULES, signalRule, type Signal, type SignalRule } from './rules';
+import { MASS_FOLLOWING, SIGNAL_RULES, signalRule, type Signal, type SignalRule } from './rules';
 import { coefficientOfVariation, mean, median } from './stats';
 
 /*
@@ -39,8 +39,10 @@ export function commentDensity(posts: readonly PostCounts[], rules: readonly Sig
     const comments = count(post, 'comments') ?? count(post, 'replies');
     if (comments) ratios.push((comments.value / likes.value) * 100);
   }
-  if (ratios.length < signalRule('comment-density-low', rules).minSample) {
-    return unknown('comment-density', withLikes >= MIN_SAMPLE_POSTS ? 'no-comments' : posts.length >= MIN_SAMPLE_POSTS && withLikes === 0 ? 'no-likes' : 'too-few-posts');
+  const minimum = signalRule('comment-density-low', rules).minSample;
+  if (ratios.length < minimum) {
+    if (withLikes >= minimum) return unknown('comment-density', 'no-comments');
+    return unknown('comment-density', posts.length >= minimum && withLikes === 0 ? 'no-likes' : 'too-few-posts');
   }
   return judge('comment-density', median(ratios), ['comment-density-low', 'comment-density-high'], ratios.length, rules);
 }
@@ -91,9 +93,10 @@ export function viewsLikes(posts: readonly PostCounts[], rules: readonly SignalR
     const views = count(post, 'views');
     return likes && views ? [{ likes: likes.value, views: views.value }] : [];
   });
-  if (pairs.length < signalRule('views-likes-high', rules).minSample) {
+  const minimum = signalRule('views-likes-high', rules).minSample;
+  if (pairs.length < minimum) {
     const withViews = posts.filter((post) => count(post, 'views')).length;
-    return unknown('views-likes', posts.length >= MIN_SAMPLE_POSTS && withViews === 0 ? 'no-views' : 'too-few-posts');
+    return unknown('views-likes', posts.length >= minimum && withViews === 0 ? 'no-views' : 'too-few-posts');
   }
   const views = median(pairs.map((pair) => pair.views));
   if (views === 0) return unknown('views-likes', 'no-views');
@@ -109,7 +112,7 @@ export function reach(
   const audience = checkedReading(followers);
   if (!audience || audience.value === 0) return unknown('reach', 'no-followers');
   const views = posts.map((post) => count(post, 'views')?.value).filter((value): value is number => value !== undefined);
-  if (views.length === 0) return unknown('reach', posts.length >= MIN_SAMPLE_POSTS ? 'no-views' : 'too-few-posts');
+  if (views.length === 0) return unknown('reach', posts.length >= signalRule('reach', rules).minSample ? 'no-views' : 'too-few-posts');
   return judge('reach', median(views) / audience.value, ['reach'], views.length, rules);
 }
 

@@ -119,7 +119,7 @@ export const SIGNAL_RULES: readonly SignalRule[] = [
     minSample: MIN_SAMPLE_POSTS,
     source: 'https://www.modash.io/engagement-rate-calculator (the band for the tier, via lib/benchmarks.ts); spendvet.com fake-follower checker',
     sourceDate: '2025-11',
-    note: 'Threshold: the low edge of the benchmark band compare() picks.',
+    note: 'Threshold: the low edge of the benchmark band compare() picks; the bands carry their own dates (BENCHMARKS_VERSION).',
   },
   {
     id: 'comment-density-low',

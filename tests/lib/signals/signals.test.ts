@@ -351,6 +351,25 @@ describe('properties', () => {
     );
   });
 
+  it('reach and low-engagement are unknown below their minimum sample', () => {
+    fc.assert(
+      fc.property(postList(MIN_SAMPLE_POSTS - 1), fc.option(reading, { nil: undefined }), (list, followers) => {
+        expect(reach(list, followers).state).toBe('unknown');
+        const engagement = engagementRate({ platform: 'instagram', handle: 'h', locale: 'en', followers, posts: list, notes: [] });
+        expect(lowEngagement(engagement, 'instagram', followers).state).toBe('unknown');
+      }),
+    );
+  });
+
+  it('inactive is unknown without a dated post; growth-spike below two dated counts', () => {
+    expect(inactive([], 'tiktok', NOW).state).toBe('unknown');
+    fc.assert(
+      fc.property(fc.array(snapshot, { maxLength: 1 }), (history) => {
+        expect(growthSpike(history)).toEqual({ id: 'growth-spike', state: 'unknown', reason: 'no-history' });
+      }),
+    );
+  });
+
   it('no signal ever carries NaN or Infinity, and flags follow SIGNAL_IDS order', () => {
     fc.assert(
       fc.property(

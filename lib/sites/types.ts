@@ -20,6 +20,13 @@ export interface PostCounts {
   /** Upcoming premiere or live stream: its counts are not comparable. */
   live?: boolean;
   kind?: 'post' | 'reel' | 'video' | 'short' | 'stream';
+  /**
+   * When it was published (epoch ms), where the page says so: Instagram's `taken_at`, YouTube's
+   * "3 weeks ago". Absent for TikTok, X and Bluesky, whose ids are dates (lib/signals/post-dates.ts).
+   */
+  postedAt?: number;
+  /** `postedAt` is a relative text counted back ("3 weeks ago"): only approximate. */
+  postedAtApprox?: boolean;
 }
 
 /** Everything an adapter read from one profile page. Counts missing from the page are absent. */

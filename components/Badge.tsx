@@ -3,6 +3,7 @@ import { describeComparison } from '@/lib/benchmarks';
 import { describeFormula } from '@/lib/engagement';
 import type { EngagementFormula } from '@/lib/engagement';
 import { audienceNoun, countPosts, formatCount, formatPercent, formatRange, methodWord } from '@/lib/format';
+import { MIN_SAMPLE_POSTS } from '@/lib/signals/rules';
 import { t, uiLanguage } from '@/lib/i18n';
 import { describeTier, describeVerdict, schemeName } from '@/lib/tiers';
 import type { ProfileVerdict } from '@/lib/verdict';
@@ -88,6 +89,7 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
               {engagement.ok ? (
                 <>
                   <strong>{formatPercent(engagement.percent)}</strong> {basisWords(engagement.formula, verdict.platform)}
+                  {engagement.sampleSize < MIN_SAMPLE_POSTS && <span className="ms-muted"> {t('badgeFewPosts', countPosts(verdict.platform, engagement.sampleSize))}</span>}
                 </>
               ) : (
                 t('engagementUnknown')

@@ -7,6 +7,7 @@ import {
   type EngagementResult,
 } from './engagement';
 import { PLATFORM_NAMES, type Platform } from './platforms';
+import { MIN_SAMPLE_POSTS } from './signals/rules';
 import type { ProfileSnapshot } from './sites/types';
 import { formatFollowers, formatInteger, formatPlain, formatPlainPercent } from './format';
 import { t, type MessageKey } from './i18n';
@@ -409,6 +410,9 @@ export function compare(
  */
 export function compareEngagement(result: EngagementResult, snapshot: ProfileSnapshot): BenchmarkResult {
   if (!result.ok) return { verdict: 'none', reason: result.message };
+  // A rate from a post or two says little about an audience (a single hovered tile was once
+  // "above average"): no verdict below the signals' minimum sample (lib/signals/rules.ts).
+  if (result.sampleSize < MIN_SAMPLE_POSTS) return { verdict: 'none', reason: t('benchmarkFewPosts', result.sampleSize, MIN_SAMPLE_POSTS) };
   const followers: CountReading | undefined = snapshot.followers;
   const count = followers?.value ?? Number.NaN;
   const comparison = compare(result.percent, snapshot.platform, count, result.basis, {

@@ -20,6 +20,19 @@ describe('Badge', () => {
     expect(pill.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it.each([
+    [2, true],
+    [4, true],
+    [5, false],
+  ])('a rate from %i own posts is marked as from few posts, with no benchmark verdict: %s', (count, few) => {
+    show(view({ followers: exact(4_200), posts: posts(count, { likes: 300, comments: 10 }) }).verdict);
+    const pill = screen.getByRole('button', { name: /MICRO/ });
+    expect(pill.textContent).toMatch(/\d+\.\d\d% by followers/);
+    expect(pill.textContent?.includes(`from ${count} posts`)).toBe(few);
+    // The verdict word ("above average", "high"…) sits in its own element after the rate.
+    expect(pill.querySelector('.ms-verdict') === null).toBe(few);
+  });
+
   it('says which tiers a rounded count could be in instead of pretending', () => {
     show(view({ followers: rounded(10_000, 9_500, 10_499), posts: posts(5) }).verdict);
     expect(screen.getByRole('button').textContent).toMatch(/Micro or Mid-tier · borderline/i);

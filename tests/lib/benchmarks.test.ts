@@ -183,7 +183,7 @@ describe('compareEngagement', () => {
   });
 
   it('compares a computed rate with its own formula and method', () => {
-    const profile = snapshot(exact(20_000), [200, 220, 180]);
+    const profile = snapshot(exact(20_000), [200, 220, 180, 200, 200]);
     const result = compareEngagement(engagementRate(profile), profile);
     expect(result.verdict).toBe('typical'); // median 200 ÷ 20,000 = 1%
     expect(describeComparison(result)).toBe(
@@ -191,8 +191,21 @@ describe('compareEngagement', () => {
     );
   });
 
+  it.each([
+    [1, 'none'],
+    [4, 'none'],
+    [5, 'typical'],
+  ])('a rate from %i own posts: %s (no verdict below the minimum sample of 5)', (count, verdict) => {
+    const profile = snapshot(exact(20_000), Array.from({ length: count }, () => 200));
+    const result = compareEngagement(engagementRate(profile), profile);
+    expect(result.verdict).toBe(verdict);
+    if (result.verdict === 'none') {
+      expect(result.reason).toBe(`No benchmark verdict: the rate comes from ${count} of the creator's own posts, and a verdict takes at least 5 (with fewer, one post's luck decides it).`);
+    }
+  });
+
   it('refuses a mean rate', () => {
-    const profile = snapshot(exact(20_000), [200]);
+    const profile = snapshot(exact(20_000), [200, 200, 200, 200, 200]);
     const result = compareEngagement(engagementRate(profile, { method: 'mean' }), profile);
     expect(result.verdict).toBe('none');
   });
@@ -206,7 +219,7 @@ describe('compareEngagement', () => {
   });
 
   it('notes a rounded follower count on a band edge', () => {
-    const profile = snapshot(rounded(10_000, 9_500, 10_499), [100]);
+    const profile = snapshot(rounded(10_000, 9_500, 10_499), [100, 100, 100, 100, 100]);
     const result = compared(compareEngagement(engagementRate(profile), profile));
     expect(bandLabel(result.band)).toBe('10K–50K followers');
     expect(result.caveats).toEqual([
@@ -215,7 +228,7 @@ describe('compareEngagement', () => {
   });
 
   it('no note when the rounded count stays inside the band', () => {
-    const profile = snapshot(rounded(20_000, 19_500, 20_499), [200]);
+    const profile = snapshot(rounded(20_000, 19_500, 20_499), [200, 200, 200, 200, 200]);
     expect(compared(compareEngagement(engagementRate(profile), profile)).caveats).toEqual([]);
   });
 });

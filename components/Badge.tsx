@@ -3,7 +3,7 @@ import { describeComparison } from '@/lib/benchmarks';
 import { describeFormula } from '@/lib/engagement';
 import type { EngagementFormula } from '@/lib/engagement';
 import { audienceNoun, countPosts, formatCount, formatPercent, formatRange, methodWord } from '@/lib/format';
-import { t, uiLanguage } from '@/lib/i18n';
+import { noteText, t, uiLanguage } from '@/lib/i18n';
 import { describeTier, describeVerdict, schemeName } from '@/lib/tiers';
 import type { ProfileVerdict } from '@/lib/verdict';
 
@@ -144,7 +144,7 @@ export function Badge({ verdict, expanded, onToggle, saved, onSave, theme }: Bad
 
           {verdict.notes.length > 0 && (
             <ul className="ms-notes" aria-label={t('notesLabel')}>
-              {verdict.notes.map((note) => (
+              {verdict.notes.map(noteText).map((note) => (
                 <li key={note}>{note}</li>
               ))}
             </ul>

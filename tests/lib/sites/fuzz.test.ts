@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseCountDetailed, type CountReading, type Rounding } from '../../../lib/count';
+import type { NoteCode } from '../../../lib/i18n';
 import { pageLocale } from '../../../lib/dom';
 import { ADAPTERS, adapterFor, readSnapshot } from '../../../lib/sites';
 import { PLATFORMS, type Platform } from '../../../lib/platforms';
@@ -510,7 +511,9 @@ function exercise(fx: Fixture, doc: Document, plan: readonly Op[], trustBootstra
 
   const snapshot = readSnapshot(fx.adapter, doc, fx.url, { trustBootstrap });
   expect(snapshot.platform, context).toBe(fx.adapter.platform);
-  expect(Array.isArray(snapshot.notes) && snapshot.notes.every((note) => typeof note === 'string'), context).toBe(true);
+  const isCode = (note: NoteCode) =>
+    typeof note.key === 'string' && (note.args ?? []).every((arg) => typeof arg === 'string' || typeof arg === 'number');
+  expect(Array.isArray(snapshot.notes) && snapshot.notes.every(isCode), `${context}: notes are codes`).toBe(true);
   expect(snapshot.displayName === undefined || typeof snapshot.displayName === 'string', context).toBe(true);
   const ids = snapshot.posts.map((post) => post.id);
   expect(ids.every((id) => typeof id === 'string' && id !== ''), `${context}: post ids`).toBe(true);

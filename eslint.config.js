@@ -16,4 +16,23 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error', 'debug', 'info'] }],
     },
   },
+  {
+    // The adapters return note codes ({ key: 'siteFollowersRounded' }); badge, popup and diagnostics
+    // make the words (lib/i18n noteText), so lib/sites runs without browser.i18n (issue 14).
+    files: ['lib/sites/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/i18n', '@/lib/i18n'],
+              allowTypeImports: true,
+              message: 'lib/sites returns note codes ({ key, args }), never words: import types only from lib/i18n.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { MAIN_PART } from './lib/content-loader';
 import { SITE_MATCHES } from './lib/platforms';
+import { PREACT_FOR_CONTENT_SCRIPT } from './lib/preact-for-content-script';
 
 /**
  * The messages' fingerprint: the content script keeps message templates in storage.local between
@@ -19,21 +20,8 @@ function messagesFingerprint(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/**
- * The content script renders the badge with Preact's React-compatible runtime: the same components
- * as popup and dashboard, but ~10 KB instead of React's ~60 KB gzip and far less start-up script
- * time on every page of the five sites (see bench/results.md). Popup and dashboard keep React 19.
- */
 /** The entrypoint WXT builds to MAIN_PART (lib/content-loader.ts). */
 const MAIN_PART_ENTRY = MAIN_PART.replace(/\.js$/, '');
-
-const PREACT_FOR_CONTENT_SCRIPT = [
-  { find: /^react$/, replacement: 'preact/compat' },
-  { find: /^react-dom$/, replacement: 'preact/compat' },
-  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
-  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
-];
 
 export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
@@ -98,7 +86,8 @@ export default defineConfig({
   }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      // The main part of the content script (an unlisted script: see entrypoints/content-main).
+      // The main part of the content script (an unlisted script: see entrypoints/content-main),
+      // rendered with preact/compat (lib/preact-for-content-script.ts).
       if (!entrypoints.every((entry) => entry.type === 'content-script' || entry.name === MAIN_PART_ENTRY)) return;
       config.resolve ??= {};
       const alias = config.resolve.alias;

@@ -3,63 +3,24 @@ import { join, resolve } from 'node:path';
 import type { Platform } from '../lib/platforms';
 import { ADAPTERS, adapterFor } from '../lib/sites';
 import { LATE_RENDERS } from '../tests/e2e/late-renders';
+import { fixtureUrl } from '../tests/fixtures';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const FIXTURES = join(ROOT, 'tests/fixtures');
 
 /**
- * The URL each fixture page depicts, per platform: the bench serves the fixture there. A fixture
- * file without a line here is listed as skipped in results.md; a platform whose adapter is not in
- * lib/sites/index.ts ADAPTERS yet is listed as waiting for it (the content script ignores it).
- * To add a platform: add its block, with the URLs its E2E test uses.
+ * The fixture pages the bench serves, per platform, first profile and first other page first (the
+ * representative pages): each at the URL it carries in its <meta name="microscope:fixture-url">
+ * (tests/fixtures/index.ts). A fixture file without a line here is listed as skipped in
+ * results.md; a platform whose adapter is not in lib/sites/index.ts ADAPTERS yet is listed as
+ * waiting for it (the content script ignores it). To add a platform: add its block.
  */
-export const PAGE_URLS: Partial<Record<Platform, Record<string, string>>> = {
-  instagram: {
-    'profile-exact': 'https://www.instagram.com/ana.tidepool/',
-    'profile-rounded': 'https://www.instagram.com/kofi.bakes/',
-    'profile-hidden-likes': 'https://www.instagram.com/noor.ceramics/',
-    'profile-de': 'https://www.instagram.com/lena.wandert/',
-    'profile-reels': 'https://www.instagram.com/ana.tidepool/reels/',
-    'profile-late': 'https://www.instagram.com/late.bloomer/',
-    'profile-no-posts': 'https://www.instagram.com/fresh.start.studio/',
-    'post-page': 'https://www.instagram.com/p/DAtp02bRsTu/',
-  },
-  // tests/e2e/platforms.test.ts serves the same fixtures at the same URLs.
-  tiktok: {
-    profile: 'https://www.tiktok.com/@mara.bakes',
-    'profile-stale-bootstrap': 'https://www.tiktok.com/@kofi.draws',
-    'profile-de': 'https://www.tiktok.com/@lena.wandert?lang=de-DE',
-    'profile-no-posts': 'https://www.tiktok.com/@fresh.start.studio',
-    'profile-late': 'https://www.tiktok.com/@late.bloomer',
-    'video-page': 'https://www.tiktok.com/@mara.bakes/video/7302000000000000002',
-  },
-  youtube: {
-    'channel-rounded': 'https://www.youtube.com/@copperkettle/videos',
-    'channel-exact': 'https://www.youtube.com/@quietpond/videos',
-    'channel-es': 'https://www.youtube.com/@cocinaconlola/videos',
-    'channel-ja': 'https://www.youtube.com/@yamanoyu/videos',
-    'channel-de': 'https://www.youtube.com/@backstubeweiss/videos',
-    'channel-no-videos': 'https://www.youtube.com/@freshclay',
-    'channel-late': 'https://www.youtube.com/@lateriser/videos',
-    'watch-page': 'https://www.youtube.com/watch?v=ckKtlCorn03',
-  },
-  x: {
-    'profile-exact': 'https://x.com/noor_ceramics',
-    'profile-rounded': 'https://x.com/mara_sketches',
-    'profile-es': 'https://x.com/lucia_ortega',
-    'profile-de': 'https://x.com/lena_wandert',
-    'profile-no-posts': 'https://x.com/fresh_start',
-    'profile-late': 'https://x.com/late_bloomer',
-    'status-page': 'https://x.com/ink_club/status/1869000000000000003',
-    home: 'https://x.com/home',
-  },
-  bluesky: {
-    profile: 'https://bsky.app/profile/juniper-oakes.bsky.social',
-    'profile-ja': 'https://bsky.app/profile/hanami.kobo.jp',
-    'profile-no-posts': 'https://bsky.app/profile/fresh-start.bsky.social',
-    'profile-late': 'https://bsky.app/profile/late-bloomer.bsky.social',
-    'post-thread': 'https://bsky.app/profile/juniper-oakes.bsky.social/post/3lm5c2wxyz22a',
-  },
+export const BENCH_PAGES: Partial<Record<Platform, readonly string[]>> = {
+  instagram: ['profile-exact', 'profile-rounded', 'profile-hidden-likes', 'profile-de', 'profile-reels', 'profile-late', 'profile-no-posts', 'post-page'],
+  tiktok: ['profile', 'profile-stale-bootstrap', 'profile-de', 'profile-no-posts', 'profile-late', 'video-page'],
+  youtube: ['channel-rounded', 'channel-exact', 'channel-es', 'channel-ja', 'channel-de', 'channel-no-videos', 'channel-late', 'watch-page'],
+  x: ['profile-exact', 'profile-rounded', 'profile-es', 'profile-de', 'profile-no-posts', 'profile-late', 'status-page', 'home'],
+  bluesky: ['profile', 'profile-ja', 'profile-no-posts', 'profile-late', 'post-thread'],
 };
 
 /**
@@ -96,7 +57,7 @@ export interface PlatformPages {
   /** False while the platform's adapter is not in ADAPTERS: the content script does nothing there. */
   registered: boolean;
   pages: FixturePage[];
-  /** Fixture files without a URL in PAGE_URLS. */
+  /** Fixture files not in BENCH_PAGES. */
   unmapped: string[];
 }
 
@@ -109,7 +70,7 @@ export function fixturePages(only?: readonly string[]): PlatformPages[] {
     .filter((platform) => !only || only.includes(platform))
     .sort();
   return platforms.map((platform) => {
-    const urls = PAGE_URLS[platform] ?? {};
+    const listed = BENCH_PAGES[platform] ?? [];
     const names = readdirSync(join(FIXTURES, platform))
       .filter((file) => file.endsWith('.html'))
       .map((file) => file.replace(/\.html$/, ''))
@@ -117,13 +78,13 @@ export function fixturePages(only?: readonly string[]): PlatformPages[] {
     const registered = ADAPTERS.some((adapter) => adapter.platform === platform);
     const pages: FixturePage[] = [];
     const unmapped: string[] = [];
-    // Map order first (profiles the user listed first come first), then the rest of the files.
-    for (const name of [...Object.keys(urls).filter((n) => names.includes(n)), ...names.filter((n) => !(n in urls))]) {
-      const url = urls[name];
-      if (!url) {
+    // List order first (profiles listed first come first), then the rest of the files.
+    for (const name of [...listed.filter((n) => names.includes(n)), ...names.filter((n) => !listed.includes(n))]) {
+      if (!listed.includes(name)) {
         unmapped.push(name);
         continue;
       }
+      const url = fixtureUrl(platform, name);
       pages.push({
         platform,
         name,

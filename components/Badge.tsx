@@ -3,8 +3,8 @@ import { describeComparison } from '@/lib/benchmarks';
 import { describeFormula } from '@/lib/engagement';
 import type { EngagementFormula } from '@/lib/engagement';
 import { audienceNoun, countPosts, formatCount, formatPercent, formatRange, methodWord } from '@/lib/format';
+import { noteText, t, uiLanguage } from '@/lib/i18n';
 import { MIN_SAMPLE_POSTS } from '@/lib/signals/rules';
-import { t, uiLanguage } from '@/lib/i18n';
 import { describeTier, describeVerdict, schemeName } from '@/lib/tiers';
 import type { ProfileVerdict } from '@/lib/verdict';
 
@@ -148,7 +148,7 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
 
           {verdict.notes.length > 0 && (
             <ul className="ms-notes" aria-label={t('notesLabel')}>
-              {verdict.notes.map((note) => (
+              {verdict.notes.map(noteText).map((note) => (
                 <li key={note}>{note}</li>
               ))}
             </ul>

@@ -1,3 +1,4 @@
+import { noteText } from './i18n';
 import type { ProfileView } from './model';
 
 /*
@@ -321,7 +322,7 @@ export function diagnosticsForPage(
     handle: verdict?.handle,
     displayName: verdict?.displayName,
     state: verdict?.state,
-    notes: verdict?.notes ?? [],
+    notes: (verdict?.notes ?? []).map(noteText),
     outline: root ? pageOutline(root, { redact }) : '(no document)',
     version: context.version,
     userAgent: context.userAgent,

@@ -80,6 +80,21 @@ export function t(key: MessageKey, ...substitutions: Substitution[]): string {
   return text.replace(MARKER, (marker) => String(substitutions[marker.charCodeAt(0) - MARKER_BASE] ?? ''));
 }
 
+/**
+ * A message as a code: its key and substitutions, the words made where it is shown. What lib/
+ * returns for the user to read (the adapters' notes), so lib/ runs without browser.i18n.
+ * @example { key: 'siteLikesHiddenSome', args: [3, 12] } // "Likes are hidden on 3 of 12 recent posts: …"
+ */
+export interface NoteCode {
+  key: MessageKey;
+  args?: readonly Substitution[];
+}
+
+/** A note's words in the UI language: what badge, popup and diagnostics show. */
+export function noteText(note: NoteCode): string {
+  return t(note.key, ...(note.args ?? []));
+}
+
 function template(key: string): string | undefined {
   let text = templates.get(key);
   if (text !== undefined) return text;

@@ -4,7 +4,7 @@ import { engagementRate, formulaBasis, type EngagementResult } from './engagemen
 import type { Platform } from './platforms';
 import { schemeOf, type Settings } from './settings';
 import type { ProfileSnapshot } from './sites/types';
-import { t } from './i18n';
+import type { NoteCode } from './i18n';
 import { TIER_COLOURS, TIER_GLYPHS, tierLabel, tierVerdict, type Tier, type TierScheme, type TierVerdict } from './tiers';
 
 /**
@@ -24,8 +24,8 @@ export interface ProfileVerdict {
   tier?: TierVerdict & { label: string; glyph: string; colour: string; micro: boolean };
   engagement: EngagementResult;
   benchmark: BenchmarkResult;
-  /** Plain-English reasons for whatever is missing. */
-  notes: string[];
+  /** Reasons for whatever is missing, as codes: the UI makes the words (lib/i18n noteText). */
+  notes: NoteCode[];
 }
 
 /**
@@ -45,7 +45,7 @@ export function buildVerdict(snapshot: ProfileSnapshot, settings: Settings, phas
   const tier = followers ? decorate(tierVerdict(followers, scheme)) : undefined;
   // What the page did not show; why engagement is unknown is engagement.message, shown beside it.
   const notes =
-    snapshot.followers && !followers ? [...snapshot.notes, t('noteFollowersUnusable')] : snapshot.notes;
+    snapshot.followers && !followers ? [...snapshot.notes, { key: 'noteFollowersUnusable' } as const] : snapshot.notes;
 
   let state: VerdictState;
   if (!followers) state = phase === 'reading' ? 'loading' : 'unknown';

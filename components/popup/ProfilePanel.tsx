@@ -4,7 +4,7 @@ import type { CountReading } from '@/lib/count';
 import type { ProfileView } from '@/lib/model';
 import { describeFormula, type EngagementSecondary } from '@/lib/engagement';
 import { formatCount, formatDate, formatDecimal, formatInteger, formatPercent, formatRange, methodWord } from '@/lib/format';
-import { t, type MessageKey } from '@/lib/i18n';
+import { noteText, t, type MessageKey } from '@/lib/i18n';
 import { PLATFORM_NAMES, type Platform } from '@/lib/platforms';
 import { LIMITS, type SavedProfile } from '@/lib/shortlist/schema';
 import { describeTier, describeVerdict, schemeName } from '@/lib/tiers';
@@ -272,7 +272,8 @@ export function ProfilePanel(props: ProfilePanelProps) {
   const { verdict } = props.view;
   const { followers, platform, engagement } = verdict;
   // buildVerdict repeats the engagement message among the notes: it is shown under Engagement.
-  const notes = engagement.ok ? verdict.notes : verdict.notes.filter((note) => note !== engagement.message);
+  const words = verdict.notes.map(noteText);
+  const notes = engagement.ok ? words : words.filter((note) => note !== engagement.message);
   const profileHeading = useId();
   const notesHeading = useId();
   return (

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { t, type MessageKey } from '@/lib/i18n';
+import { noteText, t, type MessageKey } from '@/lib/i18n';
 import { PLATFORM_NAMES } from '@/lib/platforms';
 import type { ProfileVerdict } from '@/lib/verdict';
 
@@ -32,7 +32,7 @@ export function Unreadable({ verdict, onCopyDiagnostics, copyStatus, fallbackTex
       <p className="muted">{t(verdict.platform === 'youtube' ? 'unreadableExplanationSubscribers' : 'unreadableExplanationFollowers')}</p>
       {verdict.notes.length > 0 && (
         <ul className="notes" aria-label={t('notesLabel')}>
-          {verdict.notes.map((note) => (
+          {verdict.notes.map(noteText).map((note) => (
             <li key={note}>{note}</li>
           ))}
         </ul>

@@ -1,11 +1,10 @@
 import type { CountReading } from '../count';
 import { firstVisible, pageLocale, textOf } from '../dom';
-import { t } from '../i18n';
 import { isRecord } from '../is-record';
 import { jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { blueskyProfileHandle, decodeSegment, isBlueskyHost } from './url/bluesky';
-import { attemptFor, countReader, defineAdapter, exactCount, parseJsonLd, preferExact } from './shared';
+import { attemptFor, countReader, defineAdapter, exactCount, headerNotes, parseJsonLd, preferExact } from './shared';
 
 /**
  * Bluesky truncates: 3 817 likes show as "3.8K", 2 006 as "2K", 6 257 as "6.2K" (social-app
@@ -217,7 +216,7 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   const header = (): ProfileHeader => {
     const result: ProfileHeader = { platform: 'bluesky', handle, locale, notes: [] };
     if (!urlName) {
-      result.notes.push(t('siteNotBluesky'));
+      result.notes.push({ key: 'siteNotBluesky' });
       return result;
     }
     const found = attempt('header', headerParts) ?? {};
@@ -234,23 +233,17 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     if (displayName) result.displayName = displayName;
 
     const rendered = !!(found.followers || found.follows);
-    if (found.other) {
-      result.notes.push(t('siteStaleHandle', found.other, handle));
-    }
-    if (!followers) {
-      if (!found.other) {
-        result.notes.push(
-          rendered
-            ? t('siteFollowersNotFound')
-            : t('siteFollowersNotYet'),
-        );
-      }
-    } else if (!followers.exact) {
-      result.notes.push(t('siteFollowersRounded'));
-    }
-    if (!following && rendered) result.notes.push(t('siteFollowingNotFound'));
-    if (!postsCount && rendered) result.notes.push(t('sitePostsNotFound'));
-    if (postsCount?.value === 0) result.notes.push(t('siteNoPosts'));
+    result.notes.push(
+      ...headerNotes({
+        handle,
+        followers,
+        following,
+        postsCount,
+        rendered,
+        shows: { following: true, postsCount: true },
+        shownHandle: found.other,
+      }),
+    );
     return result;
   };
 

@@ -1,11 +1,10 @@
 import type { CountReading } from '../count';
 import { firstVisible, pageLocale, textOf } from '../dom';
-import { t } from '../i18n';
 import { isRecord } from '../is-record';
 import { findKeyDeep, jsonCount, jsonScriptsContaining, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { instagramProfileHandle, isInstagramHost } from './url/instagram';
-import { attemptFor, countReader, defineAdapter, exactCount, hasPrivateNotice, renderedOverMeta, sameHandle } from './shared';
+import { attemptFor, countReader, defineAdapter, exactCount, hasPrivateNotice, headerNotes, renderedOverMeta, sameHandle } from './shared';
 
 /**
  * Instagram's rounding of "12.3K" is not documented and not verified on a live page: the interval covers
@@ -401,7 +400,7 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   const header = (): ProfileHeader => {
     const result: ProfileHeader = { platform: 'instagram', handle, locale, notes: [] };
     if (!handle) {
-      result.notes.push(t('siteNotInstagram'));
+      result.notes.push({ key: 'siteNotInstagram' });
       return result;
     }
     const found = attempt('header stats', stats) ?? { rendered: false };
@@ -416,35 +415,28 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     if (postsCount) result.postsCount = postsCount;
     if (fromMeta.name) result.displayName = fromMeta.name;
 
-    if (!followers) {
-      result.notes.push(
-        found.rendered
-          ? t('siteFollowersNotFound')
-          : t('siteFollowersNotYet'),
-      );
-    } else if (fromFollowers.fromMeta) {
-      result.notes.push(t('siteFollowersFromMeta'));
-    } else if (!followers.exact) {
-      result.notes.push(t('siteFollowersRounded'));
-    }
-    if (!following && found.rendered) result.notes.push(t('siteFollowingNotFound'));
-    if (!postsCount && found.rendered) result.notes.push(t('sitePostsNotFound'));
-    if (postsCount?.value === 0) result.notes.push(t('siteNoPosts'));
+    result.notes.push(
+      ...headerNotes({
+        handle,
+        followers,
+        following,
+        postsCount,
+        rendered: found.rendered,
+        shows: { following: true, postsCount: true },
+        followersFromMeta: fromFollowers.fromMeta,
+      }),
+    );
     // Nothing more will render: a private account's grid, or a rendered header saying 0 posts.
     // Only with this profile's header read: a notice under a previous profile's header is not ours.
     const isPrivate = !!followers && found.rendered && attempt('private notice', privateNotice) === true;
-    if (isPrivate) result.notes.push(t('sitePrivateAccount'));
+    if (isPrivate) result.notes.push({ key: 'sitePrivateAccount' });
     if (isPrivate || (followers && found.rendered && postsCount?.exact && postsCount.value === 0)) result.final = true;
 
     attempt('hidden likes note', () => {
       const own = [...bootstrap().posts.values()].filter((post) => sameHandle(post.owner, handle));
       const hidden = own.filter((post) => post.likesHidden).length;
       if (hidden === 0) return;
-      result.notes.push(
-        hidden === own.length
-          ? t('siteLikesHiddenAll')
-          : t('siteLikesHiddenSome', hidden, own.length),
-      );
+      result.notes.push(hidden === own.length ? { key: 'siteLikesHiddenAll' } : { key: 'siteLikesHiddenSome', args: [hidden, own.length] });
     });
     return result;
   };

@@ -1,5 +1,7 @@
 import { parseCountDetailed, type CountReading, type Rounding } from '../count';
 import { firstVisible, pageLocale, textOf } from '../dom';
+// Types only: adapters return note codes, and the UI makes the words (components, lib/i18n noteText).
+import type { MessageKey, NoteCode } from '../i18n';
 import type { Platform } from '../platforms';
 import type { ProfileReader, ReadOptions, SiteAdapter } from './types';
 
@@ -85,6 +87,64 @@ export function hasPrivateNotice(doc: Document, selectors: readonly string[], ex
   } catch {
     return false;
   }
+}
+
+/** What a profile header showed, for headerNotes. */
+export interface HeaderNoteFacts {
+  /** The handle of the URL. */
+  handle: string;
+  followers: CountReading | undefined;
+  following?: CountReading;
+  postsCount?: CountReading;
+  /** This profile's header has rendered: a count missing now is "not found", before it "not shown yet". */
+  rendered: boolean;
+  /** The counts besides followers this site's header shows: a missing one is noted once rendered. */
+  shows?: { following?: boolean; postsCount?: boolean };
+  /** YouTube's words: subscribers, videos, the channel header. */
+  channel?: boolean;
+  /** Another profile's header is still on screen (SPA navigation): the handle it shows. */
+  shownHandle?: string;
+  /** The follower count came from the page's summary meta tag, not the rendered header (Instagram). */
+  followersFromMeta?: boolean;
+  /** The channel hides its subscriber count (YouTube). */
+  subscribersHidden?: boolean;
+  /** This tab shows no post count (X's Replies, Media…: open the Posts tab). */
+  postsOnOtherTab?: boolean;
+  /** Whether to say there are no posts yet; by default when the post count is 0. */
+  noPosts?: boolean;
+}
+
+/**
+ * The notes every adapter gives about its header's counts, in this order: a stale header, the
+ * follower count (missing, not yet rendered, from meta, rounded), a missing following count, a
+ * missing post count, no posts yet. Adapters append their own (private account, hidden likes).
+ * @example headerNotes({ handle: 'mara', followers: undefined, rendered: false }) // [{ key: 'siteFollowersNotYet' }]
+ */
+export function headerNotes(facts: HeaderNoteFacts): NoteCode[] {
+  const notes: NoteCode[] = [];
+  const note = (key: MessageKey, ...args: (string | number)[]) => notes.push(args.length > 0 ? { key, args } : { key });
+  const channel = facts.channel === true;
+  if (facts.shownHandle !== undefined) note('siteStaleHandle', facts.shownHandle, facts.handle);
+  if (facts.subscribersHidden) {
+    note('siteSubscribersHidden');
+  } else if (!facts.followers) {
+    // Under another profile's header, saying why this one's count is missing would mislead.
+    if (facts.shownHandle === undefined) {
+      if (channel) note(facts.rendered ? 'siteSubscribersNotFound' : 'siteSubscribersNotYet');
+      else note(facts.rendered ? 'siteFollowersNotFound' : 'siteFollowersNotYet');
+    }
+  } else if (facts.followersFromMeta) {
+    note('siteFollowersFromMeta');
+  } else if (!facts.followers.exact) {
+    note(channel ? 'siteSubscribersRounded' : 'siteFollowersRounded');
+  }
+  if (facts.shows?.following && !facts.following && facts.rendered) note('siteFollowingNotFound');
+  if (facts.shows?.postsCount && !facts.postsCount && facts.rendered) {
+    if (channel) note('siteVideosNotFound');
+    else note(facts.postsOnOtherTab ? 'sitePostsOtherTab' : 'sitePostsNotFound');
+  }
+  if (facts.noPosts ?? facts.postsCount?.value === 0) note(channel ? 'siteNoVideos' : 'siteNoPosts');
+  return notes;
 }
 
 /** Runs `read`, logging and swallowing any surprise: adapters never throw into the page. */

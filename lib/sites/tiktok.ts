@@ -1,11 +1,10 @@
 import type { CountReading } from '../count';
 import { firstVisible, pageLocale, readJsonScript, textOf } from '../dom';
-import { t } from '../i18n';
 import { isRecord } from '../is-record';
 import { jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { isTikTokHost, tiktokProfileHandle } from './url/tiktok';
-import { attemptFor, countReader, defineAdapter, exactCount, hasPrivateNotice, parseJsonLd, preferExact, sameHandle } from './shared';
+import { attemptFor, countReader, defineAdapter, exactCount, hasPrivateNotice, headerNotes, parseJsonLd, preferExact, sameHandle } from './shared';
 
 /**
  * TikTok's rounding of "783.4K" is not documented (the saved page's 783 427 fits both): the interval covers
@@ -238,7 +237,7 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   const header = (): ProfileHeader => {
     const result: ProfileHeader = { platform: 'tiktok', handle, locale, notes: [] };
     if (!handle) {
-      result.notes.push(t('siteNotTiktok'));
+      result.notes.push({ key: 'siteNotTiktok' });
       return result;
     }
     const found = attempt('header stats', headerStats) ?? {};
@@ -256,25 +255,11 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     if (displayName) result.displayName = displayName;
 
     const rendered = !!(found.followers || found.following || found.likes);
-    if (found.other) {
-      result.notes.push(t('siteStaleHandle', found.other, handle));
-    }
-    if (!followers) {
-      if (!found.other) {
-        result.notes.push(
-          rendered
-            ? t('siteFollowersNotFound')
-            : t('siteFollowersNotYet'),
-        );
-      }
-    } else if (!followers.exact) {
-      result.notes.push(t('siteFollowersRounded'));
-    }
-    if (result.postsCount?.value === 0) result.notes.push(t('siteNoPosts'));
+    result.notes.push(...headerNotes({ handle, followers, postsCount: result.postsCount, rendered, shownHandle: found.other }));
     // Private: no video will render, so the verdict may settle at once (issue 15 item 3).
     const isPrivate = !found.other && (data.privateAccount === true || attempt('private notice', () => hasPrivateNotice(doc, selectors.privateNotice)) === true);
     if (isPrivate) {
-      result.notes.push(t('sitePrivateAccount'));
+      result.notes.push({ key: 'sitePrivateAccount' });
       if (followers) result.final = true;
     }
     return result;

@@ -1,4 +1,5 @@
 import type { CountReading } from '../count';
+import type { NoteCode } from '../i18n';
 import type { Platform } from '../platforms';
 
 /** What a post tile or post shows, each number exact or rounded as the page wrote it. */
@@ -44,8 +45,11 @@ export interface ProfileSnapshot {
   totalLikes?: CountReading;
   /** Visible posts in page order (newest first, pinned ones marked). */
   posts: PostCounts[];
-  /** Why a number is missing, for the user ("Follower count not found in the header"). */
-  notes: string[];
+  /**
+   * Why a number is missing, for the user, as codes ({ key: 'siteFollowersNotFound' }): the UI makes
+   * the words (lib/i18n noteText), so the adapters run without browser.i18n.
+   */
+  notes: NoteCode[];
   /**
    * The page itself says there is nothing more to read (a private account, a channel without
    * uploads or hiding its subscriber count): the verdict settles now instead of after the timeout.

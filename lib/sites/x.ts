@@ -1,11 +1,10 @@
 import type { CountReading } from '../count';
 import { firstVisible, isVisible, pageLocale, textOf } from '../dom';
-import { t } from '../i18n';
 import { isRecord } from '../is-record';
 import { jsonCount, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { isXHost, xProfileHandle } from './url/x';
-import { attemptFor, countReader, defineAdapter, exactCount, hasPrivateNotice, preferExact, sameHandle } from './shared';
+import { attemptFor, countReader, defineAdapter, exactCount, hasPrivateNotice, headerNotes, preferExact, sameHandle } from './shared';
 
 /**
  * X abbreviates by truncating, not rounding (its number formatter is built with "truncate":
@@ -262,7 +261,7 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   const header = (): ProfileHeader => {
     const result: ProfileHeader = { platform: 'x', handle, locale, notes: [] };
     if (!handle) {
-      result.notes.push(t('siteNotX'));
+      result.notes.push({ key: 'siteNotX' });
       return result;
     }
     const followersEl = attempt('followers link', followersLink);
@@ -289,34 +288,28 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     const displayName = (name && attempt('display name', () => displayNameOf(name))) || fromSchema.name;
     if (displayName) result.displayName = displayName;
 
-    if (!followers) {
-      result.notes.push(
-        rendered
-          ? t('siteFollowersNotFound')
-          : t('siteFollowersNotYet'),
-      );
-    } else if (!followers.exact) {
-      result.notes.push(t('siteFollowersRounded'));
-    }
-    if (!following && rendered) result.notes.push(t('siteFollowingNotFound'));
-    if (!postsCount && rendered) {
-      result.notes.push(
-        NOT_POSTS_SUBTITLE.has(tab)
-          ? t('sitePostsOtherTab')
-          : t('sitePostsNotFound'),
-      );
-    }
     const emptyTimeline =
       !!attempt('empty state', () => firstVisible(doc, selectors.emptyState)) && !doc.querySelector(selectors.post);
     // Protected: the timeline will stay empty, so the verdict may settle at once (issue 15 item 3).
     const isPrivate =
       !!attempt('protected icon', () => firstVisible(doc, selectors.protectedIcon)) ||
       attempt('protected notice', () => hasPrivateNotice(doc, selectors.protectedNotice)) === true;
+    result.notes.push(
+      ...headerNotes({
+        handle,
+        followers,
+        following,
+        postsCount,
+        rendered,
+        shows: { following: true, postsCount: true },
+        postsOnOtherTab: NOT_POSTS_SUBTITLE.has(tab),
+        // A protected account says so instead (below): its timeline is empty for another reason.
+        noPosts: !isPrivate && (postsCount?.value === 0 || (emptyTimeline && tab === '')),
+      }),
+    );
     if (isPrivate) {
-      result.notes.push(t('sitePrivateAccount'));
+      result.notes.push({ key: 'sitePrivateAccount' });
       if (followers) result.final = true;
-    } else if (postsCount?.value === 0 || (emptyTimeline && tab === '')) {
-      result.notes.push(t('siteNoPosts'));
     }
     return result;
   };

@@ -288,8 +288,9 @@ async function main(): Promise<never> {
 
   const demos: DemoPage[] = [];
   for (const demo of DEMO_PAGES) {
-    if (existsSync(fixturePath(demo.platform, demo.name))) demos.push(demo);
-    else say(`Note: skipping ${demo.platform} ${demo.url}: no fixture ${shown(fixturePath(demo.platform, demo.name))} yet.`);
+    // The URL comes from the fixture's <meta name="microscope:fixture-url"> (tests/fixtures/index.ts).
+    if (existsSync(fixturePath(demo.platform, demo.name)) && demo.url) demos.push(demo);
+    else say(`Note: skipping ${demo.platform} ${demo.name}: no fixture ${shown(fixturePath(demo.platform, demo.name))} with its URL yet.`);
   }
   if (demos.length === 0) {
     printLoadUnpacked('None of the demo pages in tests/e2e/pages.ts has its fixture, so there is nothing to show.');

@@ -27,7 +27,7 @@ import {
   type FirefoxWithExtension,
 } from './firefox';
 import { HOSTILE_ARGS, hostileAttack, hostileListen, hostileReport } from './hostile';
-import { fixturePath, SHARED_PAGES } from './pages';
+import { fixturePath, fixtureUrl, SHARED_PAGES } from './pages';
 import { startReplayServer, type ReplayServer, type Route } from './server';
 
 type Platform = 'instagram' | 'tiktok' | 'youtube' | 'x' | 'bluesky';
@@ -58,34 +58,35 @@ const YT = 'https://www.youtube.com';
 const X = 'https://x.com';
 const BS = 'https://bsky.app/profile';
 
-const fixture = (platform: Platform, name: string, url: string): Served => ({ platform, file: fixturePath(platform, name), url });
+/** A fixture at the URL it carries (<meta name="microscope:fixture-url">, tests/fixtures/index.ts). */
+const fixture = (platform: Platform, name: string): Served => ({ platform, file: fixturePath(platform, name), url: fixtureUrl(platform, name) });
 const shared = (platform: Platform, path: string, url: string): Served => ({ platform, file: join(SHARED_PAGES, path), url });
 const profile = (served: Served, facts: BadgeContract = {}): ProfileCase => ({ ...served, facts });
 
 const PROFILES: ProfileCase[] = [
-  profile(fixture('instagram', 'profile-exact', `${IG}/ana.tidepool/`), { 'data-followers': '12345', 'data-followers-exact': 'true', 'data-tier': 'mid', 'data-state': 'ok' }),
-  profile(fixture('instagram', 'profile-rounded', `${IG}/kofi.bakes/`), { 'data-followers-exact': 'false' }),
-  profile(fixture('instagram', 'profile-hidden-likes', `${IG}/noor.ceramics/`)),
-  profile(fixture('instagram', 'profile-de', `${IG}/lena.wandert/`)),
-  profile(fixture('instagram', 'profile-no-posts', `${IG}/fresh.start.studio/`), { 'data-state': 'partial', 'data-sample': '0' }),
-  profile(fixture('tiktok', 'profile', `${TT}/@mara.bakes`), { 'data-followers': '48213', 'data-followers-exact': 'true', 'data-state': 'ok' }),
-  profile(fixture('tiktok', 'profile-stale-bootstrap', `${TT}/@kofi.draws`), { 'data-followers': '2500000', 'data-followers-exact': 'false', 'data-tier': 'mega' }),
-  profile(fixture('tiktok', 'profile-de', `${TT}/@lena.wandert?lang=de-DE`), { 'data-followers': '1200000', 'data-followers-exact': 'false' }),
-  profile(fixture('tiktok', 'profile-no-posts', `${TT}/@fresh.start.studio`), { 'data-followers': '17', 'data-state': 'partial', 'data-sample': '0' }),
-  profile(fixture('youtube', 'channel-rounded', `${YT}/@copperkettle/videos`), { 'data-followers': '2470000', 'data-followers-exact': 'false', 'data-state': 'ok' }),
-  profile(fixture('youtube', 'channel-exact', `${YT}/@quietpond/videos`)),
-  profile(fixture('youtube', 'channel-es', `${YT}/@cocinaconlola/videos`), { 'data-followers': '4690000', 'data-followers-exact': 'false' }),
-  profile(fixture('youtube', 'channel-ja', `${YT}/@yamanoyu/videos`), { 'data-followers': '123000', 'data-followers-exact': 'false' }),
-  profile(fixture('youtube', 'channel-de', `${YT}/@backstubeweiss/videos`), { 'data-followers': '12300', 'data-followers-exact': 'false' }),
-  profile(fixture('youtube', 'channel-no-videos', `${YT}/@freshclay`), { 'data-followers': '3', 'data-state': 'partial', 'data-sample': '0' }),
-  profile(fixture('x', 'profile-rounded', `${X}/mara_sketches`), { 'data-followers': '48200', 'data-followers-exact': 'false', 'data-state': 'ok' }),
-  profile(fixture('x', 'profile-exact', `${X}/noor_ceramics`), { 'data-followers': '2847', 'data-tier': 'micro', 'data-micro': 'true' }),
-  profile(fixture('x', 'profile-es', `${X}/lucia_ortega`), { 'data-followers': '1200000', 'data-followers-exact': 'false' }),
-  profile(fixture('x', 'profile-de', `${X}/lena_wandert`), { 'data-followers': '1200000', 'data-followers-exact': 'false' }),
-  profile(fixture('x', 'profile-no-posts', `${X}/fresh_start`), { 'data-followers': '17', 'data-state': 'partial', 'data-sample': '0' }),
-  profile(fixture('bluesky', 'profile', `${BS}/juniper-oakes.bsky.social`), { 'data-followers': '48213', 'data-followers-exact': 'true', 'data-state': 'ok' }),
-  profile(fixture('bluesky', 'profile-ja', `${BS}/hanami.kobo.jp`), { 'data-followers': '12345', 'data-followers-exact': 'true' }),
-  profile(fixture('bluesky', 'profile-no-posts', `${BS}/fresh-start.bsky.social`), { 'data-followers': '17', 'data-state': 'partial', 'data-sample': '0' }),
+  profile(fixture('instagram', 'profile-exact'), { 'data-followers': '12345', 'data-followers-exact': 'true', 'data-tier': 'mid', 'data-state': 'ok' }),
+  profile(fixture('instagram', 'profile-rounded'), { 'data-followers-exact': 'false' }),
+  profile(fixture('instagram', 'profile-hidden-likes')),
+  profile(fixture('instagram', 'profile-de')),
+  profile(fixture('instagram', 'profile-no-posts'), { 'data-state': 'partial', 'data-sample': '0' }),
+  profile(fixture('tiktok', 'profile'), { 'data-followers': '48213', 'data-followers-exact': 'true', 'data-state': 'ok' }),
+  profile(fixture('tiktok', 'profile-stale-bootstrap'), { 'data-followers': '2500000', 'data-followers-exact': 'false', 'data-tier': 'mega' }),
+  profile(fixture('tiktok', 'profile-de'), { 'data-followers': '1200000', 'data-followers-exact': 'false' }),
+  profile(fixture('tiktok', 'profile-no-posts'), { 'data-followers': '17', 'data-state': 'partial', 'data-sample': '0' }),
+  profile(fixture('youtube', 'channel-rounded'), { 'data-followers': '2470000', 'data-followers-exact': 'false', 'data-state': 'ok' }),
+  profile(fixture('youtube', 'channel-exact')),
+  profile(fixture('youtube', 'channel-es'), { 'data-followers': '4690000', 'data-followers-exact': 'false' }),
+  profile(fixture('youtube', 'channel-ja'), { 'data-followers': '123000', 'data-followers-exact': 'false' }),
+  profile(fixture('youtube', 'channel-de'), { 'data-followers': '12300', 'data-followers-exact': 'false' }),
+  profile(fixture('youtube', 'channel-no-videos'), { 'data-followers': '3', 'data-state': 'partial', 'data-sample': '0' }),
+  profile(fixture('x', 'profile-rounded'), { 'data-followers': '48200', 'data-followers-exact': 'false', 'data-state': 'ok' }),
+  profile(fixture('x', 'profile-exact'), { 'data-followers': '2847', 'data-tier': 'micro', 'data-micro': 'true' }),
+  profile(fixture('x', 'profile-es'), { 'data-followers': '1200000', 'data-followers-exact': 'false' }),
+  profile(fixture('x', 'profile-de'), { 'data-followers': '1200000', 'data-followers-exact': 'false' }),
+  profile(fixture('x', 'profile-no-posts'), { 'data-followers': '17', 'data-state': 'partial', 'data-sample': '0' }),
+  profile(fixture('bluesky', 'profile'), { 'data-followers': '48213', 'data-followers-exact': 'true', 'data-state': 'ok' }),
+  profile(fixture('bluesky', 'profile-ja'), { 'data-followers': '12345', 'data-followers-exact': 'true' }),
+  profile(fixture('bluesky', 'profile-no-posts'), { 'data-followers': '17', 'data-state': 'partial', 'data-sample': '0' }),
 ];
 
 /** The saved real pages (third-party, beside the repository): missing ones skip outside CI and fail in CI. */
@@ -99,11 +100,11 @@ const REAL: ProfileCase[] = [
 ];
 
 const NOT_PROFILES: Served[] = [
-  fixture('instagram', 'post-page', `${IG}/p/DAtp02bRsTu/`),
-  fixture('tiktok', 'video-page', `${TT}/@mara.bakes/video/7302000000000000002`),
-  fixture('youtube', 'watch-page', `${YT}/watch?v=ckKtlCorn03`),
-  fixture('x', 'status-page', `${X}/ink_club/status/1869000000000000003`),
-  fixture('bluesky', 'post-thread', `${BS}/juniper-oakes.bsky.social/post/3lm5c2wxyz22a`),
+  fixture('instagram', 'post-page'),
+  fixture('tiktok', 'video-page'),
+  fixture('youtube', 'watch-page'),
+  fixture('x', 'status-page'),
+  fixture('bluesky', 'post-thread'),
 ];
 
 /** One SPA navigation per platform, as the sites do it: pushState, then the new profile's body. */

@@ -1,21 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import type { Platform } from '../../lib/platforms';
+import { fixtureFile, fixtureUrl } from '../fixtures';
 import type { Route } from './server';
+
+export { fixtureUrl };
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** The saved real pages live beside the repository (../shared/pages), never inside it. */
 export const SHARED_PAGES = process.env.MICROSCOPE_SHARED_PAGES ?? resolve(ROOT, '../shared/pages');
 
 export function fixturePath(platform: string, name: string): string {
-  return join(ROOT, 'tests/fixtures', platform, `${name}.html`);
+  return fixtureFile(platform, name);
 }
 
 export function fixtureHtml(platform: string, name: string): string {
   return readFileSync(fixturePath(platform, name), 'utf8');
 }
 
-/** A fixture served at the URL it depicts. */
-export function fixtureRoute(platform: string, name: string, url: string): Route {
+/** A fixture served at the URL it depicts (its <meta name="microscope:fixture-url">), or at `url`. */
+export function fixtureRoute(platform: string, name: string, url = fixtureUrl(platform, name)): Route {
   const { host, pathname } = new URL(url);
   return { host, path: pathname, file: fixturePath(platform, name) };
 }
@@ -35,16 +39,28 @@ export function darkRoute(platform: string, name: string, url: string, rename: [
 
 /**
  * The demo profiles `npm start` opens: one or two per platform, a micro-tier one where a fixture
- * is micro (1K to under 10K followers), so the demo shows MICRO as well as the other tiers.
+ * is micro (1K to under 10K followers), so the demo shows MICRO as well as the other tiers. Each is
+ * shown at the URL its fixture carries.
  */
-export const DEMO_PAGES: { platform: string; name: string; url: string }[] = [
-  { platform: 'instagram', name: 'profile-exact', url: 'https://www.instagram.com/ana.tidepool/' },
-  { platform: 'instagram', name: 'profile-rounded', url: 'https://www.instagram.com/kofi.bakes/' },
-  { platform: 'instagram', name: 'profile-hidden-likes', url: 'https://www.instagram.com/noor.ceramics/' }, // micro, some likes hidden
-  { platform: 'tiktok', name: 'profile', url: 'https://www.tiktok.com/@mara.bakes' }, // mid, exact from statsV2
-  { platform: 'youtube', name: 'channel-rounded', url: 'https://www.youtube.com/@copperkettle/videos' }, // mega, rounded
-  { platform: 'youtube', name: 'channel-exact', url: 'https://www.youtube.com/@quietpond/videos' }, // nano, exact
-  { platform: 'x', name: 'profile-exact', url: 'https://x.com/noor_ceramics' }, // micro
-  { platform: 'x', name: 'profile-rounded', url: 'https://x.com/mara_sketches' }, // mid, rounded
-  { platform: 'bluesky', name: 'profile', url: 'https://bsky.app/profile/juniper-oakes.bsky.social' }, // mid, exact
+const DEMO_FIXTURES: readonly (readonly [platform: Platform, name: string])[] = [
+  ['instagram', 'profile-exact'],
+  ['instagram', 'profile-rounded'],
+  ['instagram', 'profile-hidden-likes'], // micro, some likes hidden
+  ['tiktok', 'profile'], // mid, exact from statsV2
+  ['youtube', 'channel-rounded'], // mega, rounded
+  ['youtube', 'channel-exact'], // nano, exact
+  ['x', 'profile-exact'], // micro
+  ['x', 'profile-rounded'], // mid, rounded
+  ['bluesky', 'profile'], // mid, exact
 ];
+
+/** The demo pages with their URLs; a fixture that is missing is left for demo.ts to report. */
+export const DEMO_PAGES: { platform: Platform; name: string; url: string }[] = DEMO_FIXTURES.map(([platform, name]) => {
+  let url = '';
+  try {
+    url = fixtureUrl(platform, name);
+  } catch {
+    // No fixture (or no URL in it) yet: demo.ts says so and skips it.
+  }
+  return { platform, name, url };
+});

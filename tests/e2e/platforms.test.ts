@@ -16,7 +16,7 @@ import { collectErrors, readBadge, revealBadge, settledBadge, type BadgeContract
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { expectedBadge } from './expected';
 import { LATE_RENDERS } from './late-renders';
-import { fixtureHtml, fixturePath, ROOT, SHARED_PAGES } from './pages';
+import { fixtureHtml, fixturePath, fixtureUrl, ROOT, SHARED_PAGES } from './pages';
 import { startReplayServer, type ReplayServer, type Route } from './server';
 
 type Platform = 'tiktok' | 'youtube' | 'x' | 'bluesky';
@@ -81,7 +81,8 @@ interface PlatformSpec {
   screenshot: Served;
 }
 
-const fixture = (platform: Platform, name: string, url: string): Served => ({ file: fixturePath(platform, name), url });
+/** A fixture at the URL it carries (<meta name="microscope:fixture-url">, tests/fixtures/index.ts). */
+const fixture = (platform: Platform, name: string): Served => ({ file: fixturePath(platform, name), url: fixtureUrl(platform, name) });
 const shared = (path: string, url: string): Served => ({ file: join(SHARED_PAGES, path), url });
 const isFixture = (page: Served): boolean => page.file.startsWith(join(ROOT, 'tests/fixtures'));
 const html = (page: Served): string => page.html ?? readFileSync(page.file, 'utf8');
@@ -134,32 +135,32 @@ const SPECS: PlatformSpec[] = [
     profiles: [
       {
         what: 'exact from statsV2 beside the rounded header "48.2K"',
-        ...fixture('tiktok', 'profile', `${TT}/@mara.bakes`),
+        ...fixture('tiktok', 'profile'),
         facts: { 'data-handle': 'mara.bakes', 'data-followers': '48213', 'data-followers-exact': 'true', 'data-state': 'ok' },
       },
       {
         what: 'rounded "2.5M" from the header; the embedded data of another profile is ignored',
-        ...fixture('tiktok', 'profile-stale-bootstrap', `${TT}/@kofi.draws`),
+        ...fixture('tiktok', 'profile-stale-bootstrap'),
         facts: { 'data-handle': 'kofi.draws', 'data-followers': '2500000', 'data-followers-exact': 'false', 'data-tier': 'mega' },
       },
       {
         what: 'German "1,2 Mio." by the page locale',
-        ...fixture('tiktok', 'profile-de', `${TT}/@lena.wandert?lang=de-DE`),
+        ...fixture('tiktok', 'profile-de'),
         facts: { 'data-handle': 'lena.wandert', 'data-followers': '1200000', 'data-followers-exact': 'false' },
       },
       {
         what: 'no videos: partial, with its tier',
-        ...fixture('tiktok', 'profile-no-posts', `${TT}/@fresh.start.studio`),
+        ...fixture('tiktok', 'profile-no-posts'),
         facts: { 'data-handle': 'fresh.start.studio', 'data-followers': '17', 'data-followers-exact': 'true', 'data-state': 'partial', 'data-sample': '0' },
       },
     ],
     late: {
-      ...fixture('tiktok', 'profile-late', `${TT}/@late.bloomer`),
+      ...fixture('tiktok', 'profile-late'),
       before: '5310', // statsV2 of the loaded profile fills in until the header renders
       render: LATE_RENDERS.tiktok,
       after: { 'data-followers': '5312', 'data-followers-exact': 'true', 'data-state': 'ok' },
     },
-    nonProfiles: [fixture('tiktok', 'video-page', `${TT}/@mara.bakes/video/7302000000000000002`)],
+    nonProfiles: [fixture('tiktok', 'video-page')],
     real: [
       {
         what: '@illojuan: followers 783427 exact from statsV2',
@@ -171,12 +172,12 @@ const SPECS: PlatformSpec[] = [
     spa: [
       ...bothWays({
         what: '@mara.bakes → @kofi.draws, mara.bakes\'s __UNIVERSAL_DATA_FOR_REHYDRATION__ still in <head>',
-        from: fixture('tiktok', 'profile', `${TT}/@mara.bakes`),
-        to: fixture('tiktok', 'profile-stale-bootstrap', `${TT}/@kofi.draws`),
+        from: fixture('tiktok', 'profile'),
+        to: fixture('tiktok', 'profile-stale-bootstrap'),
         away: '/explore',
       }),
     ],
-    screenshot: fixture('tiktok', 'profile', `${TT}/@mara.bakes`),
+    screenshot: fixture('tiktok', 'profile'),
   },
   {
     platform: 'youtube',
@@ -184,42 +185,42 @@ const SPECS: PlatformSpec[] = [
     profiles: [
       {
         what: 'rounded "2.47M subscribers" (YouTube rounds down)',
-        ...fixture('youtube', 'channel-rounded', `${YT}/@copperkettle/videos`),
+        ...fixture('youtube', 'channel-rounded'),
         facts: { 'data-handle': 'copperkettle', 'data-followers': '2470000', 'data-followers-exact': 'false', 'data-state': 'ok' },
       },
       {
         what: 'exact "847 subscribers"',
-        ...fixture('youtube', 'channel-exact', `${YT}/@quietpond/videos`),
+        ...fixture('youtube', 'channel-exact'),
         facts: { 'data-handle': 'quietpond', 'data-followers': '847', 'data-followers-exact': 'true', 'data-tier': 'nano' },
       },
       {
         what: 'Spanish "4,69 M de suscriptores"',
-        ...fixture('youtube', 'channel-es', `${YT}/@cocinaconlola/videos`),
+        ...fixture('youtube', 'channel-es'),
         facts: { 'data-handle': 'cocinaconlola', 'data-followers': '4690000', 'data-followers-exact': 'false' },
       },
       {
         what: 'Japanese "チャンネル登録者数 12.3万人"',
-        ...fixture('youtube', 'channel-ja', `${YT}/@yamanoyu/videos`),
+        ...fixture('youtube', 'channel-ja'),
         facts: { 'data-handle': 'yamanoyu', 'data-followers': '123000', 'data-followers-exact': 'false' },
       },
       {
         what: 'German "12.300 Abonnenten"',
-        ...fixture('youtube', 'channel-de', `${YT}/@backstubeweiss/videos`),
+        ...fixture('youtube', 'channel-de'),
         facts: { 'data-handle': 'backstubeweiss', 'data-followers': '12300', 'data-followers-exact': 'false' },
       },
       {
         what: 'no videos: partial, with its tier',
-        ...fixture('youtube', 'channel-no-videos', `${YT}/@freshclay`),
+        ...fixture('youtube', 'channel-no-videos'),
         facts: { 'data-handle': 'freshclay', 'data-followers': '3', 'data-followers-exact': 'true', 'data-state': 'partial', 'data-sample': '0' },
       },
     ],
     late: {
-      ...fixture('youtube', 'channel-late', `${YT}/@lateriser/videos`),
+      ...fixture('youtube', 'channel-late'),
       before: null,
       render: LATE_RENDERS.youtube,
       after: { 'data-followers': '9870', 'data-followers-exact': 'false', 'data-state': 'ok' },
     },
-    nonProfiles: [fixture('youtube', 'watch-page', `${YT}/watch?v=ckKtlCorn03`)],
+    nonProfiles: [fixture('youtube', 'watch-page')],
     real: [
       {
         what: '@OneMedia. (server HTML, es-ES): ytInitialData "4,69 M de suscriptores", 4 690 000 rounded',
@@ -230,21 +231,21 @@ const SPECS: PlatformSpec[] = [
     spa: [
       ...bothWays({
         what: '@copperkettle → @quietpond, then yt-navigate-finish',
-        from: fixture('youtube', 'channel-rounded', `${YT}/@copperkettle/videos`),
-        to: fixture('youtube', 'channel-exact', `${YT}/@quietpond/videos`),
+        from: fixture('youtube', 'channel-rounded'),
+        to: fixture('youtube', 'channel-exact'),
         navigateEvent: 'yt-navigate-finish',
         away: '/feed/trending',
       }),
       {
         what: 'the saved @OneMedia. page → @cocinaconlola, OneMedia\'s ytInitialData script still in <body>',
         from: shared('youtube/channel-es.server.html', `${YT}/@OneMedia.`),
-        to: fixture('youtube', 'channel-es', `${YT}/@cocinaconlola/videos`),
+        to: fixture('youtube', 'channel-es'),
         carry: 'script',
         navigateEvent: 'yt-navigate-finish',
         away: '/feed/trending',
       },
     ],
-    screenshot: fixture('youtube', 'channel-rounded', `${YT}/@copperkettle/videos`),
+    screenshot: fixture('youtube', 'channel-rounded'),
   },
   {
     platform: 'x',
@@ -252,39 +253,39 @@ const SPECS: PlatformSpec[] = [
     profiles: [
       {
         what: 'rounded "48.2K Followers" (X truncates)',
-        ...fixture('x', 'profile-rounded', `${X}/mara_sketches`),
+        ...fixture('x', 'profile-rounded'),
         facts: { 'data-handle': 'mara_sketches', 'data-followers': '48200', 'data-followers-exact': 'false', 'data-state': 'ok' },
       },
       {
         what: 'exact "2,847 Followers": micro',
-        ...fixture('x', 'profile-exact', `${X}/noor_ceramics`),
+        ...fixture('x', 'profile-exact'),
         facts: { 'data-handle': 'noor_ceramics', 'data-followers': '2847', 'data-followers-exact': 'true', 'data-tier': 'micro', 'data-micro': 'true' },
       },
       {
         what: 'Spanish "1,2 M Seguidores"',
-        ...fixture('x', 'profile-es', `${X}/lucia_ortega`),
+        ...fixture('x', 'profile-es'),
         facts: { 'data-handle': 'lucia_ortega', 'data-followers': '1200000', 'data-followers-exact': 'false' },
       },
       {
         what: 'German "1,2 Mio. Follower"',
-        ...fixture('x', 'profile-de', `${X}/lena_wandert`),
+        ...fixture('x', 'profile-de'),
         facts: { 'data-handle': 'lena_wandert', 'data-followers': '1200000', 'data-followers-exact': 'false' },
       },
       {
         what: 'no posts: partial, with its tier',
-        ...fixture('x', 'profile-no-posts', `${X}/fresh_start`),
+        ...fixture('x', 'profile-no-posts'),
         facts: { 'data-handle': 'fresh_start', 'data-followers': '17', 'data-followers-exact': 'true', 'data-state': 'partial', 'data-sample': '0' },
       },
     ],
     late: {
-      ...fixture('x', 'profile-late', `${X}/late_bloomer`),
+      ...fixture('x', 'profile-late'),
       before: null,
       render: LATE_RENDERS.x,
       after: { 'data-followers': '5310', 'data-followers-exact': 'true', 'data-state': 'ok' },
     },
     nonProfiles: [
-      fixture('x', 'status-page', `${X}/ink_club/status/1869000000000000003`),
-      fixture('x', 'home', `${X}/home`),
+      fixture('x', 'status-page'),
+      fixture('x', 'home'),
     ],
     real: [
       {
@@ -296,12 +297,12 @@ const SPECS: PlatformSpec[] = [
     spa: [
       ...bothWays({
         what: '@noor_ceramics → @mara_sketches, noor_ceramics\'s JSON-LD still in <head>',
-        from: fixture('x', 'profile-exact', `${X}/noor_ceramics`),
-        to: fixture('x', 'profile-rounded', `${X}/mara_sketches`),
+        from: fixture('x', 'profile-exact'),
+        to: fixture('x', 'profile-rounded'),
         away: '/explore',
       }),
     ],
-    screenshot: fixture('x', 'profile-exact', `${X}/noor_ceramics`),
+    screenshot: fixture('x', 'profile-exact'),
   },
   {
     platform: 'bluesky',
@@ -309,7 +310,7 @@ const SPECS: PlatformSpec[] = [
     profiles: [
       {
         what: 'exact "48213 followers" from the aria-label (visible "48.2K")',
-        ...fixture('bluesky', 'profile', `${BS}/juniper-oakes.bsky.social`),
+        ...fixture('bluesky', 'profile'),
         facts: { 'data-handle': 'juniper-oakes.bsky.social', 'data-followers': '48213', 'data-followers-exact': 'true', 'data-state': 'ok' },
       },
       {
@@ -319,22 +320,22 @@ const SPECS: PlatformSpec[] = [
       },
       {
         what: 'Japanese UI',
-        ...fixture('bluesky', 'profile-ja', `${BS}/hanami.kobo.jp`),
+        ...fixture('bluesky', 'profile-ja'),
         facts: { 'data-handle': 'hanami.kobo.jp', 'data-followers': '12345', 'data-followers-exact': 'true' },
       },
       {
         what: 'no posts: partial, with its tier',
-        ...fixture('bluesky', 'profile-no-posts', `${BS}/fresh-start.bsky.social`),
+        ...fixture('bluesky', 'profile-no-posts'),
         facts: { 'data-handle': 'fresh-start.bsky.social', 'data-followers': '17', 'data-followers-exact': 'true', 'data-state': 'partial', 'data-sample': '0' },
       },
     ],
     late: {
-      ...fixture('bluesky', 'profile-late', `${BS}/late-bloomer.bsky.social`),
+      ...fixture('bluesky', 'profile-late'),
       before: '5310', // the JSON-LD of the loaded profile fills in until the header renders
       render: LATE_RENDERS.bluesky,
       after: { 'data-followers': '5312', 'data-followers-exact': 'true', 'data-state': 'ok' },
     },
-    nonProfiles: [fixture('bluesky', 'post-thread', `${BS}/juniper-oakes.bsky.social/post/3lm5c2wxyz22a`)],
+    nonProfiles: [fixture('bluesky', 'post-thread')],
     real: [
       {
         what: '@stephenking.bsky.social: followers 1101177 exact (visible "1.1M")',
@@ -345,12 +346,12 @@ const SPECS: PlatformSpec[] = [
     spa: [
       ...bothWays({
         what: '@juniper-oakes → @fresh-start, juniper-oakes\'s meta tags and JSON-LD still in <head>',
-        from: fixture('bluesky', 'profile', `${BS}/juniper-oakes.bsky.social`),
-        to: fixture('bluesky', 'profile-no-posts', `${BS}/fresh-start.bsky.social`),
+        from: fixture('bluesky', 'profile'),
+        to: fixture('bluesky', 'profile-no-posts'),
         away: '/feeds',
       }),
     ],
-    screenshot: fixture('bluesky', 'profile', `${BS}/juniper-oakes.bsky.social`),
+    screenshot: fixture('bluesky', 'profile'),
   },
 ];
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ANCHOR_TIMEOUT_MS, createController, SETTLE_TIMEOUT_MS, type BadgeHandle } from '@/lib/content-controller';
+import { noteText } from '@/lib/i18n';
 import type { ProfileView } from '@/lib/model';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { appendPosts, syntheticAdapter } from './synthetic-adapter';
@@ -195,7 +196,7 @@ describe('content controller', () => {
     await flush();
     const verdict = badges[0]?.views.at(-1)?.verdict;
     expect(verdict?.state).toBe('unknown');
-    expect(verdict?.notes).toContain('Follower count not shown yet');
+    expect(verdict?.notes.map(noteText)).toContain('Follower count not shown yet: the profile header has not loaded.');
   });
 
   it('mounts no badge when the badge is switched off, but still tells the toolbar', async () => {

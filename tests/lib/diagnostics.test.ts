@@ -207,7 +207,7 @@ describe('diagnosticsForPage', () => {
       displayName: 'Maya Chen',
       locale: 'en',
       posts: [],
-      notes: ['Follower count not found in the header'],
+      notes: [{ key: 'siteFollowersNotFound' as const }],
     };
     const text = diagnosticsForPage(
       document,
@@ -215,6 +215,7 @@ describe('diagnosticsForPage', () => {
       { url: 'https://www.instagram.com/maya.travels/', version: '0.1.0', userAgent: 'UA' },
     );
     expect(text).toContain('State: unknown');
+    expect(text, 'the notes in words').toContain('- Follower count not found in the profile header.');
     expect(text).toContain('main[role="main"]');
     expect(text).toContain('UserAvatar-Container-{handle}');
     expect(text).not.toMatch(/maya/i);

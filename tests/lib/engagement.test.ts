@@ -13,6 +13,7 @@ import {
   type EngagementSuccess,
 } from '@/lib/engagement';
 import type { Platform } from '@/lib/platforms';
+import type { NoteCode } from '@/lib/i18n';
 import type { PostCounts, ProfileSnapshot } from '@/lib/sites/types';
 
 const exact = (n: number): CountReading => ({ value: n, exact: true, min: n, max: n });
@@ -541,7 +542,7 @@ describe('never NaN or Infinity', () => {
     followers: reading,
     totalLikes: reading,
     posts: fc.array(postArbitrary, { maxLength: 40 }),
-    notes: fc.constant<string[]>([]),
+    notes: fc.constant<NoteCode[]>([]),
   });
 
   it('percent, range and secondary figures are finite and ≥ 0 (the gap may be negative)', () => {

@@ -14,6 +14,7 @@ import type { ProfileView } from '@/lib/model';
 import { parseCountDetailed, type CountReading } from '@/lib/count';
 import { shortlistToCsv } from '@/lib/csv';
 import { formulaBasis, type EngagementResult } from '@/lib/engagement';
+import { noteText } from '@/lib/i18n';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { newProfile, recentViewOf } from '@/lib/shortlist/schema';
 import { ADAPTERS, readSnapshot } from '@/lib/sites';
@@ -543,7 +544,7 @@ describe('markup in a profile name or bio stays text', () => {
       `<h1 data-e2e="user-title">@${escapeHtml(payload)}</h1>`,
     );
     const snapshot = readSnapshot(adapterOf('tiktok'), documentFrom(html, fx.url), fx.url, { trustBootstrap: true });
-    const note = snapshot.notes.find((line) => line.includes(payload));
+    const note = snapshot.notes.map(noteText).find((line) => line.includes(payload));
     expect(note, `notes: ${JSON.stringify(snapshot.notes)}`).toBeDefined();
     const verdict = buildVerdict(snapshot, DEFAULT_SETTINGS, 'settled');
     const { container } = render(createElement(Badge, { verdict, expanded: true, onToggle: noop, saved: false, onSave: noop, theme: 'light' }));

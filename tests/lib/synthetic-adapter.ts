@@ -23,7 +23,7 @@ export function syntheticAdapter() {
             handle: url.pathname.replaceAll('/', ''),
             locale: 'en',
             followers: heading ? { value: followers, exact: true, min: followers, max: followers } : undefined,
-            notes: heading ? [] : ['Follower count not shown yet'],
+            notes: heading ? [] : [{ key: 'siteFollowersNotYet' }],
           };
         },
         post(element): PostCounts | undefined {

@@ -1,9 +1,8 @@
 import type { CountReading } from '../../count';
 import { firstVisible, isVisible, pageLocale, textOf } from '../../dom';
-import { t } from '../../i18n';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from '../types';
 import { isYouTubeHost, parseChannelPath, youtubeProfileHandle } from '../url/youtube';
-import { defineAdapter, preferExact } from '../shared';
+import { defineAdapter, headerNotes, preferExact } from '../shared';
 import { readBootstrap, type Bootstrap } from './page-data';
 import { asRead, attempt, channelRefOf, classify, domParts, partCount, readCount, readHeaderParts, refKey, subscriberReading, type Part } from './parts';
 import { DELIMITER, DELIMITER_ONLY, GRID_TABS, labels, selectors, VIDEO_ID } from './selectors';
@@ -146,12 +145,12 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   const header = (): ProfileHeader => {
     const result: ProfileHeader = { platform: 'youtube', handle, locale, notes: [] };
     if (!ref) {
-      result.notes.push(t('siteNotChannel'));
+      result.notes.push({ key: 'siteNotChannel' });
       return result;
     }
     let dom = attempt('header', domHeader) ?? { rendered: false };
     if (isStale(dom.handle)) {
-      result.notes.push(t('siteStaleChannel', dom.handle ?? ''));
+      result.notes.push({ key: 'siteStaleChannel', args: [dom.handle ?? ''] });
       dom = { rendered: false };
     }
     const data = bootstrap();
@@ -164,20 +163,18 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
 
     // Hidden: the rendered header says so, or (before it renders) the page data of this channel does.
     const hidden = !subscribers && (dom.rendered ? dom.subscribersHidden === true : data.subscribersHidden === true);
-    if (hidden) {
-      result.notes.push(t('siteSubscribersHidden'));
-    } else if (!subscribers) {
-      result.notes.push(
-        dom.rendered
-          ? t('siteSubscribersNotFound')
-          : t('siteSubscribersNotYet'),
-      );
-    } else if (!subscribers.exact) {
-      result.notes.push(t('siteSubscribersRounded'));
-    }
-    if (!videos && dom.rendered) result.notes.push(t('siteVideosNotFound'));
-    if (videos?.value === 0) result.notes.push(t('siteNoVideos'));
-    if (!readsPosts) result.notes.push(t('siteViewsTabs'));
+    result.notes.push(
+      ...headerNotes({
+        handle,
+        followers: subscribers,
+        postsCount: videos,
+        rendered: dom.rendered,
+        shows: { postsCount: true },
+        channel: true,
+        subscribersHidden: hidden,
+      }),
+    );
+    if (!readsPosts) result.notes.push({ key: 'siteViewsTabs' });
     // Nothing more to read: no subscriber count will come (and the formula needs it), or the
     // channel has no uploads to measure.
     if (hidden || (subscribers && videos?.value === 0)) result.final = true;

@@ -94,7 +94,7 @@ describe('App', () => {
 
   it('copies the diagnostics the page reports for an unreadable profile', async () => {
     const send = tab(PROFILE_URL, (message) =>
-      message.type === 'microscope:get-diagnostics' ? 'MicroScope diagnostics\n…' : view({ notes: ['Follower count not found'] }),
+      message.type === 'microscope:get-diagnostics' ? 'MicroScope diagnostics\n…' : view({ notes: [{ key: 'siteFollowersNotFound' }] }),
     );
     const writeText = vi.fn(async () => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
@@ -107,7 +107,7 @@ describe('App', () => {
 
   it('asks for a reload when the page has no diagnostics to give', async () => {
     tab(PROFILE_URL, (message) =>
-      message.type === 'microscope:get-diagnostics' ? (undefined as never) : view({ notes: ['Follower count not found'] }),
+      message.type === 'microscope:get-diagnostics' ? (undefined as never) : view({ notes: [{ key: 'siteFollowersNotFound' }] }),
     );
     render(<App />);
     fireEvent.click(await screen.findByRole('button', { name: 'Copy diagnostics' }));

@@ -200,7 +200,7 @@ describe('ProfilePanel shortlist', () => {
   });
 
   it('shows what could not be read', () => {
-    renderPanel(view({ followers: exact(9_500), posts: posts(3), notes: ['Following count not found in the header'] }));
-    expect(screen.getByText('Following count not found in the header')).toBeTruthy();
+    renderPanel(view({ followers: exact(9_500), posts: posts(3), notes: [{ key: 'siteFollowingNotFound' }] }));
+    expect(screen.getByText('Following count not found in the profile header.')).toBeTruthy();
   });
 });

@@ -78,7 +78,7 @@ describe('NoContentScript', () => {
 });
 
 describe('Unreadable', () => {
-  const unreadable = view({ notes: ['Follower count not found in the header'] });
+  const unreadable = view({ notes: [{ key: 'siteFollowersNotFound' }] });
 
   it('is what an unreadable profile is', () => {
     expect(unreadable.verdict.state).toBe('unknown');
@@ -90,7 +90,7 @@ describe('Unreadable', () => {
     expect(screen.getByText('MicroScope couldn’t read this profile’s counts.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: '@maya.travels' })).toBeTruthy();
     const notes = screen.getByRole('list', { name: 'What could not be read' });
-    expect(within(notes).getByText('Follower count not found in the header')).toBeTruthy();
+    expect(within(notes).getByText('Follower count not found in the profile header.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Copy diagnostics' }));
     expect(onCopy).toHaveBeenCalledOnce();
   });

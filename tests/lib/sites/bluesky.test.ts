@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { adapterFor, readSnapshot } from '../../../lib/sites';
 import { bluesky } from '../../../lib/sites/bluesky';
 import type { PostCounts, ProfileSnapshot } from '../../../lib/sites/types';
-import { closeFixtures, hasSharedPage, loadFixture, loadSharedPage } from './fixture';
+import { closeFixtures, hasSharedPage, loadFixture, loadSharedPage, words } from './fixture';
 import { GOTCHA_URLS, PROFILE_URLS } from './gotcha-urls';
 
 afterAll(closeFixtures);
@@ -130,7 +130,7 @@ describe('profile.html: exact aria-labels, JSON-LD, pinned, repost, quote', () =
     expect(read('profile', url, true).snapshot.postsCount).toEqual(exact(1234));
     const untrusted = read('profile', url, false).snapshot;
     expect(untrusted.postsCount).toEqual(truncated(1200, 1299));
-    expect(untrusted.notes).toEqual([]);
+    expect(words(untrusted.notes)).toEqual([]);
   });
 
   it('reads 5 posts in order with exact likes/replies and truncated reposts', () => {
@@ -197,7 +197,7 @@ describe('profile.html: exact aria-labels, JSON-LD, pinned, repost, quote', () =
       expect(snapshot.following).toBeUndefined();
       expect(snapshot.postsCount, 'JSON-LD names @juniper-oakes too').toBeUndefined();
       expect(snapshot.displayName).toBeUndefined();
-      expect(snapshot.notes).toEqual([`The page still shows @${HANDLE}, not @sam.rivers.bsky.social: waiting for the profile to load.`]);
+      expect(words(snapshot.notes)).toEqual([`The page still shows @${HANDLE}, not @sam.rivers.bsky.social: waiting for the profile to load.`]);
       expect(ids(snapshot, 'notOwn'), 'only the repost is by sam.rivers').toEqual([
         '3lk2a7pinq22b', '3lm5c2wxyz22a', '3lm3d6quot22d', '3lm2e5zero22e',
       ]);
@@ -230,7 +230,7 @@ describe('profile.html: exact aria-labels, JSON-LD, pinned, repost, quote', () =
     doc.querySelector('[data-testid="profileHeaderFollowersButton"]')!.setAttribute('aria-label', 'Followers');
     const header = bluesky.reader(doc, new URL(url), { trustBootstrap: false }).header();
     expect(header.followers, '"48.2K": 48 200 … 48 299').toEqual(truncated(48_200, 48_299));
-    expect(header.notes).toEqual(['Follower count is rounded on the page; the exact number is not shown.']);
+    expect(words(header.notes)).toEqual(['Follower count is rounded on the page; the exact number is not shown.']);
     const trusted = bluesky.reader(doc, new URL(url), { trustBootstrap: true }).header();
     expect(trusted.followers, 'the JSON-LD\'s exact 48 213 agrees with "48.2K"').toEqual(exact(48_213));
   });
@@ -281,13 +281,13 @@ describe('profile-late.html: header rendered after load', () => {
     const reader = bluesky.reader(doc, new URL(url), { trustBootstrap: false });
     const before = reader.header();
     expect(before.followers).toBeUndefined();
-    expect(before.notes).toEqual(['Follower count not shown yet: the profile header has not loaded.']);
+    expect(words(before.notes)).toEqual(['Follower count not shown yet: the profile header has not loaded.']);
     expect(reader.anchor()).toBeNull();
 
     render(doc, '5312 followers');
     const after = reader.header();
     expect(after).toMatchObject({ followers: exact(5312), following: exact(287), postsCount: exact(61), displayName: 'Sam Okafor' });
-    expect(after.notes).toEqual([]);
+    expect(words(after.notes)).toEqual([]);
     expect(reader.anchor()?.textContent).toBe('Sam Okafor');
   });
 
@@ -307,7 +307,7 @@ describe('profile-no-posts.html', () => {
     expect(snapshot.followers).toEqual(exact(17));
     expect(snapshot.following).toEqual(exact(3));
     expect(snapshot.posts).toEqual([]);
-    expect(snapshot.notes).toEqual(['No posts yet: engagement cannot be measured.']);
+    expect(words(snapshot.notes)).toEqual(['No posts yet: engagement cannot be measured.']);
   });
 });
 
@@ -320,7 +320,8 @@ describe('post-thread.html: a post thread, not a profile', () => {
 
   it('gives an empty snapshot when read anyway', () => {
     const { snapshot } = read('post-thread', url);
-    expect(snapshot).toMatchObject({ handle: '', posts: [], notes: ['This page is not a Bluesky profile.'] });
+    expect(snapshot).toMatchObject({ handle: '', posts: [] });
+    expect(words(snapshot.notes)).toEqual(['This page is not a Bluesky profile.']);
   });
 
   it('does not take the thread\'s counts for the author\'s profile', () => {
@@ -350,7 +351,7 @@ describe('the saved real page (logged out, 2026-01)', () => {
         expect(snapshot.followers, 'aria-label "1101177 followers" (visible "1.1M")').toEqual(exact(1_101_177));
         expect(snapshot.following).toEqual(exact(3));
         expect(snapshot.postsCount).toEqual(exact(329));
-        expect(snapshot.notes).toEqual([]);
+        expect(words(snapshot.notes)).toEqual([]);
         expect(snapshot.posts).toHaveLength(28);
       }
       const snapshot = readSnapshot(bluesky, doc()!, url, { trustBootstrap: true });

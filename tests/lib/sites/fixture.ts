@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
+import { noteText, type NoteCode } from '../../../lib/i18n';
 import type { Platform } from '../../../lib/platforms';
 
 /**
@@ -55,4 +56,9 @@ export function hasSharedPage(path: string): boolean {
 /** Closes every Window opened by this module (call from afterAll). */
 export async function closeFixtures(): Promise<void> {
   await Promise.all(windows.splice(0).map((window) => window.happyDOM.close()));
+}
+
+/** An adapter's note codes in words, as badge and popup show them (English in the unit tests). */
+export function words(notes: readonly NoteCode[]): string[] {
+  return notes.map(noteText);
 }

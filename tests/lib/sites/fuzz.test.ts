@@ -1,14 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseCountDetailed, type CountReading, type Rounding } from '../../../lib/count';
+import type { NoteCode } from '../../../lib/i18n';
 import { pageLocale } from '../../../lib/dom';
-import { ADAPTERS, readSnapshot } from '../../../lib/sites';
+import { ADAPTERS, adapterFor, readSnapshot } from '../../../lib/sites';
 import { PLATFORMS, type Platform } from '../../../lib/platforms';
 import type { PostCounts, ProfileHeader, SiteAdapter } from '../../../lib/sites/types';
+import { allFixtures, fixtureFile, fixtureUrl } from '../../fixtures';
 
 /*
  * Issue 7, item 4: the adapters, fuzzed on mutated fixtures, never throw and never report a count
@@ -28,74 +28,18 @@ import type { PostCounts, ProfileHeader, SiteAdapter } from '../../../lib/sites/
  * listed at the end of the run, as are the errors the adapters caught themselves.
  */
 
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures');
-
 /**
- * Every fixture with the URL its unit test reads it at (tests/lib/sites/{platform}.test.ts). Pages
- * that are not profiles (a post, a video, a thread, the home timeline) are read at a profile URL of
- * the same site, as their unit tests do: a page that is not the profile it claims to be is hostile
- * input too.
+ * Pages that are not profiles (a post, a video, a thread, the home timeline) are read at a profile
+ * URL of the same site (their author's, or the signed-in user's), as their unit tests do: a page
+ * that is not the profile it claims to be is hostile input too. Every other fixture is read at the
+ * URL it carries (tests/fixtures/index.ts).
  */
-const FIXTURE_URLS: Readonly<Record<Platform, Readonly<Record<string, string>>>> = {
-  instagram: {
-    'profile-exact': 'https://www.instagram.com/ana.tidepool/',
-    'profile-rounded': 'https://www.instagram.com/kofi.bakes/',
-    'profile-hidden-likes': 'https://www.instagram.com/noor.ceramics/',
-    'profile-de': 'https://www.instagram.com/lena.wandert/?hl=de',
-    'profile-reels': 'https://www.instagram.com/mila.moves/reels/',
-    'profile-no-posts': 'https://www.instagram.com/fresh.start.studio/',
-    'profile-late': 'https://www.instagram.com/late.bloomer/',
-    'profile-2026': 'https://www.instagram.com/coral.reef.lab/',
-    'profile-ja-nolink': 'https://www.instagram.com/hinata.pottery/',
-    'profile-private': 'https://www.instagram.com/jonas.private.sketches/',
-    'post-page': 'https://www.instagram.com/ana.tidepool/',
-  },
-  tiktok: {
-    profile: 'https://www.tiktok.com/@mara.bakes',
-    'profile-stale-bootstrap': 'https://www.tiktok.com/@kofi.draws',
-    'profile-de': 'https://www.tiktok.com/@lena.wandert?lang=de-DE',
-    'profile-late': 'https://www.tiktok.com/@late.bloomer',
-    'profile-no-posts': 'https://www.tiktok.com/@fresh.start.studio',
-    'profile-private': 'https://www.tiktok.com/@quiet.looms',
-    'video-page': 'https://www.tiktok.com/@mara.bakes',
-  },
-  youtube: {
-    'channel-rounded': 'https://www.youtube.com/@copperkettle/videos',
-    'channel-exact': 'https://www.youtube.com/@quietpond/videos',
-    'channel-es': 'https://www.youtube.com/@cocinaconlola/videos',
-    'channel-ja': 'https://www.youtube.com/@yamanoyu/videos',
-    'channel-de': 'https://www.youtube.com/@backstubeweiss/videos',
-    'channel-shorts': 'https://www.youtube.com/@mintleafbakes/shorts',
-    'channel-streams': 'https://www.youtube.com/@nightowlradio/streams',
-    'channel-hidden-duplicates': 'https://www.youtube.com/@copperkettle/videos',
-    'channel-late': 'https://www.youtube.com/@lateriser/videos',
-    'channel-no-videos': 'https://www.youtube.com/@freshclay',
-    'channel-c4': 'https://www.youtube.com/channel/UCh4rb0urL1ghtsTra1ler5x',
-    'channel-server-lockups': 'https://www.youtube.com/@tidewaterfilms/videos',
-    'channel-server-home': 'https://www.youtube.com/@tidewaterfilms',
-    'channel-server-videos-hidden': 'https://www.youtube.com/@tidewaterfilms/videos',
-    'watch-page': 'https://www.youtube.com/@copperkettle',
-  },
-  x: {
-    'profile-rounded': 'https://x.com/mara_sketches',
-    'profile-replies': 'https://x.com/mara_sketches/with_replies',
-    'profile-exact': 'https://x.com/noor_ceramics',
-    'profile-stale-ld': 'https://x.com/sam_okafor',
-    'profile-es': 'https://x.com/lucia_ortega',
-    'profile-de': 'https://x.com/lena_wandert',
-    'profile-late': 'https://x.com/late_bloomer',
-    'profile-protected': 'https://x.com/miralake_quiet',
-    'profile-no-posts': 'https://x.com/fresh_start',
-    'status-page': 'https://x.com/ink_club',
-    home: 'https://x.com/mara_sketches',
-  },
-  bluesky: {
-    profile: 'https://bsky.app/profile/juniper-oakes.bsky.social',
-    'profile-ja': 'https://bsky.app/profile/hanami.kobo.jp',
-    'profile-late': 'https://bsky.app/profile/late-bloomer.bsky.social',
-    'profile-no-posts': 'https://bsky.app/profile/fresh-start.bsky.social',
-    'post-thread': 'https://bsky.app/profile/juniper-oakes.bsky.social',
-  },
+const READ_AS_PROFILE: Readonly<Partial<Record<Platform, Readonly<Record<string, string>>>>> = {
+  instagram: { 'post-page': 'https://www.instagram.com/ana.tidepool/' },
+  tiktok: { 'video-page': 'https://www.tiktok.com/@mara.bakes' },
+  youtube: { 'watch-page': 'https://www.youtube.com/@copperkettle' },
+  x: { 'status-page': 'https://x.com/ink_club', home: 'https://x.com/mara_sketches' },
+  bluesky: { 'post-thread': 'https://bsky.app/profile/juniper-oakes.bsky.social' },
 };
 
 /** Runs per fixture and trust setting (plus the unmutated page). FC_NUM_RUNS=500 for a long hunt; FC_SEED / FC_PATH replay a failure. */
@@ -534,7 +478,7 @@ interface Fixture {
 }
 
 function fixture(adapter: SiteAdapter, name: string, url: string): Fixture {
-  const html = readFileSync(join(FIXTURES, adapter.platform, `${name}.html`), 'utf8');
+  const html = readFileSync(fixtureFile(adapter.platform, name), 'utf8');
   return {
     adapter,
     name,
@@ -567,7 +511,9 @@ function exercise(fx: Fixture, doc: Document, plan: readonly Op[], trustBootstra
 
   const snapshot = readSnapshot(fx.adapter, doc, fx.url, { trustBootstrap });
   expect(snapshot.platform, context).toBe(fx.adapter.platform);
-  expect(Array.isArray(snapshot.notes) && snapshot.notes.every((note) => typeof note === 'string'), context).toBe(true);
+  const isCode = (note: NoteCode) =>
+    typeof note.key === 'string' && (note.args ?? []).every((arg) => typeof arg === 'string' || typeof arg === 'number');
+  expect(Array.isArray(snapshot.notes) && snapshot.notes.every(isCode), `${context}: notes are codes`).toBe(true);
   expect(snapshot.displayName === undefined || typeof snapshot.displayName === 'string', context).toBe(true);
   const ids = snapshot.posts.map((post) => post.id);
   expect(ids.every((id) => typeof id === 'string' && id !== ''), `${context}: post ids`).toBe(true);
@@ -596,20 +542,20 @@ function exercise(fx: Fixture, doc: Document, plan: readonly Op[], trustBootstra
 
 const cases = PLATFORMS.flatMap((platform) => {
   const adapter = ADAPTERS.find((candidate) => candidate.platform === platform)!;
-  return Object.entries(FIXTURE_URLS[platform]).map(([name, url]) => fixture(adapter, name, url));
+  return allFixtures(platform).map((page) => {
+    const url = READ_AS_PROFILE[platform]?.[page.name] ?? page.url;
+    return fixture(adapter, page.name, url);
+  });
 });
 
 // To hunt longer: FC_NUM_RUNS=500 npx vitest run --project unit tests/lib/sites/fuzz.test.ts
 // (default 12 runs × 2 trust settings per fixture keeps the file well under a minute on 2 cores).
 // A failure prints fast-check's seed and path: replay it with FC_SEED=… FC_PATH=….
 describe('adapters on mutated fixtures: never throw, never report a count that is not in the page', () => {
-  it('fuzzes every fixture in tests/fixtures (add a URL to FIXTURE_URLS for a new one)', () => {
-    for (const platform of PLATFORMS) {
-      const files = readdirSync(join(FIXTURES, platform))
-        .filter((file) => file.endsWith('.html'))
-        .map((file) => file.slice(0, -'.html'.length))
-        .sort();
-      expect(Object.keys(FIXTURE_URLS[platform]).sort(), `fixtures of ${platform}`).toEqual(files);
+  it('reads every non-profile fixture as a profile, and every other one at its own URL', () => {
+    for (const fx of cases) expect(adapterFor(fx.url)?.adapter.platform, `${fx.adapter.platform}/${fx.name}.html at ${fx.url}`).toBe(fx.adapter.platform);
+    for (const [platform, pages] of Object.entries(READ_AS_PROFILE)) {
+      for (const name of Object.keys(pages)) expect(cases.some((fx) => fx.adapter.platform === platform && fx.name === name), `${platform}/${name}.html exists`).toBe(true);
     }
   });
 
@@ -659,7 +605,7 @@ describe('adapters on mutated fixtures: never throw, never report a count that i
 // and read that back: "followerCount": 5310 became {value: 5300, 5250…5399}, a count written nowhere
 // on the page, and 9990 followers became ≈10K, "Mid-tier". Fixed: roundedFromJson keeps the number.
 describe('TikTok page data without statsV2: the number the page wrote, never re-rounded', () => {
-  const url = FIXTURE_URLS.tiktok['profile-late']!;
+  const url = fixtureUrl('tiktok', 'profile-late');
   const fx = cases.find((candidate) => candidate.adapter.platform === 'tiktok' && candidate.name === 'profile-late')!;
   const withoutStatsV2 = (followers: number) =>
     fx.html.replace(/,"statsV2":\{[^}]*\}/, '').replace('"stats":{"followerCount":5310', `"stats":{"followerCount":${followers}`);

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { adapterFor, readSnapshot } from '../../../lib/sites';
 import { instagram, statsBeforeDash } from '../../../lib/sites/instagram';
 import type { PostCounts, ProfileSnapshot } from '../../../lib/sites/types';
-import { closeFixtures, hasSharedPage, loadFixture, loadSharedPage } from './fixture';
+import { closeFixtures, hasSharedPage, loadFixture, loadSharedPage, words } from './fixture';
 import { GOTCHA_URLS, PROFILE_URLS } from './gotcha-urls';
 
 afterAll(closeFixtures);
@@ -78,7 +78,7 @@ describe('profile-exact.html: logged in, exact counts in title, embedded JSON', 
     expect(snapshot.followers, 'the title "12,345" beats the text "12.3K"').toEqual(exact(12345));
     expect(snapshot.following).toEqual(exact(412));
     expect(snapshot.postsCount).toEqual(exact(224));
-    expect(snapshot.notes).toEqual([]);
+    expect(words(snapshot.notes)).toEqual([]);
   });
 
   it('reads 14 posts in page order, the duplicate tile once', () => {
@@ -140,7 +140,7 @@ describe('profile-exact.html: logged in, exact counts in title, embedded JSON', 
     expect(snapshot.postsCount).toBeUndefined();
     expect(byId(snapshot, 'DAtp02bRsTu').likes, 'JSON of ana.tidepool is not someone.else\'s').toBeUndefined();
     expect(snapshot.posts.every((post) => post.notOwn), 'tile hrefs name /ana.tidepool/p/…: not this profile\'s').toBe(true);
-    expect(snapshot.notes.join(' ')).toMatch(/follower count/i);
+    expect(words(snapshot.notes).join(' ')).toMatch(/follower count/i);
     expect(instagram.reader(loadFixture('instagram', 'profile-exact', other), new URL(other), { trustBootstrap: true }).anchor()).toBeNull();
   });
 
@@ -190,7 +190,7 @@ describe('profile-rounded.html: logged out, rounded text only', () => {
     expect(snapshot.followers, 'the live "48.2K" beats the meta "48K"; both rounded').toEqual(rounded(48200));
     expect(snapshot.following).toEqual(exact(1021));
     expect(snapshot.postsCount).toEqual(exact(387));
-    expect(snapshot.notes.join(' ')).toMatch(/rounded/i);
+    expect(words(snapshot.notes).join(' ')).toMatch(/rounded/i);
   });
 
   it('reads the overlays in their three shapes', () => {
@@ -228,7 +228,7 @@ describe('profile-hidden-likes.html: like counts hidden by the author', () => {
     expect(byId(snapshot, 'DMs8Y4cXy3s').comments).toEqual(exact(22));
     expect(byId(snapshot, 'DMs1A0bHq2w')).toMatchObject({ likes: exact(210), comments: exact(9) });
     expect(byId(snapshot, 'DMs3C2dRt5y').likes, 'edge_media_preview_like').toEqual(exact(188));
-    expect(snapshot.notes).toContain('Likes are hidden on 3 of 6 recent posts: engagement for those is unknown.');
+    expect(words(snapshot.notes)).toContain('Likes are hidden on 3 of 6 recent posts: engagement for those is unknown.');
   });
 
   it('without trusted JSON reads the comments-only overlay and claims nothing about likes', () => {
@@ -236,7 +236,7 @@ describe('profile-hidden-likes.html: like counts hidden by the author', () => {
     expect(ids(snapshot, 'likesHidden')).toEqual([]);
     expect(byId(snapshot, 'DMs2B1cZw9e')).toMatchObject({ comments: exact(14) });
     expect(byId(snapshot, 'DMs2B1cZw9e').likes).toBeUndefined();
-    expect(snapshot.notes.join(' ')).not.toMatch(/hidden/i);
+    expect(words(snapshot.notes).join(' ')).not.toMatch(/hidden/i);
   });
 });
 
@@ -265,7 +265,7 @@ describe('profile-de.html: German UI', () => {
     expect(header.followers).toEqual(rounded(1_200_000));
     expect(header.following, 'meta tags can lag behind the page: never exact on their own').toEqual(rounded(512));
     expect(header.postsCount).toEqual(rounded(12_500));
-    expect(header.notes).toContain(FROM_META);
+    expect(words(header.notes)).toContain(FROM_META);
   });
 });
 
@@ -291,7 +291,7 @@ describe('profile-no-posts.html', () => {
     expect(snapshot.followers).toEqual(exact(17));
     expect(snapshot.following).toEqual(exact(3));
     expect(snapshot.posts).toEqual([]);
-    expect(snapshot.notes.join(' ')).toMatch(/no posts yet/i);
+    expect(words(snapshot.notes).join(' ')).toMatch(/no posts yet/i);
   });
 });
 
@@ -332,7 +332,7 @@ describe('profile-late.html: header rendered after load', () => {
     const reader = instagram.reader(doc, new URL(url), { trustBootstrap: false });
     const before = reader.header();
     expect(before.followers).toBeUndefined();
-    expect(before.notes).toContain('Follower count not shown yet: the profile header has not loaded.');
+    expect(words(before.notes)).toContain('Follower count not shown yet: the profile header has not loaded.');
     expect(reader.anchor()).toBeNull();
 
     renderHeader(doc, '<span title="5,310"><span>5,310</span></span>');
@@ -340,7 +340,7 @@ describe('profile-late.html: header rendered after load', () => {
     expect(after.followers).toEqual(exact(5310));
     expect(after.following).toEqual(exact(287));
     expect(after.postsCount).toEqual(exact(61));
-    expect(after.notes).toEqual([]);
+    expect(words(after.notes)).toEqual([]);
     expect(reader.anchor()?.textContent).toBe('late.bloomer');
   });
 
@@ -350,7 +350,7 @@ describe('profile-late.html: header rendered after load', () => {
     const before = reader.header();
     expect(before).toMatchObject({ followers: rounded(5310), following: rounded(287), postsCount: rounded(61), displayName: 'Sam Okafor' });
     expect(before.followers, 'the meta\'s own interval is kept').toMatchObject({ min: 5310, max: 5310 });
-    expect(before.notes).toEqual([FROM_META]);
+    expect(words(before.notes)).toEqual([FROM_META]);
     expect(reader.anchor()).toBeNull();
   });
 
@@ -384,12 +384,12 @@ describe('the saved real page (server HTML, no rendered header)', () => {
       expect(snapshot.followers, 'no rendered header to confirm it: approximate').toEqual(rounded(2362));
       expect(snapshot.following).toEqual(rounded(136));
       expect(snapshot.postsCount).toEqual(rounded(224));
-      expect(snapshot.notes).toContain(FROM_META);
+      expect(words(snapshot.notes)).toContain(FROM_META);
       expect(snapshot.posts).toEqual([]);
 
       const untrusted = readSnapshot(instagram, doc, url, { trustBootstrap: false });
       expect(untrusted.followers, 'server HTML has no header: nothing without the meta').toBeUndefined();
-      expect(untrusted.notes).toContain('Follower count not shown yet: the profile header has not loaded.');
+      expect(words(untrusted.notes)).toContain('Follower count not shown yet: the profile header has not loaded.');
     },
   );
 });
@@ -434,8 +434,8 @@ describe('the rendered header is the current value; meta tags may lag (issue 15)
     expect(snapshot.followers).toEqual(followers);
     expect(snapshot.following).toEqual(following);
     expect(snapshot.postsCount).toEqual(posts);
-    if (note) expect(snapshot.notes).toContain(note);
-    else expect(snapshot.notes).toEqual([]);
+    if (note) expect(words(snapshot.notes)).toContain(note);
+    else expect(words(snapshot.notes)).toEqual([]);
   });
 
   it.each([
@@ -491,7 +491,7 @@ describe('the rendered header is the current value; meta tags may lag (issue 15)
     const { snapshot } = read(fixture, 'https://www.instagram.com/someone.else/', false);
     expect(snapshot.followers).toBeUndefined();
     expect(snapshot.final).toBeUndefined();
-    expect(snapshot.notes.join(' ')).not.toMatch(/private/i);
+    expect(words(snapshot.notes).join(' ')).not.toMatch(/private/i);
   });
 });
 
@@ -502,7 +502,7 @@ describe('profile-private.html: a private account', () => {
     const { snapshot } = read('profile-private', url);
     expect(snapshot.followers).toEqual(exact(2904));
     expect(snapshot.posts).toEqual([]);
-    expect(snapshot.notes).toContain('This account is private: its posts cannot be read.');
+    expect(words(snapshot.notes)).toContain('This account is private: its posts cannot be read.');
     expect(snapshot.final).toBe(true);
   });
 
@@ -511,7 +511,7 @@ describe('profile-private.html: a private account', () => {
     doc.querySelector('main > div > div > div:last-child h2')!.remove();
     const snapshot = readSnapshot(instagram, doc, url, { trustBootstrap: true });
     expect(snapshot.final).toBeUndefined();
-    expect(snapshot.notes.join(' ')).not.toMatch(/private/i);
+    expect(words(snapshot.notes).join(' ')).not.toMatch(/private/i);
   });
 
   it('is final when the rendered header says 0 posts, not before the header renders', () => {
@@ -535,7 +535,7 @@ describe('the saved real 2026 rendered page (div header, span[title])', () => {
       expect(snapshot.followers, 'the title beats the text "698M" and the og:description "698M"').toEqual(exact(698_079_524));
       expect(snapshot.following).toEqual(exact(314));
       expect(snapshot.postsCount).toEqual(exact(8276));
-      expect(snapshot.notes).toEqual([]);
+      expect(words(snapshot.notes)).toEqual([]);
       expect(snapshot.final).toBeUndefined();
       expect(snapshot.posts.length, '12 grid tiles').toBe(12);
       expect(snapshot.posts.every((post) => post.likes === undefined && post.views === undefined), 'no per-post counts in this DOM').toBe(true);

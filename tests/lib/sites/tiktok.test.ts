@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { adapterFor, readSnapshot } from '../../../lib/sites';
 import { tiktok } from '../../../lib/sites/tiktok';
 import type { PostCounts, ProfileSnapshot } from '../../../lib/sites/types';
-import { closeFixtures, hasSharedPage, loadFixture, loadSharedPage } from './fixture';
+import { closeFixtures, hasSharedPage, loadFixture, loadSharedPage, words } from './fixture';
 import { GOTCHA_URLS, PROFILE_URLS } from './gotcha-urls';
 
 afterAll(closeFixtures);
@@ -107,7 +107,7 @@ describe('profile.html: rounded header, exact statsV2 for the same handle', () =
     expect(snapshot.following).toEqual(exact(312));
     expect(snapshot.totalLikes, 'statsV2 heartCount, not stats (1 100 000, rounded by TikTok)').toEqual(exact(1_104_518));
     expect(snapshot.postsCount).toEqual(exact(87));
-    expect(snapshot.notes).toEqual([]);
+    expect(words(snapshot.notes)).toEqual([]);
   });
 
   it('untrusted: the header\'s rounded text only, with its rounding interval', () => {
@@ -117,7 +117,7 @@ describe('profile.html: rounded header, exact statsV2 for the same handle', () =
     expect(snapshot.totalLikes).toEqual(rounded(1_100_000));
     expect(snapshot.postsCount, 'the header never shows the video count').toBeUndefined();
     expect(snapshot.displayName, 'user-subtitle is in the DOM').toBe('Mara Okonkwo');
-    expect(snapshot.notes).toEqual(['Follower count is rounded on the page; the exact number is not shown.']);
+    expect(words(snapshot.notes)).toEqual(['Follower count is rounded on the page; the exact number is not shown.']);
   });
 
   it('reads 5 tiles in page order with views, kinds and the pinned badge', () => {
@@ -240,7 +240,7 @@ describe('profile-stale-bootstrap.html: embedded data still describes the previo
     expect(snapshot.followers?.value, 'trusted statsV2 is mara.bakes\'s own: fine').toBe(48_213);
     expect(snapshot.totalLikes).toEqual(exact(1_104_518));
     expect(snapshot.displayName, 'the DOM name is Kofi\'s: the JSON nickname instead').toBe('Mara Okonkwo');
-    expect(snapshot.notes).toContain('The page still shows @kofi.draws, not @mara.bakes: waiting for the profile to load.');
+    expect(words(snapshot.notes)).toContain('The page still shows @kofi.draws, not @mara.bakes: waiting for the profile to load.');
     expect(ids(snapshot, 'notOwn')).toEqual(['7321000000000000001', '7322000000000000002']);
 
     const untrusted = readSnapshot(tiktok, doc, 'https://www.tiktok.com/@mara.bakes', { trustBootstrap: false });
@@ -290,14 +290,14 @@ describe('profile-late.html: header rendered after load', () => {
     const reader = tiktok.reader(doc, new URL(url), { trustBootstrap: false });
     const before = reader.header();
     expect(before.followers).toBeUndefined();
-    expect(before.notes).toEqual(['Follower count not shown yet: the profile header has not loaded.']);
+    expect(words(before.notes)).toEqual(['Follower count not shown yet: the profile header has not loaded.']);
     expect(reader.anchor()).toBeNull();
     expect(doc.querySelectorAll(reader.postSelector)).toHaveLength(0);
 
     renderHeader(doc, '5,310');
     const after = reader.header();
     expect(after).toMatchObject({ followers: exact(5310), following: exact(287), totalLikes: rounded(91_200), displayName: 'Sam Okafor' });
-    expect(after.notes).toEqual([]);
+    expect(words(after.notes)).toEqual([]);
     expect(reader.anchor()?.textContent).toBe('late.bloomer');
     const tile = doc.querySelector(reader.postSelector)!;
     expect(reader.post(tile)).toMatchObject({ id: '7331000000000000001', views: exact(2048) });
@@ -327,7 +327,7 @@ describe('profile-no-posts.html', () => {
     expect(snapshot.following).toEqual(exact(3));
     expect(snapshot.totalLikes).toEqual(exact(0));
     expect(snapshot.posts).toEqual([]);
-    expect(snapshot.notes).toEqual(['No posts yet: engagement cannot be measured.']);
+    expect(words(snapshot.notes)).toEqual(['No posts yet: engagement cannot be measured.']);
   });
 });
 
@@ -341,7 +341,8 @@ describe('video-page.html: a video, not a profile', () => {
 
   it('gives an empty snapshot when read anyway', () => {
     const { snapshot } = read('video-page', url);
-    expect(snapshot).toMatchObject({ handle: '', posts: [], notes: ['This page is not a TikTok profile.'] });
+    expect(snapshot).toMatchObject({ handle: '', posts: [] });
+    expect(words(snapshot.notes)).toEqual(['This page is not a TikTok profile.']);
     expect(snapshot.followers).toBeUndefined();
   });
 
@@ -371,7 +372,7 @@ describe('the saved real pages', () => {
       expect(snapshot.following).toEqual(exact(0));
       expect(snapshot.totalLikes).toEqual(exact(3_922_256));
       expect(snapshot.postsCount, 'statsV2 videoCount "19" (18 tiles shown logged out)').toEqual(exact(19));
-      expect(snapshot.notes).toEqual([]);
+      expect(words(snapshot.notes)).toEqual([]);
       expect(snapshot.posts).toHaveLength(18);
       expect(snapshot.posts[0]).toEqual({
         id: '7571863205253778710',
@@ -398,7 +399,7 @@ describe('the saved real pages', () => {
       expect(snapshot.totalLikes).toEqual(rounded(3_900_000));
       expect(snapshot.postsCount).toBeUndefined();
       expect(snapshot.posts).toHaveLength(18);
-      expect(snapshot.notes).toEqual(['Follower count is rounded on the page; the exact number is not shown.']);
+      expect(words(snapshot.notes)).toEqual(['Follower count is rounded on the page; the exact number is not shown.']);
     },
     30_000,
   );

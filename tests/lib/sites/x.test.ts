@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { adapterFor, readSnapshot } from '../../../lib/sites';
 import { x } from '../../../lib/sites/x';
 import type { PostCounts, ProfileSnapshot } from '../../../lib/sites/types';
-import { closeFixtures, hasSharedPage, loadFixture, loadSharedPage } from './fixture';
+import { closeFixtures, hasSharedPage, loadFixture, loadSharedPage, words } from './fixture';
 import { GOTCHA_URLS, PROFILE_URLS } from './gotcha-urls';
 
 afterAll(closeFixtures);
@@ -161,7 +161,7 @@ describe('profile-rounded.html: logged out, rounded header, pinned post and a re
     expect(snapshot.followers, '"48.2K Followers"').toEqual(truncated(48_200, 48_299));
     expect(snapshot.following, '"1,021 Following"').toEqual(exact(1021));
     expect(snapshot.postsCount, '"12.5K posts" in the app bar').toEqual(truncated(12_500, 12_599));
-    expect(snapshot.notes).toEqual(['Follower count is rounded on the page; the exact number is not shown.']);
+    expect(words(snapshot.notes)).toEqual(['Follower count is rounded on the page; the exact number is not shown.']);
   });
 
   it('reads four posts in page order with exact counts from the action-group label', () => {
@@ -232,7 +232,7 @@ describe('profile-rounded.html: logged out, rounded header, pinned post and a re
     doc.querySelector('h2[role="heading"] + div')!.textContent = '1,204 photos & videos';
     const header = x.reader(doc, new URL(`${url}/media`), { trustBootstrap: false }).header();
     expect(header.postsCount).toBeUndefined();
-    expect(header.notes).toContain('Post count is not shown on this tab: open the Posts tab.');
+    expect(words(header.notes)).toContain('Post count is not shown on this tab: open the Posts tab.');
     expect(header.followers?.value).toBe(48_200);
   });
 });
@@ -276,7 +276,7 @@ describe('profile-exact.html: JSON-LD with exact counts, /followers link, emoji 
     expect(snapshot.following).toEqual(exact(312));
     expect(snapshot.postsCount, '15342 agrees with "15.3K"').toEqual(exact(15_342));
     expect(snapshot.displayName, 'emoji images read as their alt text').toBe('Noor Haddad 🏺');
-    expect(snapshot.notes).toEqual([]);
+    expect(words(snapshot.notes)).toEqual([]);
   });
 
   it('untrusted: ignores the JSON-LD, keeps what the page shows', () => {
@@ -300,7 +300,7 @@ describe('profile-exact.html: JSON-LD with exact counts, /followers link, emoji 
     expect(header).toMatchObject({ followers: exact(2847), following: exact(312), postsCount: exact(15_342), displayName: 'Noor Haddad 🏺' });
     const untrusted = x.reader(doc, new URL(url), { trustBootstrap: false }).header();
     expect(untrusted.followers).toBeUndefined();
-    expect(untrusted.notes).toContain('Follower count not shown yet: the profile header has not loaded.');
+    expect(words(untrusted.notes)).toContain('Follower count not shown yet: the profile header has not loaded.');
   });
 
   it('keeps the page\'s rounded count when the JSON-LD disagrees with it', () => {
@@ -359,7 +359,7 @@ describe('profile-stale-ld.html: JSON-LD of the previous profile', () => {
     expect(header.followers).toBeUndefined();
     expect(header.postsCount).toBeUndefined();
     expect(header.displayName).toBeUndefined();
-    expect(header.notes).toEqual(['Follower count not shown yet: the profile header has not loaded.']);
+    expect(words(header.notes)).toEqual(['Follower count not shown yet: the profile header has not loaded.']);
   });
 });
 
@@ -517,13 +517,13 @@ describe('profile-late.html: header rendered after load', () => {
     const before = reader.header();
     expect(before.followers).toBeUndefined();
     expect(before.postsCount).toBeUndefined();
-    expect(before.notes).toEqual(['Follower count not shown yet: the profile header has not loaded.']);
+    expect(words(before.notes)).toEqual(['Follower count not shown yet: the profile header has not loaded.']);
     expect(reader.anchor()).toBeNull();
 
     render(doc, '5,310');
     const after = reader.header();
     expect(after).toMatchObject({ followers: exact(5310), following: exact(287), postsCount: exact(61), displayName: 'Sam Late' });
-    expect(after.notes).toEqual([]);
+    expect(words(after.notes)).toEqual([]);
     expect(reader.anchor()?.getAttribute('data-testid')).toBe('UserName');
   });
 
@@ -533,7 +533,7 @@ describe('profile-late.html: header rendered after load', () => {
     doc.querySelector('a[href$="/verified_followers"]')!.remove();
     doc.querySelector('h2 + div')!.remove();
     const header = x.reader(doc, new URL(url), { trustBootstrap: false }).header();
-    expect(header.notes).toEqual(['Follower count not found in the profile header.', 'Post count not found in the profile header.']);
+    expect(words(header.notes)).toEqual(['Follower count not found in the profile header.', 'Post count not found in the profile header.']);
   });
 });
 
@@ -544,7 +544,7 @@ describe('profile-no-posts.html', () => {
     expect(snapshot.followers).toEqual(exact(17));
     expect(snapshot.following).toEqual(exact(3));
     expect(snapshot.posts).toEqual([]);
-    expect(snapshot.notes).toEqual(['No posts yet: engagement cannot be measured.']);
+    expect(words(snapshot.notes)).toEqual(['No posts yet: engagement cannot be measured.']);
   });
 
   it('says so from the "hasn’t posted" timeline when the app bar is missing', () => {
@@ -552,7 +552,7 @@ describe('profile-no-posts.html', () => {
     doc.querySelector('h2 + div')!.remove();
     const header = x.reader(doc, new URL('https://x.com/fresh_start'), { trustBootstrap: false }).header();
     expect(header.postsCount).toBeUndefined();
-    expect(header.notes).toContain('No posts yet: engagement cannot be measured.');
+    expect(words(header.notes)).toContain('No posts yet: engagement cannot be measured.');
   });
 });
 
@@ -566,7 +566,8 @@ describe('status-page.html: a post, not a profile', () => {
 
   it('gives an empty snapshot when read anyway', () => {
     const { snapshot } = read('status-page', url);
-    expect(snapshot).toMatchObject({ handle: '', posts: [], notes: ['This page is not an X profile.'] });
+    expect(snapshot).toMatchObject({ handle: '', posts: [] });
+    expect(words(snapshot.notes)).toEqual(['This page is not an X profile.']);
     expect(snapshot.followers).toBeUndefined();
   });
 
@@ -575,7 +576,7 @@ describe('status-page.html: a post, not a profile', () => {
     expect(snapshot.followers).toBeUndefined();
     expect(snapshot.following).toBeUndefined();
     expect(snapshot.postsCount, 'the app bar says "Post", no count').toBeUndefined();
-    expect(snapshot.notes.join(' ')).toMatch(/not shown yet/);
+    expect(words(snapshot.notes).join(' ')).toMatch(/not shown yet/);
   });
 });
 
@@ -620,7 +621,7 @@ describe('the saved real pages (x.com/Kikobeats, 2025-12)', () => {
     expect(trusted.followers, '"3,893 Followers"').toEqual(exact(3893));
     expect(trusted.following, '"406 Following"').toEqual(exact(406));
     expect(trusted.postsCount, 'JSON-LD 23961 agrees with "23.9K posts"').toEqual(exact(23_961));
-    expect(trusted.notes).toEqual([]);
+    expect(words(trusted.notes)).toEqual([]);
 
     const untrusted = readSnapshot(x, doc, url, { trustBootstrap: false });
     expect(untrusted.followers).toEqual(exact(3893));
@@ -650,7 +651,7 @@ describe('the saved real pages (x.com/Kikobeats, 2025-12)', () => {
       expect(snapshot).toMatchObject({ platform: 'x', handle: 'Kikobeats', posts: [] });
       expect(snapshot.followers).toBeUndefined();
       expect(snapshot.postsCount).toBeUndefined();
-      expect(snapshot.notes).toEqual(['Follower count not shown yet: the profile header has not loaded.']);
+      expect(words(snapshot.notes)).toEqual(['Follower count not shown yet: the profile header has not loaded.']);
       expect(x.reader(doc, new URL(url), { trustBootstrap }).anchor()).toBeNull();
     }
   });

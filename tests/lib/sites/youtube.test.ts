@@ -5,7 +5,7 @@ import { adapterFor, readSnapshot } from '../../../lib/sites';
 import { youtube } from '../../../lib/sites/youtube';
 import { PLATFORMS } from '../../../lib/platforms';
 import type { PostCounts, ProfileSnapshot } from '../../../lib/sites/types';
-import { SHARED_PAGES, closeFixtures, documentFrom, hasSharedPage, loadFixture, loadSharedPage } from './fixture';
+import { SHARED_PAGES, closeFixtures, documentFrom, hasSharedPage, loadFixture, loadSharedPage, words } from './fixture';
 import { GOTCHA_URLS, PROFILE_URLS } from './gotcha-urls';
 
 afterAll(closeFixtures);
@@ -172,7 +172,7 @@ describe('subscriber counts: YouTube rounds down to 3 significant digits above 1
     const snapshot = readSnapshot(youtube, headerDocument(row, lang, url), url, { trustBootstrap: false });
     expect(snapshot.followers).toBeUndefined();
     expect(snapshot.postsCount).toEqual(exact(12));
-    expect(snapshot.notes).toContain('This channel hides its subscriber count.');
+    expect(words(snapshot.notes)).toContain('This channel hides its subscriber count.');
     expect(snapshot.final, 'no subscriber count will come: settle at once').toBe(true);
   });
 
@@ -193,7 +193,7 @@ describe('channel-rounded.html: 2024 one-row header, rich grid, English', () => 
     expect(snapshot).toMatchObject({ platform: 'youtube', handle: 'copperkettle', locale: 'en', displayName: 'Copper Kettle Kitchen' });
     expect(snapshot.followers, '"2.47M" is 2 470 000 … 2 479 999 (rounded down)').toEqual(truncated(2_470_000, 2_479_999));
     expect(snapshot.postsCount).toEqual(exact(412));
-    expect(snapshot.notes).toEqual(['YouTube rounds subscriber counts down to 3 significant digits; the exact number is not public.']);
+    expect(words(snapshot.notes)).toEqual(['YouTube rounds subscriber counts down to 3 significant digits; the exact number is not public.']);
   });
 
   it('reads each video once, in page order, with its views', () => {
@@ -227,7 +227,7 @@ describe('channel-rounded.html: 2024 one-row header, rich grid, English', () => 
     const { snapshot } = read('channel-rounded', 'https://www.youtube.com/@copperkettle/playlists');
     expect(snapshot.followers).toEqual(truncated(2_470_000, 2_479_999));
     expect(snapshot.posts).toEqual([]);
-    expect(snapshot.notes).toContain('Views are read on the Home, Videos, Shorts and Live tabs only.');
+    expect(words(snapshot.notes)).toContain('Views are read on the Home, Videos, Shorts and Live tabs only.');
   });
 
   it('reads nothing from a header that still shows the previous channel', () => {
@@ -237,7 +237,7 @@ describe('channel-rounded.html: 2024 one-row header, rich grid, English', () => 
     expect(snapshot.followers).toBeUndefined();
     expect(snapshot.postsCount).toBeUndefined();
     expect(snapshot.displayName).toBeUndefined();
-    expect(snapshot.notes).toContain('The channel header still shows @copperkettle, not this channel: waiting for it to update.');
+    expect(words(snapshot.notes)).toContain('The channel header still shows @copperkettle, not this channel: waiting for it to update.');
     expect(youtube.reader(doc, new URL(other), { trustBootstrap: true }).anchor()).toBeNull();
   });
 });
@@ -247,7 +247,7 @@ describe('channel-exact.html: a small channel, counts in full', () => {
     const { snapshot } = read('channel-exact', 'https://www.youtube.com/@quietpond/videos');
     expect(snapshot.followers).toEqual(exact(847));
     expect(snapshot.postsCount).toEqual(exact(23));
-    expect(snapshot.notes).toEqual([]);
+    expect(words(snapshot.notes)).toEqual([]);
     expect(snapshot.posts.map((post) => [post.id, post.views])).toEqual([
       ['qpGlaze0001', exact(312)],
       ['qpWheel0002', truncated(1_200, 1_299)],
@@ -357,7 +357,7 @@ describe('channel-hidden-duplicates.html: YouTube keeps hidden copies', () => {
     doc.querySelector('ytd-browse:not([hidden]) yt-page-header-renderer')!.remove();
     const header = reader.header();
     expect(header.followers).toBeUndefined();
-    expect(header.notes).toContain('Subscriber count not shown yet: the channel header has not loaded.');
+    expect(words(header.notes)).toContain('Subscriber count not shown yet: the channel header has not loaded.');
     expect(reader.anchor()).toBeNull();
   });
 });
@@ -370,7 +370,7 @@ describe('channel-late.html: counts rendered after load', () => {
     const reader = youtube.reader(doc, new URL(url), { trustBootstrap: true });
     const before = reader.header();
     expect(before.followers).toBeUndefined();
-    expect(before.notes).toContain('Subscriber count not shown yet: the channel header has not loaded.');
+    expect(words(before.notes)).toContain('Subscriber count not shown yet: the channel header has not loaded.');
     expect(reader.anchor()).toBeNull();
     expect(readSnapshot(youtube, doc, url, { trustBootstrap: true }).posts).toEqual([]);
 
@@ -412,7 +412,7 @@ describe('channel-no-videos.html', () => {
     expect(snapshot.followers).toEqual(exact(3));
     expect(snapshot.postsCount).toEqual(exact(0));
     expect(snapshot.posts).toEqual([]);
-    expect(snapshot.notes).toContain('No videos yet: engagement cannot be measured.');
+    expect(words(snapshot.notes)).toContain('No videos yet: engagement cannot be measured.');
   });
 });
 
@@ -449,7 +449,7 @@ describe('channel-c4.html: the older c4 header and Home-tab shelves', () => {
     );
     const snapshot = readSnapshot(youtube, doc, url, { trustBootstrap: false });
     expect(snapshot.followers).toBeUndefined();
-    expect(snapshot.notes, 'the header shows its videos count but no subscribers').toContain('This channel hides its subscriber count.');
+    expect(words(snapshot.notes), 'the header shows its videos count but no subscribers').toContain('This channel hides its subscriber count.');
   });
 });
 
@@ -465,7 +465,7 @@ describe('watch-page.html: a video, not a channel', () => {
     expect(snapshot.handle).toBe('');
     expect(snapshot.followers).toBeUndefined();
     expect(snapshot.posts).toEqual([]);
-    expect(snapshot.notes).toEqual(['This page is not a YouTube channel.']);
+    expect(words(snapshot.notes)).toEqual(['This page is not a YouTube channel.']);
   });
 
   it('does not take the owner\'s subscriber count or the related videos for a channel page\'s', () => {
@@ -540,7 +540,7 @@ describe('the saved real page (server HTML, ytInitialData with the c4 header, es
       expect(snapshot.followers).toBeUndefined();
       expect(snapshot.postsCount).toBeUndefined();
       expect(snapshot.displayName).toBeUndefined();
-      expect(snapshot.notes).toContain('Subscriber count not shown yet: the channel header has not loaded.');
+      expect(words(snapshot.notes)).toContain('Subscriber count not shown yet: the channel header has not loaded.');
       expect(snapshot.posts.map((post) => post.views)).toEqual([undefined, undefined]);
     }
   });
@@ -673,7 +673,7 @@ describe('server HTML: videos from ytInitialData before the grid renders (issue 
 
   it('hidden subscribers (no subscriberCountText beside videosCountText): a note and final', () => {
     const { snapshot } = read('channel-server-videos-hidden', 'https://www.youtube.com/@tidewaterfilms/videos');
-    expect(snapshot.notes).toContain('This channel hides its subscriber count.');
+    expect(words(snapshot.notes)).toContain('This channel hides its subscriber count.');
     expect(snapshot.final).toBe(true);
     const untrusted = read('channel-server-videos-hidden', 'https://www.youtube.com/@tidewaterfilms/videos', false).snapshot;
     expect(untrusted.final, 'nothing known yet without the data').toBeUndefined();

@@ -1,7 +1,4 @@
-/**
- * Saves text as a file through a temporary <a download> (as entrypoints/dashboard/App.tsx does
- * for the CSV and the backup).
- */
+/** Saves text as a file through a temporary <a download> (the CSV, the backup, a set-aside copy). */
 export function downloadText(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { SetAsideSection } from '@/components/dashboard/SetAsideList';
+import { downloadText } from '@/components/dashboard/download';
 import { SettingsPanel } from '@/components/dashboard/SettingsPanel';
 import { ShortlistView } from '@/components/dashboard/ShortlistView';
 import { exportBackup, MAX_IMPORT_BYTES } from '@/lib/shortlist/backup';
@@ -29,20 +30,6 @@ function pageOf(hash: string): Page {
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-/** Saves text as a file through a temporary <a download>. */
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start the download before the blob goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export interface AppProps {
@@ -113,11 +100,11 @@ export function App({ firstPage }: AppProps) {
     void setNote(key, note);
   }, []);
   const exportCsv = useCallback(
-    (rows: SavedProfile[]) => download(`microscope-shortlist-${today()}.csv`, shortlistToCsv(rows, { scheme }), 'text/csv;charset=utf-8'),
+    (rows: SavedProfile[]) => downloadText(`microscope-shortlist-${today()}.csv`, shortlistToCsv(rows, { scheme }), 'text/csv;charset=utf-8'),
     [scheme],
   );
   const exportJson = useCallback(() => {
-    download(`microscope-backup-${today()}.json`, exportBackup({ profiles: useShortlist.getState().profiles }), 'application/json');
+    downloadText(`microscope-backup-${today()}.json`, exportBackup({ profiles: useShortlist.getState().profiles }), 'application/json');
   }, []);
   const importFile = useCallback((file: File) => {
     const fail = (error: string): void => setImportResult({ report: { total: 0, added: 0, merged: 0, unchanged: 0, refused: [], error }, fileName: file.name });

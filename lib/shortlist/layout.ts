@@ -386,11 +386,6 @@ export function decodeFirstPage(value: unknown): FirstPage | undefined {
   return { revision, total, profiles: read };
 }
 
-/** Reads a shortlist document ({version, profiles}) defensively: the current shortlist, empty when unreadable. */
-export function parseShortlist(raw: unknown): Shortlist {
-  return readShortlist(raw).shortlist;
-}
-
 /** The writes that turn stored profiles `before` into `after`: changed profiles set, removed ones removed. */
 export function profileWrites(before: Record<string, SavedProfile>, after: Record<string, SavedProfile>): { set: Record<string, unknown>; remove: string[] } {
   const set: Record<string, unknown> = {};

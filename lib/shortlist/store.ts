@@ -148,10 +148,14 @@ export function createShortlistStore(getDoor: () => Door = shortlistDoor) {
     }
   };
 
-  const read = (): Promise<void> => {
-    // Listening first: no change falls between the read and the listener.
+  /** Listening before any read: a change made meanwhile is applied after it, none falls between. */
+  const listen = (): void => {
     unwatch ??= getDoor().watch(onChange);
     queued ??= [];
+  };
+
+  const read = (): Promise<void> => {
+    listen();
     const items = prefetched;
     prefetched = undefined;
     const run = getDoor()
@@ -308,8 +312,7 @@ export function createShortlistStore(getDoor: () => Door = shortlistDoor) {
       },
       revision: (): string | undefined => revision,
       prefetch(readWhen?: Promise<unknown>, early?: Promise<Record<string, unknown>>): (after?: Promise<unknown>) => void {
-        unwatch ??= getDoor().watch(onChange);
-        queued ??= [];
+        listen();
         const ask = (): Promise<Record<string, unknown>> => getDoor().readEverything();
         const items = early ? early.catch(ask) : readWhen ? readWhen.then(ask, ask) : ask();
         let open: () => void = () => undefined;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
-import { MAIN_PART } from './lib/content-loader';
+import { MAIN_PART } from './lib/injector';
 import { SITE_MATCHES } from './lib/platforms';
 import { PREACT_FOR_CONTENT_SCRIPT } from './lib/preact-for-content-script';
 
@@ -20,7 +20,7 @@ function messagesFingerprint(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The entrypoint WXT builds to MAIN_PART (lib/content-loader.ts). */
+/** The entrypoint WXT builds to MAIN_PART (lib/injector.ts). */
 const MAIN_PART_ENTRY = MAIN_PART.replace(/\.js$/, '');
 
 export default defineConfig({
@@ -54,12 +54,15 @@ export default defineConfig({
     // unlimitedStorage: the shortlist is never capped at 10 MB (Chrome shows no warning for it) and
     // Firefox never evicts it under disk pressure (its install prompt lists "Store unlimited amount
     // of client-side data"). README, "What is stored".
-    permissions: ['storage', 'unlimitedStorage'],
+    // scripting: the background puts the content script into a tab that shows a profile
+    // (lib/injector.ts); no install warning of its own, the host permissions say where.
+    permissions: ['storage', 'unlimitedStorage', 'scripting'],
     // The toolbar button: its badge shows the tier of the profile in the tab.
     action: { default_title: '__MSG_actionTitle__' },
     // The dashboard (shortlist, settings) is the options page, in a tab of its own.
     options_ui: { page: 'dashboard.html', open_in_tab: true },
-    // Only the supported sites. Nothing else is requested: no `tabs`, no `<all_urls>`.
+    // Only the supported sites. Nothing else is requested: no `tabs`, no `<all_urls>`. No content
+    // script in the manifest and no web-accessible file: lib/injector.ts.
     host_permissions: [...SITE_MATCHES],
     ...(browser !== 'firefox' && {
       // The newest API the built bundles call without a fallback is URL.canParse (lib/profile-codec.ts,
@@ -95,24 +98,6 @@ export default defineConfig({
         ...PREACT_FOR_CONTENT_SCRIPT,
         ...(Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))),
       ];
-    },
-    // Every page of the sites runs only the small loader (no WXT runtime, no polyfill); it imports
-    // the main content script on profiles, so that file is web-accessible, to the sites only
-    // (entrypoints/content-loader.ts; the measurements: bench/README.md).
-    'build:manifestGenerated': (wxt, manifest) => {
-      manifest.content_scripts = [{ matches: [...SITE_MATCHES], js: ['content-loader.js'], run_at: 'document_idle' }];
-      const main = MAIN_PART;
-      manifest.web_accessible_resources =
-        wxt.config.manifestVersion === 2
-          ? [main]
-          : [
-              {
-                resources: [main],
-                matches: [...SITE_MATCHES],
-                // Chrome: reachable only under a per-session id, so pages cannot probe for the extension.
-                ...(wxt.config.browser !== 'firefox' && { use_dynamic_url: true }),
-              },
-            ];
     },
   },
 });

@@ -51,9 +51,9 @@ export function windowMs(page: FixturePage, variant?: Variant): number {
 /**
  * Runs in the page's main world before its HTML is parsed (CDP Page.addScriptToEvaluateOnNewDocument
  * is not subject to the page's CSP): long tasks, each change of the badge host's attributes with
- * its time, and when the content script started: MicroScope's loader sets the performance mark
- * `microscope:content-start` when it asks for the main part, on a profile in its first task (read in
- * readRecord); a plain WXT content script (the yardstick) dispatches `startedEvent` on the document. With `warmIcu`, also the page's first Intl.NumberFormat, as the sites' own
+ * its time, and when the content script started: MicroScope's content script sets the performance
+ * mark `microscope:content-start` in its first task, in the bench's build only (builds before the
+ * background injection set it in the loader when it asked for the main part) (read in readRecord); a plain WXT content script (the yardstick) dispatches `startedEvent` on the document. With `warmIcu`, also the page's first Intl.NumberFormat, as the sites' own
  * scripts do before the content script runs.
  */
 function observerScript(names: readonly string[], warmIcu: boolean, startedEvent?: string): string {

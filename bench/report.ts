@@ -38,10 +38,14 @@ export interface Results {
   current: PageSummary[];
   variants: VariantSummary[];
   badges: BadgeTiming[];
+  /** The same timings for the builds compared with `--variant`, on each platform's first profile. */
+  comparedBadges?: { name: string; badges: BadgeTiming[] }[];
   late: LateResult[];
   longTasks: TraceResult[];
   sizes: Record<'content' | 'popup' | 'dashboard', BundleSize | undefined>;
   dashboard: DashboardResult;
+  /** The dashboard of the `no-dashboard-early` variant (bench/variants.ts), measured the same way. */
+  dashboardWithoutEarly?: DashboardResult;
 }
 
 const ok = (met: boolean | undefined): string => (met === undefined ? '–' : met ? '✅ met' : '❌ missed');
@@ -71,10 +75,10 @@ function budgetRows(r: Results): string[][] {
   const scrolls = r.scroll.filter((scroll) => !scroll.error);
   const worstScroll = worst(scrolls, (scroll) => scroll.ratio);
   const worstTask = worst(r.longTasks, (task) => task.longest.cpuMs);
-  // What the loader design costs a profile before anything is read (bench/variants.ts, the floors).
+  // What the design costs a profile before anything is read (bench/variants.ts, the floors).
   const floors = [
-    ['floor-import', 'an empty main part imported'],
-    ['floor-evaluate', 'the main part evaluated'],
+    ['floor-inject', 'an empty script injected'],
+    ['floor-evaluate', 'the content script evaluated'],
   ].flatMap(([variant, what]) => {
     const loads = r.variants.find((v) => v.name === variant)?.pages.filter((page) => page.page.kind === 'profile') ?? [];
     return loads.length > 0 ? [`${what} ${fixed(median(loads.map((page) => page.extensionMs)))} ms`] : [];
@@ -290,6 +294,26 @@ export function renderResults(r: Results): string {
     ),
     '',
   );
+  for (const compared of r.comparedBadges ?? []) {
+    out.push(
+      `Compared with \`${compared.name}\` (\`--variant\`), same pages one at a time in a browser of its own, from DOMContentLoaded:`,
+      '',
+      table(
+        ['page', 'current', compared.name, 'difference'],
+        compared.badges.map((b) => {
+          const mine = r.badges.find((candidate) => candidate.page === b.page || (candidate.page.platform === b.page.platform && candidate.page.name === b.page.name));
+          const difference = mine?.medianMs !== undefined && b.medianMs !== undefined ? `${mine.medianMs - b.medianMs >= 0 ? '+' : ''}${fixed(mine.medianMs - b.medianMs)} ms` : '–';
+          return [
+            `${b.page.platform}/${b.page.name}`,
+            mine?.medianMs === undefined ? 'never right' : `${fixed(mine.medianMs)} ms`,
+            b.medianMs === undefined ? 'never right' : `${fixed(b.medianMs)} ms (${b.correct}/${b.loads} correct)`,
+            difference,
+          ];
+        }),
+      ),
+      '',
+    );
+  }
   if (r.late.length > 0) {
     out.push(
       table(
@@ -340,6 +364,15 @@ export function renderResults(r: Results): string {
         `${5000} saved profiles in storage.local (the store's current layout, made with lib/shortlist/schema.ts and lib/shortlist/layout.ts), dashboard opened: ${fixed(r.dashboard.medianMs, 0)} ms median from navigation start to the table (${r.dashboard.rows} rows rendered: React's commit, before the browser's layout and paint of them; ${r.dashboard.method === 'mark' ? `the page's \`${'microscope:dashboard-rendered'}\` mark` : 'the last change of its row count'}); loads: ${r.dashboard.loads.map((load) => fixed(load, 0)).join(', ')} ms.`,
     '',
   );
+  const early = r.dashboardWithoutEarly;
+  if (early && !early.skipped) {
+    out.push(
+      `Without the <head> script's early reads (\`no-dashboard-early\`: entrypoints/dashboard-early.ts emptied, main.tsx reads once its modules ran), same 5 000 profiles: first rows ${fixed(early.medianMs, 0)} ms, whole shortlist ${fixed(early.completeMs, 0)} ms` +
+        (early.cold ? `; after a change it could not follow ${fixed(early.cold.medianMs, 0)} ms (whole ${fixed(early.cold.completeMs, 0)} ms)` : '') +
+        '.',
+      '',
+    );
+  }
 
   out.push('## Coverage', '');
   out.push(

@@ -20,6 +20,7 @@ import {
   traceLoads,
   runPlans,
   summarise,
+  type BadgeTiming,
   type LoadPlan,
   type Variant,
 } from './extension-bench';
@@ -28,7 +29,16 @@ import { describeMachine } from './machine';
 import { fixturePages, ROOT, type FixturePage } from './pages';
 import { renderResults, type VariantSummary } from './report';
 import { bundleSizes } from './sizes';
-import { buildCalibration, buildCompileHintVariant, buildFloorVariants, buildReactVariant, OUT } from './variants';
+import { MAIN_PART } from '../lib/injector';
+import {
+  buildCalibration,
+  buildCompileHintVariant,
+  buildFloorVariants,
+  buildReactVariant,
+  buildWithoutDashboardEarly,
+  buildWithoutLocaleCache,
+  OUT,
+} from './variants';
 
 const { values } = parseArgs({
   options: {
@@ -49,9 +59,9 @@ if (!existsSync(join(builtDir, 'manifest.json'))) {
   process.stderr.write(`No built extension in ${builtDir}: run \`npm run bench\` (it builds first) or \`wxt build\`.\n`);
   process.exit(1);
 }
-// The time from the content script's start is read from the loader's performance mark, which only
-// a build with MICROSCOPE_BENCH=1 sets (the stores' build sets none: the page could read it).
-if (!readFileSync(join(builtDir, 'content-loader.js'), 'utf8').includes('microscope:content-start')) {
+// The time from the content script's start is read from its performance mark, which only a build
+// with MICROSCOPE_BENCH=1 sets (the stores' build sets none: the page could read it).
+if (!readFileSync(join(builtDir, MAIN_PART), 'utf8').includes('microscope:content-start')) {
   process.stderr.write(`${builtDir} is a production build without the bench's timing mark: run \`npm run bench\` (MICROSCOPE_BENCH=1 wxt build).\n`);
   process.exit(1);
 }
@@ -70,8 +80,10 @@ const step = (line: string): void => {
 const VARIANT_LABELS: Record<string, string> = {
   react: 'React 19 badge (no preact alias)',
   calibration: "yardstick: bare WXT content script + shadow-root badge (issue: 5–12 ms on the project's machines)",
-  'floor-import': 'floor: the shipped loader importing an empty main part (early storage reads, import(); nothing read or drawn)',
-  'floor-evaluate': 'floor: the shipped loader and main part, main() returning at once (imported and evaluated; nothing read or drawn)',
+  'floor-inject': 'floor: an empty content script injected by the background (the probe and the injection; nothing read or drawn)',
+  'floor-evaluate': 'floor: the shipped content script injected, main() returning at once (evaluated; nothing read or drawn)',
+  loader: 'design before (issue 6 to 14): a loader on every page importing the main part on profiles (bench/out/loader, built from 792b9b5)',
+  'no-locale-cache': 'the current build without its locale cache (lib/locale-cache.ts read and write cut: Intl and i18n asked on every profile)',
   'compile-hint': 'option not taken: the main part with V8\'s compile hint `//# allFunctionsCalledOnLoad` (all of it compiled off the main thread while it downloads; the badge comes later, bench/README.md)',
   'before-loader': 'before the loader: one WXT content script (polyfill, controller, badge) on every page (bench/out/before-loader)',
 };
@@ -110,10 +122,13 @@ try {
     step('building the React 19 variant of the content script (bench/out/react)');
     variants.push({ name: 'react', dir: await buildReactVariant() });
   }
-  step('building the floors of the loader design: an empty main part, and the main part evaluated without running (bench/out/floor-*)');
+  step('building the floors: an empty content script injected, and the content script evaluated without running (bench/out/floor-*)');
   const floors = await buildFloorVariants(extensionDir);
-  variants.push({ name: 'floor-import', dir: floors.importOnly }, { name: 'floor-evaluate', dir: floors.evaluateOnly });
+  variants.push({ name: 'floor-inject', dir: floors.injectOnly }, { name: 'floor-evaluate', dir: floors.evaluateOnly });
   variants.push({ name: 'compile-hint', dir: buildCompileHintVariant(extensionDir) });
+  step('building the current build without its locale cache (bench/out/no-locale-cache)');
+  const withoutCache: Variant = { name: 'no-locale-cache', dir: await buildWithoutLocaleCache() };
+  variants.push(withoutCache);
   for (const spec of values.variant) {
     const [name, dir] = spec.split('=');
     if (name && dir) variants.push({ name, dir: resolve(dir) });
@@ -127,6 +142,8 @@ try {
     { variant: current, pages: representative, runs, warmIcu: true },
     { variant: none, pages: representative, runs, warmIcu: true },
     ...variants.map((variant) => ({ variant, pages: representative, runs, warmIcu: false })),
+    // Whether the locale cache still pays where the page's own scripts started ICU first.
+    { variant: withoutCache, pages: representative, runs, warmIcu: true },
   ];
   const expected = expectations(registered);
   const names = Object.keys([...expected.values()][0]?.settled ?? { 'data-state': null });
@@ -162,13 +179,25 @@ try {
     return alone ? { ...alone, finalCorrect: timing.finalCorrect, finalLoads: timing.loads } : timing;
   });
 
+  // The designs compared with `--variant` (the loader design before issue 14's background
+  // injection, say): the same one-at-a-time badge timings, on each platform's first profile.
+  const comparedBadges: { name: string; badges: BadgeTiming[] }[] = [];
+  for (const variant of variants.filter((candidate) => values.variant.some((spec) => spec.startsWith(`${candidate.name}=`)))) {
+    step(`time to badge: ${variant.name}, one at a time`);
+    comparedBadges.push({
+      name: variant.name,
+      badges: badgeTimings(await sequentialBadgeLoads(server.hostResolverRules, variant, representative, names, runs, expected), expected),
+    });
+  }
+
   step('bundle sizes, dashboard');
   const sizes = bundleSizes(extensionDir);
   const dashboard = await dashboardBench(extensionDir, 3);
+  const dashboardWithoutEarly = await dashboardBench(buildWithoutDashboardEarly(extensionDir), 3);
 
   const variantSummaries: VariantSummary[] = [
-    { name: 'current', label: 'current build: loader on every page, main part (preact/compat badge) on profiles', warmIcu: false, pages: summarise(loads, 'current', false).filter((p) => representative.includes(p.page)), traces: tracedOf('current', false), contentGzip: sizes.content?.gzip },
-    { name: 'current', label: 'current build: loader on every page, main part (preact/compat badge) on profiles', warmIcu: true, pages: summarise(loads, 'current', true), traces: tracedOf('current', true), contentGzip: sizes.content?.gzip },
+    { name: 'current', label: 'current build: content script (preact/compat badge) injected into profiles by the background', warmIcu: false, pages: summarise(loads, 'current', false).filter((p) => representative.includes(p.page)), traces: tracedOf('current', false), contentGzip: sizes.content?.gzip },
+    { name: 'current', label: 'current build: content script (preact/compat badge) injected into profiles by the background', warmIcu: true, pages: summarise(loads, 'current', true), traces: tracedOf('current', true), contentGzip: sizes.content?.gzip },
     ...variants.map((variant) => ({
       name: variant.name,
       label: VARIANT_LABELS[variant.name] ?? `${variant.name} (${relative(ROOT, variant.dir ?? '')})`,
@@ -177,6 +206,14 @@ try {
       traces: tracedOf(variant.name, false),
       contentGzip: variant.dir ? bundleSizes(variant.dir).content?.gzip : undefined,
     })),
+    {
+      name: withoutCache.name,
+      label: VARIANT_LABELS[withoutCache.name]!,
+      warmIcu: true,
+      pages: summarise(loads, withoutCache.name, true),
+      traces: [],
+      contentGzip: withoutCache.dir ? bundleSizes(withoutCache.dir).content?.gzip : undefined,
+    },
   ];
 
   const markdown = renderResults({
@@ -191,10 +228,12 @@ try {
     current: summarise(loads, 'current', false),
     variants: variantSummaries,
     badges,
+    comparedBadges,
     late,
     longTasks: traced,
     sizes,
     dashboard,
+    dashboardWithoutEarly,
   });
   writeFileSync(values.out, markdown);
   process.stdout.write(markdown);

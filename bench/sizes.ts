@@ -50,7 +50,8 @@ export function bundleSizes(root: string): Record<'content' | 'popup' | 'dashboa
     const entries = [...readFileSync(html, 'utf8').matchAll(ASSET)].map((match) => resolveFrom(root, html, match[1]!));
     return measure(name, root, closure(root, entries));
   };
-  // The loader every page runs, and the main part it imports on profiles: both are the content script.
+  // The content script the background injects into profiles (and, in builds before issue 14's
+  // background injection, the loader every page ran).
   const content = ['content-loader.js', 'content-main.js'].map((file) => join(root, file)).filter(existsSync);
   return {
     content: content.length > 0 ? measure('content', root, closure(root, content)) : undefined,

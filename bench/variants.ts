@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type InlineConfig, type UserConfig, type WxtHooks } from 'wxt';
-import { MAIN_PART } from '../lib/content-loader';
+import { MAIN_PART } from '../lib/injector';
 import { SITE_MATCHES } from '../lib/platforms';
 import { ROOT } from './pages';
 
@@ -116,21 +116,21 @@ export function buildCompileHintVariant(currentDir: string): string {
 }
 
 /**
- * The floors of the loader design on a profile page: what the shipped loader costs before the
- * main part reads a single count. Two builds of the project beside it in bench/out:
- * - `floor-import`: the loader exactly as shipped (URL check, early storage reads, the dynamic
- *   `import()`), importing an empty module where the main part would be (the current build, copied,
- *   with content-main.js emptied);
- * - `floor-evaluate`: the main part imported and evaluated (polyfill, Preact, adapters,
+ * The floors on a profile page: what the shipped design costs before the content script reads a
+ * single count. Two builds of the project beside it in bench/out:
+ * - `floor-inject`: the background exactly as shipped (its probe, then the injection), injecting an
+ *   empty script where the content script would be (the current build, copied, with
+ *   content-main.js emptied);
+ * - `floor-evaluate`: the content script injected and evaluated (polyfill, Preact, adapters,
  *   all of it), its `start()` returning at once: no settings, no read, no badge. A Vite transform of
  *   this build only; the project's source is not changed.
  * Returns the two extension directories.
  */
-export async function buildFloorVariants(currentDir: string): Promise<{ importOnly: string; evaluateOnly: string }> {
-  const importOnly = join(OUT, 'floor-import/chrome-mv3');
-  rmSync(join(OUT, 'floor-import'), { recursive: true, force: true });
-  cpSync(currentDir, importOnly, { recursive: true });
-  writeFileSync(join(importOnly, MAIN_PART), 'export {};\n');
+export async function buildFloorVariants(currentDir: string): Promise<{ injectOnly: string; evaluateOnly: string }> {
+  const injectOnly = join(OUT, 'floor-inject/chrome-mv3');
+  rmSync(join(OUT, 'floor-inject'), { recursive: true, force: true });
+  cpSync(currentDir, injectOnly, { recursive: true });
+  writeFileSync(join(injectOnly, MAIN_PART), 'void 0;\n');
 
   const entry = join(ROOT, 'entrypoints/content-main/index.tsx');
   const start = 'function start(): void {\n';
@@ -154,5 +154,53 @@ export async function buildFloorVariants(currentDir: string): Promise<{ importOn
   if (stopped === 0) throw new Error(`bench floor: no "${start.trim()}" in ${entry} to stop at`);
   const evaluateOnly = join(OUT, 'floor-evaluate/chrome-mv3');
   if (!existsSync(join(evaluateOnly, 'manifest.json'))) throw new Error('the floor-evaluate variant did not build');
-  return { importOnly, evaluateOnly };
+  return { injectOnly, evaluateOnly };
+}
+
+/**
+ * A start-up optimisation taken out, to see what it buys (issue 14: each stays only while the
+ * bench shows ≥ 5 ms of script per profile load, or ≥ 20 ms to the badge or the dashboard's first
+ * rows). `no-locale-cache`: the project built with lib/locale-cache.ts's read and write doing
+ * nothing, so every profile asks Intl and i18n itself (a Vite transform of this build only).
+ */
+export async function buildWithoutLocaleCache(): Promise<string> {
+  const file = join(ROOT, 'lib/locale-cache.ts');
+  const cuts = [
+    ['export async function loadLocaleCache(): Promise<boolean> {\n', '  return false;\n'],
+    ['export async function saveLocaleCache(): Promise<boolean> {\n', '  return false;\n'],
+  ] as const;
+  let cut = 0;
+  const plugin = {
+    name: 'microscope-bench-no-locale-cache',
+    enforce: 'pre' as const,
+    transform(code: string, id: string) {
+      if (id.split('?')[0] !== file) return undefined;
+      let out = code;
+      for (const [head, body] of cuts) {
+        if (out.includes(head)) {
+          out = out.replace(head, head + body);
+          cut++;
+        }
+      }
+      return out;
+    },
+  };
+  await build({ root: ROOT, outDir: join(OUT, 'no-locale-cache'), logger: QUIET, vite: () => ({ plugins: [plugin] }) });
+  if (cut < cuts.length) throw new Error(`bench no-locale-cache: the functions to cut were not found in ${file}`);
+  const dir = join(OUT, 'no-locale-cache/chrome-mv3');
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error('the no-locale-cache variant did not build');
+  return dir;
+}
+
+/**
+ * `no-dashboard-early`: the current build with the dashboard's <head> script emptied
+ * (entrypoints/dashboard-early.ts), so main.tsx and the settings store start their own reads once
+ * the modules have run.
+ */
+export function buildWithoutDashboardEarly(currentDir: string): string {
+  const dir = join(OUT, 'no-dashboard-early/chrome-mv3');
+  rmSync(join(OUT, 'no-dashboard-early'), { recursive: true, force: true });
+  cpSync(currentDir, dir, { recursive: true });
+  writeFileSync(join(dir, 'dashboard-early.js'), 'void 0;\n');
+  return dir;
 }

@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createInjector, MAIN_PART, MAIN_PART_KEY, probeMainPart } from '@/lib/injector';
 import { isMessage } from '@/lib/messages';
+import { SITE_MATCHES } from '@/lib/platforms';
 import { serveShortlistWrites, shortlistDoor } from '@/lib/shortlist/door';
+import { profileAt } from '@/lib/sites/url';
 import { REVISION_KEY } from '@/lib/storage-keys';
 
 /**
@@ -14,6 +17,33 @@ export default defineBackground(() => {
   // (lib/shortlist/door.ts). Registered first, in the worker's first task, so a message that
   // wakes the service worker finds it.
   serveShortlistWrites();
+
+  // The content script: put into a tab when it shows a profile (lib/injector.ts), nowhere else.
+  const injector = createInjector({
+    isProfile: (url) => profileAt(url) !== undefined,
+    probe: async (tabId) => {
+      const [frame] = await browser.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        func: probeMainPart,
+        args: [MAIN_PART_KEY],
+      });
+      return frame?.result === true;
+    },
+    inject: async (tabId) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [`/${MAIN_PART}`] });
+    },
+    warn: (message, error) => console.warn(message, error),
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => injector.onUpdated(tabId, change, tab));
+  browser.tabs.onRemoved.addListener((tabId) => injector.forget(tabId));
+  // Installed, updated or reloaded: the profiles already open get their badge without a reload
+  // (an older main part in them ends itself, lib/content-lifetime.ts).
+  browser.runtime.onInstalled.addListener(() => {
+    browser.tabs
+      .query({ url: [...SITE_MATCHES] })
+      .then((tabs) => Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : injector.ensure(tab.id, tab.url)))))
+      .catch((error: unknown) => console.warn('[MicroScope] open tabs', error));
+  });
 
   const action = browser.action ?? browser.browserAction;
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

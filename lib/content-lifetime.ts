@@ -1,3 +1,5 @@
+import { MAIN_PART_KEY } from './injector';
+
 /**
  * The main part's lifetime and its view of the page's navigations, in place of WXT's
  * ContentScriptContext, whose two DOM events the page can hear and forge (issue 14):
@@ -41,11 +43,14 @@ export interface Lifetime {
   end(): void;
 }
 
-/** As often as the loader and WXT's own watcher look at the URL where no event tells. */
+/** As often as WXT's own watcher looks at the URL where no event tells. */
 export const LIFETIME_POLL_MS = 1000;
 
-/** The running main part of this extension world (not the page's: content scripts have their own globals). */
-const CURRENT = Symbol.for('microscope.content-main');
+/**
+ * The running main part of this extension world (not the page's: content scripts have their own
+ * globals); the background's probe looks here before it injects (lib/injector.ts).
+ */
+const CURRENT = Symbol.for(MAIN_PART_KEY);
 type WithCurrent = typeof globalThis & { [CURRENT]?: Lifetime };
 
 export function startLifetime(deps: LifetimeDeps): Lifetime {

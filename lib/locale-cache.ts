@@ -3,7 +3,6 @@ import { learnedCountLocales, seedCountLocales, type CountLocaleData } from './c
 import { learnedLists, learnedTemplates, seedLists, seedTemplates } from './i18n';
 import { isRecord } from './is-record';
 import { installNumberPack, isNumberPack, learnedNumberPack, type NumberPack } from './number-pack';
-import { takePrefetchedLocaleCache } from './settings-early';
 import { LOCALE_CACHE_KEY } from './storage-keys';
 
 /*
@@ -16,8 +15,7 @@ import { LOCALE_CACHE_KEY } from './storage-keys';
  * Neither answer changes between pages of the same browser, extension build and UI language, so
  * the first profile pays them and stores the results: message templates (lib/i18n.ts), the count
  * locales it read (lib/count.ts) and how the UI language writes the badge's numbers
- * (lib/number-pack.ts). Later profiles read them beside the settings (the loader starts that read,
- * lib/settings-early.ts) and show the badge without a single Intl or getMessage call.
+ * (lib/number-pack.ts). Later profiles read them beside the settings and show the badge without a single Intl or getMessage call.
  *
  * `id` ties the record to what the answers come from: the browser's version (its ICU and CLDR
  * data, in the user agent), the messages of this build, the UI language. Any other id: ignored,
@@ -85,14 +83,11 @@ function fingerprint(record: LocaleCacheRecord): string {
 }
 
 /**
- * The content script's first step on a profile: reads the stored record (the loader's early read if
- * it started one) and applies it. Resolves whether it was used; never rejects.
+ * The content script's first step on a profile: reads the stored record and applies it. Resolves whether it was used; never rejects.
  */
 export async function loadLocaleCache(): Promise<boolean> {
   try {
-    const early = takePrefetchedLocaleCache();
-    const stored = early ? await early.catch(readStored) : await readStored();
-    return applyLocaleCache(stored, currentId());
+    return applyLocaleCache(await readStored(), currentId());
   } catch (error) {
     console.debug('[MicroScope] locale cache not read', error);
     return false;

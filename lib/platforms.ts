@@ -3,8 +3,9 @@
  * profile on them. The one home of these facts: adapters, URL rules, manifest (wxt.config.ts),
  * popup, dashboard and CSV import them from here.
  *
- * Dependency-free and cheap to load: the content loader (entrypoints/content-loader.ts) imports it
- * through lib/sites/url on every page of the five sites. No imports, no Intl, no Unicode regexes.
+ * Dependency-free and cheap to load: the background imports it through lib/sites/url to decide, at
+ * every URL change of a tab, whether to inject the content script (lib/injector.ts). No imports,
+ * no Intl, no Unicode regexes.
  */
 
 /**
@@ -59,8 +60,8 @@ export const CANONICAL_HOSTS: Readonly<Record<Platform, string>> = {
 };
 
 /**
- * Match patterns of each platform: the content loader runs there and nowhere else, and the
- * manifest's host permissions and web-accessible resource name the same list (wxt.config.ts).
+ * Match patterns of each platform: the manifest's host permissions (wxt.config.ts), so the places
+ * where the background may inject the content script (lib/injector.ts), and nowhere else.
  * Exactly PROFILE_HOSTS, https only (issue 14): `*://*.site/*` also granted http, where anyone on
  * the network path can serve the page, and every subdomain (help., l., studio.), where no profile
  * ever shows. Changing this list changes the permissions users granted: the browser asks them again.

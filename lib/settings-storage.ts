@@ -46,14 +46,11 @@ export function readSettings(raw: unknown): SettingsStorageRead {
 }
 
 /**
- * The settings (defaults for anything missing or invalid). Never throws. In the content script the
- * first call takes the read the loader started beside the import (lib/settings-early.ts).
+ * The settings (defaults for anything missing or invalid). Never throws.
  */
 export async function loadSettings(): Promise<Settings> {
   try {
-    const early = takePrefetchedSettings();
-    const stored = early ? await early.catch(readStored) : await readStored();
-    return readSettings(stored).settings;
+    return readSettings(await readStored()).settings;
   } catch (error) {
     console.warn('[MicroScope] could not read settings; using the defaults', error);
     return { ...DEFAULT_SETTINGS };

@@ -1,6 +1,6 @@
 /*
  * Every key MicroScope keeps in browser.storage, in one place. No imports: the dashboard's early
- * <head> script and the content loader read these too, and must stay a few hundred bytes.
+ * <head> script reads these too, and must stay a few hundred bytes.
  *
  * storage.local
  *   'microscope:shortlist'             { version }           the shortlist's schema version (lib/shortlist/layout.ts)

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { provideAnswers } from '@/lib/content-loader';
 import { createController } from '@/lib/content-controller';
 import { startLifetime } from '@/lib/content-lifetime';
 import type { ProfileView } from '@/lib/model';
@@ -16,10 +15,14 @@ import { recordProfileVisit } from '@/lib/shortlist/door';
 import { ADAPTERS, adapterForHost } from '@/lib/sites';
 import { mountBadge } from './mount-badge';
 
+declare global {
+  /** True in `npm run bench`'s build only (MICROSCOPE_BENCH=1, wxt.config.ts); false in every other. */
+  const __MICROSCOPE_BENCH__: boolean | undefined;
+}
+
 /**
- * The main part of the content script: not in the manifest. entrypoints/content-loader.ts, which
- * runs on every page of the sites, imports it (a web-accessible resource) once the tab shows a
- * profile; from then on it follows the page's navigations itself.
+ * The content script: not in the manifest. The background puts it into a tab once the tab shows a
+ * profile (lib/injector.ts); from then on it follows the page's navigations itself.
  *
  * An unlisted script, not a WXT content script: WXT's ContentScriptContext announces itself to the
  * page with a DOM event named after the extension and stops when the page sends the same event
@@ -27,6 +30,9 @@ import { mountBadge } from './mount-badge';
  */
 export default defineUnlistedScript(() => {
   try {
+    // bench/ times the badge from here: the content script's first task. Only in the bench's
+    // build (MICROSCOPE_BENCH=1): the page can read every mark, and this one names the extension.
+    if (typeof __MICROSCOPE_BENCH__ === 'boolean' && __MICROSCOPE_BENCH__) performance.mark('microscope:content-start');
     start();
   } catch (error) {
     console.warn('[MicroScope]', error);
@@ -37,7 +43,7 @@ function start(): void {
   const lifetime = startLifetime({
     win: window,
     doc: document,
-    // As the loader asks: after an extension reload, the orphaned script's runtime has no id.
+    // After an extension reload, the orphaned script's runtime has no id.
     alive: () => chrome.runtime?.id !== undefined,
     onNavigate: guard(() => controller.navigate(location.href)),
   });
@@ -149,10 +155,21 @@ function start(): void {
       return Promise.resolve(null);
     }
   };
-  // The loader holds the one message listener and hands the popup's questions to this.
-  const withdraw = provideAnswers(onMessage);
+  // The popup's questions (lib/messages.ts): answered while this main part runs.
+  const listener = (message: unknown): Promise<unknown> | undefined => {
+    try {
+      return onMessage(message);
+    } catch {
+      return undefined;
+    }
+  };
+  browser.runtime.onMessage.addListener(listener);
   lifetime.onEnd(() => {
-    withdraw();
+    try {
+      browser.runtime.onMessage.removeListener(listener);
+    } catch {
+      // the extension is gone: so is its listener
+    }
     controller.stop();
   });
 }
@@ -174,7 +191,7 @@ function startIntl(): void {
 
 /**
  * The URL this document was loaded with: its embedded bootstrap data describes that page only.
- * Not location.href: the loader imports this part when a profile shows, maybe after SPA navigations.
+ * Not location.href: the background injects this part when a profile shows, maybe after SPA navigations.
  */
 function loadedUrl(): string {
   try {

@@ -52,8 +52,8 @@ async function askActiveTab(): Promise<TabState> {
   }
   const adapter = host ? adapterForHost(host) : undefined;
   if (!adapter) return { kind: 'unsupported', host };
-  // On a page that is not a profile only the content loader runs, and it does not listen (it
-  // stays that small: bench/README.md): the URL says "not a profile".
+  // On a page that is not a profile no script of ours runs (the background injects one into
+  // profiles only, lib/injector.ts): the URL says "not a profile".
   if (tab.url && !adapterFor(tab.url)) return { kind: 'not-profile', platform: adapter.platform };
 
   const message = { type: 'microscope:get-view' } satisfies Message;

@@ -136,8 +136,16 @@ function expectedAfterSpa(spa: SpaCase): BadgeContract {
   return Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, value ?? null]));
 }
 
+/**
+ * A profile's page served at a URL that is not a profile (Instagram's /explore/): the background
+ * injects nothing there however the page looks, and injects once an SPA navigation makes the URL
+ * a profile (lib/injector.ts).
+ */
+const LOOKALIKE = { url: 'https://www.instagram.com/explore/', profile: PROFILES[0]! };
+
 function routes(): Route[] {
   const table = new Map<string, Route>();
+  table.set(`www.instagram.com/explore/`, { host: 'www.instagram.com', path: '/explore/', file: LOOKALIKE.profile.file });
   for (const page of [...PROFILES, ...REAL, ...NOT_PROFILES]) {
     if (!existsSync(page.file)) continue;
     const { host, pathname } = new URL(page.url);
@@ -269,6 +277,18 @@ describe.concurrent('in real Firefox (ESR, MV2 build as a temporary add-on)', ()
       await page.close();
     });
   }
+
+  it('injects nothing into a page that is not a profile, and the content script once an SPA navigation makes it one', async ({ expect }) => {
+    const { page, errors } = await open(LOOKALIKE.url);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await readBadge(page), 'a profile-like page under /explore/').toBeNull();
+    const profile = new URL(LOOKALIKE.profile.url).pathname;
+    await page.evaluate((path: string) => history.pushState({}, '', path), profile);
+    const badge = await settledBadge(page, 20_000);
+    expect(badge).toMatchObject({ 'data-handle': handleOf(LOOKALIKE.profile.url), ...LOOKALIKE.profile.facts });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('opens the card by a real click and from the keyboard (Preact UI in the closed shadow root)', async ({ expect }) => {
     const { page } = await open(PROFILES[0]!.url);

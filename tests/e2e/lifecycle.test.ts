@@ -5,12 +5,19 @@ import { fixtureRoute } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
 
 // Its own browser: after a reload the extension is a new instance, unlike every other test wants.
+// In this harness (--load-extension, headless) chrome.runtime.reload() leaves no extension behind:
+// no service worker starts again and a new tab gets no badge, with this design as with the loader
+// before it (measured 2026-12-06). So only the old instance's quiet end is checked here; the new
+// instance's injection into open profiles (background.ts, onInstalled) is covered by
+// tests/lib/injector.test.ts's `ensure`.
 const URL = 'https://www.instagram.com/ana.tidepool/';
+/** The same profile page served where the URL is not a profile. */
+const LOOKALIKE = 'https://www.instagram.com/explore/';
 let server: ReplayServer;
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  server = await startReplayServer([fixtureRoute('instagram', 'profile-exact', URL)]);
+  server = await startReplayServer([fixtureRoute('instagram', 'profile-exact', URL), fixtureRoute('instagram', 'profile-exact', LOOKALIKE)]);
   browser = await launchWithExtension(server.hostResolverRules);
 });
 
@@ -19,6 +26,31 @@ afterAll(async () => {
   await server?.close();
 });
 
+it('injects nothing into a page that is not a profile, and the content script once an SPA navigation makes it one', async () => {
+  const page = await browser.newPage();
+  const errors = collectErrors(page);
+  // No script of ours in the page's extension world either: the background's own probe finds none.
+  await page.goto(LOOKALIKE);
+  await page.waitForTimeout(1500);
+  expect(await readBadge(page), 'a profile-like page under /explore/').toBeNull();
+  const tabs = await browser.serviceWorker().evaluate(async (url) => (await chrome.tabs.query({ url })).map((tab) => tab.id!), LOOKALIKE);
+  expect(tabs).toHaveLength(1);
+  const ran = await browser.serviceWorker().evaluate(
+    async (tabId) =>
+      (await chrome.scripting.executeScript({ target: { tabId }, func: () => Object.getOwnPropertySymbols(globalThis).map(String) }))[0]?.result,
+    tabs[0]!,
+  );
+  expect(ran, 'nothing of MicroScope in the extension world of that tab').toEqual([]);
+  // pushState: tabs.onUpdated tells the background, which injects the content script.
+  await page.evaluate(() => history.pushState({}, '', '/ana.tidepool/'));
+  const badge = await settledBadge(page);
+  expect(badge).toMatchObject({ 'data-handle': 'ana.tidepool', 'data-followers': '12345', 'data-followers-exact': 'true' });
+  expect(await page.evaluate(() => document.querySelectorAll('microscope-badge').length)).toBe(1);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+// Last: the reload takes the extension away for the rest of this browser.
 it('tears down quietly when the extension is reloaded ("context invalidated")', async () => {
   const page = await browser.newPage();
   const errors = collectErrors(page);

@@ -4,8 +4,8 @@
  */
 
 /**
- * The content loader's matches, the host permissions and the web-accessible resource's matches:
- * https only, and exactly the hosts the URL rules read (lib/sites/url/*.ts), no `*.` wildcard.
+ * The host permissions (where the background may inject the content script): https only, and
+ * exactly the hosts the URL rules read (lib/sites/url/*.ts), no `*.` wildcard.
  */
 export const EXPECTED_SITE_MATCHES = [
   'https://instagram.com/*',
@@ -27,7 +27,7 @@ export const EXPECTED_SITE_MATCHES = [
   'https://www.bsky.app/*',
 ];
 
-/** The main part of the content script, imported by the loader on profiles (entrypoints/content-main). */
+/** The content script the background injects into profiles (entrypoints/content-main, lib/injector.ts). */
 export const MAIN_PART_FILE = 'content-main.js';
 
 /** URL.canParse, called without a fallback in the bundles (wxt.config.ts says why). */

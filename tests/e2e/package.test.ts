@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,39 +39,31 @@ describe('store packages', () => {
     for (const pattern of SITES) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
   });
 
-  it('Chrome: storage (unlimited) and the supported sites only, no remote code', () => {
+  it('Chrome: storage (unlimited), scripting and the supported sites only, no remote code', () => {
     const manifest = manifestOf(CHROME);
     expect(manifest.manifest_version).toBe(3);
     // The name is the en locale's extName (public/_locales).
     expect(manifest.name).toBe('__MSG_extName__');
     expect(manifest.default_locale).toBe('en');
     expect(manifest.version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
+    // scripting: the background injects the content script into profiles (lib/injector.ts).
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting']);
     expect(manifest.host_permissions).toEqual(SITES);
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.minimum_chrome_version).toBe(MINIMUM_CHROME_VERSION);
-    // Only the main content script, which the loader imports on profiles: to the five sites, under
-    // a per-session id (pages cannot probe for it).
-    expect(manifest.web_accessible_resources).toEqual([
-      { resources: [MAIN_PART_FILE], matches: SITES, use_dynamic_url: true },
-    ]);
+    // No file a page could load or probe for, and no content script on pages that are not
+    // profiles: the background injects MAIN_PART_FILE into profiles only.
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(existsSync(join(CHROME, MAIN_PART_FILE)), 'the injected content script is built').toBe(true);
     expect(manifest.content_security_policy, 'the default CSP: no remote or eval code').toBeUndefined();
-    const scripts = manifest.content_scripts as { matches: string[]; js: string[] }[];
-    expect(scripts.flatMap((script) => script.matches)).toEqual(SITES);
-    expect(scripts.flatMap((script) => script.js), 'every page runs the small loader only').toEqual(['content-loader.js']);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|http:\/\/\*\/|https:\/\/\*\//);
-    // The loader runs on every page of the sites: no WXT runtime, polyfill or @wxt-dev/browser in it
-    // (importing @wxt-dev/storage once brought the latter's top-level code: +1.5-2 ms per page).
-    const loader = readFileSync(join(CHROME, 'content-loader.js'), 'utf8');
-    expect(loader).not.toMatch(/globalThis\.browser|webextension-polyfill|wxt:content-script-started/);
   });
 
   it.each([
-    ['chrome-mv3', 'content-loader.js'],
     ['chrome-mv3', MAIN_PART_FILE],
-    ['firefox-mv2', 'content-loader.js'],
     ['firefox-mv2', MAIN_PART_FILE],
   ])('%s/%s: nothing the page could hear, read or forge (issue 14)', (build, file) => {
     const code = readFileSync(join(ROOT, '.output', build, file), 'utf8');
@@ -83,36 +75,31 @@ describe('store packages', () => {
     const manifest = manifestOf(FIREFOX);
     expect(manifest.manifest_version).toBe(2);
     // MV2 lists host permissions among the permissions.
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', ...SITES]);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting', ...SITES]);
     expect(manifest.browser_specific_settings).toEqual({
       gecko: { id: 'microscope@microscope-extension.app', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
       gecko_android: { strict_min_version: '142.0' },
     });
     expect(manifest.minimum_chrome_version).toBeUndefined();
-    const scripts = manifest.content_scripts as { matches: string[]; js: string[] }[];
-    expect(scripts.flatMap((script) => script.matches)).toEqual(SITES);
-    expect(scripts.flatMap((script) => script.js)).toEqual(['content-loader.js']);
-    // MV2 has no per-site list: the main content script is reachable under the add-on's random
-    // per-install UUID, which pages cannot know.
-    expect(manifest.web_accessible_resources).toEqual([MAIN_PART_FILE]);
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(existsSync(join(FIREFOX, MAIN_PART_FILE)), 'the injected content script is built').toBe(true);
     expect(manifest.content_security_policy).toBeUndefined();
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"/);
   });
 
-  it('Firefox MV3 builds too, with the same permissions, id and loader', () => {
+  it('Firefox MV3 builds too, with the same permissions and id, and no content script in the manifest', () => {
     // `npm run build:firefox-mv3`; its own output folder, so the MV2 build the other tests load stays.
     execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
     const manifest = manifestOf(join(ROOT, '.output/firefox-mv3'));
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting']);
     expect(manifest.host_permissions).toEqual(SITES);
     expect(manifest.browser_specific_settings).toMatchObject({
       gecko: { id: expect.stringMatching(/@/), strict_min_version: expect.any(String), data_collection_permissions: { required: ['none'] } },
     });
-    const scripts = manifest.content_scripts as { js: string[] }[];
-    expect(scripts.flatMap((script) => script.js)).toEqual(['content-loader.js']);
-    const resources = manifest.web_accessible_resources as { resources: string[]; matches: string[] }[];
-    expect(resources.map((entry) => [entry.resources, entry.matches])).toEqual([[[MAIN_PART_FILE], SITES]]);
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"/);
   });
 

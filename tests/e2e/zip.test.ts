@@ -134,31 +134,34 @@ afterAll(() => {
 });
 
 describe('npm run zip (Chrome Web Store)', () => {
-  it('holds the MV3 build with exactly `storage` and the five sites', () => {
+  it('holds the MV3 build with exactly `storage`, `scripting` and the five sites', () => {
     const manifest = manifestIn(chrome);
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.version).toBe(PACKAGE.version);
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting']);
     expect(manifest.host_permissions).toEqual(SITES);
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toBeUndefined();
     expect(manifest.minimum_chrome_version).toBe(MINIMUM_CHROME_VERSION);
-    expect((manifest.content_scripts as { matches: string[] }[]).flatMap((script) => script.matches)).toEqual(SITES);
-    expect(manifest.web_accessible_resources).toEqual([{ resources: [MAIN_PART_FILE], matches: SITES, use_dynamic_url: true }]);
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    // Named by no manifest field: the background injects it (lib/injector.ts).
+    expect(chrome.files.has(MAIN_PART_FILE)).toBe(true);
     expectStoreReady(chrome, join(ROOT, '.output/chrome-mv3'));
   });
 });
 
 describe('npm run zip:firefox (Firefox Add-ons)', () => {
-  it('holds the MV2 build with exactly `storage` and the five sites, and the fixed gecko id', () => {
+  it('holds the MV2 build with exactly `storage`, `scripting` and the five sites, and the fixed gecko id', () => {
     const manifest = manifestIn(firefox);
     expect(manifest.manifest_version).toBe(2);
     expect(manifest.version).toBe(PACKAGE.version);
     // MV2 lists host permissions among the permissions.
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', ...SITES]);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting', ...SITES]);
     expect(manifest.optional_permissions).toBeUndefined();
-    expect((manifest.content_scripts as { matches: string[] }[]).flatMap((script) => script.matches)).toEqual(SITES);
-    expect(manifest.web_accessible_resources).toEqual([MAIN_PART_FILE]);
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(firefox.files.has(MAIN_PART_FILE)).toBe(true);
     expect(manifest.browser_specific_settings).toMatchObject({ gecko: { id: 'microscope@microscope-extension.app' } });
     expectStoreReady(firefox, join(ROOT, '.output/firefox-mv2'));
   });

@@ -9,7 +9,6 @@ import { resetLanguage } from '@/lib/i18n';
 import { applyLocaleCache, currentRecord, loadLocaleCache, localeCacheId, resetLocaleCacheState, saveLocaleCache } from '@/lib/locale-cache';
 import { resetNumberPacks } from '@/lib/number-pack';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { prefetchLocaleCache } from '@/lib/settings-early';
 import { adapterFor, readSnapshot } from '@/lib/sites';
 import { buildVerdict } from '@/lib/verdict';
 import { fixturePages } from '../../bench/pages';
@@ -101,18 +100,6 @@ describe('the locale cache: the second profile needs neither Intl nor getMessage
     expect(getMessage).not.toHaveBeenCalled();
     // It learned nothing new: no write.
     expect(await saveLocaleCache()).toBe(false);
-  });
-
-  it("takes the loader's early read instead of reading storage itself", async () => {
-    switchLocale('de');
-    badgeOf(PROFILES[0]!);
-    const record = currentRecord(localeCacheId(navigator.userAgent, 'de'));
-    freshPage();
-    switchLocale('de');
-    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
-    prefetchLocaleCache((_key, done) => done(undefined, record));
-    expect(await loadLocaleCache()).toBe(true);
-    expect(get).not.toHaveBeenCalled();
   });
 
   it('a record of another browser version, build or UI language is not used', async () => {

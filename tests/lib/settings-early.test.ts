@@ -34,30 +34,36 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe("the loader's early read of the settings", () => {
-  it('is what loadSettings returns, without a read of its own', async () => {
+/** What the dashboard's settings store shows once hydrated (it takes the early read, if any). */
+async function hydrated() {
+  await reloadSettings();
+  return useSettings.getState().settings;
+}
+
+describe("the dashboard's early read of the settings", () => {
+  it('is what the settings store shows, without a read of its own', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, sampleSize: 30 } });
     const { storage, reads, listeners } = fakeStorage();
     prefetchSettings(storage);
     expect(reads.map((read) => read.key)).toEqual([SETTINGS_KEY]);
     const get = vi.spyOn(fakeBrowser.storage.sync, 'get');
-    const loading = loadSettings();
+    const loading = hydrated();
     reads[0]?.done(undefined, { version: 1, sampleSize: 12, tierScheme: 'five-tier' });
     expect(await loading).toMatchObject({ sampleSize: 12, tierScheme: 'five-tier' });
-    expect(get).not.toHaveBeenCalled();
+    expect(get).not.toHaveBeenCalledWith(SETTINGS_KEY);
     expect(listeners.size, 'its change listener is gone once taken').toBe(0);
   });
 
-  it('is taken once: the next loadSettings reads storage', async () => {
+  it('is taken once: the next hydration reads storage', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, sampleSize: 30 } });
     const { storage, reads } = fakeStorage();
     prefetchSettings(storage);
     reads[0]?.done(undefined, { version: 1, sampleSize: 12 });
-    expect((await loadSettings()).sampleSize).toBe(12);
-    expect((await loadSettings()).sampleSize).toBe(30);
+    expect((await hydrated()).sampleSize).toBe(12);
+    expect((await hydrated()).sampleSize).toBe(30);
   });
 
-  it('is void when the settings changed after it started: loadSettings reads them again', async () => {
+  it('is void when the settings changed after it started: the store reads them again', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, sampleSize: 30 } });
     const { storage, reads, change } = fakeStorage();
     prefetchSettings(storage);
@@ -65,7 +71,7 @@ describe("the loader's early read of the settings", () => {
     change({ 'microscope:other': {} }, 'sync');
     change({ [SETTINGS_KEY]: {} }, 'local');
     change({ [SETTINGS_KEY]: { newValue: { version: 1, sampleSize: 30 } } }, 'sync');
-    expect((await loadSettings()).sampleSize).toBe(30);
+    expect((await hydrated()).sampleSize).toBe(30);
   });
 
   it('falls back to a read of its own when the early one failed', async () => {
@@ -73,24 +79,24 @@ describe("the loader's early read of the settings", () => {
     const { storage, reads } = fakeStorage();
     prefetchSettings(storage);
     reads[0]?.done(new Error('no storage'));
-    expect((await loadSettings()).sampleSize).toBe(30);
+    expect((await hydrated()).sampleSize).toBe(30);
   });
 
-  it('leaves loadSettings as before where no loader started one (dashboard, popup)', async () => {
-    expect(takePrefetchedSettings()).toBeUndefined();
-    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+  it('leaves the content script and the popup (loadSettings) reading storage themselves', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, sampleSize: 30 } });
+    const { storage, reads } = fakeStorage();
+    prefetchSettings(storage);
+    reads[0]?.done(undefined, { version: 1, sampleSize: 12 });
+    expect((await loadSettings()).sampleSize).toBe(30);
   });
 });
 
 describe("a newer version's settings on the early path (issue 13)", () => {
   const newer = { version: 2, sampleSize: 40, badge: false, engagementMethod: 'trimmed-mean', theme: 'neon' };
 
-  it('the badge takes the fields it knows from the early read, and nothing is written', async () => {
+  it('the badge takes the fields it knows, and nothing is written', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: newer });
     const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
-    const { storage, reads } = fakeStorage();
-    prefetchSettings(storage);
-    reads[0]?.done(undefined, newer);
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, sampleSize: 40, badge: false });
     expect(set).not.toHaveBeenCalled();
   });

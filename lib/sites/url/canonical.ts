@@ -1,6 +1,6 @@
 /**
  * Profile URLs from anywhere (a pasted link, a CSV cell, a backup, a share link) read as a profile,
- * and profiles written back as one URL each. The same rules as the adapters and the content loader
+ * and profiles written back as one URL each. The same rules as the adapters and the background's injector
  * (lib/sites/url): a URL names a profile here exactly when the adapter would read it as one, with
  * two exceptions, both stricter:
  * - only http: and https:, without credentials or a port (what a link to a platform looks like);

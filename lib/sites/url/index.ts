@@ -7,8 +7,9 @@ import { isYouTubeHost, youtubeProfileHandle } from './youtube';
 
 /**
  * Each platform's URL rules: host, and URL → profile handle. The one source of truth for "is this
- * a profile": the adapters (lib/sites/*.ts) use the same functions, and the content loader, which
- * runs on every page of the five sites, uses only this module (no DOM, no Intl, no WXT).
+ * a profile": the adapters (lib/sites/*.ts) use the same functions, and the background, which
+ * decides at every URL change of a tab whether to inject the content script, uses only this
+ * module (no DOM, no Intl, no WXT).
  */
 export interface ProfileUrlRules {
   readonly platform: Platform;

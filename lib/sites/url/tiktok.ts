@@ -1,7 +1,7 @@
 /**
  * TikTok's URLs: which hosts, which paths are a profile. Pure, and light (it imports only
- * lib/platforms.ts): the content loader (entrypoints/content-loader.ts) runs this on every page of
- * the site, the adapter imports it.
+ * lib/platforms.ts): the background runs this at every URL change of a tab of the site (lib/injector.ts),
+ * the adapter imports it.
  */
 
 import { isProfileHost } from '../../platforms';

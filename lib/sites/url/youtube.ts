@@ -1,7 +1,7 @@
 /**
  * YouTube's URLs: which hosts, which paths are a channel. Pure, and light (it imports only
- * lib/platforms.ts): the content loader (entrypoints/content-loader.ts) runs this on every page of
- * the site, the adapter imports it.
+ * lib/platforms.ts): the background runs this at every URL change of a tab of the site (lib/injector.ts),
+ * the adapter imports it.
  */
 
 import { isProfileHost } from '../../platforms';
@@ -19,8 +19,8 @@ const TABS = new Set([
 
 /*
  * Made on first use, not when the module loads: a Unicode property class (\p{L}) makes V8 load
- * ICU's property data, 2–8 ms the first time in a renderer, and the loader runs this module on
- * every page of the five sites, mostly for other URLs.
+ * ICU's property data, 2–8 ms the first time in a process, and the background runs this module's
+ * rules for every URL of the five sites, mostly other URLs than a YouTube handle.
  */
 let handle: RegExp | undefined;
 let legacyName: RegExp | undefined;

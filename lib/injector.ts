@@ -1,0 +1,109 @@
+/**
+ * The content script is not in the manifest: the background puts it into a tab when the tab's URL
+ * becomes a profile (issue 14, "no loader on every page"). Pages that are not profiles run nothing
+ * of ours, and no file of the extension is web-accessible. The measurements: bench/README.md.
+ *
+ * `tabs.onUpdated` reports a tab's URL for the sites in the host permissions (no `tabs`
+ * permission): on a full load (`status: 'loading'` with the URL, then `'complete'`) and on an SPA
+ * navigation (`url` alone, pushState included). Once in a document the main part follows the
+ * page's navigations itself (lib/content-lifetime.ts); the injector only makes sure one runs.
+ */
+
+/** The file WXT builds from entrypoints/content-main (an unlisted script): what is injected. */
+export const MAIN_PART = 'content-main.js';
+
+/**
+ * Where the running main part keeps its lifetime in the extension's world (the content scripts'
+ * own globals, not the page's): set by lib/content-lifetime.ts, read by the injector's probe.
+ */
+export const MAIN_PART_KEY = 'microscope.content-main';
+
+/** What the probe finds of a main part in a document. */
+export interface RunningMainPart {
+  readonly signal: AbortSignal;
+  checkUrl(): void;
+}
+
+/**
+ * Runs inside the tab (`scripting.executeScript({ func })`, serialised: no closure, no import):
+ * true when a live main part runs there. It also makes that main part look at the URL now, so an
+ * SPA navigation is noticed at once even where no navigation event tells it (Firefox ESR).
+ */
+export function probeMainPart(key: string): boolean {
+  const running = (globalThis as Record<symbol, RunningMainPart | undefined>)[Symbol.for(key)];
+  if (!running) return false;
+  running.checkUrl();
+  return !running.signal.aborted;
+}
+
+export interface InjectorDeps {
+  /** True when `url` is a profile of a supported site (lib/sites/url profileAt). */
+  isProfile(url: string): boolean;
+  /** probeMainPart in the tab's top frame. */
+  probe(tabId: number): Promise<boolean>;
+  /** The main part into the tab's top frame. */
+  inject(tabId: number): Promise<void>;
+  /** Where an injection failed for another reason than a tab that went or navigated on. */
+  warn?(message: string, error: unknown): void;
+}
+
+/** The parts of `tabs.onUpdated`'s arguments the injector reads. */
+export interface TabChange {
+  url?: string;
+  status?: string;
+}
+
+export interface Injector {
+  /** `tabs.onUpdated`: ensures a main part where the tab now shows a profile. */
+  onUpdated(tabId: number, change: TabChange, tab: { url?: string }): void;
+  /** Ensures a main part in the tab if its URL is a profile (an install, a tab found open). */
+  ensure(tabId: number, url: string | undefined): Promise<void>;
+  /** `tabs.onRemoved`. */
+  forget(tabId: number): void;
+}
+
+export function createInjector(deps: InjectorDeps): Injector {
+  /** One probe-then-inject at a time per tab: two events in a row must not inject twice. */
+  const queues = new Map<number, Promise<void>>();
+
+  const ensureNow = async (tabId: number): Promise<void> => {
+    try {
+      if (await deps.probe(tabId)) return;
+      await deps.inject(tabId);
+    } catch (error) {
+      // The tab closed, navigated on, or shows an error page meanwhile: the next event tells.
+      if (!isExpected(error)) deps.warn?.('[MicroScope] could not start on the tab', error);
+    }
+  };
+
+  const ensure = (tabId: number, url: string | undefined): Promise<void> => {
+    if (url === undefined || !deps.isProfile(url)) return Promise.resolve();
+    const next = (queues.get(tabId) ?? Promise.resolve()).then(() => ensureNow(tabId));
+    queues.set(tabId, next);
+    void next.then(() => {
+      if (queues.get(tabId) === next) queues.delete(tabId);
+    });
+    return next;
+  };
+
+  return {
+    onUpdated(tabId, change, tab) {
+      // A full load: the URL with 'loading' (the injection waits for the document to be idle),
+      // and 'complete' in case the first came before the new document was there. An SPA
+      // navigation: the URL alone.
+      if (change.url === undefined && change.status !== 'complete') return;
+      void ensure(tabId, change.url ?? tab.url);
+    },
+    ensure,
+    forget(tabId) {
+      queues.delete(tabId);
+    },
+  };
+}
+
+/** Errors of a tab that went away or cannot take scripts: nothing to report. */
+function isExpected(error: unknown): boolean {
+  return /No tab with id|Frame with ID|frame was removed|No frame with id|Missing host permission|Cannot access|error page|Invalid tab ID|tab was closed|document was unloaded|Receiving end/i.test(
+    String(error),
+  );
+}

@@ -4,6 +4,12 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** The core (lib/, components/) never imports the start-up optimisations' folder. */
+const WARM_START = {
+  group: ['**/warm-start', '**/warm-start/**', '@/lib/warm-start', '@/lib/warm-start/**'],
+  message: 'lib/warm-start sits on top of the core: plug it in at an entry point through the core\'s ports (lib/warm-start/README.md).',
+};
+
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'bench/out/'] },
   js.configs.recommended,
@@ -17,6 +23,16 @@ export default tseslint.config(
     },
   },
   {
+    // The start-up optimisations sit on top of the core (lib/warm-start/README.md): the core
+    // exposes ports (lib/number-source.ts, count.ts's and i18n.ts's learned/seed functions,
+    // settings-storage's takeSettingsFrom) and never imports them. Only entry points plug them in.
+    files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    ignores: ['lib/warm-start/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [WARM_START] }],
+    },
+  },
+  {
     // The adapters return note codes ({ key: 'siteFollowersRounded' }); badge, popup and diagnostics
     // make the words (lib/i18n noteText), so lib/sites runs without browser.i18n (issue 14).
     files: ['lib/sites/**/*.ts'],
@@ -25,6 +41,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            WARM_START,
             {
               group: ['**/i18n', '@/lib/i18n'],
               allowTypeImports: true,

@@ -83,7 +83,7 @@ const VARIANT_LABELS: Record<string, string> = {
   'floor-inject': 'floor: an empty content script injected by the background (the probe and the injection; nothing read or drawn)',
   'floor-evaluate': 'floor: the shipped content script injected, main() returning at once (evaluated; nothing read or drawn)',
   loader: 'design before (issue 6 to 14): a loader on every page importing the main part on profiles (bench/out/loader, built from 792b9b5)',
-  'no-locale-cache': 'the current build without its locale cache (lib/locale-cache.ts read and write cut: Intl and i18n asked on every profile)',
+  'no-locale-cache': 'the current build without its locale cache (lib/warm-start/locale-cache.ts read and write cut: Intl and i18n asked on every profile)',
   'compile-hint': 'option not taken: the main part with V8\'s compile hint `//# allFunctionsCalledOnLoad` (all of it compiled off the main thread while it downloads; the badge comes later, bench/README.md)',
   'before-loader': 'before the loader: one WXT content script (polyfill, controller, badge) on every page (bench/out/before-loader)',
 };

@@ -160,11 +160,11 @@ export async function buildFloorVariants(currentDir: string): Promise<{ injectOn
 /**
  * A start-up optimisation taken out, to see what it buys (issue 14: each stays only while the
  * bench shows ≥ 5 ms of script per profile load, or ≥ 20 ms to the badge or the dashboard's first
- * rows). `no-locale-cache`: the project built with lib/locale-cache.ts's read and write doing
+ * rows). `no-locale-cache`: the project built with lib/warm-start/locale-cache.ts's read and write doing
  * nothing, so every profile asks Intl and i18n itself (a Vite transform of this build only).
  */
 export async function buildWithoutLocaleCache(): Promise<string> {
-  const file = join(ROOT, 'lib/locale-cache.ts');
+  const file = join(ROOT, 'lib/warm-start/locale-cache.ts');
   const cuts = [
     ['export async function loadLocaleCache(): Promise<boolean> {\n', '  return false;\n'],
     ['export async function saveLocaleCache(): Promise<boolean> {\n', '  return false;\n'],

@@ -1,9 +1,9 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { startEarlyReads } from './dashboard/early';
+import { startEarlyReads } from '@/lib/warm-start/dashboard';
 
 /**
  * A classic script in the dashboard's <head> (entrypoints/dashboard/index.html): starts its first
- * storage reads while the page's modules load (entrypoints/dashboard/early.ts). No WXT runtime.
+ * storage reads while the page's modules load (lib/warm-start/dashboard.ts). No WXT runtime.
  */
 export default defineUnlistedScript(() => {
   try {

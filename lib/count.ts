@@ -308,7 +308,7 @@ export type CountLocaleData = LocaleData;
 
 /**
  * Every locale read so far, by the text it was asked for (a page's `lang`, "" for none): what
- * lib/locale-cache.ts stores, so that the next page of that locale reads without a single Intl call
+ * lib/warm-start/locale-cache.ts stores, so that the next page of that locale reads without a single Intl call
  * (the renderer's first one costs tens of milliseconds: bench/results.md).
  */
 export function learnedCountLocales(): Record<string, CountLocaleData> {

@@ -1,13 +1,13 @@
 import type { CountReading } from './count';
 import { plural, t, uiLanguage } from './i18n';
-import { formatWithPack, numberPackFor, wantNumberPack, type NumberKind } from './number-pack';
+import { numberSource, type NumberKind } from './number-source';
 import type { Platform } from './platforms';
 
 // Made on first use, never at load: the content script is evaluated on every page of five sites,
 // and a renderer's first Intl.NumberFormat costs tens of milliseconds (bench/results.md).
 // They follow the UI language (lib/i18n.ts, read at that first use too) and are made again if it
-// changes (tests switch locales). Counts and rates come from the language's number pack instead
-// when there is one (lib/number-pack.ts, `packed` below): then none of the number formats is made.
+// changes (tests switch locales). Counts and rates come from the number port instead when it
+// answers (lib/number-source.ts, `packed` below): then none of the number formats is made.
 let madeFor: string | undefined;
 let integerFormat: Intl.NumberFormat | undefined;
 let compactFormat: Intl.NumberFormat | undefined;
@@ -43,17 +43,11 @@ const compact = () => {
 };
 
 /**
- * `value` as the UI language's number pack writes `kind` (the same text as the Intl format for it),
- * or undefined: no pack for the language, or a value outside the pack's (a negative number). On
- * warm pages the pack comes from storage (lib/locale-cache.ts) and no Intl call is made; on a cold
- * one Intl writes the numbers and the pack is derived later, when the cache is stored.
+ * `value` as the number port writes `kind` in the UI language (the same text as the Intl format
+ * for it), or undefined: no port installed, or it cannot (another language, a negative number).
  */
 function packed(kind: NumberKind, value: number): string | undefined {
-  const language = locale();
-  const pack = numberPackFor(language);
-  if (pack) return formatWithPack(pack, kind, value);
-  wantNumberPack(language);
-  return undefined;
+  return numberSource()?.format(locale(), kind, value);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 // Type only: the English file names every key, and nothing of it lands in a bundle.
 import type englishMessages from '../public/_locales/en/messages.json';
-import { isOneWithPack, numberPackFor } from './number-pack';
+import { numberSource } from './number-source';
 
 /** Every message name of public/_locales/en/messages.json, the default locale. */
 export type MessageKey = keyof typeof englishMessages;
@@ -20,7 +20,7 @@ let listFormats: Partial<Record<'conjunction' | 'disjunction', Intl.ListFormat>>
  * Each message as a template: getMessage's answer for the key with a marker (U+E000 + n, private
  * use, in no message) as the n-th substitution. Asked once per key and filled in here, so every
  * substitution costs a string replace, not a trip through the extension bindings; the templates of
- * a content script go to storage.local (lib/locale-cache.ts), as the renderer's first getMessage
+ * a content script go to storage.local (lib/warm-start/locale-cache.ts), as the renderer's first getMessage
  * costs 10-15 ms (it fetches the whole message bundle).
  */
 const templates = new Map<string, string>();
@@ -119,14 +119,14 @@ export function onTemplateLearned(listener: (() => void) | undefined): void {
   learnedListener = listener;
 }
 
-/** Every message template asked for so far, by key: what lib/locale-cache.ts stores. */
+/** Every message template asked for so far, by key: what lib/warm-start/locale-cache.ts stores. */
 export function learnedTemplates(): Record<string, string> {
   return Object.fromEntries(templates);
 }
 
 /**
  * Takes templates stored by an earlier page of the same extension build and UI language
- * (lib/locale-cache.ts checks that): those keys then need no getMessage. Known keys stay.
+ * (lib/warm-start/locale-cache.ts checks that): those keys then need no getMessage. Known keys stay.
  */
 export function seedTemplates(stored: Record<string, unknown>): void {
   for (const [key, text] of Object.entries(stored)) {
@@ -143,9 +143,8 @@ const MAX_TEMPLATE = 4000;
  * @example plural('postCount', 1, '1') // "1 post"
  */
 export function plural(key: PluralKey, count: number, ...substitutions: Substitution[]): string {
-  // Whole counts from the UI language's number pack when there is one (no Intl on the badge's path).
-  const pack = numberPackFor(uiLanguage());
-  let one = pack ? isOneWithPack(pack, count) : undefined;
+  // From the number port when it answers (no Intl on the badge's path), else Intl.
+  let one = numberSource()?.isOne(uiLanguage(), count);
   if (one === undefined) {
     pluralRules ??= new Intl.PluralRules(uiLanguage());
     one = pluralRules.select(count) === 'one';
@@ -156,7 +155,7 @@ export function plural(key: PluralKey, count: number, ...substitutions: Substitu
 
 /** "a, b and c" ("a, b y c", "a, b und c"), or with 'disjunction' "a or b", in the UI language. */
 export function listInWords(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  // Remembered, and kept by lib/locale-cache.ts: the badge's "Micro or Mid-tier" needs no Intl on
+  // Remembered, and kept by lib/warm-start/locale-cache.ts: the badge's "Micro or Mid-tier" needs no Intl on
   // the next page (the lists it shows are few: neighbouring tier names).
   const key = `${type}\u0000${items.join('\u0000')}`;
   let text = lists.get(key);
@@ -169,7 +168,7 @@ export function listInWords(items: readonly string[], type: 'conjunction' | 'dis
   return text;
 }
 
-/** Lists written so far, by type and items: what lib/locale-cache.ts stores. */
+/** Lists written so far, by type and items: what lib/warm-start/locale-cache.ts stores. */
 export function learnedLists(): Record<string, string> {
   return Object.fromEntries(lists);
 }

@@ -1,7 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { create } from 'zustand';
 import { applySettingsPatch, DEFAULT_SETTINGS, parseSettings, SETTINGS_FIELDS, validSettingsPatch, type Settings } from './settings';
-import { takePrefetchedSettings } from './settings-early';
 import { SETTINGS_KEY } from './storage-keys';
 import { isRecord } from './is-record';
 import { setAside } from './set-aside';
@@ -201,9 +200,9 @@ function createSettingsStore() {
     });
     let read: SettingsStorageRead = { settings: { ...DEFAULT_SETTINGS }, problems: [], newer: false };
     try {
-      // The dashboard starts this read in its <head> (entrypoints/dashboard/early.ts): taken once.
-      // A newer version's settings read the same way from it: known fields, `newer`, no repair.
-      const early = takePrefetchedSettings();
+      // A read started before this store existed (the dashboard's <head> starts one, through
+      // takeSettingsFrom): taken once. A newer version's settings read the same way from it.
+      const early = earlyRead?.();
       const stored = early ? await early.catch(readStored) : await readStored();
       read = readSettings(stored);
       if (read.problems.length > 0 && !read.newer) {
@@ -273,6 +272,17 @@ function createSettingsStore() {
     },
   });
   return store;
+}
+
+/** A port for a start-up optimisation: where the settings store's first read may come from. */
+let earlyRead: (() => Promise<unknown> | undefined) | undefined;
+
+/**
+ * The settings store takes its first read from `take` when it answers (the stored value as it
+ * is, or undefined: then it reads storage itself). lib/warm-start/dashboard.ts installs one.
+ */
+export function takeSettingsFrom(take: (() => Promise<unknown> | undefined) | undefined): void {
+  earlyRead = take;
 }
 
 /** The settings for React UIs. Subscribing starts reading storage.sync and following its changes. */

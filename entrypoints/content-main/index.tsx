@@ -6,13 +6,15 @@ import type { ProfileView } from '@/lib/model';
 import { diagnosticsForPage } from '@/lib/diagnostics';
 import type { GetDiagnosticsResponse, GetViewResponse, Message, TabSummary } from '@/lib/messages';
 import { onTemplateLearned } from '@/lib/i18n';
-import { loadLocaleCache, saveLocaleCache } from '@/lib/locale-cache';
+import { setNumberSource } from '@/lib/number-source';
 import { boundedLanguageTag } from '@/lib/locale-tag';
 import { isMessage } from '@/lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { loadSettings, watchSettings } from '@/lib/settings-storage';
 import { recordProfileVisit } from '@/lib/shortlist/door';
 import { ADAPTERS, adapterForHost } from '@/lib/sites';
+import { loadLocaleCache, saveLocaleCache } from '@/lib/warm-start/locale-cache';
+import { packNumberSource } from '@/lib/warm-start/number-pack';
 import { mountBadge } from './mount-badge';
 
 declare global {
@@ -40,6 +42,8 @@ export default defineUnlistedScript(() => {
 });
 
 function start(): void {
+  // The start-up optimisations (lib/warm-start): numbers from the stored pack when there is one.
+  setNumberSource(packNumberSource);
   const lifetime = startLifetime({
     win: window,
     doc: document,
@@ -125,8 +129,7 @@ function start(): void {
           // language): the read will start ICU, 30-50 ms of CPU where the page's scripts have not;
           // in a task of its own, so that it and the read are two tasks, not one long one.
           if (!cached) lifetime.setTimeout(guard(startIntl), 0);
-          // In a task of its own: the early reads (lib/settings-early.ts) resolve at once, which
-          // would run the first read and the badge's mount in the task that evaluated this module.
+          // After it, in a task of its own: ICU's start and the first read are two tasks, not one long one.
           lifetime.setTimeout(() => {
             guard(() => controller.navigate(location.href))();
             resolve();

@@ -2,12 +2,13 @@ import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { t, uiLanguage } from '@/lib/i18n';
-import { whenSettingsHydrated } from '@/lib/settings-storage';
+import { takeSettingsFrom, whenSettingsHydrated } from '@/lib/settings-storage';
 import { shortlistDoor } from '@/lib/shortlist/door';
 import type { FirstPage } from '@/lib/shortlist/layout';
 import { prefetchShortlist } from '@/lib/shortlist/store';
 import { App } from './App';
-import { takeEarlyFirstPage, takeEarlyShortlist } from './early';
+import { takeEarlyFirstPage, takeEarlyShortlist } from '@/lib/warm-start/dashboard';
+import { takePrefetchedSettings } from '@/lib/warm-start/settings-early';
 import './style.css';
 
 const root = document.getElementById('root');
@@ -15,10 +16,13 @@ if (root) {
   // index.html is static: say which language the page is in (screen readers, hyphenation).
   document.documentElement.lang = uiLanguage();
   document.title = t('dashboardTitle');
+  // The <head>'s early script (lib/warm-start/dashboard.ts) started the first reads while this
+  // module loaded: the settings store takes its read from there.
+  takeSettingsFrom(takePrefetchedSettings);
   // The small reads first (a few ms each): the settings and the stored first page, which the
   // table shows while the whole shortlist is read (100–250 ms for 5 000 profiles: storage answers
-  // in order, so a small read asked for after it would wait for it). The <head>'s early script
-  // (./early.ts) started both while this module loaded; without it they are asked for now.
+  // in order, so a small read asked for after it would wait for it). Started by the early script
+  // too; without it they are asked for now.
   const early = takeEarlyFirstPage();
   const door = shortlistDoor();
   const reads = Promise.all([early ? door.loadFirstPage(early).catch(() => door.loadFirstPage()) : door.loadFirstPage(), whenSettingsHydrated()]);

@@ -360,7 +360,7 @@ export function reloadShortlist(): Promise<void> {
  * React starts, asks only once its first page is rendered, and lets the long decode of 5 000
  * profiles wait until that page has painted. `early`: a storage.local.get(null) answer asked for
  * earlier by a caller that made sure no change of the shortlist came between it and this call
- * (entrypoints/dashboard/early.ts); used instead of asking (asked when it fails).
+ * (lib/warm-start/dashboard.ts); used instead of asking (asked when it fails).
  */
 export function prefetchShortlist(readWhen?: Promise<unknown>, early?: Promise<Record<string, unknown>>): (after?: Promise<unknown>) => void {
   return useShortlist.controls.prefetch(readWhen, early);

@@ -7,7 +7,7 @@ import { fixturePath, fixtureRoute } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
 
 /*
- * lib/locale-cache.ts in real Chromium: the first profile stores what it learned from Intl and
+ * lib/warm-start/locale-cache.ts in real Chromium: the first profile stores what it learned from Intl and
  * i18n (message templates, the page's count locale, the UI language's number pack); the next
  * profiles read it beside the settings and show the same badge, text for text. A stored record
  * that is damaged is ignored: the badge is still right.

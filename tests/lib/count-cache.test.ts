@@ -66,7 +66,7 @@ describe('count locales learned on one page are read on the next without Intl', 
           forgetCountLocales();
           const texts = languages.map((language) => [language, textsFor(language, n)] as const);
           const before = texts.map(([language, list]) => list.map((text) => parseCountDetailed(text, language)));
-          // What lib/locale-cache.ts writes to storage.local and reads back on the next page.
+          // What lib/warm-start/locale-cache.ts writes to storage.local and reads back on the next page.
           const stored = JSON.parse(JSON.stringify(learnedCountLocales())) as Record<string, unknown>;
           forgetCountLocales();
           seedCountLocales(stored);

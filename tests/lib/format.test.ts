@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CountReading } from '@/lib/count';
 import {
   audienceNoun,
@@ -15,7 +15,8 @@ import {
   postNoun,
 } from '@/lib/format';
 import { t, uiLanguage } from '@/lib/i18n';
-import { deriveNumberPack, installNumberPack, learnedNumberPack, resetNumberPacks } from '@/lib/number-pack';
+import { setNumberSource } from '@/lib/number-source';
+import { deriveNumberPack, installNumberPack, learnedNumberPack, packNumberSource, resetNumberPacks } from '@/lib/warm-start/number-pack';
 import { LOCALES, useLocale } from '../i18n-fake';
 
 // Intl puts a no-break space (U+00A0) or a narrow one (U+202F) where a locale wants one: compare
@@ -121,9 +122,12 @@ describe('in the UI language', () => {
 });
 
 describe('with the number pack a warm page reads from storage', () => {
+  // As the content script installs it (entrypoints/content-main): the core's number port.
+  beforeEach(() => setNumberSource(packNumberSource));
   afterEach(() => {
     vi.unstubAllGlobals();
     resetNumberPacks();
+    setNumberSource(undefined);
   });
 
   /** Replaces Intl by an object that throws on any use; returns what was asked of it. */
@@ -212,7 +216,7 @@ describe('with the number pack a warm page reads from storage', () => {
     expect(touched).toEqual([]);
   });
 
-  it('writes with Intl on a cold page, then gives lib/locale-cache.ts the pack to store', () => {
+  it('writes with Intl on a cold page, then gives lib/warm-start/locale-cache.ts the pack to store', () => {
     resetNumberPacks();
     useLocale('de');
     expect(learnedNumberPack()).toBeUndefined(); // no number written yet: nothing to derive

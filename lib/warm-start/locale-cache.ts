@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { learnedCountLocales, seedCountLocales, type CountLocaleData } from './count';
-import { learnedLists, learnedTemplates, seedLists, seedTemplates } from './i18n';
-import { isRecord } from './is-record';
+import { learnedCountLocales, seedCountLocales, type CountLocaleData } from '../count';
+import { learnedLists, learnedTemplates, seedLists, seedTemplates } from '../i18n';
+import { isRecord } from '../is-record';
 import { installNumberPack, isNumberPack, learnedNumberPack, type NumberPack } from './number-pack';
-import { LOCALE_CACHE_KEY } from './storage-keys';
+import { LOCALE_CACHE_KEY } from '../storage-keys';
 
 /*
  * What the content script learned from Intl and i18n on one page, kept for the next one.
@@ -15,7 +15,7 @@ import { LOCALE_CACHE_KEY } from './storage-keys';
  * Neither answer changes between pages of the same browser, extension build and UI language, so
  * the first profile pays them and stores the results: message templates (lib/i18n.ts), the count
  * locales it read (lib/count.ts) and how the UI language writes the badge's numbers
- * (lib/number-pack.ts). Later profiles read them beside the settings and show the badge without a single Intl or getMessage call.
+ * (lib/warm-start/number-pack.ts). Later profiles read them beside the settings and show the badge without a single Intl or getMessage call.
  *
  * `id` ties the record to what the answers come from: the browser's version (its ICU and CLDR
  * data, in the user agent), the messages of this build, the UI language. Any other id: ignored,
@@ -58,7 +58,7 @@ let known = '';
 
 /**
  * Takes a stored record (from storage, unchecked) if it is for `id`: its parts go to lib/i18n.ts,
- * lib/count.ts and lib/number-pack.ts, each checked there or here. Returns whether it was used.
+ * lib/count.ts and lib/warm-start/number-pack.ts, each checked there or here. Returns whether it was used.
  */
 export function applyLocaleCache(stored: unknown, id: string): boolean {
   if (!isRecord(stored) || stored.id !== id) return false;

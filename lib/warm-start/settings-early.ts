@@ -1,4 +1,5 @@
-import { SETTINGS_KEY } from './storage-keys';
+import { SETTINGS_KEY } from '../storage-keys';
+import { handOff } from './hand-off';
 /**
  * The stored settings' early read: the dashboard's <head> script (entrypoints/dashboard-early.ts)
  * starts reading them while the page's modules are fetched and compiled, instead of after them.
@@ -22,12 +23,6 @@ export interface EarlyStorage {
 }
 export type ChangeListener = (changes: Record<string, unknown>, area: string) => void;
 
-interface EarlyRead {
-  take(): Promise<unknown> | undefined;
-}
-
-const EARLY = Symbol.for('microscope.early-settings');
-type WithEarly = typeof globalThis & { [EARLY]?: EarlyRead };
 
 /**
  * Early side: starts reading the stored settings for the page's settings store to take. A change of them
@@ -41,9 +36,9 @@ export function prefetchSettings(area: EarlyStorage): void {
   };
   area.onChanged.addListener(listener);
   const value = readEarly(area.read, SETTINGS_KEY);
-  (globalThis as WithEarly)[EARLY] = {
+  handOff().settings = {
     take() {
-      delete (globalThis as WithEarly)[EARLY];
+      delete handOff().settings;
       area.onChanged.removeListener(listener);
       return changed ? undefined : value;
     },
@@ -55,7 +50,7 @@ export function prefetchSettings(area: EarlyStorage): void {
  * started or they changed since). Once only: later calls read storage themselves.
  */
 export function takePrefetchedSettings(): Promise<unknown> | undefined {
-  return (globalThis as WithEarly)[EARLY]?.take();
+  return handOff().settings?.take();
 }
 
 

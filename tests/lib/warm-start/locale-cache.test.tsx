@@ -6,14 +6,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Badge } from '@/components/Badge';
 import { forgetCountLocales } from '@/lib/count';
 import { resetLanguage } from '@/lib/i18n';
-import { applyLocaleCache, currentRecord, loadLocaleCache, localeCacheId, resetLocaleCacheState, saveLocaleCache } from '@/lib/locale-cache';
-import { resetNumberPacks } from '@/lib/number-pack';
+import { applyLocaleCache, currentRecord, loadLocaleCache, localeCacheId, resetLocaleCacheState, saveLocaleCache } from '@/lib/warm-start/locale-cache';
+import { setNumberSource } from '@/lib/number-source';
+import { packNumberSource, resetNumberPacks } from '@/lib/warm-start/number-pack';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { adapterFor, readSnapshot } from '@/lib/sites';
 import { buildVerdict } from '@/lib/verdict';
-import { fixturePages } from '../../bench/pages';
-import { useLocale as switchLocale, type Locale } from '../i18n-fake';
-import { closeFixtures, documentFrom } from './sites/fixture';
+import { fixturePages } from '../../../bench/pages';
+import { useLocale as switchLocale, type Locale } from '../../i18n-fake';
+import { closeFixtures, documentFrom } from '../sites/fixture';
 
 const PROFILES = fixturePages()
   .flatMap((platform) => platform.pages)
@@ -63,11 +64,14 @@ function watchIntl(): string[] {
 beforeEach(() => {
   fakeBrowser.reset();
   freshPage();
+  // As the content script installs it (entrypoints/content-main): the core's number port.
+  setNumberSource(packNumberSource);
 });
 
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
+  setNumberSource(undefined);
 });
 
 afterAll(closeFixtures);
@@ -138,7 +142,8 @@ describe('the locale cache: the second profile needs neither Intl nor getMessage
       await loadLocaleCache();
       expect(PROFILES.map(badgeOf)).toEqual(right);
     }
-  });
+    // Seven rounds over every profile fixture: seconds on a busy 2-core machine.
+  }, 30_000);
 
   it('writes only when the page learned something the record did not have', async () => {
     switchLocale('en');

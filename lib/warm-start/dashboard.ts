@@ -1,19 +1,18 @@
-import { prefetchSettings, type EarlyStorage } from '@/lib/settings-early';
-import { FIRST_PAGE_KEY, isShortlistKey, REVISION_KEY } from '@/lib/storage-keys';
+import { handOff } from './hand-off';
+import { prefetchSettings, type EarlyStorage } from './settings-early';
+import { FIRST_PAGE_KEY, isShortlistKey, REVISION_KEY } from '../storage-keys';
 
 /*
  * The dashboard's first storage reads, started by a classic script in its <head>
  * (entrypoints/dashboard-early.ts, a few hundred bytes) while the page's module chunks (React and
  * the store, ~320 KB) are still being fetched and compiled, instead of by main.tsx once they have
- * run. No imports beyond lib/settings-early.ts and lib/storage-keys.ts (none themselves): the script stays small.
+ * run. No imports beyond this folder's hand-off and settings read and lib/storage-keys.ts: the
+ * script stays small.
  */
 
 /** What the first page needs: the revision and the page stored for it. */
 export const EARLY_KEYS = [REVISION_KEY, FIRST_PAGE_KEY] as const;
 
-const EARLY = Symbol.for('microscope.dashboard-first-page');
-const EARLY_ALL = Symbol.for('microscope.dashboard-shortlist');
-type WithEarly = typeof globalThis & { [EARLY]?: Promise<Record<string, unknown>>; [EARLY_ALL]?: { take(): Promise<Record<string, unknown>> | undefined } };
 
 /** The callback-style storage the early reads use (Chrome and Firefox alike). */
 export interface EarlyApi {
@@ -49,7 +48,7 @@ const CLOSED = { take: () => undefined };
 
 /** Starts reading everything (the store's hydration takes it), void once the shortlist changes. */
 function readEverything(api: EarlyApi): void {
-  if ((globalThis as WithEarly)[EARLY_ALL] === CLOSED) return;
+  if (handOff().shortlist === CLOSED) return;
   let changed = false;
   const listener = (changes: Record<string, unknown>, area: string): void => {
     if (area !== 'local') return;
@@ -57,9 +56,9 @@ function readEverything(api: EarlyApi): void {
   };
   api.onChanged.addListener(listener);
   const items = get(api, null);
-  (globalThis as WithEarly)[EARLY_ALL] = {
+  handOff().shortlist = {
     take() {
-      delete (globalThis as WithEarly)[EARLY_ALL];
+      delete handOff().shortlist;
       api.onChanged.removeListener(listener);
       return changed ? undefined : items;
     },
@@ -67,7 +66,7 @@ function readEverything(api: EarlyApi): void {
 }
 
 /**
- * Starts reading the settings (lib/settings-early.ts, taken by lib/settings-storage.ts's first
+ * Starts reading the settings (./settings-early.ts, taken by lib/settings-storage.ts's first
  * read) and the stored revision and first page (taken by main.tsx). A change made meanwhile is
  * no loss: the settings read is void after one, and the first page is only ever shown when its
  * revision is the one read with it, until the whole shortlist (read later) replaces it. When
@@ -77,7 +76,7 @@ function readEverything(api: EarlyApi): void {
 export function startEarlyReads(api: EarlyApi): void {
   prefetchSettings({ read: api.sync, onChanged: api.onChanged });
   const items = get(api, [...EARLY_KEYS]);
-  (globalThis as WithEarly)[EARLY] = items;
+  handOff().firstPage = items;
   items.then((read) => {
     if (!pageIsCurrent(read)) readEverything(api);
   }, () => undefined);
@@ -85,8 +84,8 @@ export function startEarlyReads(api: EarlyApi): void {
 
 /** The early read of the revision and first page (storage.local items), once; undefined when none was started. */
 export function takeEarlyFirstPage(): Promise<Record<string, unknown>> | undefined {
-  const items = (globalThis as WithEarly)[EARLY];
-  delete (globalThis as WithEarly)[EARLY];
+  const items = handOff().firstPage;
+  delete handOff().firstPage;
   return items;
 }
 
@@ -95,8 +94,8 @@ export function takeEarlyFirstPage(): Promise<Record<string, unknown>> | undefin
  * current), once; undefined when none was started, or the shortlist changed since.
  */
 export function takeEarlyShortlist(): Promise<Record<string, unknown>> | undefined {
-  const early = (globalThis as WithEarly)[EARLY_ALL];
+  const early = handOff().shortlist;
   // main.tsx came first (the store reads itself): the early script no longer starts a read.
-  if (!early) (globalThis as WithEarly)[EARLY_ALL] = CLOSED;
+  if (!early) handOff().shortlist = CLOSED;
   return early?.take();
 }

@@ -2,11 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SETTINGS_KEY } from '@/lib/storage-keys';
 import { fakeBrowser } from 'wxt/testing';
 import { resetBrowser } from '../../shortlist-env';
-import { EARLY_KEYS, startEarlyReads, takeEarlyFirstPage, takeEarlyShortlist, type EarlyApi } from '@/entrypoints/dashboard/early';
-import { takePrefetchedSettings } from '@/lib/settings-early';
+import { EARLY_KEYS, startEarlyReads, takeEarlyFirstPage, takeEarlyShortlist, type EarlyApi } from '@/lib/warm-start/dashboard';
+import { handOff } from '@/lib/warm-start/hand-off';
+import { takePrefetchedSettings } from '@/lib/warm-start/settings-early';
 import { FIRST_PAGE_KEY, PROFILE_PREFIX, REVISION_KEY } from '@/lib/storage-keys';
 import { readFirstPage, storedFirstPage } from '@/lib/shortlist/layout';
-import { makeProfile, storedItems } from '../../lib/shortlist-fixtures';
+import { makeProfile, storedItems } from '../shortlist-fixtures';
 
 const storageKey = (handle: string): string => `${PROFILE_PREFIX}instagram:${handle}`;
 
@@ -30,7 +31,7 @@ afterEach(() => {
   takeEarlyFirstPage();
   takePrefetchedSettings();
   takeEarlyShortlist();
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for('microscope.dashboard-shortlist')];
+  delete handOff().shortlist;
 });
 
 describe('the dashboard early reads', () => {
@@ -65,6 +66,8 @@ describe('the dashboard early reads', () => {
     startEarlyReads(api());
     const get = vi.spyOn(fakeBrowser.storage.sync, 'get');
     const settings = await import('@/lib/settings-storage');
+    // As entrypoints/dashboard/main.tsx does.
+    settings.takeSettingsFrom(takePrefetchedSettings);
     await settings.whenSettingsHydrated();
     expect(settings.useSettings.getState().settings.engagementMethod).toBe('mean');
     expect(get).not.toHaveBeenCalled();
@@ -75,6 +78,8 @@ describe('the dashboard early reads', () => {
     startEarlyReads(api());
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, engagementMethod: 'median' } });
     const settings = await import('@/lib/settings-storage');
+    // As entrypoints/dashboard/main.tsx does.
+    settings.takeSettingsFrom(takePrefetchedSettings);
     await settings.whenSettingsHydrated();
     expect(settings.useSettings.getState().settings.engagementMethod).toBe('median');
   });

@@ -11,19 +11,12 @@
  * (negative numbers, fractions where only integers are expected): callers then use Intl, so a pack
  * never writes a number differently from Intl.
  *
- * It imports nothing: the content script pays for these few kB and no more.
+ * It fills the core's number port (lib/number-source.ts) with `packNumberSource`; the core does
+ * not import it (lib/warm-start/README.md).
  */
 
-/** The numbers a pack writes: the Intl.NumberFormat options lib/format.ts uses for each. */
-export type NumberKind =
-  /** `{ maximumFractionDigits: 0 }` */
-  | 'integer'
-  /** `{ notation: 'compact', maximumSignificantDigits: 4 }`, for non-negative integers */
-  | 'compact'
-  /** `{ style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }` of value / 100 */
-  | 'percent2'
-  /** The same with 3 fraction digits */
-  | 'percent3';
+import type { NumberKind, NumberSource } from '../number-source';
+
 
 /** Text before and after the digits. */
 type Affixes = [prefix: string, suffix: string];
@@ -441,3 +434,21 @@ export function learnedNumberPack(): NumberPack | undefined {
 export function resetNumberPacks(): void {
   installed = wanted = derivedFor = undefined;
 }
+
+/**
+ * The core's number port answered from the installed pack: numbers and plural choices in the pack's
+ * language without Intl; for another language undefined, after noting that Intl wrote a number
+ * in it (wantNumberPack), so the pack can be derived for the next page.
+ */
+export const packNumberSource: NumberSource = {
+  format(language, kind, value) {
+    const pack = numberPackFor(language);
+    if (pack) return formatWithPack(pack, kind, value);
+    wantNumberPack(language);
+    return undefined;
+  },
+  isOne(language, count) {
+    const pack = numberPackFor(language);
+    return pack ? isOneWithPack(pack, count) : undefined;
+  },
+};

@@ -10,9 +10,9 @@ import {
   numberPackFor,
   resetNumberPacks,
   wantNumberPack,
-  type NumberKind,
   type NumberPack,
-} from '@/lib/number-pack';
+} from '@/lib/warm-start/number-pack';
+import type { NumberKind } from '@/lib/number-source';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SETTINGS_KEY } from '@/lib/storage-keys';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { prefetchSettings, takePrefetchedSettings, type ChangeListener, type EarlyStorage } from '@/lib/settings-early';
+import { prefetchSettings, takePrefetchedSettings, type ChangeListener, type EarlyStorage } from '@/lib/warm-start/settings-early';
 import { listUnreadable } from '@/lib/set-aside';
-import { loadSettings, reloadSettings, settingsWritesSettled, useSettings } from '@/lib/settings-storage';
+import { loadSettings, reloadSettings, settingsWritesSettled, takeSettingsFrom, useSettings } from '@/lib/settings-storage';
 
 /** The loader's view of chrome.storage: reads answered when the test says so. */
 function fakeStorage() {
@@ -36,6 +36,8 @@ afterEach(() => {
 
 /** What the dashboard's settings store shows once hydrated (it takes the early read, if any). */
 async function hydrated() {
+  // As entrypoints/dashboard/main.tsx does.
+  takeSettingsFrom(takePrefetchedSettings);
   await reloadSettings();
   return useSettings.getState().settings;
 }
@@ -106,6 +108,7 @@ describe("a newer version's settings on the early path (issue 13)", () => {
     const { storage, reads } = fakeStorage();
     prefetchSettings(storage);
     reads[0]?.done(undefined, newer);
+    takeSettingsFrom(takePrefetchedSettings);
     await reloadSettings();
     expect(useSettings.getState()).toMatchObject({ newer: true, settings: { sampleSize: 40, badge: false, engagementMethod: 'median' } });
     useSettings.getState().update({ sampleSize: 12 });

@@ -251,7 +251,8 @@ function ValuePart({ value, platform, headingLevel }: { value: ValueEstimate | N
   const amount = (number: number): string => money(number, value.currency);
   const formula = t(
     value.impressions === 'views' ? 'valueFormulaViews' : 'valueFormulaLikes',
-    estimateWords(value.impressionsPerPost, formatInteger),
+    // Inside the formula a range would nest parentheses: "≈" says the count was rounded.
+    `${value.impressionsPerPost.range ? '≈' : ''}${formatInteger(value.impressionsPerPost.value)}`,
     amount(value.cpm),
   );
   return (

@@ -9,6 +9,7 @@ import { signalsOf, type SignalsInput } from '@/lib/signals';
 import { valueEstimate } from '@/lib/signals/value';
 import type { PostCounts } from '@/lib/sites/types';
 import type { ProfileVerdict } from '@/lib/verdict';
+import { LOCALES, useLocale } from '../i18n-fake';
 import { exact, posts as plainPosts, rounded, view } from './popup/views';
 
 // The badge's Signals section: these tests also run under Preact (vitest.config.ts CONTENT_SCRIPT_UI_TESTS).
@@ -189,6 +190,7 @@ describe('Signals: value estimate', () => {
     const sample = videos([1, 1, 1, 1, 1], () => ({ views: rounded(100_000, 95_000, 104_999) }));
     show({ report: report({ posts: sample }), value: valueEstimate(sample, 'tiktok', { cpm: 20, currency: 'USD' }) });
     expect(screen.getByText('Price of a post: USD 2,000 (USD 1,900 to USD 2,100, from rounded counts)')).toBeTruthy();
+    expect(screen.getByText(/^Median views per post \(≈100,000\) ÷ 1,000 × CPM USD 20\.00\./)).toBeTruthy();
   });
 
   it('likes × 10 where no views are shown, said in the formula', () => {
@@ -279,5 +281,21 @@ describe('the badge with signals', () => {
     const { verdict } = view({ followers: exact(4_200), posts: sample });
     badge({ ...verdict, signals: signalsOf({ platform: 'instagram', now: NOW, posts: sample, followers: exact(4_200) }) }, true);
     expect(screen.getByText("From 3 posts: signals need at least 5 own posts, as the median of fewer is one post's luck.")).toBeTruthy();
+  });
+});
+
+describe('Signals in every UI language', () => {
+  const flagged = videos([1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 30_000], () => ({ comments: exact(10), views: rounded(12_000, 11_950, 12_049) }));
+  const STATE_LOOK = { en: 'worth a look', es: 'merece una mirada', de: 'einen Blick wert', pt_BR: 'vale uma olhada' } as const;
+
+  it.each(LOCALES)('%s: every line in words, no key or placeholder left', (locale) => {
+    useLocale(locale);
+    const { container } = show({ report: report({ posts: flagged, following: exact(7_500) }), value: valueEstimate(flagged, 'tiktok', { cpm: 5, currency: 'EUR' }), sample: 3 });
+    const text = container.textContent!;
+    expect(text).toContain(STATE_LOOK[locale]);
+    expect(text).toContain('EUR');
+    // t() shows the key where a message is missing; a $NAME$ or $1 left over is a broken placeholder.
+    expect(text).not.toMatch(/\b(signal|value|activity|money|opensInNewTab)[A-Z]\w*|\$[A-Z0-9]/);
+    expect(text).not.toMatch(/NaN|undefined|Infinity/);
   });
 });

@@ -65,7 +65,11 @@ const UNKNOWN: Record<Exclude<UnknownReason, 'too-few-posts'>, MessageKey> = {
 const ratio = (value: number): string => formatDecimal(value, 2);
 /** A fraction (0.05) as a percent ("5.00%"). */
 const fraction = (value: number): string => formatPercent(value * 100);
-const threshold = (id: RuleId): number | undefined => signalRule(id).threshold;
+/** A rule's threshold in words; every rule worded here has one (tests/lib/signals), else "unknown", never NaN. */
+function threshold(id: RuleId, format: (value: number) => string = formatPlain): string {
+  const value = signalRule(id).threshold;
+  return value === undefined ? t('unknown') : format(value);
+}
 
 /** What was measured, in words. */
 function measured(signal: Exclude<Signal<AnyId>, { state: 'unknown' }>, platform: Platform): string {
@@ -104,17 +108,17 @@ function ruleWords(id: AnyId, inactiveDays: number): string {
     case 'low-engagement':
       return t('signalRuleLowEngagement');
     case 'comment-density':
-      return t('signalRuleCommentDensity', formatPlain(threshold('comment-density-low') ?? Number.NaN), formatPlain(threshold('comment-density-high') ?? Number.NaN));
+      return t('signalRuleCommentDensity', threshold('comment-density-low'), threshold('comment-density-high'));
     case 'uniform-likes':
-      return t('signalRuleUniformLikes', formatPlain(threshold('uniform-likes') ?? Number.NaN));
+      return t('signalRuleUniformLikes', threshold('uniform-likes'));
     case 'viral-dependence':
-      return t('signalRuleViralDependence', formatPlain(threshold('viral-dependence') ?? Number.NaN));
+      return t('signalRuleViralDependence', threshold('viral-dependence'));
     case 'views-likes':
-      return t('signalRuleViewsLikes', formatPlain(threshold('views-likes-high') ?? Number.NaN));
+      return t('signalRuleViewsLikes', threshold('views-likes-high'));
     case 'following-ratio':
-      return t('signalRuleFollowingRatio', formatPlain(threshold('mass-following') ?? Number.NaN), formatInteger(MASS_FOLLOWING));
+      return t('signalRuleFollowingRatio', threshold('mass-following'), formatInteger(MASS_FOLLOWING));
     case 'growth-spike':
-      return t('signalRuleGrowthSpike', formatPlainPercent((threshold('growth-rate') ?? Number.NaN) * 100));
+      return t('signalRuleGrowthSpike', threshold('growth-rate', (value) => formatPlainPercent(value * 100)));
     case 'reach':
       return t('signalRuleReach');
   }

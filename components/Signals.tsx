@@ -213,7 +213,7 @@ function SignalLine({ signal, platform, inactiveDays }: { signal: Signal<AnyId>;
 
 /** "Posts ~0.5 a week, newest Nov 12, 2026", approximate where the page's dates are. */
 function activityWords(activity: Activity | undefined): string {
-  if (!activity) return t('activityUnknown');
+  if (!activity) return t('activityLineUnknown');
   const date = formatDate(activity.newestAt);
   if (activity.postsPerWeek === undefined) return t(activity.approximate ? 'activityNewestApprox' : 'activityNewest', date);
   const perWeek = activity.postsPerWeek;
@@ -232,7 +232,7 @@ function estimateWords(estimate: Estimate, format: (value: number) => string): s
 }
 
 const NO_VALUE: Record<NoValueEstimate['reason'], MessageKey> = {
-  'no-cpm': 'valueNoCpm',
+  'no-cpm': 'valueEstimateNoCpm',
   'too-few-posts': 'valueTooFewPosts',
   'likes-hidden': 'valueLikesHidden',
   'no-views': 'valueNoViews',
@@ -243,7 +243,7 @@ function ValuePart({ value, platform, headingLevel }: { value: ValueEstimate | N
   if (!value.ok) {
     const words =
       value.reason === 'no-cpm'
-        ? t('valueNoCpm', PLATFORM_NAMES[platform])
+        ? t('valueEstimateNoCpm', PLATFORM_NAMES[platform])
         : t(NO_VALUE[value.reason], formatInteger(MIN_SAMPLE_POSTS));
     return (
       <div className="sig-value-estimate">
@@ -281,7 +281,7 @@ export function Signals({ report, value, platform, sample, headingLevel }: Signa
   return (
     <section className="sig" aria-labelledby={headingId}>
       <Heading id={headingId} className="sig-heading">
-        {t('signalsHeading')}
+        {t('signalsSectionHeading')}
       </Heading>
       <p className="sig-muted">{t('signalsIntro')}</p>
       {few && <p className="sig-few">{t('signalsFewPosts', countPosts(platform, sample), formatInteger(MIN_SAMPLE_POSTS))}</p>}

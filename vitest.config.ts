@@ -11,6 +11,7 @@ const CONTENT_SCRIPT_UI_TESTS = [
   'tests/components/Badge.test.tsx',
   'tests/components/BadgeApp.test.tsx',
   'tests/components/mount-badge.test.tsx',
+  'tests/components/Signals.test.tsx',
 ];
 
 export default defineConfig({

@@ -3,10 +3,11 @@ import { describeComparison } from '@/lib/benchmarks';
 import { describeFormula } from '@/lib/engagement';
 import type { EngagementFormula } from '@/lib/engagement';
 import { audienceNoun, countPosts, formatCount, formatPercent, formatRange, methodWord } from '@/lib/format';
-import { noteText, t, uiLanguage } from '@/lib/i18n';
+import { noteText, plural, t, uiLanguage } from '@/lib/i18n';
 import { MIN_SAMPLE_POSTS } from '@/lib/signals/rules';
 import { describeTier, describeVerdict, schemeName } from '@/lib/tiers';
 import type { ProfileVerdict } from '@/lib/verdict';
+import { Signals } from './Signals';
 
 export interface BadgeProps {
   verdict: ProfileVerdict;
@@ -53,6 +54,8 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
   };
   const { tier, engagement, benchmark, followers } = verdict;
   const tierWord = tier ? (tier.borderline ? describeVerdict(tier) : tier.label) : undefined;
+  // Signals turned off in the settings: the verdict carries none, so no mark and no section.
+  const flags = verdict.signals?.flags.length ?? 0;
 
   return (
     <div className={`ms-root ms-${theme}`} data-state={verdict.state} lang={uiLanguage()} onKeyDown={onKeyDown}>
@@ -97,6 +100,12 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
             </span>
             {benchmark.verdict !== 'none' && (
               <span className={`ms-verdict ms-verdict-${benchmark.verdict}`}>{verdictWord(benchmark)}</span>
+            )}
+            {flags > 0 && (
+              <span className="ms-flag">
+                <span aria-hidden="true">⚑ {flags}</span>
+                <span className="visually-hidden">{plural('signalsToLook', flags, String(flags))}</span>
+              </span>
             )}
           </>
         )}
@@ -145,6 +154,15 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
             <dt>{t('labelBenchmark')}</dt>
             <dd>{engagement.ok ? describeComparison(benchmark) : t('needsEngagementRate')}</dd>
           </dl>
+
+          {verdict.signals && (
+            <Signals
+              report={verdict.signals}
+              value={verdict.value}
+              platform={verdict.platform}
+              sample={engagement.ok ? engagement.sampleSize : undefined}
+            />
+          )}
 
           {verdict.notes.length > 0 && (
             <ul className="ms-notes" aria-label={t('notesLabel')}>

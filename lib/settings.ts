@@ -1,4 +1,6 @@
 import { PLATFORMS, type Platform } from './platforms';
+import { DEFAULT_INACTIVE_DAYS } from './signals/rules';
+import { DEFAULT_CPMS } from './signals/value';
 import { DEFAULT_TIER_SCHEME, tierSchemeById, validateTierBounds, type TierBounds, type TierScheme, type TierSchemeId } from './tiers';
 import { formatInteger } from './format';
 import { t } from './i18n';
@@ -14,7 +16,23 @@ export interface Settings {
   platforms: Record<Platform, boolean>;
   /** Show the badge on profiles (the toolbar and popup work either way). */
   badge: boolean;
+  /** Decision signals, activity and value estimate in the badge's card and the popup (issue 16). */
+  signals: boolean;
+  /**
+   * Price per 1,000 views (or likes × 10 where no views are shown) by platform, in `currency`;
+   * null: none set, so no value estimate (no published CPM for X or Bluesky was found).
+   */
+  cpms: Record<Platform, number | null>;
+  /** A label for the CPMs' currency ("USD", "€"): nothing is converted. */
+  currency: string;
+  /** No own post for more than this many days is worth a look. */
+  inactiveDays: number;
 }
+
+/** The defaults of lib/signals/value.ts (MightyScout's EMV rates), null where it has none. */
+const DEFAULT_CPM_SETTINGS = Object.fromEntries(
+  PLATFORMS.map((platform) => [platform, DEFAULT_CPMS[platform]?.perThousand ?? null]),
+) as Record<Platform, number | null>;
 
 export const DEFAULT_SETTINGS: Settings = {
   tierScheme: DEFAULT_TIER_SCHEME.id,
@@ -23,6 +41,11 @@ export const DEFAULT_SETTINGS: Settings = {
   includePinned: false,
   platforms: Object.fromEntries(PLATFORMS.map((platform) => [platform, true])) as Record<Platform, boolean>,
   badge: true,
+  signals: true,
+  cpms: DEFAULT_CPM_SETTINGS,
+  // MightyScout's rates (the default CPMs) are in US dollars.
+  currency: 'USD',
+  inactiveDays: DEFAULT_INACTIVE_DAYS,
 };
 
 /** The tier scheme the settings name; a broken custom scheme falls back to the default. */
@@ -51,6 +74,61 @@ export function sampleSizeProblem(value: unknown): string | undefined {
   return undefined;
 }
 
+/** A CPM the settings accept: 0 to 10,000 per 1,000 views (far above any published rate). */
+export const CPM_RANGE = { min: 0, max: 10_000 } as const;
+
+/** The form's message for a CPM, or undefined when it is fine. */
+export function cpmProblem(value: unknown): string | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < CPM_RANGE.min || value > CPM_RANGE.max) {
+    return t('cpmInvalid', formatInteger(CPM_RANGE.min), formatInteger(CPM_RANGE.max));
+  }
+  return undefined;
+}
+
+/** The currency label: 1 to 12 characters once trimmed (a code or a symbol, not a sentence). */
+export const CURRENCY_MAX_LENGTH = 12;
+
+/** The form's message for a currency label, or undefined when it is fine. */
+export function currencyProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '' || value.trim() !== value || [...value].length > CURRENCY_MAX_LENGTH) {
+    return t('currencyInvalid', formatInteger(CURRENCY_MAX_LENGTH));
+  }
+  return undefined;
+}
+
+/** Days without a post before "inactive": 1 to 365. */
+export const INACTIVE_DAYS_RANGE = { min: 1, max: 365 } as const;
+
+/** The form's message for an inactivity threshold, or undefined when it is fine. */
+export function inactiveDaysProblem(value: unknown): string | undefined {
+  const { min, max } = INACTIVE_DAYS_RANGE;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    return t('inactiveDaysInvalid', formatInteger(min), formatInteger(max));
+  }
+  return undefined;
+}
+
+/** What the signals of one platform's profile are computed with; see signalOptions. */
+export interface SignalOptions {
+  inactiveDays: number;
+  /** The CPM for the platform; absent when none is set (then there is no value estimate). */
+  cpm?: number;
+  currency: string;
+}
+
+/**
+ * The settings the signals use for `platform`, or undefined when signals are turned off (then the
+ * verdict carries no signals and no value estimate, and the badge and popup show none).
+ * @example signalOptions(DEFAULT_SETTINGS, 'x') // { inactiveDays: 30, currency: 'USD' }: no CPM for X
+ */
+export function signalOptions(settings: Settings, platform: Platform): SignalOptions | undefined {
+  if (!settings.signals) return undefined;
+  const options: SignalOptions = { inactiveDays: settings.inactiveDays, currency: settings.currency };
+  const cpm = settings.cpms[platform];
+  if (typeof cpm === 'number') options.cpm = cpm;
+  return options;
+}
+
 export interface SettingsRead {
   settings: Settings;
   /** One line per field that was present but invalid (and replaced by its default). */
@@ -66,7 +144,7 @@ export function parseSettings(raw: unknown): SettingsRead {
   const problems: string[] = [];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     if (raw !== undefined && raw !== null) problems.push('settings: not an object');
-    return { settings: { ...DEFAULT_SETTINGS, platforms: { ...DEFAULT_SETTINGS.platforms } }, problems };
+    return { settings: { ...DEFAULT_SETTINGS, platforms: { ...DEFAULT_SETTINGS.platforms }, cpms: { ...DEFAULT_SETTINGS.cpms } }, problems };
   }
   const input = raw as Record<string, unknown>;
   const pick = <T>(field: keyof Settings, ok: (value: unknown) => boolean, fallback: T): T => {
@@ -83,7 +161,27 @@ export function parseSettings(raw: unknown): SettingsRead {
     includePinned: pick('includePinned', (value) => typeof value === 'boolean', DEFAULT_SETTINGS.includePinned),
     platforms: { ...DEFAULT_SETTINGS.platforms },
     badge: pick('badge', (value) => typeof value === 'boolean', DEFAULT_SETTINGS.badge),
+    signals: pick('signals', (value) => typeof value === 'boolean', DEFAULT_SETTINGS.signals),
+    cpms: { ...DEFAULT_SETTINGS.cpms },
+    currency: pick('currency', (value) => currencyProblem(value) === undefined, DEFAULT_SETTINGS.currency),
+    inactiveDays: pick('inactiveDays', (value) => inactiveDaysProblem(value) === undefined, DEFAULT_SETTINGS.inactiveDays),
   };
+  if (input.cpms !== undefined) {
+    if (typeof input.cpms !== 'object' || input.cpms === null || Array.isArray(input.cpms)) {
+      problems.push('cpms: not an object');
+    } else {
+      const cpms = input.cpms as Record<string, unknown>;
+      for (const platform of PLATFORMS) {
+        const cpm = cpms[platform];
+        if (cpm === undefined) continue;
+        // null is "no CPM", but only where there is no default: a platform with a published rate
+        // keeps one (a missing CPM there would silently fall back to the default elsewhere).
+        if (cpm === null && DEFAULT_SETTINGS.cpms[platform] === null) settings.cpms[platform] = null;
+        else if (cpmProblem(cpm) === undefined) settings.cpms[platform] = cpm as number;
+        else problems.push(`cpms.${platform}: ${JSON.stringify(cpm)?.slice(0, 60) ?? String(cpm)} is not valid`);
+      }
+    }
+  }
   if (input.platforms !== undefined) {
     if (typeof input.platforms !== 'object' || input.platforms === null || Array.isArray(input.platforms)) {
       problems.push('platforms: not an object');
@@ -109,7 +207,19 @@ export function parseSettings(raw: unknown): SettingsRead {
 }
 
 /** Every field of Settings: what this version writes. Anything else in the stored settings belongs to another version and is kept. */
-export const SETTINGS_FIELDS: readonly (keyof Settings)[] = ['tierScheme', 'customBounds', 'engagementMethod', 'sampleSize', 'includePinned', 'platforms', 'badge'];
+export const SETTINGS_FIELDS: readonly (keyof Settings)[] = [
+  'tierScheme',
+  'customBounds',
+  'engagementMethod',
+  'sampleSize',
+  'includePinned',
+  'platforms',
+  'badge',
+  'signals',
+  'cpms',
+  'currency',
+  'inactiveDays',
+];
 
 /**
  * The fields of `patch` that are valid over `settings` (which should be valid: parseSettings'

@@ -5,6 +5,8 @@ import type { Platform } from './platforms';
 import { schemeOf, type Settings } from './settings';
 import type { ProfileSnapshot } from './sites/types';
 import type { NoteCode } from './i18n';
+import type { SignalsReport } from './signals';
+import type { NoValueEstimate, ValueEstimate } from './signals/value';
 import { TIER_COLOURS, TIER_GLYPHS, tierLabel, tierVerdict, type Tier, type TierScheme, type TierVerdict } from './tiers';
 
 /**
@@ -26,6 +28,10 @@ export interface ProfileVerdict {
   benchmark: BenchmarkResult;
   /** Reasons for whatever is missing, as codes: the UI makes the words (lib/i18n noteText). */
   notes: NoteCode[];
+  /** Decision signals (issue 16, lib/signals signalsOf); absent when not computed or turned off (signalOptions). */
+  signals?: SignalsReport;
+  /** What a post is worth (valueEstimate with signalOptions' CPM and currency); absent with `signals`. */
+  value?: ValueEstimate | NoValueEstimate;
 }
 
 /**

@@ -1,8 +1,20 @@
 import { useId, useState } from 'react';
 import { formatInteger } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import { PLATFORM_NAMES, PLATFORMS } from '@/lib/platforms';
-import { sampleSizeProblem, SAMPLE_SIZE_RANGE, schemeOf, type Settings } from '@/lib/settings';
+import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@/lib/platforms';
+import {
+  cpmProblem,
+  CURRENCY_MAX_LENGTH,
+  currencyProblem,
+  DEFAULT_SETTINGS,
+  inactiveDaysProblem,
+  INACTIVE_DAYS_RANGE,
+  sampleSizeProblem,
+  SAMPLE_SIZE_RANGE,
+  schemeOf,
+  type Settings,
+} from '@/lib/settings';
+import { DEFAULT_CPMS } from '@/lib/signals/value';
 import {
   BOUNDED_TIERS,
   checkTierBounds,
@@ -45,6 +57,20 @@ export function readThreshold(text: string): number | string | undefined {
 
 type Drafts = Record<BoundedTier, string>;
 
+/**
+ * A CPM as typed: a number ("12.5", "12,5", at most two decimals), or null for an empty field where the platform has no
+ * default (X, Bluesky: no estimate); anything else is returned as typed, for cpmProblem to refuse.
+ */
+export function readCpm(text: string, platform: Platform): number | null | string {
+  const clean = text.trim();
+  if (clean === '') return DEFAULT_SETTINGS.cpms[platform] === null ? null : text;
+  // A decimal comma ("12,5") is read; "1,000" is not a CPM anyone means and stays text.
+  return /^\d+(?:[.,]\d{1,2})?$/.test(clean) ? Number(clean.replace(',', '.')) : text;
+}
+
+/** Where the default CPMs come from (lib/signals/value.ts). */
+const CPM_SOURCE = Object.values(DEFAULT_CPMS)[0]?.source;
+
 function draftsOf(bounds: TierBounds): Drafts {
   return Object.fromEntries(BOUNDED_TIERS.map((tier) => [tier, String(bounds[tier])])) as Drafts;
 }
@@ -66,6 +92,11 @@ export function SettingsPanel({ settings, onChange, error, newer = false }: Sett
   const [choice, setChoice] = useState<TierSchemeId>(settings.tierScheme);
   const [drafts, setDrafts] = useState<Drafts>(() => draftsOf(settings.customBounds ?? schemeOf(settings).bounds));
   const [sampleDraft, setSampleDraft] = useState(String(settings.sampleSize));
+  const [daysDraft, setDaysDraft] = useState(String(settings.inactiveDays));
+  const [currencyDraft, setCurrencyDraft] = useState(settings.currency);
+  const [cpmDrafts, setCpmDrafts] = useState<Record<Platform, string>>(
+    () => Object.fromEntries(PLATFORMS.map((platform) => [platform, settings.cpms[platform] === null ? '' : String(settings.cpms[platform])])) as Record<Platform, string>,
+  );
   const [changed, setChanged] = useState(false);
 
   const change = (patch: Partial<Settings>): void => {
@@ -81,6 +112,18 @@ export function SettingsPanel({ settings, onChange, error, newer = false }: Sett
   const sampleValue = sampleDraft.trim() === '' ? undefined : Number(sampleDraft);
   const sampleError = sampleSizeProblem(sampleValue);
   const active = schemeOf(settings);
+  const daysError = inactiveDaysProblem(daysDraft.trim() === '' ? undefined : Number(daysDraft));
+  const currencyError = currencyProblem(currencyDraft.trim());
+  const cpmError = (platform: Platform): string | undefined => {
+    const value = readCpm(cpmDrafts[platform], platform);
+    return value === null ? undefined : cpmProblem(value);
+  };
+
+  const editCpm = (platform: Platform, text: string): void => {
+    setCpmDrafts({ ...cpmDrafts, [platform]: text });
+    const value = readCpm(text, platform);
+    if (value === null || cpmProblem(value) === undefined) change({ cpms: { ...settings.cpms, [platform]: value as number | null } });
+  };
 
   const chooseScheme = (next: TierSchemeId): void => {
     setChoice(next);
@@ -238,6 +281,86 @@ export function SettingsPanel({ settings, onChange, error, newer = false }: Sett
             <span className="help">{t('showBadgeHelp')}</span>
           </span>
         </label>
+      </fieldset>
+
+      <fieldset disabled={newer}>
+        <legend>{t('settingsSignals')}</legend>
+        <label className="choice">
+          <input type="checkbox" checked={settings.signals} onChange={(event) => change({ signals: event.target.checked })} />
+          <span>
+            {t('showSignals')}
+            <span className="help">{t('showSignalsHelp')}</span>
+          </span>
+        </label>
+        <div className="field">
+          <label htmlFor={`${id}-days`}>{t('inactiveDaysLabel')}</label>
+          <input
+            id={`${id}-days`}
+            type="number"
+            min={INACTIVE_DAYS_RANGE.min}
+            max={INACTIVE_DAYS_RANGE.max}
+            step={1}
+            value={daysDraft}
+            onChange={(event) => {
+              setDaysDraft(event.target.value);
+              const value = Number(event.target.value);
+              if (event.target.value.trim() !== '' && inactiveDaysProblem(value) === undefined) change({ inactiveDays: value });
+            }}
+            aria-invalid={daysError ? true : undefined}
+            aria-describedby={`${id}-days-help`}
+          />
+          <span id={`${id}-days-help`} className={daysError ? 'field-error' : 'help'}>
+            {daysError ?? t('inactiveDaysHelp', formatInteger(DEFAULT_SETTINGS.inactiveDays))}
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-currency`}>{t('currencyLabel')}</label>
+          <input
+            id={`${id}-currency`}
+            value={currencyDraft}
+            maxLength={CURRENCY_MAX_LENGTH}
+            onChange={(event) => {
+              setCurrencyDraft(event.target.value);
+              const value = event.target.value.trim();
+              if (currencyProblem(value) === undefined) change({ currency: value });
+            }}
+            aria-invalid={currencyError ? true : undefined}
+            aria-describedby={`${id}-currency-help`}
+          />
+          <span id={`${id}-currency-help`} className={currencyError ? 'field-error' : 'help'}>
+            {currencyError ?? t('currencyHelp')}
+          </span>
+        </div>
+        <p id={`${id}-cpm-help`} className="help">
+          {t('cpmHelp')}{' '}
+          {CPM_SOURCE && (
+            <a href={CPM_SOURCE} target="_blank" rel="noopener noreferrer">
+              {CPM_SOURCE.replace(/^https:\/\//, '')}
+            </a>
+          )}
+        </p>
+        {PLATFORMS.map((platform) => {
+          const problem = cpmError(platform);
+          const errorId = `${id}-cpm-${platform}-error`;
+          return (
+            <div key={platform} className="field">
+              <label htmlFor={`${id}-cpm-${platform}`}>{t('cpmLabel', PLATFORM_NAMES[platform])}</label>
+              <input
+                id={`${id}-cpm-${platform}`}
+                inputMode="decimal"
+                value={cpmDrafts[platform]}
+                onChange={(event) => editCpm(platform, event.target.value)}
+                aria-invalid={problem ? true : undefined}
+                aria-describedby={problem ? `${errorId} ${id}-cpm-help` : `${id}-cpm-help`}
+              />
+              {problem && (
+                <span id={errorId} className="field-error">
+                  {problem}
+                </span>
+              )}
+            </div>
+          );
+        })}
       </fieldset>
 
       <p className={error ? 'field-error' : 'muted'} role="status">

@@ -9,6 +9,7 @@ import { PLATFORM_NAMES, type Platform } from '@/lib/platforms';
 import { LIMITS, type SavedProfile } from '@/lib/shortlist/schema';
 import { describeTier, describeVerdict, schemeName } from '@/lib/tiers';
 import type { ProfileVerdict } from '@/lib/verdict';
+import { Signals } from '../Signals';
 import { TagsEditor } from './TagsEditor';
 import { TierChip } from './TierChip';
 
@@ -302,6 +303,16 @@ export function ProfilePanel(props: ProfilePanelProps) {
       <TierSection verdict={verdict} />
       <EngagementSection verdict={verdict} />
       <BenchmarkSection benchmark={verdict.benchmark} rateKnown={engagement.ok} />
+      {/* Absent when the settings turn signals off (lib/settings.ts signalOptions). */}
+      {verdict.signals && (
+        <Signals
+          report={verdict.signals}
+          value={verdict.value}
+          platform={platform}
+          sample={engagement.ok ? engagement.sampleSize : undefined}
+          headingLevel={2}
+        />
+      )}
 
       {notes.length > 0 && (
         <section className="block" aria-labelledby={notesHeading}>

@@ -6,7 +6,7 @@ import type { PostCounts } from '../sites/types';
 import { activityOf, inactive, type Activity } from './activity';
 import { growthSpike } from './growth';
 import { commentDensity, followingRatio, lowEngagement, reach, uniformLikes, viewsLikes, viralDependence } from './posts';
-import { SIGNAL_IDS, SIGNAL_RULES, type Signal, type SignalId, type SignalRule } from './rules';
+import { DEFAULT_INACTIVE_DAYS, SIGNAL_IDS, SIGNAL_RULES, type Signal, type SignalId, type SignalRule } from './rules';
 
 export * from './rules';
 export { activityOf, inactive, type Activity } from './activity';
@@ -40,6 +40,8 @@ export interface SignalsReport {
   activity?: Activity;
   /** Ids of the signals in state 'look', in SIGNAL_IDS order: the badge's `data-flags`. */
   flags: SignalId[];
+  /** The inactivity threshold the report was judged with (days): the rule the card states. */
+  inactiveDays: number;
 }
 
 /** The posts signals are read on: each id once, without pinned, others', live or upcoming posts. */
@@ -73,6 +75,9 @@ export function signalsOf(input: SignalsInput): SignalsReport {
     signals,
     reach: reach(posts, input.followers, rules),
     flags: signals.filter((signal) => signal.state === 'look').map((signal) => signal.id),
+    // inactive() falls back the same way for a threshold that is not a positive number.
+    inactiveDays:
+      input.inactiveDays !== undefined && Number.isFinite(input.inactiveDays) && input.inactiveDays > 0 ? input.inactiveDays : DEFAULT_INACTIVE_DAYS,
   };
   const activity = activityOf(posts, platform, input.now);
   if (activity) report.activity = activity;

@@ -34,7 +34,13 @@ export default defineBackground(() => {
     },
     warn: (message, error) => console.warn(message, error),
   });
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => injector.onUpdated(tabId, change, tab));
+  const onUpdated = (tabId: number, change: { url?: string; status?: string }, tab: { url?: string }): void => injector.onUpdated(tabId, change, tab);
+  // Firefox can filter the event: only the sites' tabs, only URL and status changes, so the
+  // background is not called for every title change in every tab. Chrome takes no filter.
+  if (import.meta.env.FIREFOX) {
+    const addFiltered = browser.tabs.onUpdated.addListener as (listener: typeof onUpdated, filter: { urls: string[]; properties: string[] }) => void;
+    addFiltered.call(browser.tabs.onUpdated, onUpdated, { urls: [...SITE_MATCHES], properties: ['url', 'status'] });
+  } else browser.tabs.onUpdated.addListener(onUpdated);
   browser.tabs.onRemoved.addListener((tabId) => injector.forget(tabId));
   // Installed, updated or reloaded: the profiles already open get their badge without a reload
   // (an older main part in them ends itself, lib/content-lifetime.ts).

@@ -7,14 +7,14 @@ import { audit, focused, named, spokenText, tabTo, type AuditOptions } from './a
 import { openTab, sampleBackup } from './a11y-setup';
 import { revealBadge, settledBadge } from './badge';
 import { launchWithExtension, openPopupForTab, type ExtensionBrowser } from './browser';
-import { darkRoute, fixtureRoute } from './pages';
+import { darkRoute, fixtureRoute, fixtureUrl } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
 
-const ANA = 'https://www.instagram.com/ana.tidepool/'; // 12,345 exact: mid-tier, a benchmark verdict
+const ANA = fixtureUrl('instagram', 'profile-exact'); // 12,345 exact: mid-tier, a benchmark verdict
 const ANA_DARK = 'https://www.instagram.com/ana.night/'; // the same page on a dark site theme
-const KOFI = 'https://www.instagram.com/kofi.bakes/'; // rounded count
-const NOOR = 'https://www.instagram.com/noor.ceramics/'; // micro, some likes hidden
-const POST = 'https://www.instagram.com/p/DAtp02bRsTu/'; // a post: not a profile
+const KOFI = fixtureUrl('instagram', 'profile-rounded'); // rounded count
+const NOOR = fixtureUrl('instagram', 'profile-hidden-likes'); // micro, some likes hidden
+const POST = fixtureUrl('instagram', 'post-page'); // a post: not a profile
 const NOBODY = 'https://www.instagram.com/nobody.here/'; // a profile page without counts: unreadable
 const ELSEWHERE = 'https://example.com/'; // a site MicroScope doesn't read
 
@@ -27,7 +27,7 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   server = await startReplayServer([
     fixtureRoute('instagram', 'profile-exact', ANA),
-    darkRoute('instagram', 'profile-exact', ANA_DARK, ['ana.tidepool', 'ana.night']),
+    darkRoute('instagram', 'profile-exact', ANA_DARK, [new URL(ANA).pathname.split('/')[1]!, 'ana.night']),
     fixtureRoute('instagram', 'profile-rounded', KOFI),
     fixtureRoute('instagram', 'profile-hidden-likes', NOOR),
     fixtureRoute('instagram', 'post-page', POST),

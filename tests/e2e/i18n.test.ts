@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, revealBadge, settledBadge } from './badge';
 import { EXTENSION_DIR, extensionLaunchOptions } from './browser';
 import { expectedBadge } from './expected';
-import { fixturePath, fixtureRoute } from './pages';
+import { fixturePath, fixtureRoute, fixtureUrl } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
 
 /*
@@ -17,8 +17,8 @@ import { startReplayServer, type ReplayServer } from './server';
  */
 
 const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
-const ANA = 'https://www.instagram.com/ana.tidepool/';
-const KOFI = 'https://www.instagram.com/kofi.bakes/';
+const ANA = fixtureUrl('instagram', 'profile-exact');
+const KOFI = fixtureUrl('instagram', 'profile-rounded');
 
 let server: ReplayServer;
 let context: BrowserContext;

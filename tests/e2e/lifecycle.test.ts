@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { collectErrors, readBadge, settledBadge } from './badge';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
-import { fixtureRoute } from './pages';
+import { expectedBadge } from './expected';
+import { fixturePath, fixtureRoute, fixtureUrl } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
 
 // Its own browser: after a reload the extension is a new instance, unlike every other test wants.
@@ -10,14 +11,14 @@ import { startReplayServer, type ReplayServer } from './server';
 // before it (measured 2026-12-06). So only the old instance's quiet end is checked here; the new
 // instance's injection into open profiles (background.ts, onInstalled) is covered by
 // tests/lib/injector.test.ts's `ensure`.
-const URL = 'https://www.instagram.com/ana.tidepool/';
+const PROFILE = fixtureUrl('instagram', 'profile-exact');
 /** The same profile page served where the URL is not a profile. */
 const LOOKALIKE = 'https://www.instagram.com/explore/';
 let server: ReplayServer;
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  server = await startReplayServer([fixtureRoute('instagram', 'profile-exact', URL), fixtureRoute('instagram', 'profile-exact', LOOKALIKE)]);
+  server = await startReplayServer([fixtureRoute('instagram', 'profile-exact', PROFILE), fixtureRoute('instagram', 'profile-exact', LOOKALIKE)]);
   browser = await launchWithExtension(server.hostResolverRules);
 });
 
@@ -42,9 +43,10 @@ it('injects nothing into a page that is not a profile, and the content script on
   );
   expect(ran, 'nothing of MicroScope in the extension world of that tab').toEqual([]);
   // pushState: tabs.onUpdated tells the background, which injects the content script.
-  await page.evaluate(() => history.pushState({}, '', '/ana.tidepool/'));
+  await page.evaluate((path) => history.pushState({}, '', path), new URL(PROFILE).pathname);
   const badge = await settledBadge(page);
-  expect(badge).toMatchObject({ 'data-handle': 'ana.tidepool', 'data-followers': '12345', 'data-followers-exact': 'true' });
+  const want = expectedBadge(fixturePath('instagram', 'profile-exact'), PROFILE);
+  expect(badge).toMatchObject({ 'data-handle': want['data-handle'], 'data-followers': want['data-followers'], 'data-followers-exact': 'true' });
   expect(await page.evaluate(() => document.querySelectorAll('microscope-badge').length)).toBe(1);
   expect(errors).toEqual([]);
   await page.close();
@@ -54,7 +56,7 @@ it('injects nothing into a page that is not a profile, and the content script on
 it('tears down quietly when the extension is reloaded ("context invalidated")', async () => {
   const page = await browser.newPage();
   const errors = collectErrors(page);
-  await page.goto(URL);
+  await page.goto(PROFILE);
   await settledBadge(page);
   await browser.serviceWorker().evaluate(() => chrome.runtime.reload());
   await expect.poll(() => readBadge(page), { timeout: 10_000 }).toBeNull();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revealBadge, settledBadge } from './badge';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { expectedBadge } from './expected';
-import { fixturePath, fixtureRoute } from './pages';
+import { fixturePath, fixtureRoute, fixtureUrl } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
 
 /*
@@ -14,9 +14,9 @@ import { startReplayServer, type ReplayServer } from './server';
  */
 /** Three page languages (their <html lang>). */
 const PAGES = [
-  { platform: 'instagram', name: 'profile-exact', url: 'https://www.instagram.com/ana.tidepool/', lang: 'en' },
-  { platform: 'x', name: 'profile-de', url: 'https://x.com/lena_wandert', lang: 'de' },
-  { platform: 'youtube', name: 'channel-ja', url: 'https://www.youtube.com/@yamanoyu/videos', lang: 'ja-JP' },
+  { platform: 'instagram', name: 'profile-exact', url: fixtureUrl('instagram', 'profile-exact'), lang: 'en' },
+  { platform: 'x', name: 'profile-de', url: fixtureUrl('x', 'profile-de'), lang: 'de' },
+  { platform: 'youtube', name: 'channel-ja', url: fixtureUrl('youtube', 'channel-ja'), lang: 'ja-JP' },
 ] as const;
 const KEY = 'microscope:locale-cache';
 

@@ -95,6 +95,20 @@ describe('a hostile page', () => {
       // Still there, still the same: the forged "newer script started" did not stop it.
       expect(await readBadge(page)).toEqual(badge);
       await expectNothingReached(page);
+      // Nor can it load or probe for a file of ours: none is web-accessible (lib/injector.ts).
+      const probe = await page.evaluate(async (id) => {
+        const found: string[] = [];
+        for (const file of ['content-main.js', 'manifest.json', 'popup.html', 'background.js']) {
+          try {
+            await fetch(`chrome-extension://${id}/${file}`);
+            found.push(file);
+          } catch {
+            // refused: not web-accessible
+          }
+        }
+        return found;
+      }, browser.extensionId);
+      expect(probe, 'files of the extension the page could load').toEqual([]);
       await page.close();
     },
   );

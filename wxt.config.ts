@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
-import { MAIN_PART } from './lib/injector';
+import { MAIN_PART, MAIN_PART_GUARD } from './lib/injector';
 import { SITE_MATCHES } from './lib/platforms';
 import { PREACT_FOR_CONTENT_SCRIPT } from './lib/preact-for-content-script';
 
@@ -92,6 +92,20 @@ export default defineConfig({
       // The main part of the content script (an unlisted script: see entrypoints/content-main),
       // rendered with preact/compat (lib/preact-for-content-script.ts).
       if (!entrypoints.every((entry) => entry.type === 'content-script' || entry.name === MAIN_PART_ENTRY)) return;
+      // Injected again on every profile URL of a tab (lib/injector.ts): where one runs already,
+      // the file stops at this guard, before any of its modules is evaluated.
+      if (entrypoints.some((entry) => entry.name === MAIN_PART_ENTRY)) {
+        config.plugins ??= [];
+        config.plugins.push({
+          name: 'microscope-main-part-guard',
+          enforce: 'post',
+          generateBundle(_options, bundle) {
+            for (const chunk of Object.values(bundle)) {
+              if (chunk.type === 'chunk' && chunk.isEntry) chunk.code = `${MAIN_PART_GUARD.before}${chunk.code}${MAIN_PART_GUARD.after}`;
+            }
+          },
+        });
+      }
       config.resolve ??= {};
       const alias = config.resolve.alias;
       config.resolve.alias = [

@@ -80,7 +80,7 @@ const step = (line: string): void => {
 const VARIANT_LABELS: Record<string, string> = {
   react: 'React 19 badge (no preact alias)',
   calibration: "yardstick: bare WXT content script + shadow-root badge (issue: 5–12 ms on the project's machines)",
-  'floor-inject': 'floor: an empty content script injected by the background (the probe and the injection; nothing read or drawn)',
+  'floor-inject': 'floor: an empty content script injected by the background (the injection alone; nothing read or drawn)',
   'floor-evaluate': 'floor: the shipped content script injected, main() returning at once (evaluated; nothing read or drawn)',
   loader: 'design before (issue 6 to 14): a loader on every page importing the main part on profiles (bench/out/loader, built from 792b9b5)',
   'no-locale-cache': 'the current build without its locale cache (lib/warm-start/locale-cache.ts read and write cut: Intl and i18n asked on every profile)',

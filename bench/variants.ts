@@ -118,7 +118,7 @@ export function buildCompileHintVariant(currentDir: string): string {
 /**
  * The floors on a profile page: what the shipped design costs before the content script reads a
  * single count. Two builds of the project beside it in bench/out:
- * - `floor-inject`: the background exactly as shipped (its probe, then the injection), injecting an
+ * - `floor-inject`: the background exactly as shipped (its injection at each profile URL), injecting an
  *   empty script where the content script would be (the current build, copied, with
  *   content-main.js emptied);
  * - `floor-evaluate`: the content script injected and evaluated (polyfill, Preact, adapters,

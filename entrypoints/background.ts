@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createInjector, MAIN_PART, MAIN_PART_KEY, probeMainPart } from '@/lib/injector';
+import { createInjector, MAIN_PART } from '@/lib/injector';
 import { isMessage } from '@/lib/messages';
 import { SITE_MATCHES } from '@/lib/platforms';
 import { serveShortlistWrites, shortlistDoor } from '@/lib/shortlist/door';
@@ -21,14 +21,6 @@ export default defineBackground(() => {
   // The content script: put into a tab when it shows a profile (lib/injector.ts), nowhere else.
   const injector = createInjector({
     isProfile: (url) => profileAt(url) !== undefined,
-    probe: async (tabId) => {
-      const [frame] = await browser.scripting.executeScript({
-        target: { tabId, frameIds: [0] },
-        func: probeMainPart,
-        args: [MAIN_PART_KEY],
-      });
-      return frame?.result === true;
-    },
     inject: async (tabId) => {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [`/${MAIN_PART}`] });
     },
@@ -41,7 +33,6 @@ export default defineBackground(() => {
     const addFiltered = browser.tabs.onUpdated.addListener as (listener: typeof onUpdated, filter: { urls: string[]; properties: string[] }) => void;
     addFiltered.call(browser.tabs.onUpdated, onUpdated, { urls: [...SITE_MATCHES], properties: ['url', 'status'] });
   } else browser.tabs.onUpdated.addListener(onUpdated);
-  browser.tabs.onRemoved.addListener((tabId) => injector.forget(tabId));
   // Installed, updated or reloaded: the profiles already open get their badge without a reload
   // (an older main part in them ends itself, lib/content-lifetime.ts).
   browser.runtime.onInstalled.addListener(() => {

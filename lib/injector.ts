@@ -14,20 +14,21 @@ export const MAIN_PART = 'content-main.js';
 
 /**
  * Where the running main part keeps its lifetime in the extension's world (the content scripts'
- * own globals, not the page's): set by lib/content-lifetime.ts, read by the injector's probe.
+ * own globals, not the page's): set by lib/content-lifetime.ts, read by MAIN_PART_GUARD.
  */
 export const MAIN_PART_KEY = 'microscope.content-main';
 
-/** What the probe finds of a main part in a document. */
+/** What the guard finds of a main part in a document. */
 export interface RunningMainPart {
   readonly signal: AbortSignal;
   checkUrl(): void;
 }
 
 /**
- * Runs inside the tab (`scripting.executeScript({ func })`, serialised: no closure, no import):
- * true when a live main part runs there. It also makes that main part look at the URL now, so an
- * SPA navigation is noticed at once even where no navigation event tells it (Firefox ESR).
+ * Runs in the tab before anything else of the injected file (MAIN_PART_GUARD): true when a live
+ * main part runs there already, which it then makes look at the URL now (an SPA navigation is
+ * noticed at once, even where no navigation event tells it: Firefox ESR). Self-contained: its
+ * source is put in front of the built file (wxt.config.ts).
  */
 export function probeMainPart(key: string): boolean {
   const running = (globalThis as Record<symbol, RunningMainPart | undefined>)[Symbol.for(key)];
@@ -36,12 +37,21 @@ export function probeMainPart(key: string): boolean {
   return !running.signal.aborted;
 }
 
+/**
+ * What wxt.config.ts wraps the built content script in: where a live main part runs, injecting the
+ * file again evaluates nothing of it but this check (V8 reuses the compiled script within the
+ * page's process). So the background injects on every profile URL of a tab, without first asking
+ * the tab (a round trip on the way to the badge, measured: bench/README.md).
+ */
+export const MAIN_PART_GUARD = {
+  before: `if(!(${probeMainPart.toString()})(${JSON.stringify(MAIN_PART_KEY)})){`,
+  after: '\n}',
+};
+
 export interface InjectorDeps {
   /** True when `url` is a profile of a supported site (lib/sites/url profileAt). */
   isProfile(url: string): boolean;
-  /** probeMainPart in the tab's top frame. */
-  probe(tabId: number): Promise<boolean>;
-  /** The main part into the tab's top frame. */
+  /** The main part (guarded: MAIN_PART_GUARD) into the tab's top frame. */
   inject(tabId: number): Promise<void>;
   /** Where an injection failed for another reason than a tab that went or navigated on. */
   warn?(message: string, error: unknown): void;
@@ -58,17 +68,12 @@ export interface Injector {
   onUpdated(tabId: number, change: TabChange, tab: { url?: string }): void;
   /** Ensures a main part in the tab if its URL is a profile (an install, a tab found open). */
   ensure(tabId: number, url: string | undefined): Promise<void>;
-  /** `tabs.onRemoved`. */
-  forget(tabId: number): void;
 }
 
 export function createInjector(deps: InjectorDeps): Injector {
-  /** One probe-then-inject at a time per tab: two events in a row must not inject twice. */
-  const queues = new Map<number, Promise<void>>();
-
-  const ensureNow = async (tabId: number): Promise<void> => {
+  const ensure = async (tabId: number, url: string | undefined): Promise<void> => {
+    if (url === undefined || !deps.isProfile(url)) return;
     try {
-      if (await deps.probe(tabId)) return;
       await deps.inject(tabId);
     } catch (error) {
       // The tab closed, navigated on, or shows an error page meanwhile: the next event tells.
@@ -76,28 +81,16 @@ export function createInjector(deps: InjectorDeps): Injector {
     }
   };
 
-  const ensure = (tabId: number, url: string | undefined): Promise<void> => {
-    if (url === undefined || !deps.isProfile(url)) return Promise.resolve();
-    const next = (queues.get(tabId) ?? Promise.resolve()).then(() => ensureNow(tabId));
-    queues.set(tabId, next);
-    void next.then(() => {
-      if (queues.get(tabId) === next) queues.delete(tabId);
-    });
-    return next;
-  };
-
   return {
     onUpdated(tabId, change, tab) {
       // A full load: the URL with 'loading' (the injection waits for the document to be idle),
       // and 'complete' in case the first came before the new document was there. An SPA
-      // navigation: the URL alone.
+      // navigation: the URL (Chrome also says 'loading' and 'complete' for it). The guard makes
+      // every injection after the first one in a document a look at the URL, nothing more.
       if (change.url === undefined && change.status !== 'complete') return;
       void ensure(tabId, change.url ?? tab.url);
     },
     ensure,
-    forget(tabId) {
-      queues.delete(tabId);
-    },
   };
 }
 

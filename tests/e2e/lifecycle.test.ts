@@ -30,7 +30,7 @@ afterAll(async () => {
 it('injects nothing into a page that is not a profile, and the content script once an SPA navigation makes it one', async () => {
   const page = await browser.newPage();
   const errors = collectErrors(page);
-  // No script of ours in the page's extension world either: the background's own probe finds none.
+  // No script of ours in the page's extension world either: no symbol of ours there.
   await page.goto(LOOKALIKE);
   await page.waitForTimeout(1500);
   expect(await readBadge(page), 'a profile-like page under /explore/').toBeNull();

@@ -1,7 +1,7 @@
 import { checkedReading, type CountReading } from '../count';
 import type { ProfileView } from '../model';
 import type { Platform } from '../platforms';
-import { activityOf, DEFAULT_INACTIVE_DAYS, growthSpike, ownPosts, signalsOf, type Signal, type SignalId } from '../signals';
+import { activityOf, DEFAULT_INACTIVE_DAYS, growthSpike, ownPosts, SIGNAL_IDS, signalsOf, type Signal, type SignalId } from '../signals';
 import { DEFAULT_CPMS, quoteCosts, valueEstimate, type Estimate, type QuoteCosts } from '../signals/value';
 import { median } from '../signals/stats';
 import type { PostCounts } from '../sites/types';
@@ -197,4 +197,46 @@ export function storedQuoteCosts(amount: number, currency: string, latest: Snaps
   if (latest?.engagements) post.likes = latest.engagements;
   if (latest?.views) post.views = latest.views;
   return quoteCosts(amount, latest ? [post] : [], followers, currency);
+}
+
+/** Everything the dashboard and the CSV show of a saved profile's signals, at `now`. */
+export interface ProfileDecision {
+  /** The latest summary, and when it was read. */
+  latest?: { at: string; signals: SnapshotSignals };
+  postsPerWeek?: number;
+  newestPost?: string;
+  approximate: boolean;
+  /** Ids of the signals worth a look, in SIGNAL_IDS order. */
+  looks: SignalId[];
+  /**
+   * Whether "none worth a look" can be said: a stored summary measured some signal (fine or look).
+   * Without one (an old snapshot, too few posts) no look is "unknown", never zero; a growth spike
+   * found in the history still counts.
+   */
+  known: boolean;
+  value: StoredValue;
+  /** Present when a price is quoted. */
+  costs?: QuoteCosts;
+}
+
+/** A saved profile's activity, signals, value and costs, from its history and quote. */
+export function profileDecision(
+  profile: { platform: Platform; history: History; quote?: { amount: number; currency: string } },
+  followers: CountReading | undefined,
+  now: number,
+  options: DerivedOptions = {},
+): ProfileDecision {
+  const latest = latestSignals(profile.history);
+  const states = signalStates(profile.history, now, options.inactiveDays);
+  const decision: ProfileDecision = {
+    approximate: latest?.signals.approximate === true,
+    looks: SIGNAL_IDS.filter((id) => states[id] === 'look'),
+    known: latest !== undefined && (states.inactive !== 'unknown' || PAGE_SIGNAL_IDS.some((id) => states[id] !== 'unknown')),
+    value: storedValue(profile.platform, latest?.signals, options),
+  };
+  if (latest) decision.latest = latest;
+  if (latest?.signals.postsPerWeek !== undefined) decision.postsPerWeek = latest.signals.postsPerWeek;
+  if (latest?.signals.newestPost !== undefined) decision.newestPost = latest.signals.newestPost;
+  if (profile.quote) decision.costs = storedQuoteCosts(profile.quote.amount, profile.quote.currency, latest?.signals, followers);
+  return decision;
 }

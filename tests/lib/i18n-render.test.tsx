@@ -152,6 +152,7 @@ function renderShortlist() {
       now={NOW}
       onRemove={vi.fn()}
       onSaveDetails={vi.fn()}
+      onSaveQuote={vi.fn()}
       onExportCsv={vi.fn()}
       onExportBackup={vi.fn()}
       onImportFile={vi.fn()}

@@ -15,6 +15,7 @@ import {
   storedValue,
   type SnapshotSignals,
 } from '@/lib/shortlist/signals-summary';
+import { growthSpike } from '@/lib/signals';
 import { quoteCosts } from '@/lib/signals/value';
 import type { PostCounts } from '@/lib/sites/types';
 import { buildVerdict } from '@/lib/verdict';
@@ -192,6 +193,44 @@ describe('the dashboard figures from a saved profile', () => {
     const withGap = [...profile.history.slice(0, 2), gap, ...profile.history.slice(2)].sort((a, b) => a.at.localeCompare(b.at));
     expect(growthAnomalies(withGap)).toEqual([3]);
     expect(growthAnomalies(makeProfile({ followers: [10_000] }).history)).toEqual([]);
+  });
+
+  it('property: a snapshot is marked exactly when growthSpike on it and the count before says look; the profile flag is growthSpike of the whole history', () => {
+    const snapshotArb = fc.record({
+      day: fc.integer({ min: 0, max: 400 }),
+      followers: fc.option(
+        fc.oneof(
+          fc.integer({ min: 0, max: 200_000 }).map(exact),
+          fc.integer({ min: 1_000, max: 200_000 }).map((value): CountReading => ({ value, exact: false, min: value - 50, max: value + 49 })),
+        ),
+        { nil: undefined },
+      ),
+      percent: fc.option(fc.double({ min: 0, max: 20, noNaN: true }), { nil: undefined }),
+      basis: fc.constantFrom('followers' as const, 'views' as const),
+      round: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(snapshotArb, { selector: (one) => one.day, maxLength: 12 }), (list) => {
+        const sorted = [...list].sort((a, b) => a.day - b.day);
+        let previous: number | undefined;
+        const history: SavedSnapshot[] = sorted.map((one) => {
+          const snapshot: SavedSnapshot = { at: new Date(NOW + one.day * 3_600_000 * 9).toISOString(), sampleSize: 0, benchmark: 'none' };
+          // Now and then exactly a round jump from the count before.
+          const followers = one.round && previous !== undefined ? exact(previous + 5_000) : one.followers;
+          if (followers) {
+            snapshot.followers = followers;
+            previous = followers.value;
+          }
+          if (one.percent !== undefined) Object.assign(snapshot, { engagementPercent: one.percent, basis: one.basis, method: 'median' });
+          return snapshot;
+        });
+        const counted = history.map((snapshot, index) => ({ snapshot, index })).filter(({ snapshot }) => snapshot.followers);
+        const expected = counted.slice(1).filter((entry, at) => growthSpike([counted[at]!.snapshot, entry.snapshot]).state === 'look').map((entry) => entry.index);
+        expect(growthAnomalies(history)).toEqual(expected);
+        expect(signalStates(history, NOW)['growth-spike']).toBe(growthSpike(history).state);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { followerGrowth, latestFigures, type BenchmarkVerdict, type SavedProfile } from './shortlist/schema';
+import { profileDecision, type DerivedOptions } from './shortlist/signals-summary';
 import { PLATFORM_NAMES } from './platforms';
 import { TIER_LABELS, tierOf, tierSchemeById, type TierScheme } from './tiers';
 
@@ -97,11 +98,26 @@ export const SHORTLIST_CSV_HEADER = [
   'Last seen',
   'Tags',
   'Note',
+  // Issue 16: decision signals. Empty cells are unknown (an old snapshot, no dated post), never zero.
+  'Posts per week',
+  'Newest post',
+  'Post dates approximate',
+  'Signals worth a look',
+  'Signal ids worth a look',
+  'Estimated post value',
+  'Value currency',
+  'Quoted price',
+  'Quote currency',
+  'Cost per engagement',
+  'Cost per 1,000 views',
+  'Cost per 1,000 followers',
 ] as const;
 
-export interface ShortlistCsvOptions {
+export interface ShortlistCsvOptions extends DerivedOptions {
   /** Tiers are derived from the latest follower count with this scheme; without one, the stored tiers. */
   scheme?: TierScheme;
+  /** "Now" for the inactive signal (ms; default Date.now()). */
+  now?: number;
 }
 
 /**
@@ -112,8 +128,11 @@ export interface ShortlistCsvOptions {
 export function shortlistToCsv(profiles: readonly SavedProfile[], options: ShortlistCsvOptions = {}): string {
   const text = neutraliseCell;
   const rows: string[][] = [SHORTLIST_CSV_HEADER.map(text)];
+  const now = options.now ?? Date.now();
   for (const profile of profiles) {
     const figures = latestFigures(profile);
+    const decision = profileDecision(profile, figures.followers, now, options);
+    const { costs, value } = decision;
     const followers = figures.followers;
     const rated = figures.engagementPercent !== undefined;
     const tier = followers && options.scheme ? tierOf(followers.value, options.scheme) : figures.tier;
@@ -138,6 +157,18 @@ export function shortlistToCsv(profiles: readonly SavedProfile[], options: Short
       text(profile.lastSeen),
       text(profile.tags.map(text).join('; ')),
       text(profile.note),
+      numberCell(decision.postsPerWeek, 2),
+      text(decision.newestPost?.slice(0, 10) ?? ''),
+      text(decision.newestPost ? (decision.approximate ? 'yes' : 'no') : ''),
+      decision.known || decision.looks.length > 0 ? numberCell(decision.looks.length) : '',
+      text(decision.looks.join(' ')),
+      value.ok ? numberCell(value.value, 2) : '',
+      text(value.ok ? value.currency : ''),
+      numberCell(profile.quote?.amount, 2),
+      text(profile.quote?.currency ?? ''),
+      numberCell(costs?.perEngagement?.value, 4),
+      numberCell(costs?.perThousandViews?.value, 2),
+      numberCell(costs?.perThousandFollowers?.value, 2),
     ]);
   }
   return `\uFEFF${toCsv(rows)}`;

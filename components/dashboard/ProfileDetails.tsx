@@ -1,21 +1,150 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { formatCount, formatDate, formatDateTime, formatInteger, formatPercent } from '@/lib/format';
+import { formatCount, formatDate, formatDateTime, formatDecimal, formatInteger, formatPercent } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { PLATFORM_NAMES } from '@/lib/platforms';
-import { LIMITS, type SavedProfile } from '@/lib/shortlist/schema';
+import { LIMITS, normaliseQuote, type Quote, type SavedProfile } from '@/lib/shortlist/schema';
+import { latestSignals } from '@/lib/shortlist/signals-summary';
+import type { Estimate } from '@/lib/signals/value';
 import { tierLabel } from '@/lib/tiers';
-import { BENCHMARK_WORDS, displayHandle } from './shortlist-rows';
+import { BENCHMARK_WORDS, displayHandle, looksAt, type ShortlistRow } from './shortlist-rows';
+import { looksTitle, money, rangeTitle, SIGNAL_NAMES } from './signal-words';
+import { Sparkline } from './Sparkline';
 
 export interface ProfileDetailsProps {
   profile: SavedProfile;
+  /** The profile's table row (toRow): its signals, value and costs. */
+  row: ShortlistRow;
+  /** "Now" for the inactive signal (ms). */
+  now: number;
+  /** The inactivity line in days (default lib/signals DEFAULT_INACTIVE_DAYS). */
+  inactiveDays?: number;
   onSave(tags: string[], note: string): void;
+  /** The price entered; undefined clears it (an empty amount). */
+  onSaveQuote(quote: Quote | undefined): void;
   onClose(): void;
+}
+
+/** The decision signals of a saved profile: when they were read, activity, the looks, value, and the growth chart. */
+function SignalsSection({ profile, row, now, inactiveDays, id }: Pick<ProfileDetailsProps, 'profile' | 'row' | 'now' | 'inactiveDays'> & { id: string }) {
+  const latest = latestSignals(profile.history);
+  const looks = looksAt(row, { now, inactiveDays });
+  const newest = row.newestPost === undefined ? undefined : `${row.approximate ? '≈' : ''}${formatDate(row.newestPost)}`;
+  const { value } = row;
+  return (
+    <section aria-labelledby={`${id}-signals`}>
+      <h3 id={`${id}-signals`}>{t('signalsHeading')}</h3>
+      <p className="muted">{latest ? t('signalsAsOf', formatDate(Date.parse(latest.at)), formatInteger(latest.signals.posts)) : t('signalsUnknownTitle')}</p>
+      <p title={row.approximate ? t('datesApproximate') : undefined}>
+        {newest === undefined
+          ? t('activityUnknown')
+          : row.postsPerWeek === undefined
+            ? t('activityNewestOnly', newest)
+            : t('activityLine', `${row.approximate ? '≈' : ''}${formatDecimal(row.postsPerWeek, 1)}`, newest)}
+      </p>
+      {looks.length > 0 ? (
+        <ul className="signal-list" aria-label={looksTitle(looks)}>
+          {looks.map((look) => (
+            <li key={look} data-signal={look}>
+              {t(SIGNAL_NAMES[look])}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{row.signalsKnown ? t('signalsNone') : t('unknown')}</p>
+      )}
+      <p title={value.ok ? rangeTitle(value, value.currency) : undefined}>
+        {value.ok
+          ? t(value.impressionsFrom === 'views' ? 'valueLine' : 'valueLineLikes', money(value.value, value.currency), money(value.cpm, value.currency))
+          : t(value.reason === 'no-cpm' ? 'valueNoCpm' : value.reason === 'no-posts' ? 'valueNoPosts' : 'valueTooFew')}
+      </p>
+      {row.series.length > 1 && (
+        <Sparkline
+          values={row.series}
+          marks={row.anomalies}
+          width={280}
+          height={64}
+          label={t('growthChart', formatInteger(row.anomalies.length))}
+          markTitle={t('growthJumpTitle')}
+        />
+      )}
+    </section>
+  );
+}
+
+/** The quoted price's editor and what it buys. */
+function QuoteSection({ profile, row, onSaveQuote, id }: Pick<ProfileDetailsProps, 'profile' | 'row' | 'onSaveQuote'> & { id: string }) {
+  const [amount, setAmount] = useState(profile.quote ? String(profile.quote.amount) : '');
+  const [currency, setCurrency] = useState(profile.quote?.currency ?? '');
+  const typed = amount.trim() === '' ? undefined : normaliseQuote({ amount: Number(amount), currency });
+  const invalid = amount.trim() !== '' && typed === undefined;
+  const dirty = typed === undefined ? profile.quote !== undefined : typed.amount !== profile.quote?.amount || typed.currency !== profile.quote.currency;
+  const costs = row.costs;
+  const latest = latestSignals(profile.history)?.signals;
+  const cost = (estimate: Estimate | undefined, unknownWords: string): { text: string; title?: string } =>
+    estimate ? { text: money(estimate.value, costs!.currency), title: rangeTitle(estimate, costs!.currency) } : { text: unknownWords };
+  return (
+    <section aria-labelledby={`${id}-quote`}>
+      <h3 id={`${id}-quote`}>{t('quoteHeading')}</h3>
+      <form
+        className="quote-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!invalid) onSaveQuote(typed);
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-amount`}>{t('quoteAmount')}</label>
+          <input
+            id={`${id}-amount`}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={LIMITS.quoteAmount}
+            step="any"
+            value={amount}
+            aria-invalid={invalid || undefined}
+            aria-describedby={`${id}-quote-help`}
+            onChange={(event) => setAmount(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-currency`}>{t('quoteCurrency')}</label>
+          <input id={`${id}-currency`} value={currency} maxLength={LIMITS.currency} size={8} onChange={(event) => setCurrency(event.target.value)} aria-describedby={`${id}-quote-help`} />
+        </div>
+        <button type="submit" className="button" disabled={!dirty || invalid}>
+          {t('saveQuote')}
+        </button>
+        <span id={`${id}-quote-help`} className="help">
+          {t('quoteHelp', formatInteger(LIMITS.currency))}
+        </span>
+      </form>
+      {costs && (
+        <dl className="costs">
+          {(
+            [
+              ['costPerEngagement', cost(costs.perEngagement, latest ? t('unknown') : t('costUnknownNoPosts'))],
+              ['costPerThousandViews', cost(costs.perThousandViews, latest ? t('costUnknownNoViews') : t('costUnknownNoPosts'))],
+              ['costPerThousandFollowers', cost(costs.perThousandFollowers, t('unknown'))],
+            ] as const
+          ).map(([label, shown]) => (
+            <div key={label}>
+              <dt>{t(label)}</dt>
+              <dd title={shown.title}>{shown.text}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
 }
 
 const SHOWN = 50;
 
-/** Tags and note of one saved profile, and its dated history. Saves on "Save", not per keystroke. */
-export function ProfileDetails({ profile, onSave, onClose }: ProfileDetailsProps) {
+/**
+ * Tags and note of one saved profile, its quoted price and what it buys, its decision signals and
+ * its dated history. Saves on "Save", not per keystroke.
+ */
+export function ProfileDetails({ profile, row, now, inactiveDays, onSave, onSaveQuote, onClose }: ProfileDetailsProps) {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [tags, setTags] = useState(profile.tags.join(', '));
@@ -82,6 +211,9 @@ export function ProfileDetails({ profile, onSave, onClose }: ProfileDetailsProps
           </button>
         </div>
       </form>
+
+      <QuoteSection profile={profile} row={row} onSaveQuote={onSaveQuote} id={id} />
+      <SignalsSection profile={profile} row={row} now={now} inactiveDays={inactiveDays} id={id} />
 
       <h3 id={`${id}-history`}>{t('history')}</h3>
       <p className="muted">{t('historyHint')}</p>

@@ -2,7 +2,9 @@ import { useId } from 'react';
 import { t } from '@/lib/i18n';
 import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@/lib/platforms';
 import { tierLabel, TIERS, type Tier } from '@/lib/tiers';
-import { NO_FILTER, type RowFilter } from './shortlist-rows';
+import { formatInteger } from '@/lib/format';
+import { DEFAULT_INACTIVE_DAYS } from '@/lib/signals/rules';
+import { filtering, NO_FILTER, type RowFilter } from './shortlist-rows';
 
 export interface ShortlistFiltersProps {
   filter: RowFilter;
@@ -11,12 +13,17 @@ export interface ShortlistFiltersProps {
   tags: readonly string[];
   /** Tiers of the current scheme, smallest first. */
   tiers: readonly Tier[];
+  /** The inactivity line in days (default DEFAULT_INACTIVE_DAYS, until the setting is wired). */
+  inactiveDays?: number;
 }
 
-/** Platform, tier and tag selects and a text search over handle, name, note and tags. */
-export function ShortlistFilters({ filter, onChange, tags, tiers }: ShortlistFiltersProps) {
+/**
+ * Platform, tier and tag selects, a text search over handle, name, note and tags, and two checks
+ * on the decision signals: active lately, no signal worth a look.
+ */
+export function ShortlistFilters({ filter, onChange, tags, tiers, inactiveDays = DEFAULT_INACTIVE_DAYS }: ShortlistFiltersProps) {
   const id = useId();
-  const active = filter.platform !== 'all' || filter.tier !== 'all' || filter.tag !== '' || filter.text !== '';
+  const active = filtering(filter) || filter.text !== '';
   return (
     <div className="filters" role="search" aria-label={t('filterLabel')}>
       <div className="field field-grow">
@@ -62,6 +69,16 @@ export function ShortlistFilters({ filter, onChange, tags, tiers }: ShortlistFil
           ))}
           {filter.tag !== '' && !tags.includes(filter.tag) && <option value={filter.tag}>{filter.tag}</option>}
         </select>
+      </div>
+      <div className="field field-checks">
+        <label>
+          <input type="checkbox" checked={filter.active} onChange={(event) => onChange({ ...filter, active: event.target.checked })} />
+          {t('filterActive', formatInteger(inactiveDays))}
+        </label>
+        <label>
+          <input type="checkbox" checked={filter.noLooks} onChange={(event) => onChange({ ...filter, noLooks: event.target.checked })} />
+          {t('filterNoLooks')}
+        </label>
       </div>
       {active && (
         <button type="button" className="button button-quiet" onClick={() => onChange(NO_FILTER)}>

@@ -4,9 +4,11 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { PLATFORM_NAMES } from '@/lib/platforms';
 import { Sparkline } from './Sparkline';
 import { TierChip } from './TierChip';
+import { looksTitle, money, rangeTitle } from './signal-words';
 import {
   benchmarkWords,
   displayHandle,
+  looksAt,
   type ShortlistRow,
   type SortColumn,
   type SortState,
@@ -24,8 +26,10 @@ export interface ShortlistTableProps {
   matchingSelected: number;
   onToggleAll(): void;
   onEdit(key: string): void;
-  /** "Now" for relative dates (ms). */
+  /** "Now" for relative dates and the inactive signal (ms). */
   now: number;
+  /** The inactivity line in days (default lib/signals DEFAULT_INACTIVE_DAYS). */
+  inactiveDays?: number;
 }
 
 const COLUMNS: readonly { column: SortColumn; label: MessageKey; numeric?: boolean }[] = [
@@ -36,6 +40,11 @@ const COLUMNS: readonly { column: SortColumn; label: MessageKey; numeric?: boole
   { column: 'engagement', label: 'labelEngagement', numeric: true },
   { column: 'benchmark', label: 'labelBenchmark' },
   { column: 'growth', label: 'columnGrowth' },
+  { column: 'postsPerWeek', label: 'columnPostsPerWeek', numeric: true },
+  { column: 'newestPost', label: 'columnNewestPost' },
+  { column: 'signals', label: 'columnSignals', numeric: true },
+  { column: 'value', label: 'columnValue', numeric: true },
+  { column: 'costPerEngagement', label: 'columnCostPerEngagement', numeric: true },
   { column: 'tags', label: 'tags' },
   { column: 'lastSeen', label: 'columnLastSeen' },
 ];
@@ -62,14 +71,35 @@ interface RowProps {
   onToggle(key: string): void;
   onEdit(key: string): void;
   now: number;
+  inactiveDays?: number;
+}
+
+const unknownCell = <span className="muted">–</span>;
+
+/** The signals cell: how many are worth a look, their names on hover; "unknown" when nothing was stored. */
+function SignalsCell({ row, now, inactiveDays }: Pick<RowProps, 'row' | 'now' | 'inactiveDays'>) {
+  const looks = looksAt(row, { now, inactiveDays });
+  if (looks.length === 0 && !row.signalsKnown) {
+    return (
+      <span className="muted" title={t('signalsUnknownTitle')}>
+        {t('unknown')}
+      </span>
+    );
+  }
+  return (
+    <span className={looks.length > 0 ? 'signals-look' : 'signals-fine'} title={looksTitle(looks)} data-flags={looks.join(' ')}>
+      {formatInteger(looks.length)}
+    </span>
+  );
 }
 
 /** One profile. Memoised: selecting or editing one row re-renders that row only. */
-const Row = memo(function Row({ row, selected, onToggle, onEdit, now }: RowProps) {
+const Row = memo(function Row({ row, selected, onToggle, onEdit, now, inactiveDays }: RowProps) {
   const { profile } = row;
   const handle = displayHandle(profile);
   const safeUrl = /^https?:\/\//i.test(profile.url) ? profile.url : undefined;
   const snapshots = row.series.length;
+  const perEngagement = row.costs?.perEngagement;
   return (
     <tr aria-selected={selected} className={selected ? 'selected' : undefined}>
       <td className="col-select">
@@ -108,7 +138,28 @@ const Row = memo(function Row({ row, selected, onToggle, onEdit, now }: RowProps
         >
           {growthWords(row.growth)}
         </span>
-        <Sparkline values={row.series} />
+        <Sparkline values={row.series} marks={row.anomalies} markTitle={t('growthJumpTitle')} />
+      </td>
+      <td className="col-number" title={row.approximate ? t('datesApproximate') : undefined}>
+        {row.postsPerWeek === undefined ? unknownCell : `${row.approximate ? '≈' : ''}${formatDecimal(row.postsPerWeek, 1)}`}
+      </td>
+      <td className="col-seen">
+        {row.newestPost === undefined ? (
+          unknownCell
+        ) : (
+          <time dateTime={new Date(row.newestPost).toISOString()} title={row.approximate ? t('datesApproximate') : formatDateTime(row.newestPost)}>
+            {`${row.approximate ? '≈' : ''}${formatDate(row.newestPost)}`}
+          </time>
+        )}
+      </td>
+      <td className="col-number">
+        <SignalsCell row={row} now={now} inactiveDays={inactiveDays} />
+      </td>
+      <td className="col-number" title={row.value.ok ? rangeTitle(row.value, row.value.currency) : undefined}>
+        {row.value.ok ? money(row.value.value, row.value.currency) : unknownCell}
+      </td>
+      <td className="col-number" title={perEngagement ? rangeTitle(perEngagement, row.costs!.currency) : undefined}>
+        {perEngagement ? money(perEngagement.value, row.costs!.currency) : unknownCell}
       </td>
       <td className="col-tags">
         {profile.tags.length === 0 ? (
@@ -138,7 +189,7 @@ const Row = memo(function Row({ row, selected, onToggle, onEdit, now }: RowProps
 });
 
 /** The saved profiles: one page of the filtered, sorted rows, with sortable headers and selection. */
-export function ShortlistTable({ rows, sort, onSort, selected, onToggle, matching, matchingSelected, onToggleAll, onEdit, now }: ShortlistTableProps) {
+export function ShortlistTable({ rows, sort, onSort, selected, onToggle, matching, matchingSelected, onToggleAll, onEdit, now, inactiveDays }: ShortlistTableProps) {
   const all = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (all.current) all.current.indeterminate = matchingSelected > 0 && matchingSelected < matching;
@@ -184,7 +235,7 @@ export function ShortlistTable({ rows, sort, onSort, selected, onToggle, matchin
         </thead>
         <tbody>
           {rows.map((row) => (
-            <Row key={row.key} row={row} selected={selected.has(row.key)} onToggle={onToggle} onEdit={onEdit} now={now} />
+            <Row key={row.key} row={row} selected={selected.has(row.key)} onToggle={onToggle} onEdit={onEdit} now={now} inactiveDays={inactiveDays} />
           ))}
         </tbody>
       </table>

@@ -3,6 +3,8 @@ import { formatInteger } from '@/lib/format';
 import { plural, t } from '@/lib/i18n';
 import type { SavedProfile } from '@/lib/shortlist/schema';
 import type { ImportReport } from '@/lib/shortlist/store';
+import type { Quote } from '@/lib/shortlist/schema';
+import type { DerivedOptions } from '@/lib/shortlist/signals-summary';
 import { schemeTiers, type TierScheme } from '@/lib/tiers';
 import { EmptyState } from './EmptyState';
 import { ImportReportView } from './ImportReportView';
@@ -30,6 +32,13 @@ export interface ShortlistViewProps {
   now: number;
   onRemove(keys: string[]): void;
   onSaveDetails(key: string, tags: string[], note: string): void;
+  /** A quoted price entered in the details; undefined clears it. */
+  onSaveQuote(key: string, quote: Quote | undefined): void;
+  /**
+   * The signals' settings: inactivity line, CPMs, currency (defaults: lib/signals'). Keep the
+   * object's identity while they do not change: rows are cached by it.
+   */
+  signalOptions?: DerivedOptions;
   /** The profiles to export, in the table's order. */
   onExportCsv(profiles: SavedProfile[]): void;
   onExportBackup(): void;
@@ -52,7 +61,7 @@ const profilesWord = (value: number): string => plural('profileCount', value, co
 
 /** The shortlist page: filters, actions, the table one page at a time, and a profile's details. */
 export function ShortlistView(props: ShortlistViewProps) {
-  const { profiles, scheme, now, onRemove, onSaveDetails, onExportCsv, onExportBackup, onImportFile, importResult, onDismissImport } = props;
+  const { profiles, scheme, now, onRemove, onSaveDetails, onSaveQuote, onExportCsv, onExportBackup, onImportFile, importResult, onDismissImport, signalOptions } = props;
   const pageSize = props.pageSize ?? PAGE_SIZE;
   const loading = props.loadingTotal !== undefined;
   const id = useId();
@@ -74,9 +83,11 @@ export function ShortlistView(props: ShortlistViewProps) {
   const deferredFilter = useDeferredValue(filter);
 
   const list = useMemo(() => Object.values(profiles), [profiles]);
-  const rows = useMemo(() => list.map((profile) => toRow(profile, scheme)), [list, scheme]);
-  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
-  const matching = useMemo(() => filterRows(sorted, deferredFilter), [sorted, deferredFilter]);
+  const inactiveDays = signalOptions?.inactiveDays;
+  const clock = useMemo(() => ({ now, inactiveDays }), [now, inactiveDays]);
+  const rows = useMemo(() => list.map((profile) => toRow(profile, scheme, signalOptions)), [list, scheme, signalOptions]);
+  const sorted = useMemo(() => sortRows(rows, sort, clock), [rows, sort, clock]);
+  const matching = useMemo(() => filterRows(sorted, deferredFilter, clock), [sorted, deferredFilter, clock]);
   const tags = useMemo(() => tagsOf(list), [list]);
   const tiers = useMemo(() => schemeTiers(scheme), [scheme]);
 
@@ -138,7 +149,7 @@ export function ShortlistView(props: ShortlistViewProps) {
       <div className="shortlist-main">
         {importResult && <ImportReportView report={importResult.report} fileName={importResult.fileName} onDismiss={onDismissImport} />}
 
-        {total > 0 && <ShortlistFilters filter={filter} onChange={changeFilter} tags={tags} tiers={tiers} />}
+        {total > 0 && <ShortlistFilters filter={filter} onChange={changeFilter} tags={tags} tiers={tiers} inactiveDays={inactiveDays} />}
 
         <div className="toolbar">
           <p ref={counts} className="counts" aria-live="polite" tabIndex={-1}>
@@ -243,6 +254,7 @@ export function ShortlistView(props: ShortlistViewProps) {
               onToggleAll={toggleAll}
               onEdit={edit}
               now={now}
+              inactiveDays={inactiveDays}
             />
             {pages > 1 && (
               <nav className="pager" aria-label={t('pages')}>
@@ -265,7 +277,11 @@ export function ShortlistView(props: ShortlistViewProps) {
         <ProfileDetails
           key={editing}
           profile={editingProfile}
+          row={toRow(editingProfile, scheme, signalOptions)}
+          now={now}
+          inactiveDays={inactiveDays}
           onSave={(nextTags, note) => onSaveDetails(editing, nextTags, note)}
+          onSaveQuote={(quote) => onSaveQuote(editing, quote)}
           onClose={closeDetails}
         />
       )}

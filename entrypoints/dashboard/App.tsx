@@ -11,7 +11,7 @@ import { t } from '@/lib/i18n';
 import { profileKey } from '@/lib/platforms';
 import { schemeOf } from '@/lib/settings';
 import { useSettings } from '@/lib/settings-storage';
-import type { SavedProfile } from '@/lib/shortlist/schema';
+import type { Quote, SavedProfile } from '@/lib/shortlist/schema';
 import type { FirstPage } from '@/lib/shortlist/layout';
 import { saveFirstPage, useShortlist, type ImportReport } from '@/lib/shortlist/store';
 
@@ -99,6 +99,7 @@ export function App({ firstPage }: AppProps) {
     void setTags(key, tags);
     void setNote(key, note);
   }, []);
+  const saveQuote = useCallback((key: string, quote: Quote | undefined) => void useShortlist.getState().setQuote(key, quote), []);
   const exportCsv = useCallback(
     (rows: SavedProfile[]) => downloadText(`microscope-shortlist-${today()}.csv`, shortlistToCsv(rows, { scheme }), 'text/csv;charset=utf-8'),
     [scheme],
@@ -163,6 +164,7 @@ export function App({ firstPage }: AppProps) {
               now={now}
               onRemove={removeProfiles}
               onSaveDetails={saveDetails}
+              onSaveQuote={saveQuote}
               onExportCsv={exportCsv}
               onExportBackup={exportJson}
               onImportFile={importFile}

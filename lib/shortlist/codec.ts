@@ -1,9 +1,11 @@
-import { BENCHMARK_VERDICTS, HISTORY_KEPT, LIMITS, type BenchmarkVerdict, type SavedProfile, type SavedSnapshot } from './schema';
+import { BENCHMARK_VERDICTS, HISTORY_KEPT, LIMITS, type BenchmarkVerdict, type Quote, type SavedProfile, type SavedSnapshot } from './schema';
+import { PAGE_SIGNAL_IDS, type SignalState, type SnapshotSignals } from './signals-summary';
+import type { CountReading } from '../count';
 import { PLATFORMS, type Platform } from '../platforms';
 import { TIERS } from '../tiers';
 
 /*
- * The compact text a saved profile is stored as (schema v3, ./layout.ts). Why text: Chromium
+ * The compact text a saved profile is stored as (schema v3 and v4, ./layout.ts). Why text: Chromium
  * hands a stored string to the page as it is, while an object is rebuilt value by value on every
  * read. Measured (Chromium 156, loaded 2-core machine, storage.local.get(null) of 5 000 keys):
  * 2.65 MB of profile objects took 1.1–1.3 s; the same count of 400-byte strings 0.3–0.5 s, and
@@ -11,7 +13,7 @@ import { TIERS } from '../tiers';
  *
  * Lossless: decodeProfile(encodeProfile(p)) has exactly p's fields and values (tested).
  *
- *   platform | handle | url | displayName | savedAt | lastSeen − savedAt | tags | note | snapshots
+ *   platform | handle | url | displayName | savedAt | lastSeen − savedAt | tags | note | snapshots [| quote]
  *
  * - numbers are integers in base 36; times are epoch milliseconds (savedAt) or differences
  *   (lastSeen from savedAt, each snapshot from the one before, the first from savedAt);
@@ -21,7 +23,12 @@ import { TIERS } from '../tiers';
  *     Δat, followers, range ("" when exact with min = max = value, else "<exact 0|1>.<min>.<max>"),
  *     tier (index in TIERS), scheme (index in SCHEME_CODES), engagementPercent (decimal),
  *     basis (f|v), method (m|a: median|mean), sampleSize, benchmark (index in BENCHMARK_VERDICTS,
- *     "" for none), benchmarksVersion ("" the same as the snapshot before, "!" none).
+ *     "" for none), benchmarksVersion ("" the same as the snapshot before, "!" none),
+ *     signals (v4, SnapshotSignals; "" none), its parts joined by ":":
+ *       states (one letter per PAGE_SIGNAL_IDS: f fine, l look, u unknown), posts, newestPost
+ *       (epoch ms), postsPerWeek (decimal), approximate ("1"), engagements, views, impressions
+ *       (led by v|l: views|likes-proxy); a count is "<value>" when exact, else "<value>.<exact 0|1>.<min>.<max>";
+ * - quote (v4, only when set): amount (decimal), "," currency label.
  */
 
 /** Each platform's usual profile address, stored as "~". */
@@ -52,6 +59,134 @@ function int(text: string): number {
   return INTEGER.test(text) ? Number.parseInt(text, 36) : Number.NaN;
 }
 
+const STATE_CODES: Readonly<Record<SignalState, string>> = { fine: 'f', look: 'l', unknown: 'u' };
+const STATE_OF: Readonly<Record<string, SignalState>> = { f: 'fine', l: 'look', u: 'unknown' };
+
+function encodeCount(reading: CountReading | undefined): string {
+  if (!reading) return '';
+  const { value, exact, min, max } = reading;
+  return exact && min === value && max === value ? value.toString(36) : `${value.toString(36)}.${exact ? 1 : 0}.${min.toString(36)}.${max.toString(36)}`;
+}
+
+/** A count as encodeCount writes it, raw (validation checks it); undefined for "". */
+function decodeCount(text: string): Record<string, unknown> | undefined {
+  if (text === '') return undefined;
+  const [value = '', exact, min = '', max = ''] = text.split('.');
+  const count = int(value);
+  if (exact === undefined) return { value: count, exact: true, min: count, max: count };
+  return { value: count, exact: exact === '1' ? true : exact === '0' ? false : exact, min: int(min), max: int(max) };
+}
+
+/** encodeCount's text as a count, only when it is one checkProfile accepts as it is. */
+function readCount(text: string): CountReading | undefined | false {
+  if (text === '') return undefined;
+  const [value = '', exact, minText = '', maxText = '', more] = text.split('.');
+  const count = int(value);
+  if (!SAFE_COUNT(count) || more !== undefined) return false;
+  if (exact === undefined) return { value: count, exact: true, min: count, max: count };
+  const min = int(minText);
+  const max = int(maxText);
+  if ((exact !== '0' && exact !== '1') || !SAFE_COUNT(min) || !SAFE_COUNT(max) || min > count || max < count) return false;
+  return { value: count, exact: exact === '1', min, max };
+}
+
+function encodeSignals(signals: SnapshotSignals | undefined): string {
+  if (!signals) return '';
+  const parts = [
+    PAGE_SIGNAL_IDS.map((id) => STATE_CODES[signals.states[id]]).join(''),
+    signals.posts.toString(36),
+    signals.newestPost === undefined ? '' : Date.parse(signals.newestPost).toString(36),
+    signals.postsPerWeek === undefined ? '' : String(signals.postsPerWeek),
+    signals.approximate ? '1' : '',
+    encodeCount(signals.engagements),
+    encodeCount(signals.views),
+    signals.impressions && signals.impressionsFrom ? `${signals.impressionsFrom === 'views' ? 'v' : 'l'}${encodeCount(signals.impressions)}` : '',
+  ];
+  let end = parts.length;
+  while (end > 2 && parts[end - 1] === '') end--;
+  return parts.slice(0, end).join(':');
+}
+
+/** The signals part, raw, for validation (the full path). */
+function decodeSignals(text: string): Record<string, unknown> {
+  const [states = '', posts = '', newest = '', perWeek = '', approximate = '', engagements = '', views = '', impressions = ''] = text.split(':');
+  const decoded: Record<string, unknown> = {
+    states: Object.fromEntries(PAGE_SIGNAL_IDS.map((id, index) => [id, STATE_OF[states[index] ?? ''] ?? states[index]])),
+    posts: int(posts),
+  };
+  if (newest !== '') decoded.newestPost = isoOf(int(newest));
+  if (perWeek !== '') decoded.postsPerWeek = Number(perWeek);
+  if (approximate !== '') decoded.approximate = approximate === '1' ? true : approximate;
+  if (engagements !== '') decoded.engagements = decodeCount(engagements);
+  if (views !== '') decoded.views = decodeCount(views);
+  if (impressions !== '') {
+    decoded.impressionsFrom = impressions[0] === 'v' ? 'views' : impressions[0] === 'l' ? 'likes-proxy' : impressions[0];
+    decoded.impressions = decodeCount(impressions.slice(1));
+  }
+  return decoded;
+}
+
+/** The signals part as stored, only when checkProfile would accept it as it is; false otherwise. */
+function readSignals(text: string): SnapshotSignals | false {
+  const [states = '', postsText = '', newest = '', perWeek = '', approximate = '', engagementsText = '', viewsText = '', impressionsText = '', more] = text.split(':');
+  if (more !== undefined || states.length !== PAGE_SIGNAL_IDS.length) return false;
+  const stateOf = {} as SnapshotSignals['states'];
+  for (let index = 0; index < PAGE_SIGNAL_IDS.length; index++) {
+    const state = STATE_OF[states[index]!];
+    if (state === undefined) return false;
+    stateOf[PAGE_SIGNAL_IDS[index]!] = state;
+  }
+  const posts = int(postsText);
+  if (!SAFE_COUNT(posts) || posts > LIMITS.sampleSize) return false;
+  const signals: SnapshotSignals = { states: stateOf, posts };
+  if (newest !== '') {
+    const time = int(newest);
+    if (!(time >= TIME_MIN && time <= TIME_LIMIT)) return false;
+    signals.newestPost = isoTime(time);
+  }
+  if (perWeek !== '') {
+    const value = Number(perWeek);
+    if (!Number.isFinite(value) || value < 0 || value > LIMITS.postsPerWeek) return false;
+    signals.postsPerWeek = value;
+  }
+  if (approximate !== '') {
+    if (approximate !== '1') return false;
+    signals.approximate = true;
+  }
+  const engagements = readCount(engagementsText);
+  const views = readCount(viewsText);
+  if (engagements === false || views === false) return false;
+  if (engagements) signals.engagements = engagements;
+  if (views) signals.views = views;
+  if (impressionsText !== '') {
+    const from = impressionsText[0] === 'v' ? 'views' : impressionsText[0] === 'l' ? 'likes-proxy' : undefined;
+    const impressions = readCount(impressionsText.slice(1));
+    if (!from || !impressions) return false;
+    signals.impressions = impressions;
+    signals.impressionsFrom = from;
+  }
+  return signals;
+}
+
+function encodeQuote(quote: Quote): string {
+  return quote.currency === '' ? String(quote.amount) : `${String(quote.amount)},${escape(quote.currency)}`;
+}
+
+function decodeQuote(text: string): Record<string, unknown> {
+  const [amount = '', currency = ''] = text.split(',');
+  return { amount: amount === '' ? amount : Number(amount), currency: unescape(currency) };
+}
+
+/** The quote part as stored, only when normaliseQuote would leave it as it is; false otherwise. */
+function readQuote(text: string): Quote | false {
+  const [amountText = '', currencyText = '', more] = text.split(',');
+  const amount = Number(amountText);
+  const currency = unescape(currencyText);
+  if (more !== undefined || amountText === '' || !Number.isFinite(amount) || amount < 0 || amount > LIMITS.quoteAmount || Math.round(amount * 100) / 100 !== amount) return false;
+  if (currency.length > LIMITS.currency || currency !== currency.replace(/\s+/g, ' ').trim()) return false;
+  return { amount, currency };
+}
+
 function encodeSnapshot(snapshot: SavedSnapshot, previousAt: number, previousVersion: string | undefined): string {
   const { followers } = snapshot;
   const fields: string[] = [
@@ -68,6 +203,7 @@ function encodeSnapshot(snapshot: SavedSnapshot, previousAt: number, previousVer
     snapshot.sampleSize === 0 ? '' : snapshot.sampleSize.toString(36),
     snapshot.benchmark === 'none' ? '' : BENCHMARK_VERDICTS.indexOf(snapshot.benchmark).toString(36),
     snapshot.benchmarksVersion === previousVersion ? '' : snapshot.benchmarksVersion === undefined ? '!' : escape(snapshot.benchmarksVersion),
+    encodeSignals(snapshot.signals),
   ];
   let end = fields.length;
   while (end > 1 && fields[end - 1] === '') end--;
@@ -75,7 +211,7 @@ function encodeSnapshot(snapshot: SavedSnapshot, previousAt: number, previousVer
 }
 
 /**
- * A checked profile as stored text (schema v3).
+ * A checked profile as stored text (schema v4; a profile without v4's fields is the same text as v3).
  * @example encodeProfile(maya) // '0|maya|~maya/||mhfq2k00|0|||0,4mo,,2,0,2.5,f,m,c,1,2025-11'
  */
 export function encodeProfile(profile: SavedProfile): string {
@@ -89,7 +225,7 @@ export function encodeProfile(profile: SavedProfile): string {
     previousVersion = snapshot.benchmarksVersion;
     return text;
   });
-  return [
+  const parts = [
     PLATFORMS.indexOf(profile.platform).toString(36),
     escape(profile.handle),
     profile.url.startsWith(prefix) ? `~${escape(profile.url.slice(prefix.length))}` : escape(profile.url),
@@ -99,7 +235,9 @@ export function encodeProfile(profile: SavedProfile): string {
     profile.tags.map(escape).join(','),
     escape(profile.note),
     snapshots.join(';'),
-  ].join('|');
+  ];
+  if (profile.quote) parts.push(encodeQuote(profile.quote));
+  return parts.join('|');
 }
 
 function isoOf(time: number): string | number {
@@ -108,7 +246,7 @@ function isoOf(time: number): string | number {
 }
 
 function decodeSnapshot(text: string, previousAt: number, previousVersion: string | undefined): { snapshot: Record<string, unknown>; at: number; version: string | undefined } {
-  const [delta = '', value = '', range = '', tier = '', scheme = '', percent = '', basis = '', method = '', sample = '', benchmark = '', version = ''] = text.split(',');
+  const [delta = '', value = '', range = '', tier = '', scheme = '', percent = '', basis = '', method = '', sample = '', benchmark = '', version = '', signals = ''] = text.split(',');
   const at = previousAt + int(delta);
   const snapshot: Record<string, unknown> = { at: isoOf(at), sampleSize: sample === '' ? 0 : int(sample) };
   snapshot.benchmark = benchmark === '' ? 'none' : (BENCHMARK_VERDICTS[int(benchmark)] ?? benchmark);
@@ -127,6 +265,7 @@ function decodeSnapshot(text: string, previousAt: number, previousVersion: strin
   if (method !== '') snapshot.method = method === 'm' ? 'median' : method === 'a' ? 'mean' : method;
   const benchmarksVersion = version === '' ? previousVersion : version === '!' ? undefined : unescape(version);
   if (benchmarksVersion !== undefined) snapshot.benchmarksVersion = benchmarksVersion;
+  if (signals !== '') snapshot.signals = decodeSignals(signals);
   return { snapshot, at, version: benchmarksVersion };
 }
 
@@ -136,8 +275,8 @@ function decodeSnapshot(text: string, previousAt: number, previousVersion: strin
  */
 export function decodeProfile(text: string): Record<string, unknown> | undefined {
   const parts = text.split('|');
-  if (parts.length !== 9) return undefined;
-  const [platformCode, handle, url, displayName, savedAtText, lastSeenText, tags, note, history] = parts as [string, string, string, string, string, string, string, string, string];
+  if (parts.length !== 9 && parts.length !== 10) return undefined;
+  const [platformCode, handle, url, displayName, savedAtText, lastSeenText, tags, note, history, quote] = parts as [string, string, string, string, string, string, string, string, string, string?];
   const platform = PLATFORMS[int(platformCode)];
   if (platform === undefined) return undefined;
   const savedAt = int(savedAtText);
@@ -151,6 +290,7 @@ export function decodeProfile(text: string): Record<string, unknown> | undefined
     note: unescape(note),
   };
   if (displayName !== '') profile.displayName = unescape(displayName);
+  if (quote !== undefined) profile.quote = decodeQuote(quote);
   let previousAt = savedAt;
   let previousVersion: string | undefined;
   profile.history =
@@ -207,8 +347,8 @@ const TIME_LIMIT = 253_402_300_799_999;
  */
 export function readProfileText(text: string): SavedProfile | undefined {
   const parts = text.split('|');
-  if (parts.length !== 9) return undefined;
-  const [platformCode, handleText, url, displayName, savedAtText, lastSeenText, tagsText, noteText, history] = parts as [string, string, string, string, string, string, string, string, string];
+  if (parts.length !== 9 && parts.length !== 10) return undefined;
+  const [platformCode, handleText, url, displayName, savedAtText, lastSeenText, tagsText, noteText, history, quoteText] = parts as [string, string, string, string, string, string, string, string, string, string?];
   const platform = PLATFORMS[int(platformCode)];
   if (platform === undefined || history === '') return undefined;
   // The usual address is a link by construction; any other is checked as checkProfile does (an http(s) link).
@@ -237,7 +377,7 @@ export function readProfileText(text: string): SavedProfile | undefined {
   let previousAt = savedAt;
   let previousVersion: string | undefined;
   for (let index = 0; index < entries.length; index++) {
-    const [delta = '', value = '', range = '', tier = '', scheme = '', percent = '', basis = '', method = '', sample = '', benchmark = '', version = '', extra] = entries[index]!.split(',');
+    const [delta = '', value = '', range = '', tier = '', scheme = '', percent = '', basis = '', method = '', sample = '', benchmark = '', version = '', signalsText = '', extra] = entries[index]!.split(',');
     if (extra !== undefined) return undefined;
     const step = int(delta);
     // Oldest first, one per time: sortHistory would change nothing.
@@ -289,6 +429,11 @@ export function readProfileText(text: string): SavedProfile | undefined {
       if (benchmarksVersion.length > 40) return undefined;
       snapshot.benchmarksVersion = benchmarksVersion;
     }
+    if (signalsText !== '') {
+      const signals = readSignals(signalsText);
+      if (!signals) return undefined;
+      snapshot.signals = signals;
+    }
     snapshots.push(snapshot);
     previousAt = at;
     previousVersion = benchmarksVersion;
@@ -304,5 +449,10 @@ export function readProfileText(text: string): SavedProfile | undefined {
     history: snapshots,
   };
   if (name !== '') profile.displayName = name;
+  if (quoteText !== undefined) {
+    const quote = readQuote(quoteText);
+    if (!quote) return undefined;
+    profile.quote = quote;
+  }
   return profile;
 }

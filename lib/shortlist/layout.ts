@@ -24,7 +24,10 @@ import {
  * migrations: pure functions over what storage holds. lib/shortlist/door.ts is the only code that
  * reads and writes it; the keys are in lib/storage-keys.ts.
  *
- * v3 (current): one key per saved profile, as in v2, but its value is compact text
+ * v4 (current): v3's layout and text, with two optional fields (codec.ts): a profile's quoted price
+ * and each snapshot's signals summary.
+ *
+ * v3: one key per saved profile, as in v2, but its value is compact text
  * (lib/shortlist/codec.ts) and its history holds at most HISTORY_KEPT snapshots (thinHistory). Why:
  * reading every profile (the dashboard) costs about in proportion to the bytes, and objects cost
  * more than text; and 5 000 v2 profiles of 5 snapshots were 7.6 MB of storage.local's 10 MB.
@@ -134,13 +137,24 @@ function v2ToV3(document: Record<string, unknown>): Record<string, unknown> {
   return { ...document, version: 3 };
 }
 
+/**
+ * v3 → v4: nothing to change in a profile. v4 adds optional fields (a profile's quoted price, a
+ * snapshot's signals summary: lib/shortlist/signals-summary.ts), which a v3 MicroScope would drop
+ * on its next rewrite of the profile; with the version bumped it sets v4 data aside whole instead,
+ * as it does for any newer version (readShortlist).
+ */
+function v3ToV4(document: Record<string, unknown>): Record<string, unknown> {
+  return { ...document, version: 4 };
+}
+
 /** Every migration, in order: MIGRATIONS[i] takes version i + 1 to version i + 2. */
 export const MIGRATIONS: readonly Migration[] = [
   { from: 1, to: 2, description: 'a key per profile; snapshots get benchmark verdict, method and tier scheme', migrate: v1ToV2 },
   { from: 2, to: 3, description: 'profiles stored as compact text; history thinned to HISTORY_KEPT snapshots', migrate: v2ToV3 },
+  { from: 3, to: 4, description: 'a quoted price per profile and a signals summary per snapshot (both optional)', migrate: v3ToV4 },
 ];
 
-/** A profile as its key stores it (v3). */
+/** A profile as its key stores it (v4 text, codec.ts). */
 export function storedProfile(profile: SavedProfile): string {
   return encodeProfile(profile);
 }

@@ -8,10 +8,12 @@ import {
   mergeProfile,
   mergeRecent,
   newProfile,
+  normaliseQuote,
   normaliseTags,
   recentViewOf,
   sameData,
   visitSeen,
+  type Quote,
   type RecentView,
   type SavedProfile,
 } from './schema';
@@ -31,6 +33,8 @@ export type Patch =
   | { op: 'visit'; key: string; seen: SavedProfile }
   | { op: 'tags'; key: string; tags: string[] }
   | { op: 'note'; key: string; note: string }
+  /** The price the creator quoted; null clears it (an empty price field). */
+  | { op: 'quote'; key: string; quote: Quote | null }
   | { op: 'remove'; key: string }
   /** An imported profile: added, or merged with the saved one (every snapshot of both, all tags…). */
   | { op: 'merge'; key: string; profile: SavedProfile }
@@ -76,6 +80,15 @@ export function applyPatch(profile: SavedProfile | undefined, patch: ProfilePatc
       if (!profile) return undefined;
       const note = patch.note.slice(0, LIMITS.note);
       return note === profile.note ? profile : { ...profile, note };
+    }
+    case 'quote': {
+      if (!profile) return undefined;
+      const quote = normaliseQuote(patch.quote);
+      if (sameData(quote, profile.quote)) return profile;
+      const next: SavedProfile = { ...profile };
+      if (quote) next.quote = quote;
+      else delete next.quote;
+      return next;
     }
     case 'remove':
       return undefined;
@@ -124,6 +137,11 @@ export function checkPatch(value: unknown): Patch | undefined {
       return Array.isArray(patch.tags) && patch.tags.every((tag) => typeof tag === 'string') ? { op: 'tags', key, tags: patch.tags as string[] } : undefined;
     case 'note':
       return typeof patch.note === 'string' ? { op: 'note', key, note: patch.note } : undefined;
+    case 'quote': {
+      if (patch.quote === null) return { op: 'quote', key, quote: null };
+      const quote = typeof patch.quote === 'object' ? normaliseQuote(patch.quote as { amount: unknown; currency: unknown }) : undefined;
+      return quote ? { op: 'quote', key, quote } : undefined;
+    }
     case 'remove':
       return { op: 'remove', key };
     default:

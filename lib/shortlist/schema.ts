@@ -7,6 +7,7 @@ import { isRecord } from '../is-record';
 import { PLATFORM_DOMAINS, PLATFORM_NAMES, PLATFORMS, profileKey, type Platform } from '../platforms';
 import { canonicalProfileUrl, MAX_PROFILE_URL_LENGTH, sameProfile } from '../sites/url/canonical';
 import { TIERS, type Tier, type TierSchemeId } from '../tiers';
+import { PAGE_SIGNAL_IDS, SIGNAL_STATES, sameSignals, signalsSummaryOf, type SnapshotSignals } from './signals-summary';
 
 /*
  * The shortlist schema, current version: the saved profile, its checks and merges. Older versions
@@ -36,6 +37,16 @@ export interface SavedSnapshot {
   benchmark: BenchmarkVerdict;
   /** lib/benchmarks BENCHMARKS_VERSION the verdict was made with (v2; absent for 'none'). */
   benchmarksVersion?: string;
+  /** The decision signals' summary (v4; absent when no own post was read, and in older snapshots: unknown, never zero). */
+  signals?: SnapshotSignals;
+}
+
+/** A price a creator quoted (v4): the amount and the currency label as typed. Nothing is converted. */
+export interface Quote {
+  /** Finite, 0 to LIMITS.quoteAmount, at most 2 decimals. */
+  amount: number;
+  /** A label ("USD", "€", "GBP"), trimmed, at most LIMITS.currency characters; may be empty. */
+  currency: string;
 }
 
 export interface SavedProfile {
@@ -49,10 +60,12 @@ export interface SavedProfile {
   note: string;
   /** Oldest first; a new entry only when the numbers changed. Never empty. */
   history: SavedSnapshot[];
+  /** The price this creator quoted (v4); absent when none was entered. */
+  quote?: Quote;
 }
 
 /** The current schema version of the stored shortlist. Bump it with a migration in ./layout.ts. */
-export const SHORTLIST_VERSION = 3;
+export const SHORTLIST_VERSION = 4;
 
 export interface Shortlist {
   version: typeof SHORTLIST_VERSION;
@@ -74,6 +87,11 @@ export const LIMITS = {
   note: 2_000,
   history: 10_000,
   sampleSize: 1_000,
+  /** A quoted price: a billion in any currency is more than any creator's post. */
+  quoteAmount: 1_000_000_000,
+  currency: 12,
+  /** Posts per week stored with a snapshot: more is a page misread, not a creator. */
+  postsPerWeek: 10_000,
 } as const;
 
 /**
@@ -114,11 +132,13 @@ export function thinHistory(history: readonly SavedSnapshot[], keep: number = HI
   if (history.length <= keep) return history as SavedSnapshot[];
   const counted: number[] = [];
   let lastRated = -1;
+  let lastSignals = -1;
   history.forEach((snapshot, index) => {
     if (snapshot.followers) counted.push(index);
     if (snapshot.engagementPercent !== undefined) lastRated = index;
+    if (snapshot.signals) lastSignals = index;
   });
-  const kept = new Set([0, history.length - 1, counted[0] ?? 0, counted.at(-1) ?? 0, Math.max(lastRated, 0)]);
+  const kept = new Set([0, history.length - 1, counted[0] ?? 0, counted.at(-1) ?? 0, Math.max(lastRated, 0), Math.max(lastSignals, 0)]);
   const candidates: { index: number; cost: number }[] = [];
   let position = 0;
   for (let index = 1; index < history.length - 1; index++) {
@@ -176,6 +196,8 @@ export function snapshotOf(view: ProfileView, at: string): SavedSnapshot {
     snapshot.method = engagement.method;
   } else snapshot.benchmark = 'none';
   if (snapshot.benchmark !== 'none' && benchmark.verdict !== 'none') snapshot.benchmarksVersion = benchmark.version.slice(0, 40);
+  const signals = signalsSummaryOf(view, at);
+  if (signals) snapshot.signals = signals;
   return snapshot;
 }
 
@@ -187,14 +209,16 @@ function sameCount(a: CountReading, b: CountReading): boolean {
 }
 
 /**
- * Whether `next` says something `last` did not: another follower count, tier or engagement rate.
- * A reading that lacks a number (the page is still loading its posts) changes nothing.
+ * Whether `next` says something `last` did not: another follower count, tier, engagement rate,
+ * newest post or signal state. A reading that lacks a number (the page is still loading its
+ * posts) changes nothing.
  */
 export function numbersChanged(last: SavedSnapshot | undefined, next: SavedSnapshot): boolean {
   if (!last) return true;
   if (!next.followers) return false;
   if (!last.followers || !sameCount(last.followers, next.followers)) return true;
   if (next.tier !== undefined && next.tier !== last.tier) return true;
+  if (next.signals && !sameSignals(last.signals, next.signals)) return true;
   if (next.engagementPercent === undefined) return false;
   return last.engagementPercent === undefined || last.engagementPercent.toFixed(2) !== next.engagementPercent.toFixed(2);
 }
@@ -400,7 +424,55 @@ function snapshot(value: unknown, field: string): SavedSnapshot {
     }
     parsed.benchmarksVersion = value.benchmarksVersion;
   }
+  if (value.signals !== undefined) parsed.signals = snapshotSignals(value.signals, `${field}.signals`);
   return parsed;
+}
+
+function snapshotSignals(value: unknown, field: string): SnapshotSignals {
+  if (!isRecord(value) || !isRecord(value.states)) fail(t('invalidObject', field));
+  const states = {} as SnapshotSignals['states'];
+  for (const key of Object.keys(value.states)) if (!(PAGE_SIGNAL_IDS as readonly string[]).includes(key)) fail(t('invalidOneOf', `${field}.states`, PAGE_SIGNAL_IDS.join(', ')));
+  for (const id of PAGE_SIGNAL_IDS) states[id] = value.states[id] === undefined ? 'unknown' : oneOf(value.states[id], SIGNAL_STATES, `${field}.states.${id}`);
+  const posts = count(value.posts, `${field}.posts`);
+  if (posts > LIMITS.sampleSize) fail(t('invalidAtMost', `${field}.posts`, LIMITS.sampleSize));
+  const parsed: SnapshotSignals = { states, posts };
+  if (value.newestPost !== undefined) parsed.newestPost = isoDate(value.newestPost, `${field}.newestPost`);
+  if (value.postsPerWeek !== undefined) {
+    const perWeek = value.postsPerWeek;
+    if (typeof perWeek !== 'number' || !Number.isFinite(perWeek) || perWeek < 0 || perWeek > LIMITS.postsPerWeek) fail(t('invalidAtMost', `${field}.postsPerWeek`, LIMITS.postsPerWeek));
+    parsed.postsPerWeek = perWeek;
+  }
+  if (value.approximate !== undefined) {
+    if (typeof value.approximate !== 'boolean') fail(t('invalidBoolean', `${field}.approximate`));
+    if (value.approximate) parsed.approximate = true;
+  }
+  if (value.engagements !== undefined) parsed.engagements = reading(value.engagements, `${field}.engagements`);
+  if (value.views !== undefined) parsed.views = reading(value.views, `${field}.views`);
+  if (value.impressions !== undefined) {
+    parsed.impressions = reading(value.impressions, `${field}.impressions`);
+    parsed.impressionsFrom = oneOf(value.impressionsFrom, ['views', 'likes-proxy'] as const, `${field}.impressionsFrom`);
+  }
+  return parsed;
+}
+
+/**
+ * A quote fit to store, or undefined for none (an empty price clears it): the amount finite,
+ * 0 to LIMITS.quoteAmount, rounded to cents; the currency label trimmed to LIMITS.currency.
+ * @example normaliseQuote({ amount: 1500.456, currency: ' EUR ' }) // { amount: 1500.46, currency: 'EUR' }
+ */
+export function normaliseQuote(quote: { amount: unknown; currency: unknown } | undefined | null): Quote | undefined {
+  if (!quote || typeof quote.amount !== 'number' || !Number.isFinite(quote.amount) || quote.amount < 0 || quote.amount > LIMITS.quoteAmount) return undefined;
+  const currency = typeof quote.currency === 'string' ? clipText(quote.currency.replace(/\s+/g, ' ').trim(), LIMITS.currency) : '';
+  return { amount: Math.round(quote.amount * 100) / 100 || 0, currency };
+}
+
+function quote(value: unknown): Quote {
+  if (!isRecord(value)) fail(t('invalidObject', 'quote'));
+  const { amount, currency } = value;
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0 || amount > LIMITS.quoteAmount) fail(t('invalidAtMost', 'quote.amount', LIMITS.quoteAmount));
+  if (typeof currency !== 'string') fail(t('invalidText', 'quote.currency'));
+  if (currency.length > LIMITS.currency) fail(t('invalidTextLength', 'quote.currency', LIMITS.currency));
+  return normaliseQuote({ amount, currency })!;
 }
 
 /**
@@ -474,6 +546,7 @@ function parseProfile(value: unknown, strict: boolean): SavedProfile {
     history,
   };
   if (typeof value.displayName === 'string' && value.displayName !== '') profile.displayName = value.displayName;
+  if (value.quote !== undefined && value.quote !== null) profile.quote = quote(value.quote);
   return profile;
 }
 
@@ -500,7 +573,7 @@ export function checkProfile(value: unknown, strength: 'stored' | 'import'): Pro
 
 /**
  * One profile from two copies: every snapshot of both (by time, no duplicates), the earliest
- * savedAt, the latest lastSeen, the union of tags, and `a`'s note and names unless empty.
+ * savedAt, the latest lastSeen, the union of tags, and `a`'s note, names and quote unless empty.
  */
 export function mergeProfile(a: SavedProfile, b: SavedProfile): SavedProfile {
   const merged: SavedProfile = {
@@ -513,6 +586,8 @@ export function mergeProfile(a: SavedProfile, b: SavedProfile): SavedProfile {
   };
   const displayName = a.displayName || b.displayName;
   if (displayName) merged.displayName = displayName;
+  const price = a.quote ?? b.quote;
+  if (price) merged.quote = price;
   return merged;
 }
 

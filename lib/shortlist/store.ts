@@ -8,7 +8,7 @@ import { parseBackup, type RefusedRow } from './backup';
 import { shortlistDoor, storedBytes, type CommitResult, type Door, type ShortlistChange } from './door';
 import { storedProfile } from './layout';
 import { applyPatch, applyRecent, savePatches, visitPatches, type Patch } from './patches';
-import { sameData, type RecentView, type SavedProfile } from './schema';
+import { sameData, type Quote, type RecentView, type SavedProfile } from './schema';
 
 /*
  * The shortlist as this context shows it (popup, dashboard): a zustand view of the one door
@@ -49,6 +49,8 @@ export interface ShortlistState {
   remove(keys: string[]): Promise<boolean>;
   setTags(key: string, tags: string[]): Promise<boolean>;
   setNote(key: string, note: string): Promise<boolean>;
+  /** The price the creator quoted; undefined clears it. */
+  setQuote(key: string, quote: Quote | undefined): Promise<boolean>;
   /** Updates recent views; for a saved profile adds a snapshot when its numbers changed, and lastSeen. */
   recordVisit(view: ProfileView, now?: Date): Promise<boolean>;
   /** Validates every row and stores them in commits; the report says exactly what was stored. */
@@ -74,7 +76,7 @@ export function createShortlistStore(getDoor: () => Door = shortlistDoor) {
   let revision: string | undefined;
   const inFlight: InFlight[] = [];
   /**
-   * Notes and tags the writer could not store: still laid over the view, so what the person typed
+   * Notes, tags and quotes the writer could not store: still laid over the view, so what the person typed
    * stays on screen (with writeError saying it is not stored) until a later change of the same
    * field is stored.
    */
@@ -197,7 +199,7 @@ export function createShortlistStore(getDoor: () => Door = shortlistDoor) {
   const settle = (entry: InFlight, result: CommitResult): void => {
     inFlight.splice(inFlight.indexOf(entry), 1);
     for (const patch of entry.patches) {
-      if (patch.op !== 'note' && patch.op !== 'tags') continue;
+      if (patch.op !== 'note' && patch.op !== 'tags' && patch.op !== 'quote') continue;
       const field = `${patch.op}:${patch.key}`;
       if (result.ok) unsaved.delete(field);
       else unsaved.set(field, patch);
@@ -294,6 +296,7 @@ export function createShortlistStore(getDoor: () => Door = shortlistDoor) {
     remove: (keys) => commit(keys.map((key) => ({ op: 'remove', key }))),
     setTags: (key, tags) => commit([{ op: 'tags', key, tags }]),
     setNote: (key, note) => commit([{ op: 'note', key, note }]),
+    setQuote: (key, quote) => commit([{ op: 'quote', key, quote: quote ?? null }]),
     importBackup,
     };
   });

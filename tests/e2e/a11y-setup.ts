@@ -33,7 +33,7 @@ function snapshot(at: number, followers: number, percent: number | undefined, be
   };
 }
 
-function profile(platform: string, handle: string, url: string, tags: string[], history: ReturnType<typeof snapshot>[], displayName?: string) {
+function profile(platform: string, handle: string, url: string, tags: string[], history: (ReturnType<typeof snapshot> & { signals?: unknown })[], displayName?: string) {
   return { platform, handle, ...(displayName ? { displayName } : {}), url, savedAt: history[0]!.at, lastSeen: history.at(-1)!.at, tags, note: '', history };
 }
 
@@ -52,7 +52,26 @@ export function sampleBackup(): string {
       snapshot(2, 61_000, 2.2, 'typical', 'mid'),
       snapshot(15, 58_000, 2.0, 'typical', 'mid'),
     ]),
-    profile('youtube', 'copperkettle', 'https://www.youtube.com/@copperkettle', [], [snapshot(4, 1_250_000, 0.6, 'below', 'mega')], 'Copper Kettle'),
+    // Issue 16 (schema v4): a quoted price and a signals summary, so the details show costs and signals.
+    {
+      ...profile('youtube', 'copperkettle', 'https://www.youtube.com/@copperkettle', [], [
+        {
+          ...snapshot(4, 1_250_000, 0.6, 'below', 'mega'),
+          signals: {
+            states: { 'low-engagement': 'look', 'comment-density': 'fine', 'uniform-likes': 'unknown', 'viral-dependence': 'look', 'views-likes': 'fine', 'following-ratio': 'unknown' },
+            posts: 12,
+            newestPost: day(1),
+            postsPerWeek: 1.5,
+            approximate: true,
+            engagements: exact(4_200),
+            views: exact(80_000),
+            impressions: exact(80_000),
+            impressionsFrom: 'views',
+          },
+        },
+      ], 'Copper Kettle'),
+      quote: { amount: 2500, currency: 'GBP' },
+    },
     profile('x', 'noor_ceramics', 'https://x.com/noor_ceramics', ['ceramics', 'Q3 campaign'], [snapshot(6, 640, undefined, 'none', 'nano')]),
     profile('bluesky', 'juniper-oakes.bsky.social', 'https://bsky.app/profile/juniper-oakes.bsky.social', [], [
       snapshot(1, 240_000, 1.1, 'typical', 'macro'),
@@ -60,5 +79,5 @@ export function sampleBackup(): string {
     ]),
   ];
   const refused = { ...profiles[0]!, handle: 'broken', history: [{ at: day(0), sampleSize: 1, tier: 'giga', benchmark: 'none' }] };
-  return JSON.stringify({ format: 'microscope-backup', version: 2, exportedAt: day(30), count: 6, profiles: [...profiles, refused] });
+  return JSON.stringify({ format: 'microscope-backup', version: 4, exportedAt: day(30), count: 6, profiles: [...profiles, refused] });
 }

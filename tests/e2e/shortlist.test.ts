@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readProfileText } from '@/lib/shortlist/codec';
 import { collectErrors, readBadge, revealBadge, settledBadge } from './badge';
 import { launchWithExtension, openPopupForTab, type ExtensionBrowser } from './browser';
 import { fixtureRoute, ROOT } from './pages';
@@ -85,6 +86,49 @@ describe('shortlist, popup and dashboard in real Chromium', () => {
     expect(csv.split('\r\n').length).toBeGreaterThanOrEqual(3);
     expect(errors).toEqual([]);
     for (const page of [ana, kofi, popup, dashboard]) await page.close();
+  });
+
+  it('a price quoted in the dashboard shows its cost per engagement in the table, the details and the CSV (issue 16)', async () => {
+    // ana was saved from her badge above: her snapshot keeps the signals summary read from the page.
+    const dashboard = await extensionPage('dashboard.html');
+    const errors = collectErrors(dashboard);
+    await dashboard.getByRole('button', { name: /Details, tags and note for @?ana\.tidepool/ }).click();
+    const panel = dashboard.getByRole('complementary', { name: /ana\.tidepool/ });
+    await panel.getByRole('spinbutton', { name: 'Amount' }).fill('600');
+    await panel.getByRole('textbox', { name: 'Currency' }).fill('EUR');
+    await panel.getByRole('button', { name: 'Save price' }).click();
+
+    // What the page showed, as stored: 600 ÷ the median engagements per post.
+    const read = async () =>
+      readProfileText(String(await dashboard.evaluate(async () => (await chrome.storage.local.get('microscope:profile:instagram:ana.tidepool'))['microscope:profile:instagram:ana.tidepool'])));
+    await expect.poll(async () => (await read())?.quote, { timeout: 10_000 }).toEqual({ amount: 600, currency: 'EUR' });
+    const stored = (await read())!;
+    const engagements = [...stored.history].reverse().find((snapshot) => snapshot.signals?.engagements)?.signals?.engagements;
+    expect(engagements, 'the saved snapshot keeps the median engagements per post').toBeDefined();
+    const expected = `${(600 / engagements!.value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} EUR`;
+
+    const row = dashboard.getByRole('row', { name: /ana\.tidepool/ });
+    const headers = await dashboard.getByRole('columnheader').allTextContents();
+    const column = headers.findIndex((header) => header.startsWith('Cost/engagement'));
+    expect(column).toBeGreaterThan(0);
+    await expect.poll(() => row.locator('td, th').nth(column + 1).textContent(), { timeout: 10_000 }).toBe(expected);
+    await expect.poll(() => panel.getByRole('definition').first().textContent()).toBe(expected);
+    expect(await panel.getByRole('term').first().textContent()).toBe('Cost per engagement');
+    await dashboard.screenshot({ path: join(SCREENSHOTS, 'dashboard-quoted-price.png'), fullPage: true });
+    // The table's signals columns, scrolled into view with the details closed.
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await dashboard.getByRole('columnheader', { name: /Cost\/engagement/ }).scrollIntoViewIfNeeded();
+    await dashboard.screenshot({ path: join(SCREENSHOTS, 'dashboard-signals-columns.png'), fullPage: true });
+
+    const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByRole('button', { name: /Export .*CSV/i }).click()]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    const [header, ...records] = csv.replace(/^\uFEFF/, '').split('\r\n').map((line) => line.slice(1, -1).split('","'));
+    const anaRecord = records.find((record) => record[1] === 'ana.tidepool')!;
+    expect(anaRecord[header!.indexOf('Quoted price')]).toBe('600');
+    expect(anaRecord[header!.indexOf('Quote currency')]).toBe('EUR');
+    expect(Number(anaRecord[header!.indexOf('Cost per engagement')])).toBeCloseTo(600 / engagements!.value, 4);
+    expect(errors).toEqual([]);
+    await dashboard.close();
   });
 
   it('a settings change in the dashboard re-tiers the open badge without a reload', async () => {

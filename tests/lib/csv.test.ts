@@ -5,7 +5,7 @@ import { BENCHMARK_WORDS, benchmarkWords, toRow } from '@/components/dashboard/s
 import { latestFigures, saveProfile } from '@/lib/shortlist/schema';
 import { readStoredProfile, storedProfile } from '@/lib/shortlist/layout';
 import { DEFAULT_TIER_SCHEME, tierSchemeById } from '@/lib/tiers';
-import { makeProfile, makeView } from './shortlist-fixtures';
+import { exact, makeProfile, makeView } from './shortlist-fixtures';
 
 /** A strict RFC 4180 reader, to check what a spreadsheet would see. */
 function parseCsv(text: string): string[][] {
@@ -210,6 +210,62 @@ describe('shortlistToCsv', () => {
     expect(rows[1]![column('Followers')]).toBe('8400');
     expect(rows[1]![column('Follower growth %')]).toBe('5');
     expect(rows[1]![column('Profile URL')]).toBe('https://www.instagram.com/maya/');
+  });
+
+  describe('decision signals and the quoted price (issue 16)', () => {
+    const NOW = Date.parse('2025-03-01T12:00:00.000Z');
+    const cell = (csv: string, name: (typeof SHORTLIST_CSV_HEADER)[number], row = 1): string => parseCsv(csv.slice(1))[row]![SHORTLIST_CSV_HEADER.indexOf(name)]!;
+    const withSignals = () => {
+      const profile = makeProfile({ followers: [10_000, 10_100] });
+      profile.history[1]!.signals = {
+        states: { 'low-engagement': 'fine', 'comment-density': 'look', 'uniform-likes': 'fine', 'viral-dependence': 'look', 'views-likes': 'unknown', 'following-ratio': 'fine' },
+        posts: 12,
+        newestPost: '2025-01-10T08:00:00.000Z',
+        postsPerWeek: 0.58,
+        engagements: exact(250),
+        views: exact(20_000),
+        impressions: exact(20_000),
+        impressionsFrom: 'views',
+      };
+      return { ...profile, quote: { amount: 500, currency: '=EUR' } };
+    };
+
+    it.each<[(typeof SHORTLIST_CSV_HEADER)[number], string]>([
+      ['Posts per week', '0.58'],
+      ['Newest post', '2025-01-10'],
+      ['Post dates approximate', 'no'],
+      // 50 days since the newest post (> 30: inactive), and the two stored looks.
+      ['Signals worth a look', '3'],
+      ['Signal ids worth a look', 'inactive comment-density viral-dependence'],
+      // 20 000 views ÷ 1 000 × $10 (Instagram's default CPM).
+      ['Estimated post value', '200'],
+      ['Value currency', 'USD'],
+      ['Quoted price', '500'],
+      // The label as typed, neutralised like any text.
+      ['Quote currency', "'=EUR"],
+      ['Cost per engagement', '2'],
+      ['Cost per 1,000 views', '25'],
+      ['Cost per 1,000 followers', '49.5'],
+    ])('%s: %s', (name, expected) => {
+      expect(cell(shortlistToCsv([withSignals()], { now: NOW }), name)).toBe(expected);
+    });
+
+    it('a 60-day inactivity line and a CPM of the user change what they say', () => {
+      const csv = shortlistToCsv([withSignals()], { now: NOW, inactiveDays: 60, cpms: { instagram: 4 }, currency: 'GBP' });
+      expect(cell(csv, 'Signal ids worth a look')).toBe('comment-density viral-dependence');
+      expect(cell(csv, 'Estimated post value')).toBe('80');
+      expect(cell(csv, 'Value currency')).toBe('GBP');
+    });
+
+    it('an old snapshot without a summary: every cell empty (unknown), never 0', () => {
+      const csv = shortlistToCsv([makeProfile({ followers: [10_000] })], { now: NOW });
+      for (const name of ['Posts per week', 'Newest post', 'Signals worth a look', 'Estimated post value', 'Quoted price', 'Cost per engagement', 'Cost per 1,000 followers'] as const) {
+        expect(cell(csv, name), name).toBe('');
+      }
+      // A price without stored posts: only the cost per 1,000 followers is known.
+      const quoted = shortlistToCsv([{ ...makeProfile({ followers: [10_000] }), quote: { amount: 100, currency: 'USD' } }], { now: NOW });
+      expect([cell(quoted, 'Cost per engagement'), cell(quoted, 'Cost per 1,000 views'), cell(quoted, 'Cost per 1,000 followers')]).toEqual(['', '', '10']);
+    });
   });
 
   it('neutralises formula cells but keeps negative growth numeric', () => {

@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { DEFAULT_TIER_SCHEME } from '@/lib/tiers';
 import { useLocale } from '../i18n-fake';
 import { exact, posts, rounded, savedProfile, view } from '../components/popup/views';
-import { byKey, makeProfile } from './shortlist-fixtures';
+import { byKey, exact as exactCount, makeProfile } from './shortlist-fixtures';
 
 // Verdicts are built after the locale is set: buildVerdict writes tier names and reasons in the UI language.
 const roundedProfile = () => view({ followers: rounded(48_200, 48_150, 48_249), posts: posts(24, { pinned: 2 }) });
@@ -152,6 +152,7 @@ function renderShortlist() {
       now={NOW}
       onRemove={vi.fn()}
       onSaveDetails={vi.fn()}
+      onSaveQuote={vi.fn()}
       onExportCsv={vi.fn()}
       onExportBackup={vi.fn()}
       onImportFile={vi.fn()}
@@ -180,6 +181,51 @@ describe('dashboard', () => {
     expect(screen.getByRole('button', { name: 'Alle 2 als CSV exportieren' })).toBeTruthy();
     expect(screen.getByRole('search', { name: 'Shortlist filtern' })).toBeTruthy();
     expect(screen.getByRole('option', { name: 'Alle Stufen' })).toBeTruthy();
+  });
+
+  const quoted = () => {
+    const profile = makeProfile({ handle: 'maya', followers: [8_000, 8_800], start: '2026-03-14T10:00:00.000Z' });
+    profile.history[1]!.signals = {
+      states: { 'low-engagement': 'fine', 'comment-density': 'look', 'uniform-likes': 'fine', 'viral-dependence': 'fine', 'views-likes': 'fine', 'following-ratio': 'fine' },
+      posts: 12,
+      newestPost: '2026-03-18T10:00:00.000Z',
+      postsPerWeek: 2.5,
+      engagements: exactCount(250),
+      views: exactCount(20_000),
+      impressions: exactCount(20_000),
+      impressionsFrom: 'views',
+    };
+    return { ...profile, quote: { amount: 1500, currency: 'EUR' } };
+  };
+
+  it.each([
+    ['de', { header: 'Kosten/Interaktion', cost: '6,00 EUR', filter: 'Aktiv in den letzten 30 Tagen', heading: 'Angebotener Preis', look: 'Kommentare pro 100 Likes', jump: 'Follower-Sprung' }],
+    ['pt_BR', { header: 'Custo/engajamento', cost: '6,00 EUR', filter: 'Ativos nos últimos 30 dias', heading: 'Preço cotado', look: 'Comentários por 100 curtidas', jump: 'Salto de seguidores' }],
+  ] as const)('shows the decision signals and a quoted price in %s (issue 16)', (locale, words) => {
+    useLocale(locale);
+    const view = render(
+      <ShortlistView
+        profiles={byKey(quoted())}
+        scheme={DEFAULT_TIER_SCHEME}
+        now={NOW}
+        onRemove={vi.fn()}
+        onSaveDetails={vi.fn()}
+        onSaveQuote={vi.fn()}
+        onExportCsv={vi.fn()}
+        onExportBackup={vi.fn()}
+        onImportFile={vi.fn()}
+        onDismissImport={vi.fn()}
+      />,
+    );
+    expect(screen.getByRole('columnheader', { name: new RegExp(`^${words.header.replace('/', '\\/')}`) })).toBeTruthy();
+    // 1 500 EUR ÷ 250 engagements, with the language's decimal comma.
+    expect(spaced(screen.getByRole('row', { name: /@maya/ }).textContent)).toContain(words.cost);
+    expect(screen.getByRole('checkbox', { name: words.filter })).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button').find((button) => button.getAttribute('aria-label')?.includes('@maya'))!);
+    expect(screen.getByRole('heading', { name: words.heading })).toBeTruthy();
+    // 8 000 → 8 800 followers in a day is a jump too.
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([words.look, words.jump]);
+    view.unmount();
   });
 
   it('shows the shortlist in Spanish, with one profile in the singular', () => {

@@ -97,6 +97,13 @@ const V2_ITEMS: Record<string, unknown> = {
   [storageKeyOf('tiktok:bo')]: v2Profile('bo', 3),
 };
 
+/** What v3 (commit 792b9b5) stored: the marker and each profile's text, written by its encodeProfile. */
+const V3_ITEMS: Record<string, unknown> = {
+  [SHORTLIST_KEY]: { version: 3 },
+  [storageKeyOf('youtube:chef.ana')]: '2|chef.ana|~@chef.ana||mbdderk0|2uvpc0|food|rate %7C 50%25 off|0,12kw,,3,0,3.5,v,m,c,2,2025-11;2uvpc0,13co,0.13ba.13e1,3,0,,,,,,!',
+  [storageKeyOf('x:sam')]: '3|sam|~sam||mg96ppc0|0|||0,p0,,1,0,0.5,f,m,k',
+};
+
 beforeEach(() => {
   resetBrowser();
   // Setting data aside logs a warning: expected here.
@@ -132,7 +139,7 @@ describe('migrations', () => {
   });
 
   it('runs every migration from every earlier version', async () => {
-    const fixtures: Record<number, Record<string, unknown>> = { 1: { [SHORTLIST_KEY]: V1 }, 2: V2_ITEMS };
+    const fixtures: Record<number, Record<string, unknown>> = { 1: { [SHORTLIST_KEY]: V1 }, 2: V2_ITEMS, 3: V3_ITEMS };
     for (let version = 1; version < SHORTLIST_VERSION; version++) {
       const start = fixtures[version];
       expect(start, `add a fixture for schema version ${version}`).toBeDefined();
@@ -170,6 +177,21 @@ describe('migrations', () => {
     const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
     expect((await loadStoredShortlist()).shortlist).toEqual(shortlist);
     expect(writes).not.toHaveBeenCalled();
+  });
+
+  it('v3 → v4: every profile reads as it was, without a quote or signals (unknown, never zero); its text is kept', async () => {
+    await fakeBrowser.storage.local.set(structuredClone(V3_ITEMS));
+    const { shortlist } = await loadStoredShortlist();
+    const ana = shortlist.profiles['youtube:chef.ana']!;
+    expect(ana).toMatchObject({ note: 'rate | 50% off', tags: ['food'], lastSeen: '2025-06-03T08:00:00.000Z' });
+    expect(ana.history.map((snapshot) => snapshot.followers)).toEqual([exact(50_000), { value: 51_000, exact: false, min: 50_950, max: 51_049 }]);
+    expect(ana.quote).toBeUndefined();
+    expect(ana.history.every((snapshot) => snapshot.signals === undefined)).toBe(true);
+    const items = await stored();
+    expect(items[SHORTLIST_KEY]).toEqual({ version: SHORTLIST_VERSION });
+    // A profile without v4's fields is the same text in v4: nothing rewritten but the marker.
+    expect(items[storageKeyOf('youtube:chef.ana')]).toBe(V3_ITEMS[storageKeyOf('youtube:chef.ana')]);
+    expect(items[storageKeyOf('x:sam')]).toBe(V3_ITEMS[storageKeyOf('x:sam')]);
   });
 
   it('a migrated shortlist reads the same when read again (idempotent)', () => {

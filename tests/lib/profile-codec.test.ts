@@ -98,6 +98,55 @@ describe('encodeProfile / decodeProfile', () => {
   });
 });
 
+/** A profile with v4's fields: a quote, and snapshots with and without a signals summary. */
+const WITH_SIGNALS: SavedProfile = {
+  ...makeProfile({ platform: 'youtube', handle: 'chef.ana', followers: [50_000, 51_000, 52_000] }),
+  quote: { amount: 1250.5, currency: 'EUR|€,~' },
+};
+WITH_SIGNALS.history[1]!.signals = {
+  states: { 'low-engagement': 'fine', 'comment-density': 'look', 'uniform-likes': 'unknown', 'viral-dependence': 'fine', 'views-likes': 'unknown', 'following-ratio': 'look' },
+  posts: 12,
+  newestPost: '2024-12-30T00:00:00.000Z',
+  postsPerWeek: 0.58,
+  approximate: true,
+  engagements: { value: 1_234, exact: false, min: 1_200, max: 1_299 },
+  views: exact(40_000),
+  impressions: exact(40_000),
+  impressionsFrom: 'views',
+};
+WITH_SIGNALS.history[2]!.signals = { states: { ...WITH_SIGNALS.history[1]!.signals.states, 'comment-density': 'fine' }, posts: 3 };
+
+describe('schema v4 fields in the text: quote and signals summary', () => {
+  it('read back exactly, by the full path and the fast path', () => {
+    const checked = checkProfile(WITH_SIGNALS, 'stored');
+    if (!checked.ok) throw new Error(checked.reason);
+    expect(checked.profile).toEqual(WITH_SIGNALS);
+    const text = encodeProfile(WITH_SIGNALS);
+    expect(text.split('|')).toHaveLength(10);
+    expect(roundTrip(WITH_SIGNALS)).toEqual(WITH_SIGNALS);
+    expect(readProfileText(text)).toEqual(WITH_SIGNALS);
+  });
+
+  it('a profile without them is the same text as v3 wrote', () => {
+    const plain = makeProfile({ followers: [8_000, 8_100] });
+    expect(encodeProfile(plain).split('|')).toHaveLength(9);
+    expect(encodeProfile(plain).split(';').every((snapshot) => snapshot.split(',').length <= 11)).toBe(true);
+  });
+
+  it.each([
+    ['a state letter that is none', (text: string) => text.replace(/,flu/, ',fxu')],
+    ['a negative amount', (text: string) => text.replace(/\|1250\.5,/, '|-3,')],
+    ['an amount over the limit', (text: string) => text.replace(/\|1250\.5,/, `|${LIMITS.quoteAmount * 10},`)],
+    ['impressions without what stood for them', (text: string) => text.replace(/:v[0-9a-z]+(?=;)/, ':x100')],
+  ])('%s: the fast path leaves it, the full path refuses it with a reason', (_, change) => {
+    const text = change(encodeProfile(WITH_SIGNALS));
+    expect(text).not.toBe(encodeProfile(WITH_SIGNALS));
+    expect(readProfileText(text)).toBeUndefined();
+    const checked = checkProfile(decodeProfile(text), 'stored');
+    expect(checked.ok).toBe(false);
+  });
+});
+
 describe('isoTime', () => {
   it('writes what Date#toISOString writes, from 1970 to 9999', () => {
     const times = [0, 1, 999, 86_399_999, 86_400_000, Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(2000, 0, 1), 253_402_300_799_999];

@@ -23,6 +23,7 @@ function setup(overrides: Partial<ShortlistViewProps> = {}) {
     now: NOW,
     onRemove: vi.fn(),
     onSaveDetails: vi.fn(),
+    onSaveQuote: vi.fn(),
     onExportCsv: vi.fn(),
     onExportBackup: vi.fn(),
     onImportFile: vi.fn(),

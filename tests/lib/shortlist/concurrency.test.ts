@@ -10,7 +10,7 @@ import { makeProfile, makeView } from '../shortlist-fixtures';
 import { createExtension, createFakeArea, type FakeArea } from './fake-storage';
 
 /*
- * Issue 13's cases, each reproduced on the old store with storage of 5–20 ms latency shared by
+ * Issue 13's cases (and issue 16's quoted price), each reproduced on the old store with storage of 5–20 ms latency shared by
  * the contexts, run against the one door: nothing is lost. Then a property: any interleaving of
  * visits, saves, notes, tags and removals from three contexts leaves storage exactly as applying
  * them, one by one, in the order the writer took them.
@@ -80,6 +80,32 @@ describe("issue 13's cases: nothing is lost", () => {
       const maya = storedProfiles(area)[MAYA]!;
       expect(maya.tags).toEqual(['travel', 'UK']);
       expect(maya.history.map((snapshot) => snapshot.followers?.value)).toEqual([8_000, 9_100]);
+    }
+  });
+
+  it('2b. a price typed in the dashboard while one tab saves and another visits that creator (issue 16)', async () => {
+    for (let round = 0; round < 10; round++) {
+      const area = createFakeArea();
+      const extension = createExtension(area);
+      await withMaya(area, extension);
+      const dashboard = await openContext(extension);
+      const one = extension.context();
+      const two = extension.context();
+      const [quoted, saved, visited] = await Promise.all([
+        dashboard.store.getState().setQuote(MAYA, { amount: 450, currency: 'EUR' }),
+        one.door.commit(savePatches(makeView({ followers: 8_300 }), at(1).toISOString())),
+        two.door.commit(visitPatches(makeView({ followers: 8_700 }), at(2).toISOString())),
+      ]);
+      expect([quoted, saved.ok, visited.ok]).toEqual([true, true, true]);
+      const maya = storedProfiles(area)[MAYA]!;
+      expect(maya.quote).toEqual({ amount: 450, currency: 'EUR' });
+      expect(maya.history.map((snapshot) => snapshot.followers?.value)).toEqual([8_000, 8_300, 8_700]);
+      await quiet();
+      expect(dashboard.store.getState().profiles[MAYA]).toEqual(maya);
+      // An empty price clears it, whatever comes in meanwhile.
+      await Promise.all([dashboard.store.getState().setQuote(MAYA, undefined), two.door.commit(visitPatches(makeView({ followers: 9_000 }), at(3).toISOString()))]);
+      expect(storedProfiles(area)[MAYA]!.quote).toBeUndefined();
+      expect(storedProfiles(area)[MAYA]!.history).toHaveLength(4);
     }
   });
 
@@ -234,11 +260,11 @@ describe("issue 13's cases: nothing is lost", () => {
 });
 
 describe('any interleaving from three contexts', () => {
-  type Step = { context: number; delay: number; op: 'visit' | 'save' | 'note' | 'tags' | 'remove'; handle: string; value: number };
+  type Step = { context: number; delay: number; op: 'visit' | 'save' | 'note' | 'tags' | 'quote' | 'remove'; handle: string; value: number };
   const step = fc.record({
     context: fc.integer({ min: 0, max: 2 }),
     delay: fc.integer({ min: 0, max: 15 }),
-    op: fc.constantFrom('visit' as const, 'save' as const, 'note' as const, 'tags' as const, 'remove' as const),
+    op: fc.constantFrom('visit' as const, 'save' as const, 'note' as const, 'tags' as const, 'quote' as const, 'remove' as const),
     handle: fc.constantFrom('maya', 'sam', 'zoe'),
     value: fc.integer({ min: 1, max: 9 }),
   });
@@ -250,6 +276,8 @@ describe('any interleaving from three contexts', () => {
     if (op === 'save') return savePatches(view, when.toISOString());
     if (op === 'note') return [{ op: 'note', key, note: `note ${value}` }];
     if (op === 'tags') return [{ op: 'tags', key, tags: [`tag${value}`, `tag${value % 3}`] }];
+    // Odd values set a price, even ones clear it (an empty price field).
+    if (op === 'quote') return [{ op: 'quote', key, quote: value % 2 === 1 ? { amount: value * 100, currency: 'EUR' } : null }];
     return [{ op: 'remove', key }];
   }
 
@@ -275,6 +303,7 @@ describe('any interleaving from three contexts', () => {
             if (one.op === 'save') return store.getState().save(makeView({ handle: one.handle, followers: 8_000 + one.value * 100 }), later(index));
             if (one.op === 'remove') return store.getState().remove([`instagram:${one.handle}`]);
             const patch = patches[0]!;
+            if (patch.op === 'quote') return store.getState().setQuote(patch.key, patch.quote ?? undefined);
             return patch.op === 'note' ? store.getState().setNote(patch.key, patch.note) : patch.op === 'tags' ? store.getState().setTags(patch.key, patch.tags) : undefined;
           }),
         );

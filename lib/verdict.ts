@@ -3,6 +3,8 @@ import { checkedReading, type CountReading } from './count';
 import { engagementRate, formulaBasis, type EngagementResult } from './engagement';
 import type { Platform } from './platforms';
 import { schemeOf, type Settings } from './settings';
+import type { SavedSnapshot } from './shortlist/schema';
+import { ownPosts, signalsOf, type SignalId, type SignalsReport } from './signals';
 import type { ProfileSnapshot } from './sites/types';
 import type { NoteCode } from './i18n';
 import { TIER_COLOURS, TIER_GLYPHS, tierLabel, tierVerdict, type Tier, type TierScheme, type TierVerdict } from './tiers';
@@ -26,13 +28,33 @@ export interface ProfileVerdict {
   benchmark: BenchmarkResult;
   /** Reasons for whatever is missing, as codes: the UI makes the words (lib/i18n noteText). */
   notes: NoteCode[];
+  /** Decision signals on the profile's own posts (lib/signals signalsOf), activity included. */
+  signals: SignalsReport;
+}
+
+/** What buildVerdict needs beyond the page and the settings. */
+export interface VerdictOptions {
+  /** Epoch ms the activity is measured at (days since the newest post, inactivity). Default: Date.now(). */
+  now?: number;
+  /**
+   * A saved profile's snapshots, for the growth signal. Absent: growth is unknown ('no-history').
+   * The user's own data: whatever it flags never goes onto the page (badgeAttributes leaves it out).
+   */
+  history?: readonly SavedSnapshot[];
+  /** No own post for longer than this many days is worth a look (default DEFAULT_INACTIVE_DAYS). */
+  inactiveDays?: number;
 }
 
 /**
  * Turns what the page showed into the verdict. `phase` 'reading' keeps a missing follower count
  * "loading"; once 'settled' it becomes "unknown" with the adapter's reason.
  */
-export function buildVerdict(snapshot: ProfileSnapshot, settings: Settings, phase: 'reading' | 'settled'): ProfileVerdict {
+export function buildVerdict(
+  snapshot: ProfileSnapshot,
+  settings: Settings,
+  phase: 'reading' | 'settled',
+  options: VerdictOptions = {},
+): ProfileVerdict {
   const scheme = schemeOf(settings);
   const engagement = engagementRate(snapshot, {
     method: settings.engagementMethod,
@@ -64,6 +86,18 @@ export function buildVerdict(snapshot: ProfileSnapshot, settings: Settings, phas
     engagement,
     benchmark,
     notes,
+    signals: signalsOf({
+      platform: snapshot.platform,
+      // The newest own posts, as many as the engagement sample takes: pinned posts and others'
+      // reposts stay out whatever includePinned says (issue 16).
+      posts: ownPosts(snapshot.posts).slice(0, Math.max(1, settings.sampleSize)),
+      followers,
+      following: snapshot.following,
+      engagement,
+      history: options.history,
+      now: options.now ?? Date.now(),
+      inactiveDays: options.inactiveDays,
+    }),
   };
 }
 
@@ -84,6 +118,7 @@ function decorate(verdict: TierVerdict): NonNullable<ProfileVerdict['tier']> {
  */
 export function badgeAttributes(verdict: ProfileVerdict): Record<string, string | undefined> {
   const { engagement, followers, tier } = verdict;
+  const activity = verdict.signals.activity;
   return {
     'data-platform': verdict.platform,
     'data-handle': verdict.handle,
@@ -96,5 +131,20 @@ export function badgeAttributes(verdict: ProfileVerdict): Record<string, string 
     'data-basis': engagement.ok ? engagement.basis : formulaBasis(engagement.formula),
     'data-sample': engagement.ok ? String(engagement.sampleSize) : '0',
     'data-state': verdict.state,
+    // UTC day of the newest own post in the sample (approximate on YouTube: "3 weeks ago").
+    'data-last-post': activity ? utcDay(activity.newestAt) : undefined,
+    'data-posts-per-week': activity?.postsPerWeek !== undefined ? activity.postsPerWeek.toFixed(2) : undefined,
+    // Signals computed from the page only: growth-spike reads the user's saved history, which the
+    // page must not learn from the host element (STYLE.md, "The page is not on our side").
+    'data-flags': verdict.signals.flags.filter((id) => !USERS_OWN_DATA_SIGNALS.has(id)).join(' '),
   };
+}
+
+/** Signals computed from the user's own data (the shortlist's history): never on the host element. */
+const USERS_OWN_DATA_SIGNALS: ReadonlySet<SignalId> = new Set<SignalId>(['growth-spike']);
+
+/** "2025-11-28" for an epoch ms; undefined for a time no Date can hold. */
+function utcDay(ms: number): string | undefined {
+  const date = new Date(ms);
+  return Number.isFinite(date.getTime()) ? date.toISOString().slice(0, 10) : undefined;
 }

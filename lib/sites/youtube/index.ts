@@ -80,12 +80,13 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   // keep their distance: the posts-per-week figure never drifts while the page is open.
   const readAt = options.readAt ?? Date.now();
 
-  /** A post's date from its age text, approximate; nothing for a text we cannot read. */
-  const dateFrom = (counts: PostCounts, text: string | undefined): void => {
+  /** A post's date from its age text, approximate; false (and nothing set) for a text that is no age. */
+  const dateFrom = (counts: PostCounts, text: string | undefined): boolean => {
     const date = text === undefined ? undefined : youtubeRelativeDate(text, locale, readAt);
-    if (!date) return;
+    if (!date) return false;
     counts.postedAt = date.at;
     counts.postedAtApprox = true;
+    return true;
   };
   const dateFromJson = (counts: PostCounts, json: JsonPost): void => {
     if (counts.postedAt === undefined && !counts.live) dateFrom(counts, json.published);
@@ -246,7 +247,9 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
       }
       if (views) counts.views = views;
       // "3 days ago", "vor 2 Wochen", "Streamed 2 days ago": the first part that reads as an age.
-      dateFrom(counts, parts.find((part) => youtubeRelativeDate(part.text, locale, readAt) !== undefined)?.text);
+      for (const part of parts) {
+        if (dateFrom(counts, part.text)) break;
+      }
     }
 
     const json = bootstrap().posts.get(video.id);

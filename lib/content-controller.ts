@@ -31,6 +31,11 @@ export interface ControllerDeps {
   onUrlChanged?: () => void;
   /** The document's current URL (injectable for tests). */
   currentHref?: () => string;
+  /**
+   * Wall-clock epoch ms (injectable for tests; default Date.now): what post ages ("3 weeks ago")
+   * count back from and what the activity signals measure to.
+   */
+  now?: () => number;
 }
 
 /** The badge host's element name (entrypoints/content-main/mount-badge.tsx): the page watcher ignores it. */
@@ -39,6 +44,9 @@ export const BADGE_HOST_NAME = 'microscope-badge';
 /** How long the badge waits for its anchor before it floats at the top right. */
 export const ANCHOR_TIMEOUT_MS = 3000;
 /** How long "loading" may last before the verdict says what could not be read. */
+/** The verdict's clock resolution (see render). */
+const MINUTE_MS = 60_000;
+
 export const SETTLE_TIMEOUT_MS = 6000;
 
 /**
@@ -48,6 +56,7 @@ export const SETTLE_TIMEOUT_MS = 6000;
  */
 export function createController(deps: ControllerDeps) {
   const { doc } = deps;
+  const now = deps.now ?? (() => Date.now());
   let run: AbortController | undefined;
   let view: ProfileView | null = null;
   let lastSnapshot: ProfileSnapshot | undefined;
@@ -106,7 +115,12 @@ export function createController(deps: ControllerDeps) {
 
   const render = (signal: AbortSignal, url: string): void => {
     if (signal.aborted || !lastSnapshot) return;
-    const verdict = buildVerdict(lastSnapshot, deps.settings(), settled ? 'settled' : 'reading');
+    // No saved history here (the controller has no shortlist to read): the growth signal stays
+    // unknown ('no-history') in the verdict the content script makes.
+    // The clock to the minute: the verdict (days since the newest post) stays the same object's
+    // worth between the page's mutations, so the badge is not drawn again for a clock's tick.
+    const minute = Math.floor(now() / MINUTE_MS) * MINUTE_MS;
+    const verdict = buildVerdict(lastSnapshot, deps.settings(), settled ? 'settled' : 'reading', { now: minute });
     view = { url, snapshot: lastSnapshot, verdict };
     badge?.update(view);
     deps.publish(view);
@@ -147,6 +161,7 @@ export function createController(deps: ControllerDeps) {
       url,
       signal,
       trustBootstrap,
+      readAt: now(),
       onSnapshot: (snapshot) => {
         lastSnapshot = snapshot;
         // The page says there is nothing more to read (private account, no uploads, hidden

@@ -58,7 +58,9 @@ export function watchProfile(options: ProfileWatchOptions): ProfileWatch {
   const batchMs = options.batchMs ?? 50;
   const now = options.now ?? (() => performance.now());
   const currentHref = options.currentHref ?? (() => doc.location?.href ?? url.href);
-  const reader = adapter.reader(doc, url, { trustBootstrap: options.trustBootstrap });
+  const readOptions: ReadOptions = { trustBootstrap: options.trustBootstrap };
+  if (options.readAt !== undefined) readOptions.readAt = options.readAt;
+  const reader = adapter.reader(doc, url, readOptions);
   const selector = reader.postSelector;
 
   // Posts in the order first seen (page order: newest first, infinite scroll appends).

@@ -2,11 +2,12 @@ import { compareEngagement, type BenchmarkResult } from './benchmarks';
 import { checkedReading, type CountReading } from './count';
 import { engagementRate, formulaBasis, type EngagementResult } from './engagement';
 import type { Platform } from './platforms';
-import { schemeOf, type Settings } from './settings';
+import { schemeOf, signalOptions, type Settings } from './settings';
+import type { SavedSnapshot } from './shortlist/schema';
+import { ownPosts, signalsOf, type SignalId, type SignalsReport } from './signals';
+import { valueEstimate, type NoValueEstimate, type ValueEstimate } from './signals/value';
 import type { ProfileSnapshot } from './sites/types';
 import type { NoteCode } from './i18n';
-import type { SignalsReport } from './signals';
-import type { NoValueEstimate, ValueEstimate } from './signals/value';
 import { TIER_COLOURS, TIER_GLYPHS, tierLabel, tierVerdict, type Tier, type TierScheme, type TierVerdict } from './tiers';
 
 /**
@@ -28,17 +29,36 @@ export interface ProfileVerdict {
   benchmark: BenchmarkResult;
   /** Reasons for whatever is missing, as codes: the UI makes the words (lib/i18n noteText). */
   notes: NoteCode[];
-  /** Decision signals (issue 16, lib/signals signalsOf); absent when not computed or turned off (signalOptions). */
+  /**
+   * Decision signals on the profile's own posts (lib/signals signalsOf), activity included; absent
+   * when the marketer turned signals off (settings.signals, signalOptions).
+   */
   signals?: SignalsReport;
   /** What a post is worth (valueEstimate with signalOptions' CPM and currency); absent with `signals`. */
   value?: ValueEstimate | NoValueEstimate;
+}
+
+/** What buildVerdict needs beyond the page and the settings. */
+export interface VerdictOptions {
+  /** Epoch ms the activity is measured at (days since the newest post, inactivity). Default: Date.now(). */
+  now?: number;
+  /**
+   * A saved profile's snapshots, for the growth signal. Absent: growth is unknown ('no-history').
+   * The user's own data: whatever it flags never goes onto the page (badgeAttributes leaves it out).
+   */
+  history?: readonly SavedSnapshot[];
 }
 
 /**
  * Turns what the page showed into the verdict. `phase` 'reading' keeps a missing follower count
  * "loading"; once 'settled' it becomes "unknown" with the adapter's reason.
  */
-export function buildVerdict(snapshot: ProfileSnapshot, settings: Settings, phase: 'reading' | 'settled'): ProfileVerdict {
+export function buildVerdict(
+  snapshot: ProfileSnapshot,
+  settings: Settings,
+  phase: 'reading' | 'settled',
+  options: VerdictOptions = {},
+): ProfileVerdict {
   const scheme = schemeOf(settings);
   const engagement = engagementRate(snapshot, {
     method: settings.engagementMethod,
@@ -70,6 +90,35 @@ export function buildVerdict(snapshot: ProfileSnapshot, settings: Settings, phas
     engagement,
     benchmark,
     notes,
+    ...signalsPart(snapshot, settings, followers, engagement, options),
+  };
+}
+
+/** The signals and the value estimate, unless the marketer turned signals off. */
+function signalsPart(
+  snapshot: ProfileSnapshot,
+  settings: Settings,
+  followers: CountReading | undefined,
+  engagement: EngagementResult,
+  options: VerdictOptions,
+): Pick<ProfileVerdict, 'signals' | 'value'> {
+  const chosen = signalOptions(settings, snapshot.platform);
+  if (!chosen) return {};
+  // The newest own posts, as many as the engagement sample takes: pinned posts and others'
+  // reposts stay out whatever includePinned says (issue 16).
+  const posts = ownPosts(snapshot.posts).slice(0, Math.max(1, settings.sampleSize));
+  return {
+    signals: signalsOf({
+      platform: snapshot.platform,
+      posts,
+      followers,
+      following: snapshot.following,
+      engagement,
+      history: options.history,
+      now: options.now ?? Date.now(),
+      inactiveDays: chosen.inactiveDays,
+    }),
+    value: valueEstimate(posts, snapshot.platform, { cpm: chosen.cpm, currency: chosen.currency }),
   };
 }
 
@@ -90,6 +139,7 @@ function decorate(verdict: TierVerdict): NonNullable<ProfileVerdict['tier']> {
  */
 export function badgeAttributes(verdict: ProfileVerdict): Record<string, string | undefined> {
   const { engagement, followers, tier } = verdict;
+  const activity = verdict.signals?.activity;
   return {
     'data-platform': verdict.platform,
     'data-handle': verdict.handle,
@@ -102,5 +152,20 @@ export function badgeAttributes(verdict: ProfileVerdict): Record<string, string 
     'data-basis': engagement.ok ? engagement.basis : formulaBasis(engagement.formula),
     'data-sample': engagement.ok ? String(engagement.sampleSize) : '0',
     'data-state': verdict.state,
+    // UTC day of the newest own post in the sample (approximate on YouTube: "3 weeks ago").
+    'data-last-post': activity ? utcDay(activity.newestAt) : undefined,
+    'data-posts-per-week': activity?.postsPerWeek !== undefined ? activity.postsPerWeek.toFixed(2) : undefined,
+    // Signals computed from the page only: growth-spike reads the user's saved history, which the
+    // page must not learn from the host element (STYLE.md, "The page is not on our side").
+    'data-flags': verdict.signals?.flags.filter((id) => !USERS_OWN_DATA_SIGNALS.has(id)).join(' '),
   };
+}
+
+/** Signals computed from the user's own data (the shortlist's history): never on the host element. */
+const USERS_OWN_DATA_SIGNALS: ReadonlySet<SignalId> = new Set<SignalId>(['growth-spike']);
+
+/** "2025-11-28" for an epoch ms; undefined for a time no Date can hold. */
+function utcDay(ms: number): string | undefined {
+  const date = new Date(ms);
+  return Number.isFinite(date.getTime()) ? date.toISOString().slice(0, 10) : undefined;
 }

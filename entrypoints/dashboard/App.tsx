@@ -10,6 +10,7 @@ import { formatBytes, formatInteger } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { profileKey } from '@/lib/platforms';
 import { schemeOf } from '@/lib/settings';
+import type { DerivedOptions } from '@/lib/shortlist/signals-summary';
 import { useSettings } from '@/lib/settings-storage';
 import type { Quote, SavedProfile } from '@/lib/shortlist/schema';
 import type { FirstPage } from '@/lib/shortlist/layout';
@@ -65,6 +66,17 @@ export function App({ firstPage }: AppProps) {
   }, []);
 
   const scheme = useMemo(() => schemeOf(settings), [settings]);
+  // The decision signals' settings, one object per change of them: rows are cached by its identity.
+  // Signals turned off: the defaults still describe the saved summaries, as lib/signals gives them.
+  const { inactiveDays, cpms, currency } = settings;
+  const signalOptions = useMemo<DerivedOptions>(
+    () => ({
+      inactiveDays,
+      currency,
+      cpms: Object.fromEntries(Object.entries(cpms).filter((entry): entry is [string, number] => typeof entry[1] === 'number')),
+    }),
+    [inactiveDays, cpms, currency],
+  );
   // Until the whole shortlist is read: its stored first page, if there is one for this revision.
   const preview = !hydrated && firstPage && firstPage.total > 0 ? firstPage : undefined;
   const previewProfiles = useMemo(
@@ -101,8 +113,8 @@ export function App({ firstPage }: AppProps) {
   }, []);
   const saveQuote = useCallback((key: string, quote: Quote | undefined) => void useShortlist.getState().setQuote(key, quote), []);
   const exportCsv = useCallback(
-    (rows: SavedProfile[]) => downloadText(`microscope-shortlist-${today()}.csv`, shortlistToCsv(rows, { scheme }), 'text/csv;charset=utf-8'),
-    [scheme],
+    (rows: SavedProfile[]) => downloadText(`microscope-shortlist-${today()}.csv`, shortlistToCsv(rows, { scheme, ...signalOptions }), 'text/csv;charset=utf-8'),
+    [scheme, signalOptions],
   );
   const exportJson = useCallback(() => {
     downloadText(`microscope-backup-${today()}.json`, exportBackup({ profiles: useShortlist.getState().profiles }), 'application/json');
@@ -170,6 +182,7 @@ export function App({ firstPage }: AppProps) {
               onImportFile={importFile}
               importResult={importResult}
               onDismissImport={() => setImportResult(undefined)}
+              signalOptions={signalOptions}
             />
           </>
         ) : (

@@ -160,15 +160,26 @@ const MAX_RELATIVE_TEXT = 120;
  * @example youtubeRelativeDate('vor 3 Wochen', 'de-DE', now) // { at: now − 21 days, approximate: true }
  */
 export function youtubeRelativeDate(text: string, locale: string, now: number): PostDate | undefined {
-  if (typeof text !== 'string' || text.length > MAX_RELATIVE_TEXT) return undefined;
+  const age = youtubeRelativeAge(text, locale);
+  return age === undefined ? undefined : plausible(now - age, 'youtube', now, true);
+}
+
+/**
+ * How long ago (ms) a YouTube relative text ("3 weeks ago", in the page's language) says, or
+ * undefined for a text or language it does not know: how adapters tell the age among a tile's texts.
+ * @example youtubeRelativeAge('hace 2 días', 'es-ES') // 172800000
+ */
+export function youtubeRelativeAge(text: string, locale: string): number | undefined {
+  if (typeof text !== 'string' || typeof locale !== 'string' || text.length > MAX_RELATIVE_TEXT) return undefined;
   const language = (locale.split(/[-_]/)[0] ?? '').toLowerCase();
-  const table = RELATIVE[language];
+  // Own keys only: a page whose <html lang> is "constructor" must not reach Object.prototype.
+  const table = Object.prototype.hasOwnProperty.call(RELATIVE, language) ? RELATIVE[language] : undefined;
   const match = table?.pattern.exec(text.normalize('NFC'));
   if (!table || !match) return undefined;
   const count = Number(match[1]);
   const unit = table.units.find(([word]) => word.test(match[2]!))?.[1];
   if (unit === undefined || !Number.isSafeInteger(count)) return undefined;
-  return plausible(now - count * UNIT_MS[unit], 'youtube', now, true);
+  return count * UNIT_MS[unit];
 }
 
 /**

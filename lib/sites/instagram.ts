@@ -1,6 +1,7 @@
 import type { CountReading } from '../count';
 import { firstVisible, pageLocale, textOf } from '../dom';
 import { isRecord } from '../is-record';
+import { instagramTakenAt } from '../signals/post-dates';
 import { findKeyDeep, jsonCount, jsonScriptsContaining, jsonString, pick } from './bootstrap';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
 import { instagramProfileHandle, isInstagramHost } from './url/instagram';
@@ -144,6 +145,8 @@ interface JsonPost {
   likesHidden: boolean;
   pinnedFor: string[];
   isPinned: boolean;
+  /** Unix seconds it was published (`taken_at`; `taken_at_timestamp` in the old graphql shape). */
+  takenAt?: number;
 }
 
 function readJsonPost(node: unknown): JsonPost | undefined {
@@ -181,6 +184,8 @@ function readJsonPost(node: unknown): JsonPost | undefined {
     likesHidden: media.like_and_view_counts_disabled === true,
     pinnedFor,
     isPinned: media.is_pinned === true,
+    // posts-query-2024.json: `taken_at` 1707… seconds on every node (the reels query has none).
+    takenAt: jsonCount(media.taken_at) ?? jsonCount(media.taken_at_timestamp),
   };
 }
 
@@ -229,6 +234,7 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   /** Post links without the `main` scope, for `closest()`. */
   const anyTile = 'a[href*="/p/"], a[href*="/reel/"]';
   const taggedTab = /\/tagged\/?$/.test(url.pathname);
+  const readAt = options.readAt ?? Date.now();
 
   /** Whether a link's href is this profile's /followers/ (or /following/) page. */
   const linksTo = (el: Element, page: 'followers' | 'following'): boolean => {
@@ -509,6 +515,8 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
         counts.pinned = true;
       }
       if (json.likesHidden) counts.likesHidden = true;
+      const date = json.takenAt === undefined ? undefined : instagramTakenAt(json.takenAt, readAt);
+      if (date) counts.postedAt = date.at;
       // Exact counts only for the owner's own posts (the brief: JSON counts must be this handle's).
       if (!own) return;
       if (json.likes !== undefined && !json.likesHidden) counts.likes = exactCount(json.likes);

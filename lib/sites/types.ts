@@ -23,7 +23,8 @@ export interface PostCounts {
   kind?: 'post' | 'reel' | 'video' | 'short' | 'stream';
   /**
    * When it was published (epoch ms), where the page says so: Instagram's `taken_at`, YouTube's
-   * "3 weeks ago". Absent for TikTok, X and Bluesky, whose ids are dates (lib/signals/post-dates.ts).
+   * "3 weeks ago" counted back from ReadOptions.readAt. Absent for TikTok, X and Bluesky, whose
+   * ids are dates (lib/signals/post-dates.ts postDate reads them).
    */
   postedAt?: number;
   /** `postedAt` is a relative text counted back ("3 weeks ago"): only approximate. */
@@ -64,6 +65,11 @@ export interface ReadOptions {
    * bootstrap data (meta tags, embedded JSON) describes the previous profile and must be ignored.
    */
   trustBootstrap: boolean;
+  /**
+   * Epoch ms the page is read at: relative ages ("3 weeks ago") count back from it. Default:
+   * Date.now() when the reader is made (YouTube's texts are as old as the page data they came with).
+   */
+  readAt?: number;
 }
 
 /** The profile-level part of a snapshot: everything but the posts. */

@@ -85,7 +85,8 @@ describe('Badge', () => {
       />,
     );
     expect(container.querySelector('img, b')).toBeNull();
-    expect(screen.getByRole('region').getAttribute('aria-label')).toContain('@a<b>c');
+    // The card is the region named after the profile (the Signals section inside it is another).
+    expect(screen.getByRole('region', { name: /@a<b>c/ }).getAttribute('aria-label')).toContain('@a<b>c');
     expect(screen.getByRole('button', { name: 'Saved to shortlist ✓' }).hasAttribute('disabled')).toBe(true);
   });
 });

@@ -14,6 +14,9 @@ export const CONTRACT = [
   'data-basis',
   'data-sample',
   'data-state',
+  'data-last-post',
+  'data-posts-per-week',
+  'data-flags',
 ] as const;
 
 /** The badge host's contract attributes, or null when no badge is on the page. */

@@ -48,7 +48,7 @@ export const LATE_RENDERS: Record<'tiktok' | 'youtube' | 'x' | 'bluesky', [selec
       '#timeline',
       '<div data-testid="cellInnerDiv"><article role="article" tabindex="0" data-testid="tweet">' +
         '<div data-testid="User-Name"><a href="/late_bloomer" role="link"><span>Sam Late</span></a>' +
-        '<a href="/late_bloomer/status/1899000000000000001" role="link"><time datetime="2025-02-01T10:00:00.000Z">Feb 1</time></a></div>' +
+        '<a href="/late_bloomer/status/1885629161272246273" role="link"><time datetime="2025-02-01T10:00:00.000Z">Feb 1</time></a></div>' +
         '<div aria-label="3 replies, 1 repost, 42 likes, 980 views" role="group"></div></article></div>',
     ],
   ],

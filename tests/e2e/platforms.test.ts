@@ -136,7 +136,8 @@ const SPECS: PlatformSpec[] = [
       {
         what: 'exact from statsV2 beside the rounded header "48.2K"',
         ...fixture('tiktok', 'profile'),
-        facts: { 'data-handle': 'mara.bakes', 'data-followers': '48213', 'data-followers-exact': 'true', 'data-state': 'ok' },
+        // Video ids 7302…–7305… (the pinned 7301… left out): 2023-11-16 … 2023-11-24, 3 intervals over 8.08 days.
+        facts: { 'data-handle': 'mara.bakes', 'data-followers': '48213', 'data-followers-exact': 'true', 'data-state': 'ok', 'data-last-post': '2023-11-24', 'data-posts-per-week': '2.60' },
       },
       {
         what: 'rounded "2.5M" from the header; the embedded data of another profile is ignored',
@@ -151,7 +152,7 @@ const SPECS: PlatformSpec[] = [
       {
         what: 'no videos: partial, with its tier',
         ...fixture('tiktok', 'profile-no-posts'),
-        facts: { 'data-handle': 'fresh.start.studio', 'data-followers': '17', 'data-followers-exact': 'true', 'data-state': 'partial', 'data-sample': '0' },
+        facts: { 'data-handle': 'fresh.start.studio', 'data-followers': '17', 'data-followers-exact': 'true', 'data-state': 'partial', 'data-sample': '0', 'data-last-post': null, 'data-posts-per-week': null, 'data-flags': '' },
       },
     ],
     late: {
@@ -291,7 +292,8 @@ const SPECS: PlatformSpec[] = [
       {
         what: '@Kikobeats: followers 3893 exact',
         ...shared('x/profile.rendered.html', `${X}/Kikobeats`),
-        facts: { 'data-handle': 'Kikobeats', 'data-followers': '3893', 'data-followers-exact': 'true', 'data-tier': 'micro' },
+        // The pinned post (2024-02-18) left out: the newest own post is 1987508451887784324, <time datetime="2025-11-09T13:11:55.000Z">.
+        facts: { 'data-handle': 'Kikobeats', 'data-followers': '3893', 'data-followers-exact': 'true', 'data-tier': 'micro', 'data-last-post': '2025-11-09' },
       },
     ],
     spa: [
@@ -311,7 +313,8 @@ const SPECS: PlatformSpec[] = [
       {
         what: 'exact "48213 followers" from the aria-label (visible "48.2K")',
         ...fixture('bluesky', 'profile'),
-        facts: { 'data-handle': 'juniper-oakes.bsky.social', 'data-followers': '48213', 'data-followers-exact': 'true', 'data-state': 'ok' },
+        // TIDs 3lm5c2wxyz22a, 3lm3d6quot22d, 3lm2e5zero22e (pinned and repost left out): newest 2025-04-06.
+        facts: { 'data-handle': 'juniper-oakes.bsky.social', 'data-followers': '48213', 'data-followers-exact': 'true', 'data-state': 'ok', 'data-last-post': '2025-04-06' },
       },
       {
         what: 'rounded: only the visible "48.2K" (no number in the label, no JSON-LD)',

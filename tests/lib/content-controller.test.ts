@@ -13,8 +13,8 @@ interface FakeBadge extends BadgeHandle {
 
 const lifetimes: AbortController[] = [];
 
-function setup(options: { settings?: Partial<Settings>; initialUrl?: string } = {}) {
-  const { adapter } = syntheticAdapter();
+function setup(options: { settings?: Partial<Settings>; initialUrl?: string; now?: () => number } = {}) {
+  const { adapter, calls } = syntheticAdapter();
   const badges: FakeBadge[] = [];
   const published: (ProfileView | null)[] = [];
   const timers: { at: number; run: () => void }[] = [];
@@ -57,6 +57,7 @@ function setup(options: { settings?: Partial<Settings>; initialUrl?: string } = 
     signal: lifetime.signal,
     initialUrl: options.initialUrl ?? 'https://synthetic.test/maya/',
     currentHref: () => href,
+    ...(options.now ? { now: options.now } : {}),
   });
   let href = options.initialUrl ?? 'https://synthetic.test/maya/';
   const navigate = (url: string) => {
@@ -66,7 +67,7 @@ function setup(options: { settings?: Partial<Settings>; initialUrl?: string } = 
   const runTimers = (upTo: number) => {
     for (const timer of timers.splice(0).filter((t) => t.at <= upTo)) timer.run();
   };
-  return { controller, navigate, badges, published, runTimers, lifetime, timers, requested };
+  return { controller, navigate, badges, published, runTimers, lifetime, timers, requested, calls };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -215,6 +216,29 @@ describe('content controller', () => {
     await flush();
     expect(badges).toHaveLength(0);
     expect(published).toEqual([null]);
+  });
+
+  it('measures post ages and activity with its clock; growth stays unknown without a saved history', async () => {
+    const DAY = 86_400_000;
+    let clock = Date.UTC(2026, 11, 6, 12);
+    const { navigate, published, runTimers, calls } = setup({ now: () => clock });
+    document.querySelector('#grid')!.innerHTML = [0, 1, 2, 3, 4, 5]
+      .map((index) => `<article data-id="d${index}" data-likes="${100 + index}" data-age-days="${40 + 7 * index}"></article>`)
+      .join('');
+    navigate('https://synthetic.test/maya/');
+    await flush();
+    expect(calls.readAt, 'the reader counts ages back from the controller\'s clock').toEqual([Date.UTC(2026, 11, 6, 12)]);
+    let signals = published.at(-1)!.verdict.signals!;
+    expect(signals.activity).toMatchObject({ dated: 6, newestAt: Date.UTC(2026, 11, 6, 12) - 40 * DAY, daysSinceNewest: 40 });
+    expect(signals.activity!.postsPerWeek).toBeCloseTo(1, 10); // 5 intervals over 35 days
+    expect(signals.flags).toContain('inactive');
+    expect(signals.signals.find((signal) => signal.id === 'growth-spike')).toEqual({ id: 'growth-spike', state: 'unknown', reason: 'no-history' });
+
+    // Ten days later the same page's posts are ten days older.
+    clock += 10 * DAY;
+    runTimers(SETTLE_TIMEOUT_MS);
+    signals = published.at(-1)!.verdict.signals!;
+    expect(signals.activity?.daysSinceNewest).toBe(50);
   });
 
   it('tears everything down when the extension context goes away', async () => {

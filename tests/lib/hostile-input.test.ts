@@ -89,6 +89,10 @@ const POST_CASES: [name: string, posts: PostCounts[]][] = [
   ['NaN bounds around good values', posts(12, () => ({ likes: { value: 40, exact: false, min: Number.NaN, max: Number.NaN }, views: reading(900) }))],
   ['a mix of good and broken', posts(12, (i) => (i % 3 === 0 ? all(Number.NaN) : i % 3 === 1 ? all(-1) : all(250)))],
   ['MAX_SAFE_INTEGER counts', posts(12, () => all(Number.MAX_SAFE_INTEGER))],
+  // Dates no page shows: NaN, ±Infinity, before 1970, beyond any Date, in the far future.
+  ['absurd post dates', posts(12, (i) => ({ ...all(100 + i), postedAt: [Number.NaN, Infinity, -Infinity, -1e20, 1e20, Number.MAX_VALUE, 8.64e15 + 1][i % 7] }))],
+  // Ids that decode to dates on TikTok/X/Bluesky, some far out of range: 2^64 − 1, "0", 20 digits.
+  ['ids as dates, out of range', posts(12, (i) => ({ ...all(100 + i), id: ['18446744073709551615', '0', '99999999999999999999', 'zzzzzzzzzzzzz', '7fffffffffffffff', `${i}`][i % 6]! + (i >= 6 ? 'x' : '') }))],
 ];
 
 /** Counts that are finite but no page can show: the rate they give is finite, but absurd. */
@@ -144,6 +148,14 @@ function expectSaneAttributes(attributes: Record<string, string | undefined>): v
   const engagement = attributes['data-engagement'];
   if (engagement !== undefined) expect(engagement, 'data-engagement is a plain decimal').toMatch(/^\d+\.\d{4}$/);
   expect(attributes['data-sample'], 'data-sample').toMatch(/^\d+$/);
+  const lastPost = attributes['data-last-post'];
+  if (lastPost !== undefined) expect(lastPost, 'data-last-post is a UTC day').toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  const perWeek = attributes['data-posts-per-week'];
+  if (perWeek !== undefined) expect(perWeek, 'data-posts-per-week is a plain decimal').toMatch(/^\d+\.\d{2}$/);
+  // Signals from the page only: never growth-spike (the user's saved history).
+  expect(attributes['data-flags'], 'data-flags').toMatch(
+    /^(?:(?:inactive|low-engagement|comment-density|uniform-likes|viral-dependence|views-likes|following-ratio)(?: |$))*$/,
+  );
 }
 
 /** What the badge and the popup say about the verdict, as the user reads it. */
@@ -430,7 +442,9 @@ interface Hostile {
 function hostile(fx: NameFixture, payload: string): Hostile {
   const source = fixtureSource(fx);
   const adapter = adapterOf(fx.platform);
-  const original = readSnapshot(adapter, documentFrom(source, fx.url), fx.url, { trustBootstrap: true });
+  // One read time for both reads: YouTube's "3 days ago" counts back from it.
+  const readAt = Date.now();
+  const original = readSnapshot(adapter, documentFrom(source, fx.url), fx.url, { trustBootstrap: true, readAt });
   const name = original.displayName;
   if (!name || !source.includes(name)) throw new Error(`${fx.platform}/${fx.name}: display name ${name} not in the source: pick another fixture`);
   let html = replaceInSource(source, name, payload);
@@ -445,8 +459,8 @@ function hostile(fx: NameFixture, payload: string): Hostile {
     payload,
     original,
     doc,
-    snapshot: readSnapshot(adapter, doc, fx.url, { trustBootstrap: true }),
-    untrusted: readSnapshot(adapter, documentFrom(html, fx.url), fx.url, { trustBootstrap: false }),
+    snapshot: readSnapshot(adapter, doc, fx.url, { trustBootstrap: true, readAt }),
+    untrusted: readSnapshot(adapter, documentFrom(html, fx.url), fx.url, { trustBootstrap: false, readAt }),
   };
 }
 

@@ -6,12 +6,13 @@ import type { PostCounts, ProfileReader, SiteAdapter } from '@/lib/sites/types';
  * watcher's work follows what was added, not the size of the page.
  */
 export function syntheticAdapter() {
-  const calls = { header: 0, post: 0 };
+  const calls = { header: 0, post: 0, readAt: [] as (number | undefined)[] };
   const adapter: SiteAdapter = {
     platform: 'instagram',
     matchesHost: (hostname) => hostname === 'synthetic.test',
     profileHandle: (url) => /^\/([a-z]+)\/?$/.exec(url.pathname)?.[1],
-    reader(doc, url): ProfileReader {
+    reader(doc, url, options): ProfileReader {
+      calls.readAt.push(options.readAt);
       return {
         postSelector: 'article[data-id]',
         header() {
@@ -32,10 +33,13 @@ export function syntheticAdapter() {
           if (!id) return undefined;
           const likesText = element.getAttribute('data-likes') ?? element.textContent?.trim();
           const likes = Number(likesText);
+          // data-age-days: a post "N days ago", counted back from ReadOptions.readAt as YouTube's are.
+          const age = element.getAttribute('data-age-days');
           return {
             id,
             likes: likesText && Number.isFinite(likes) ? { value: likes, exact: true, min: likes, max: likes } : undefined,
             pinned: element.hasAttribute('data-pinned'),
+            ...(age !== null && options.readAt !== undefined ? { postedAt: options.readAt - Number(age) * 86_400_000 } : {}),
           };
         },
         anchor: () => doc.querySelector('h1'),

@@ -3,7 +3,8 @@ import { firstVisible, isVisible, pageLocale, textOf } from '../../dom';
 import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from '../types';
 import { isYouTubeHost, parseChannelPath, youtubeProfileHandle } from '../url/youtube';
 import { defineAdapter, headerNotes, preferExact } from '../shared';
-import { readBootstrap, type Bootstrap } from './page-data';
+import { youtubeRelativeDate } from '../../signals/post-dates';
+import { readBootstrap, type Bootstrap, type JsonPost } from './page-data';
 import { asRead, attempt, channelRefOf, classify, domParts, partCount, readCount, readHeaderParts, refKey, subscriberReading, type Part } from './parts';
 import { DELIMITER, DELIMITER_ONLY, GRID_TABS, labels, selectors, VIDEO_ID } from './selectors';
 
@@ -75,6 +76,21 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   const trust = options.trustBootstrap === true && ref !== undefined;
   const readsPosts = ref !== undefined && GRID_TABS.has(ref.tab);
   const kindOfTab = ref?.tab === 'streams' ? 'stream' : undefined;
+  // Ages ("3 weeks ago") count back from one instant per reader, so two tiles read apart in time
+  // keep their distance: the posts-per-week figure never drifts while the page is open.
+  const readAt = options.readAt ?? Date.now();
+
+  /** A post's date from its age text, approximate; false (and nothing set) for a text that is no age. */
+  const dateFrom = (counts: PostCounts, text: string | undefined): boolean => {
+    const date = text === undefined ? undefined : youtubeRelativeDate(text, locale, readAt);
+    if (!date) return false;
+    counts.postedAt = date.at;
+    counts.postedAtApprox = true;
+    return true;
+  };
+  const dateFromJson = (counts: PostCounts, json: JsonPost): void => {
+    if (counts.postedAt === undefined && !counts.live) dateFrom(counts, json.published);
+  };
 
   let bootstrapCache: Bootstrap | undefined;
   /** ytInitialData: parsed once per reader, used only when trusted and about this channel. */
@@ -230,6 +246,10 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
         }
       }
       if (views) counts.views = views;
+      // "3 days ago", "vor 2 Wochen", "Streamed 2 days ago": the first part that reads as an age.
+      for (const part of parts) {
+        if (dateFrom(counts, part.text)) break;
+      }
     }
 
     const json = bootstrap().posts.get(video.id);
@@ -237,12 +257,15 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
       if (json.live) {
         counts.live = true;
         delete counts.views;
+        delete counts.postedAt;
+        delete counts.postedAtApprox;
       } else if (json.views) {
         const views = preferExact(counts.views, json.views);
         if (views) counts.views = views;
       }
       const channelId = bootstrap().channelId;
       if (json.ownerId && channelId && json.ownerId !== channelId) counts.notOwn = true;
+      dateFromJson(counts, json);
     }
     return counts;
   };
@@ -270,6 +293,7 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
       const counts: PostCounts = { id, kind: json.kind === 'short' ? 'short' : (kindOfTab ?? 'video') };
       if (json.live) counts.live = true;
       else if (json.views) counts.views = json.views;
+      dateFromJson(counts, json);
       posts.push(counts);
     }
     return posts;

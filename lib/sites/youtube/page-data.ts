@@ -4,6 +4,7 @@ import { CANONICAL_HOSTS } from '../../platforms';
 import { jsonString, pick } from '../bootstrap';
 import { CHANNEL_ID, type ChannelRef } from '../url/youtube';
 import { labels, VIDEO_ID } from './selectors';
+import { youtubeRelativeAge } from '../../signals/post-dates';
 import { asRead, attempt, channelRefOf, classify, partCount, readCount, readHeaderParts, refKey, subscriberReading, type Part } from './parts';
 
 /*
@@ -93,6 +94,8 @@ export interface JsonPost {
   kind?: 'video' | 'short';
   /** Channel id of the byline (Home-tab shelves hold other channels' videos). */
   ownerId?: string;
+  /** Its age as the page writes it ("hace 2 días", "4 days ago"): a date only relative to the read. */
+  published?: string;
 }
 
 export interface Bootstrap {
@@ -185,7 +188,11 @@ export function readJsonPost(key: string, node: unknown, locale: string): [strin
       );
     const viewsPart = parts.find((part) => classify(part) === 'views' || labels.none.test(part.text));
     const ownerId = lockupOwner(metadata);
-    return [id, { live, kind: 'video', ownerId, views: live || !viewsPart ? undefined : partCount(viewsPart, locale, asRead) }];
+    const post: JsonPost = { live, kind: 'video', ownerId, views: live || !viewsPart ? undefined : partCount(viewsPart, locale, asRead) };
+    // "248 views • 4 days ago": the age is the part that reads as one (channel-videos-2026.server.html).
+    const published = parts.find((part) => youtubeRelativeAge(part.text, locale) !== undefined)?.text;
+    if (published && !live) post.published = published;
+    return [id, post];
   }
   const id = jsonString(node.videoId);
   if (!id || !VIDEO_ID.test(id)) return undefined;
@@ -205,6 +212,9 @@ export function readJsonPost(key: string, node: unknown, locale: string): [strin
   if (!post.live) {
     // viewCountText is written in full ("127.696 visualizaciones"): exact. The short one is truncated.
     post.views = fieldViews(jsonText(node.viewCountText)) ?? fieldViews(jsonText(node.shortViewCountText));
+    // "hace 2 días" (videoRenderer and gridVideoRenderer, channel-es.server.html, verified 2024-01).
+    const published = jsonText(node.publishedTimeText);
+    if (published && youtubeRelativeAge(published, locale) !== undefined) post.published = published;
   }
   return [id, post];
 }

@@ -45,7 +45,9 @@ describe('ProfilePanel: signals', () => {
   });
 
   it('signals off (the verdict carries none): no section', () => {
-    renderPanel(view({ followers: exact(20_000), posts: posts(12) }));
+    const profile = view({ followers: exact(20_000), posts: posts(12) });
+    const { signals: _signals, value: _value, ...off } = profile.verdict;
+    renderPanel({ ...profile, verdict: off });
     expect(screen.queryByRole('region', { name: 'Signals' })).toBeNull();
     expect(screen.queryByText(/worth a look/)).toBeNull();
   });

@@ -8,6 +8,7 @@ import {
   postDate,
   tiktokIdDate,
   xIdDate,
+  youtubeRelativeAge,
   youtubeRelativeDate,
 } from '@/lib/signals/post-dates';
 
@@ -243,6 +244,30 @@ describe('youtubeRelativeDate', () => {
     ['x'.repeat(500) + ' 3 weeks ago', 'en', 'longer than any tile text'],
   ])('%j (%s: %s) → undefined', (text, locale) => {
     expect(youtubeRelativeDate(text, locale, NOW)).toBeUndefined();
+  });
+});
+
+describe('youtubeRelativeAge: how adapters tell the age among a tile\'s texts', () => {
+  it.each([
+    ['4 days ago', 'en', 4 * DAY],
+    ['hace 2 días', 'es-ES', 2 * DAY],
+    ['vor 1 Jahr', 'de', 365.2425 * DAY],
+    ['248 views', 'en', undefined],
+    ['No views', 'en', undefined],
+    ['4 days ago', 'constructor', undefined], // <html lang> names an Object.prototype key
+    ['4 days ago', '__proto__', undefined],
+    ['4 days ago', 'hasOwnProperty', undefined],
+  ])('%j (%s) → %s', (text, locale, age) => {
+    expect(youtubeRelativeAge(text, locale)).toBe(age);
+  });
+
+  it('agrees with youtubeRelativeDate: the date is now minus the age', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 15 }), fc.constantFrom('days', 'weeks', 'months', 'years'), (count, unit) => {
+        const text = `${count} ${unit} ago`;
+        expect(youtubeRelativeDate(text, 'en', NOW)?.at).toBe(NOW - youtubeRelativeAge(text, 'en')!);
+      }),
+    );
   });
 });
 

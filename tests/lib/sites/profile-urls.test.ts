@@ -15,7 +15,7 @@ const NOT_PROFILES = [
   'https://www.youtube.com/@copperkettle/live',
   'https://www.youtube.com/',
   'https://x.com/home',
-  'https://x.com/ink_club/status/1869000000000000003',
+  'https://x.com/ink_club/status/1869442503275446275',
   'https://x.com/noor_ceramics/followers',
   'https://bsky.app/profile/juniper-oakes.bsky.social/post/3lm5c2wxyz22a',
   'https://bsky.app/',

@@ -167,26 +167,26 @@ describe('profile-rounded.html: logged out, rounded header, pinned post and a re
   it('reads four posts in page order with exact counts from the action-group label', () => {
     const { snapshot } = read('profile-rounded', url);
     expect(snapshot.posts.map((post) => post.id)).toEqual([
-      '1801000000000000001', '1870000000000000002', '1869000000000000003', '1868000000000000004',
+      '1801177689093046273', '1870046483051446274', '1869442503275446275', '1868211894481846276',
     ]);
-    expect(actions(byId(snapshot, '1801000000000000001'))).toEqual([[5, true], [2, true], [310, true], [20_455, true]]);
-    expect(actions(byId(snapshot, '1870000000000000002')), 'the label, not the visible "2.3K" / "95K"').toEqual([
+    expect(actions(byId(snapshot, '1801177689093046273'))).toEqual([[5, true], [2, true], [310, true], [20_455, true]]);
+    expect(actions(byId(snapshot, '1870046483051446274')), 'the label, not the visible "2.3K" / "95K"').toEqual([
       [48, true], [120, true], [2310, true], [95_403, true],
     ]);
-    expect(actions(byId(snapshot, '1869000000000000003'))).toEqual([[210, true], [1530, true], [18_200, true], [1_204_399, true]]);
+    expect(actions(byId(snapshot, '1869442503275446275'))).toEqual([[210, true], [1530, true], [18_200, true], [1_204_399, true]]);
     expect(snapshot.posts.every((post) => post.kind === 'post')).toBe(true);
   });
 
   it('reads the counts the label leaves out as zero', () => {
     const { snapshot } = read('profile-rounded', url);
-    const post = byId(snapshot, '1868000000000000004');
+    const post = byId(snapshot, '1868211894481846276');
     expect(actions(post), '"40 likes, 1203 views": no replies, no reposts').toEqual([[0, true], [0, true], [40, true], [1203, true]]);
   });
 
   it('marks the pinned post and the repost of someone else', () => {
     const { snapshot } = read('profile-rounded', url);
-    expect(ids(snapshot, 'pinned')).toEqual(['1801000000000000001']);
-    expect(ids(snapshot, 'notOwn'), 'the repost links to /ink_club/status/…').toEqual(['1869000000000000003']);
+    expect(ids(snapshot, 'pinned')).toEqual(['1801177689093046273']);
+    expect(ids(snapshot, 'notOwn'), 'the repost links to /ink_club/status/…').toEqual(['1869442503275446275']);
   });
 
   it('anchors at the header name block, not a post author', () => {
@@ -212,7 +212,7 @@ describe('profile-rounded.html: logged out, rounded header, pinned post and a re
     const { snapshot } = read('profile-rounded', 'https://twitter.com/Mara_Sketches');
     expect(snapshot.handle).toBe('Mara_Sketches');
     expect(snapshot.followers?.value).toBe(48_200);
-    expect(ids(snapshot, 'notOwn')).toEqual(['1869000000000000003']);
+    expect(ids(snapshot, 'notOwn')).toEqual(['1869442503275446275']);
   });
 
   it('reads nothing from a previous profile still on screen (URL names another handle)', () => {
@@ -243,16 +243,16 @@ describe('profile-replies.html: Replies tab, a quote, a thread, button-only coun
   it('reads the quote as its own post, not the quoted one', () => {
     const { snapshot } = read('profile-replies', url);
     expect(snapshot.posts.map((post) => post.id)).toEqual([
-      '1867000000000000005', '1866000000000000006', '1865000000000000007', '1865000000000000008',
+      '1867177579115446277', '1866026242667446278', '1865866439685046279', '1865871472849846280',
     ]);
-    const quote = byId(snapshot, '1867000000000000005');
+    const quote = byId(snapshot, '1867177579115446277');
     expect(quote.notOwn, 'a quote by the owner is the owner\'s post').toBeUndefined();
     expect(actions(quote)).toEqual([[3, true], [1, true], [56, true], [2876, true]]);
   });
 
   it('falls back to the buttons\' visible text when the group has no label', () => {
     const { snapshot } = read('profile-replies', url);
-    const post = byId(snapshot, '1866000000000000006');
+    const post = byId(snapshot, '1866026242667446278');
     expect(post.replies).toEqual(exact(12));
     expect(post.reposts).toEqual(exact(3));
     expect(post.likes, '"1.5K" truncated').toEqual(truncated(1500, 1599));
@@ -261,8 +261,8 @@ describe('profile-replies.html: Replies tab, a quote, a thread, button-only coun
 
   it('marks the thread parent by someone else as not the owner\'s, keeps the owner\'s reply', () => {
     const { snapshot } = read('profile-replies', url);
-    expect(ids(snapshot, 'notOwn')).toEqual(['1865000000000000007']);
-    expect(actions(byId(snapshot, '1865000000000000008'))).toEqual([[0, true], [0, true], [2, true], [95, true]]);
+    expect(ids(snapshot, 'notOwn')).toEqual(['1865866439685046279']);
+    expect(actions(byId(snapshot, '1865871472849846280'))).toEqual([[0, true], [0, true], [2, true], [95, true]]);
     expect(snapshot.postsCount?.value, 'the Replies tab\'s app bar still counts posts').toBe(12_500);
   });
 });
@@ -289,7 +289,7 @@ describe('profile-exact.html: JSON-LD with exact counts, /followers link, emoji 
   it('reads the post, with a like button the viewer already pressed', () => {
     const { snapshot } = read('profile-exact', url);
     expect(snapshot.posts).toEqual([
-      { id: '1880000000000000011', kind: 'post', replies: exact(14), reposts: exact(9), likes: exact(212), views: exact(4518) },
+      { id: '1879201809822646283', kind: 'post', replies: exact(14), reposts: exact(9), likes: exact(212), views: exact(4518) },
     ]);
   });
 
@@ -348,7 +348,7 @@ describe('profile-stale-ld.html: JSON-LD of the previous profile', () => {
     expect(snapshot.postsCount).toEqual(exact(61));
     expect(snapshot.displayName, 'not the JSON-LD\'s "Kofi Mensah"').toBe('Sam Okafor');
     expect(snapshot.posts).toEqual([
-      { id: '1890000000000000021', kind: 'post', replies: exact(2), reposts: exact(0), likes: exact(31), views: exact(870) },
+      { id: '1885976449643446293', kind: 'post', replies: exact(2), reposts: exact(0), likes: exact(31), views: exact(870) },
     ]);
   });
 
@@ -377,13 +377,13 @@ describe('profile-es.html: Spanish UI', () => {
 
   it('reads Spanish action labels, plain and grouped, and the "Fijado" / "reposteó" lines', () => {
     const { snapshot } = read('profile-es', url);
-    expect(actions(byId(snapshot, '1810000000000000031'))).toEqual([[12, true], [30, true], [1204, true], [9876, true]]);
-    expect(actions(byId(snapshot, '1875000000000000032')), '"1 respuesta, 1.204 Me gusta, 25.310 reproducciones"').toEqual([
+    expect(actions(byId(snapshot, '1810629972587446303'))).toEqual([[12, true], [30, true], [1204, true], [9876, true]]);
+    expect(actions(byId(snapshot, '1875255808619446304')), '"1 respuesta, 1.204 Me gusta, 25.310 reproducciones"').toEqual([
       [1, true], [0, true], [1204, true], [25_310, true],
     ]);
-    expect(actions(byId(snapshot, '1874000000000000033'))).toEqual([[7, true], [2, true], [88, true], [4051, true]]);
-    expect(ids(snapshot, 'pinned')).toEqual(['1810000000000000031']);
-    expect(ids(snapshot, 'notOwn')).toEqual(['1874000000000000033']);
+    expect(actions(byId(snapshot, '1874364938449846305'))).toEqual([[7, true], [2, true], [88, true], [4051, true]]);
+    expect(ids(snapshot, 'pinned')).toEqual(['1810629972587446303']);
+    expect(ids(snapshot, 'notOwn')).toEqual(['1874364938449846305']);
   });
 });
 
@@ -400,19 +400,19 @@ describe('profile-de.html: German UI', () => {
 
   it('reads German action labels (plural and singular) and the "Angeheftet" / "hat repostet" lines', () => {
     const { snapshot } = read('profile-de', url);
-    expect(actions(byId(snapshot, '1820000000000000041')), 'Lesezeichen are read past').toEqual([
+    expect(actions(byId(snapshot, '1819976559621046313')), 'Lesezeichen are read past').toEqual([
       [785, true], [890, true], [6027, true], [788_311, true],
     ]);
-    expect(actions(byId(snapshot, '1877000000000000042'))).toEqual([[1, true], [1, true], [1, true], [12, true]]);
-    expect(actions(byId(snapshot, '1876000000000000043'))).toEqual([[3, true], [0, true], [40, true], [900, true]]);
-    expect(ids(snapshot, 'pinned')).toEqual(['1820000000000000041']);
-    expect(ids(snapshot, 'notOwn')).toEqual(['1876000000000000043']);
+    expect(actions(byId(snapshot, '1877369737835446314'))).toEqual([[1, true], [1, true], [1, true], [12, true]]);
+    expect(actions(byId(snapshot, '1876599663621046315'))).toEqual([[3, true], [0, true], [40, true], [900, true]]);
+    expect(ids(snapshot, 'pinned')).toEqual(['1819976559621046313']);
+    expect(ids(snapshot, 'notOwn')).toEqual(['1876599663621046315']);
   });
 });
 
 describe('action labels and social contexts in every supported language', () => {
   const url = 'https://x.com/mara_sketches';
-  const id = '1870000000000000002';
+  const id = '1870046483051446274';
   /** The rounded fixture's second post with another <html lang> and action-group label. */
   function postWith(lang: string, label: string, context?: string): PostCounts {
     const doc = loadFixture('x', 'profile-rounded', url);
@@ -557,7 +557,7 @@ describe('profile-no-posts.html', () => {
 });
 
 describe('status-page.html: a post, not a profile', () => {
-  const url = 'https://x.com/ink_club/status/1869000000000000003';
+  const url = 'https://x.com/ink_club/status/1869442503275446275';
 
   it('is not routed to the adapter', () => {
     expect(adapterFor(url)).toBeUndefined();

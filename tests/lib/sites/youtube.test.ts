@@ -23,9 +23,13 @@ const COUNT_READS_ES_K =
   parseCountDetailed('6,8 K vídeos', 'es-ES')?.value === 6_800;
 const ES_K_SKIP = COUNT_READS_ES_K ? '' : ' (skipped: count.ts reads "127 K visualizaciones" (es-ES) as 127)';
 
+/** When the fixtures are read: their "3 days ago" count back from it (dates.test.ts checks them). */
+const READ_AT = Date.UTC(2026, 11, 6, 12);
+const DAY = 86_400_000;
+
 function read(name: string, url: string, trustBootstrap = true): { doc: Document; snapshot: ProfileSnapshot } {
   const doc = loadFixture('youtube', name, url);
-  return { doc, snapshot: readSnapshot(youtube, doc, url, { trustBootstrap }) };
+  return { doc, snapshot: readSnapshot(youtube, doc, url, { trustBootstrap, readAt: READ_AT }) };
 }
 
 function byId(snapshot: ProfileSnapshot, id: string): PostCounts {
@@ -323,7 +327,13 @@ describe('channel-streams.html: live tab', () => {
     expect(snapshot.followers).toEqual(truncated(56_100, 56_199));
     expect(snapshot.postsCount).toEqual(exact(1_480));
     expect(ids(snapshot)).toEqual(['noStream001', 'noUpcomi002', 'noLiveNow03', 'noLiveOld04', 'noPremie005']);
-    expect(byId(snapshot, 'noStream001')).toEqual({ id: 'noStream001', kind: 'stream', views: exact(12_480) });
+    expect(byId(snapshot, 'noStream001')).toEqual({
+      id: 'noStream001',
+      kind: 'stream',
+      views: exact(12_480),
+      postedAt: READ_AT - 2 * DAY, // "Streamed 2 days ago"
+      postedAtApprox: true,
+    });
     expect(flagged(snapshot, 'live')).toEqual(['noUpcomi002', 'noLiveNow03', 'noLiveOld04', 'noPremie005']);
     for (const id of flagged(snapshot, 'live')) {
       expect(byId(snapshot, id).views, `${id}: "waiting"/"watching" are not views`).toBeUndefined();
@@ -367,7 +377,7 @@ describe('channel-late.html: counts rendered after load', () => {
 
   it('reads nothing before the header renders and everything after, with the same reader', () => {
     const doc = loadFixture('youtube', 'channel-late', url);
-    const reader = youtube.reader(doc, new URL(url), { trustBootstrap: true });
+    const reader = youtube.reader(doc, new URL(url), { trustBootstrap: true, readAt: READ_AT });
     const before = reader.header();
     expect(before.followers).toBeUndefined();
     expect(words(before.notes)).toContain('Subscriber count not shown yet: the channel header has not loaded.');
@@ -386,7 +396,13 @@ describe('channel-late.html: counts rendered after load', () => {
     expect(after).toMatchObject({ displayName: 'Late Riser', followers: truncated(9_870, 9_879), postsCount: exact(41) });
     expect(reader.anchor()?.textContent).toBe('Late Riser');
     const tile = doc.querySelector(reader.postSelector)!;
-    expect(reader.post(tile)).toEqual({ id: 'lrSunrise01', kind: 'video', views: truncated(2_100, 2_199) });
+    expect(reader.post(tile)).toEqual({
+      id: 'lrSunrise01',
+      kind: 'video',
+      views: truncated(2_100, 2_199),
+      postedAt: READ_AT - 5 * DAY, // "5 days ago"
+      postedAtApprox: true,
+    });
   });
 
   it("takes a lockup's exact views from its title link's label, and only from a link inside the title", () => {

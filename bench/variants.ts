@@ -204,3 +204,28 @@ export function buildWithoutDashboardEarly(currentDir: string): string {
   writeFileSync(join(dir, 'dashboard-early.js'), 'void 0;\n');
   return dir;
 }
+
+/**
+ * `no-number-pack`: the locale cache kept (message templates, count locales) but its number pack
+ * not installed as the core's number port (entrypoints/content-main's `setNumberSource` line cut),
+ * so the badge's numbers and plurals are written by Intl on every profile.
+ */
+export async function buildWithoutNumberPack(): Promise<string> {
+  const file = join(ROOT, 'entrypoints/content-main/index.tsx');
+  const line = '  setNumberSource(packNumberSource);\n';
+  let cut = 0;
+  const plugin = {
+    name: 'microscope-bench-no-number-pack',
+    enforce: 'pre' as const,
+    transform(code: string, id: string) {
+      if (id.split('?')[0] !== file || !code.includes(line)) return undefined;
+      cut++;
+      return code.replace(line, '  void packNumberSource;\n');
+    },
+  };
+  await build({ root: ROOT, outDir: join(OUT, 'no-number-pack'), logger: QUIET, vite: () => ({ plugins: [plugin] }) });
+  if (cut === 0) throw new Error(`bench no-number-pack: no "${line.trim()}" in ${file}`);
+  const dir = join(OUT, 'no-number-pack/chrome-mv3');
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error('the no-number-pack variant did not build');
+  return dir;
+}

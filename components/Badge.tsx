@@ -155,15 +155,6 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
             <dd>{engagement.ok ? describeComparison(benchmark) : t('needsEngagementRate')}</dd>
           </dl>
 
-          {verdict.signals && (
-            <Signals
-              report={verdict.signals}
-              value={verdict.value}
-              platform={verdict.platform}
-              sample={engagement.ok ? engagement.sampleSize : undefined}
-            />
-          )}
-
           {verdict.notes.length > 0 && (
             <ul className="ms-notes" aria-label={t('notesLabel')}>
               {verdict.notes.map(noteText).map((note) => (
@@ -186,6 +177,23 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
               {t('close')}
             </button>
           </div>
+
+          {/* After the actions, folded: Save stays the next Tab stop after the pill, and the card
+              stays short on the page; the popup shows the same section unfolded. */}
+          {verdict.signals && (
+            <details className="ms-signals">
+              <summary>
+                {t('signalsSectionHeading')}
+                {flags > 0 && ` · ${plural('signalsToLook', flags, String(flags))}`}
+              </summary>
+              <Signals
+                report={verdict.signals}
+                value={verdict.value}
+                platform={verdict.platform}
+                sample={engagement.ok ? engagement.sampleSize : undefined}
+              />
+            </details>
+          )}
         </section>
       )}
     </div>

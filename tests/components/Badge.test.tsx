@@ -73,6 +73,18 @@ describe('Badge', () => {
     expect(onToggle).toHaveBeenCalledOnce();
   });
 
+  it('keeps Save the first control after the pill, with the signals folded below the actions', () => {
+    show(view({ followers: exact(4_200), posts: posts(12) }).verdict, true);
+    const card = screen.getByRole('region', { name: /MicroScope details for @maya\.travels/ });
+    const controls = [...card.querySelectorAll('button, summary, a[href], input')];
+    expect(controls[0]?.textContent).toBe('Save to shortlist');
+    const folded = card.querySelector('details.ms-signals');
+    expect(folded, 'the verdict carries signals: the card has them').not.toBeNull();
+    expect(folded!.hasAttribute('open')).toBe(false);
+    expect(folded!.querySelector('summary')!.textContent).toMatch(/^Signals/);
+    expect(controls.indexOf(folded!.querySelector('summary')!)).toBeGreaterThan(controls.indexOf(screen.getByRole('button', { name: 'Close' })));
+  });
+
   it('renders a hostile display name as text', () => {
     const { container } = render(
       <Badge

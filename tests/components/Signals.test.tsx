@@ -215,12 +215,12 @@ describe('Signals: below the minimum sample', () => {
   it('says why, with the minimum', () => {
     const sample = videos([100, 200, 300], () => ({ comments: exact(5) }));
     show({ report: report({ posts: sample }), sample: 3 });
-    expect(screen.getByText("From 3 videos: signals need at least 5 own posts, as the median of fewer is one post's luck.")).toBeTruthy();
+    expect(screen.getByText("From 3 videos: signals that compare posts need at least 5 own posts, as the median of fewer is one post's luck (activity needs only a dated post).")).toBeTruthy();
   });
 
   it('says nothing of it from five posts on', () => {
     show({ report: report({ posts: healthy }), sample: 8 });
-    expect(screen.queryByText(/signals need at least/)).toBeNull();
+    expect(screen.queryByText(/signals that compare posts need at least/)).toBeNull();
   });
 });
 
@@ -280,7 +280,7 @@ describe('the badge with signals', () => {
     const sample = plainPosts(3);
     const { verdict } = view({ followers: exact(4_200), posts: sample });
     badge({ ...verdict, signals: signalsOf({ platform: 'instagram', now: NOW, posts: sample, followers: exact(4_200) }) }, true);
-    expect(screen.getByText("From 3 posts: signals need at least 5 own posts, as the median of fewer is one post's luck.")).toBeTruthy();
+    expect(screen.getByText("From 3 posts: signals that compare posts need at least 5 own posts, as the median of fewer is one post's luck (activity needs only a dated post).")).toBeTruthy();
   });
 });
 

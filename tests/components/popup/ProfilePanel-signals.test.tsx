@@ -41,7 +41,7 @@ describe('ProfilePanel: signals', () => {
 
   it('three posts: says why the signals are unknown', () => {
     renderPanel(withSignals(3, 20));
-    expect(screen.getByText("From 3 posts: signals need at least 5 own posts, as the median of fewer is one post's luck.")).toBeTruthy();
+    expect(screen.getByText("From 3 posts: signals that compare posts need at least 5 own posts, as the median of fewer is one post's luck (activity needs only a dated post).")).toBeTruthy();
   });
 
   it('signals off (the verdict carries none): no section', () => {

@@ -132,28 +132,10 @@ export async function buildFloorVariants(currentDir: string): Promise<{ injectOn
   cpSync(currentDir, injectOnly, { recursive: true });
   writeFileSync(join(injectOnly, MAIN_PART), 'void 0;\n');
 
-  const entry = join(ROOT, 'entrypoints/content-main/index.tsx');
+  // WXT also loads the entrypoint for its options alone, with main's body taken out: only the
+  // module that has start() is changed.
   const start = 'function start(): void {\n';
-  let stopped = 0;
-  const stopAtMain = {
-    name: 'microscope-bench-floor',
-    enforce: 'pre' as const,
-    transform(code: string, id: string) {
-      // WXT also loads the entrypoint for its options alone, with main's body taken out.
-      if (id.split('?')[0] !== entry || !code.includes(start)) return undefined;
-      stopped++;
-      return code.replace(start, `${start}  if (start) return;\n`);
-    },
-  };
-  await build({
-    root: ROOT,
-    outDir: join(OUT, 'floor-evaluate'),
-    logger: QUIET,
-    vite: () => ({ plugins: [stopAtMain] }),
-  });
-  if (stopped === 0) throw new Error(`bench floor: no "${start.trim()}" in ${entry} to stop at`);
-  const evaluateOnly = join(OUT, 'floor-evaluate/chrome-mv3');
-  if (!existsSync(join(evaluateOnly, 'manifest.json'))) throw new Error('the floor-evaluate variant did not build');
+  const evaluateOnly = await buildEdited('floor-evaluate', 'entrypoints/content-main/index.tsx', [[start, `${start}  if (start) return;\n`]]);
   return { injectOnly, evaluateOnly };
 }
 
@@ -163,33 +145,11 @@ export async function buildFloorVariants(currentDir: string): Promise<{ injectOn
  * rows). `no-locale-cache`: the project built with lib/warm-start/locale-cache.ts's read and write doing
  * nothing, so every profile asks Intl and i18n itself (a Vite transform of this build only).
  */
-export async function buildWithoutLocaleCache(): Promise<string> {
-  const file = join(ROOT, 'lib/warm-start/locale-cache.ts');
-  const cuts = [
-    ['export async function loadLocaleCache(): Promise<boolean> {\n', '  return false;\n'],
-    ['export async function saveLocaleCache(): Promise<boolean> {\n', '  return false;\n'],
-  ] as const;
-  let cut = 0;
-  const plugin = {
-    name: 'microscope-bench-no-locale-cache',
-    enforce: 'pre' as const,
-    transform(code: string, id: string) {
-      if (id.split('?')[0] !== file) return undefined;
-      let out = code;
-      for (const [head, body] of cuts) {
-        if (out.includes(head)) {
-          out = out.replace(head, head + body);
-          cut++;
-        }
-      }
-      return out;
-    },
-  };
-  await build({ root: ROOT, outDir: join(OUT, 'no-locale-cache'), logger: QUIET, vite: () => ({ plugins: [plugin] }) });
-  if (cut < cuts.length) throw new Error(`bench no-locale-cache: the functions to cut were not found in ${file}`);
-  const dir = join(OUT, 'no-locale-cache/chrome-mv3');
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error('the no-locale-cache variant did not build');
-  return dir;
+export function buildWithoutLocaleCache(): Promise<string> {
+  return buildEdited('no-locale-cache', 'lib/warm-start/locale-cache.ts', [
+    ['export async function loadLocaleCache(): Promise<boolean> {\n', 'export async function loadLocaleCache(): Promise<boolean> {\n  return false;\n'],
+    ['export async function saveLocaleCache(): Promise<boolean> {\n', 'export async function saveLocaleCache(): Promise<boolean> {\n  return false;\n'],
+  ]);
 }
 
 /**
@@ -210,22 +170,36 @@ export function buildWithoutDashboardEarly(currentDir: string): string {
  * not installed as the core's number port (entrypoints/content-main's `setNumberSource` line cut),
  * so the badge's numbers and plurals are written by Intl on every profile.
  */
-export async function buildWithoutNumberPack(): Promise<string> {
-  const file = join(ROOT, 'entrypoints/content-main/index.tsx');
-  const line = '  setNumberSource(packNumberSource);\n';
-  let cut = 0;
+export function buildWithoutNumberPack(): Promise<string> {
+  return buildEdited('no-number-pack', 'entrypoints/content-main/index.tsx', [['  setNumberSource(packNumberSource);\n', '  void packNumberSource;\n']]);
+}
+
+/**
+ * The project built into bench/out/<name> with each [text, replacement] of `edits` applied to the
+ * source of `file` (a Vite transform of that build only; the project's source is not changed).
+ * Throws unless every edit found its text. Returns the extension directory.
+ */
+async function buildEdited(name: string, file: string, edits: readonly (readonly [text: string, replacement: string])[]): Promise<string> {
+  const path = join(ROOT, file);
+  const applied = new Set<string>();
   const plugin = {
-    name: 'microscope-bench-no-number-pack',
+    name: `microscope-bench-${name}`,
     enforce: 'pre' as const,
     transform(code: string, id: string) {
-      if (id.split('?')[0] !== file || !code.includes(line)) return undefined;
-      cut++;
-      return code.replace(line, '  void packNumberSource;\n');
+      if (id.split('?')[0] !== path) return undefined;
+      let out = code;
+      for (const [text, replacement] of edits) {
+        if (!out.includes(text)) continue;
+        out = out.replace(text, replacement);
+        applied.add(text);
+      }
+      return out === code ? undefined : out;
     },
   };
-  await build({ root: ROOT, outDir: join(OUT, 'no-number-pack'), logger: QUIET, vite: () => ({ plugins: [plugin] }) });
-  if (cut === 0) throw new Error(`bench no-number-pack: no "${line.trim()}" in ${file}`);
-  const dir = join(OUT, 'no-number-pack/chrome-mv3');
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error('the no-number-pack variant did not build');
+  await build({ root: ROOT, outDir: join(OUT, name), logger: QUIET, vite: () => ({ plugins: [plugin] }) });
+  const missing = edits.filter(([text]) => !applied.has(text));
+  if (missing.length > 0) throw new Error(`bench ${name}: not found in ${file}: ${missing.map(([text]) => JSON.stringify(text.trim())).join(', ')}`);
+  const dir = join(OUT, `${name}/chrome-mv3`);
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`the ${name} variant did not build`);
   return dir;
 }

@@ -2,7 +2,7 @@ import { checkedReading, type CountReading } from '../count';
 import type { ProfileView } from '../model';
 import type { Platform } from '../platforms';
 import { activityOf, DEFAULT_INACTIVE_DAYS, growthSpike, ownPosts, ROUND_JUMPS, SIGNAL_IDS, signalRule, signalsOf, type Signal, type SignalId } from '../signals';
-import { DEFAULT_CPMS, quoteCosts, valueEstimate, type Estimate, type QuoteCosts } from '../signals/value';
+import { DEFAULT_CPMS, engagementsOf, quoteCosts, valueEstimate, type Estimate, type QuoteCosts } from '../signals/value';
 import { median } from '../signals/stats';
 import type { PostCounts } from '../sites/types';
 
@@ -49,20 +49,6 @@ function medianReading(readings: readonly CountReading[]): CountReading | undefi
   const min = Math.min(value, Math.floor(median(readings.map((reading) => reading.min))));
   const max = Math.max(value, Math.ceil(median(readings.map((reading) => reading.max))));
   return { value, exact: readings.every((reading) => reading.exact) && min === max, min, max };
-}
-
-/** Engagements a post shows, as value.ts quoteCosts sums them (a hidden like count is left out). */
-function engagementsOf(post: PostCounts): CountReading | undefined {
-  let total: CountReading | undefined;
-  for (const key of ['likes', 'comments', 'shares', 'replies', 'reposts'] as const) {
-    if (key === 'likes' && post.likesHidden) continue;
-    const reading = checkedReading(post[key]);
-    if (!reading) continue;
-    total = total
-      ? { value: total.value + reading.value, min: total.min + reading.min, max: total.max + reading.max, exact: total.exact && reading.exact }
-      : reading;
-  }
-  return total;
 }
 
 function estimateReading(estimate: Estimate): CountReading {

@@ -142,7 +142,8 @@ function per(price: number, divisor: { value: number; min: number; max: number; 
   return estimate;
 }
 
-function engagementsOf(post: PostCounts): CountReading | undefined {
+/** Engagements a post shows (likes, comments, shares, replies, reposts; a hidden like count left out), summed as readings. */
+export function engagementsOf(post: PostCounts): CountReading | undefined {
   const keys = ['likes', 'comments', 'shares', 'replies', 'reposts'] as const;
   let total: CountReading | undefined;
   for (const key of keys) {

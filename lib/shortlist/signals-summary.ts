@@ -2,9 +2,9 @@ import { checkedReading, type CountReading } from '../count';
 import type { ProfileView } from '../model';
 import type { Platform } from '../platforms';
 import { activityOf, DEFAULT_INACTIVE_DAYS, growthSpike, ownPosts, ROUND_JUMPS, SIGNAL_IDS, signalRule, signalsOf, type Signal, type SignalId } from '../signals';
-import { DEFAULT_CPMS, engagementsOf, quoteCosts, valueEstimate, type Estimate, type QuoteCosts } from '../signals/value';
+import { costsOf, DEFAULT_CPMS, engagementsOf, valueEstimate, type Estimate, type QuoteCosts } from '../signals/value';
+import { MIN_SAMPLE_POSTS } from '../signals/rules';
 import { median } from '../signals/stats';
-import type { PostCounts } from '../sites/types';
 
 /*
  * What a saved snapshot keeps of the decision signals (issue 16), and what the dashboard derives
@@ -83,9 +83,11 @@ export function signalsSummaryOf(view: ProfileView, at: string): SnapshotSignals
     if (activity.postsPerWeek !== undefined && Number.isFinite(activity.postsPerWeek)) summary.postsPerWeek = Math.round(activity.postsPerWeek * 100) / 100;
     if (activity.approximate) summary.approximate = true;
   }
-  const engagements = medianReading(posts.map(engagementsOf).filter((reading) => reading !== undefined));
+  // The cost divisors, kept only where quoteCosts would use them (MIN_SAMPLE_POSTS posts show the count).
+  const sampled = (readings: CountReading[]) => (readings.length >= MIN_SAMPLE_POSTS ? medianReading(readings) : undefined);
+  const engagements = sampled(posts.map(engagementsOf).filter((reading) => reading !== undefined));
   if (engagements) summary.engagements = engagements;
-  const views = medianReading(posts.map((post) => checkedReading(post.views)).filter((reading) => reading !== undefined));
+  const views = sampled(posts.map((post) => checkedReading(post.views)).filter((reading) => reading !== undefined));
   if (views) summary.views = views;
   // CPM 1 only to learn the impressions: the price is made with the user's CPM when shown.
   const value = valueEstimate(posts, platform, { cpm: 1 });
@@ -244,15 +246,14 @@ export function storedValue(platform: Platform, latest: SnapshotSignals | undefi
 }
 
 /**
- * What a quoted price buys, from a snapshot's stored medians: quoteCosts (lib/signals/value.ts)
- * given one post holding the medians: the same as quoteCosts over the posts themselves (the
- * median of one value is that value), up to the median's rounding to a whole count (tested).
+ * What a quoted price buys, from a snapshot's stored medians: the divisors quoteCosts
+ * (lib/signals/value.ts) measures over the posts themselves, up to the median's rounding to a whole
+ * count (tested). Summaries stored before the minimum sample was asked for may hold medians of
+ * fewer posts: those give no cost per engagement or per view.
  */
 export function storedQuoteCosts(amount: number, currency: string, latest: SnapshotSignals | undefined, followers: CountReading | undefined): QuoteCosts {
-  const post: PostCounts = { id: 'median' };
-  if (latest?.engagements) post.likes = latest.engagements;
-  if (latest?.views) post.views = latest.views;
-  return quoteCosts(amount, latest ? [post] : [], followers, currency);
+  const sampled = latest !== undefined && latest.posts >= MIN_SAMPLE_POSTS;
+  return costsOf(amount, { engagements: sampled ? latest.engagements : undefined, views: sampled ? latest.views : undefined, followers: checkedReading(followers) }, currency);
 }
 
 /** Everything the dashboard and the CSV show of a saved profile's signals, at `now`. */

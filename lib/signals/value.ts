@@ -158,19 +158,33 @@ export function engagementsOf(post: PostCounts): CountReading | undefined {
 }
 
 /**
- * Cost per engagement, per 1,000 views and per 1,000 followers of a quoted price.
+ * Cost per engagement, per 1,000 views and per 1,000 followers of a quoted price. The first two
+ * need MIN_SAMPLE_POSTS posts showing the count, as valueEstimate does: a price divided by one
+ * post's likes says more about that post than about the creator.
  * @example quoteCosts(500, posts, followers) // { perEngagement: { value: 0.5 }, … }
  */
 export function quoteCosts(price: number, posts: readonly PostCounts[], followers: CountReading | undefined, currency = 'USD'): QuoteCosts {
-  const costs: QuoteCosts = { currency };
-  if (!Number.isFinite(price) || price < 0) return costs;
   const aggregate = (readings: readonly CountReading[]) =>
-    readings.length === 0 ? undefined : { ...range(readings), exact: readings.every((reading) => reading.exact) };
+    readings.length < MIN_SAMPLE_POSTS ? undefined : { ...range(readings), exact: readings.every((reading) => reading.exact) };
   const engagements = aggregate(posts.map(engagementsOf).filter((reading) => reading !== undefined));
   const views = aggregate(posts.map((post) => checkedReading(post.views)).filter((reading) => reading !== undefined));
-  const perEngagement = per(price, engagements, 1);
-  const perThousandViews = per(price, views, 1000);
-  const perThousandFollowers = per(price, checkedReading(followers), 1000);
+  return costsOf(price, { engagements, views, followers: checkedReading(followers) }, currency);
+}
+
+/** What each figure of QuoteCosts divides the price by: medians per post, and followers. */
+export interface CostDivisors {
+  engagements?: CountReading | undefined;
+  views?: CountReading | undefined;
+  followers?: CountReading | undefined;
+}
+
+/** quoteCosts from divisors already measured (a saved profile's stored medians). */
+export function costsOf(price: number, divisors: CostDivisors, currency: string): QuoteCosts {
+  const costs: QuoteCosts = { currency };
+  if (!Number.isFinite(price) || price < 0) return costs;
+  const perEngagement = per(price, divisors.engagements, 1);
+  const perThousandViews = per(price, divisors.views, 1000);
+  const perThousandFollowers = per(price, divisors.followers, 1000);
   if (perEngagement) costs.perEngagement = perEngagement;
   if (perThousandViews) costs.perThousandViews = perThousandViews;
   if (perThousandFollowers) costs.perThousandFollowers = perThousandFollowers;

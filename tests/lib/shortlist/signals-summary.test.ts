@@ -101,6 +101,17 @@ describe('signalsSummaryOf: what a snapshot keeps of the signals', () => {
 });
 
 describe('storedQuoteCosts: quoteCosts from the stored medians', () => {
+  it('a summary stored from fewer than 5 posts (before the minimum was asked for) gives no cost per engagement or per view', () => {
+    const old = { states: {} as never, posts: 3, engagements: exact(1_000), views: exact(20_000) };
+    expect(storedQuoteCosts(500, 'USD', old, exact(50_000))).toEqual({ currency: 'USD', perThousandFollowers: { value: 10 } });
+    expect(storedQuoteCosts(500, 'USD', { ...old, posts: 5 }, exact(50_000))).toEqual({
+      currency: 'USD',
+      perEngagement: { value: 0.5 },
+      perThousandViews: { value: 25 },
+      perThousandFollowers: { value: 10 },
+    });
+  });
+
   const reading = fc
     .tuple(fc.integer({ min: 0, max: 5_000_000 }), fc.integer({ min: 0, max: 1_000 }), fc.boolean())
     .map(([value, spread, rounded]): CountReading => (rounded && spread > 0 ? { value, exact: false, min: Math.max(0, value - spread), max: value + spread } : exact(value)));

@@ -95,6 +95,14 @@ describe('quoteCosts', () => {
     });
   });
 
+  it('below the minimum sample (5 posts showing the count, as valueEstimate) no cost per engagement or per view; per follower still', () => {
+    const four = posts.slice(0, 4);
+    expect(quoteCosts(600, four, exact(200_000))).toEqual({ currency: 'USD', perThousandFollowers: { value: 3 } });
+    // Five posts, views on four of them: engagement known, views not.
+    const fewViews = posts.map((post, i) => (i === 0 ? { ...post, views: undefined } : post));
+    expect(Object.keys(quoteCosts(600, fewViews, exact(200_000))).sort()).toEqual(['currency', 'perEngagement', 'perThousandFollowers']);
+  });
+
   it('leaves out what it cannot divide by', () => {
     expect(quoteCosts(100, [], undefined, 'GBP')).toEqual({ currency: 'GBP' });
     expect(quoteCosts(100, videos([exact(0)]), exact(0))).toEqual({ currency: 'USD' });

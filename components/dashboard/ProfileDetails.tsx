@@ -4,11 +4,20 @@ import { t } from '@/lib/i18n';
 import { PLATFORM_NAMES } from '@/lib/platforms';
 import { LIMITS, normaliseQuote, type Quote, type SavedProfile } from '@/lib/shortlist/schema';
 import { latestSignals } from '@/lib/shortlist/signals-summary';
-import type { Estimate } from '@/lib/signals/value';
+import { MIN_SAMPLE_POSTS } from '@/lib/signals/rules';
+import type { CostUnknown, Estimate } from '@/lib/signals/value';
 import { tierLabel } from '@/lib/tiers';
 import { BENCHMARK_WORDS, displayHandle, looksAt, type ShortlistRow } from './shortlist-rows';
 import { looksTitle, money, rangeTitle, SIGNAL_NAMES } from './signal-words';
 import { Sparkline } from './Sparkline';
+
+/** Why a cost is unknown, in words (lib/shortlist/signals-summary.ts says which). */
+function costUnknownText(why: CostUnknown | undefined): string {
+  if (why === 'no-posts') return t('costUnknownNoPosts');
+  if (why === 'few-posts') return t('costUnknownFewPosts', formatInteger(MIN_SAMPLE_POSTS));
+  if (why === 'few-views') return t('costUnknownFewViews', formatInteger(MIN_SAMPLE_POSTS));
+  return t('unknown');
+}
 
 export interface ProfileDetailsProps {
   profile: SavedProfile;
@@ -79,7 +88,6 @@ function QuoteSection({ profile, row, onSaveQuote, id }: Pick<ProfileDetailsProp
   const invalid = amount.trim() !== '' && typed === undefined;
   const dirty = typed === undefined ? profile.quote !== undefined : typed.amount !== profile.quote?.amount || typed.currency !== profile.quote.currency;
   const costs = row.costs;
-  const latest = latestSignals(profile.history)?.signals;
   const cost = (estimate: Estimate | undefined, unknownWords: string): { text: string; title?: string } =>
     estimate ? { text: money(estimate.value, costs!.currency), title: rangeTitle(estimate, costs!.currency) } : { text: unknownWords };
   return (
@@ -122,8 +130,8 @@ function QuoteSection({ profile, row, onSaveQuote, id }: Pick<ProfileDetailsProp
         <dl className="costs">
           {(
             [
-              ['costPerEngagement', cost(costs.perEngagement, latest ? t('unknown') : t('costUnknownNoPosts'))],
-              ['costPerThousandViews', cost(costs.perThousandViews, latest ? t('costUnknownNoViews') : t('costUnknownNoPosts'))],
+              ['costPerEngagement', cost(costs.perEngagement, costUnknownText(costs.unknown?.perEngagement))],
+              ['costPerThousandViews', cost(costs.perThousandViews, costUnknownText(costs.unknown?.perThousandViews))],
               ['costPerThousandFollowers', cost(costs.perThousandFollowers, t('unknown'))],
             ] as const
           ).map(([label, shown]) => (

@@ -2,7 +2,7 @@ import { checkedReading, type CountReading } from '../count';
 import type { ProfileView } from '../model';
 import type { Platform } from '../platforms';
 import { activityOf, DEFAULT_INACTIVE_DAYS, growthSpike, ownPosts, ROUND_JUMPS, SIGNAL_IDS, signalRule, signalsOf, type Signal, type SignalId } from '../signals';
-import { costsOf, DEFAULT_CPMS, engagementsOf, valueEstimate, type Estimate, type QuoteCosts } from '../signals/value';
+import { costsOf, DEFAULT_CPMS, engagementsOf, valueEstimate, type CostUnknown, type Estimate, type QuoteCosts } from '../signals/value';
 import { MIN_SAMPLE_POSTS } from '../signals/rules';
 import { median } from '../signals/stats';
 
@@ -253,7 +253,13 @@ export function storedValue(platform: Platform, latest: SnapshotSignals | undefi
  */
 export function storedQuoteCosts(amount: number, currency: string, latest: SnapshotSignals | undefined, followers: CountReading | undefined): QuoteCosts {
   const sampled = latest !== undefined && latest.posts >= MIN_SAMPLE_POSTS;
-  return costsOf(amount, { engagements: sampled ? latest.engagements : undefined, views: sampled ? latest.views : undefined, followers: checkedReading(followers) }, currency);
+  const costs = costsOf(amount, { engagements: sampled ? latest.engagements : undefined, views: sampled ? latest.views : undefined, followers: checkedReading(followers) }, currency);
+  const why: CostUnknown = !latest ? 'no-posts' : sampled ? 'few-views' : 'few-posts';
+  const unknown: NonNullable<QuoteCosts['unknown']> = {};
+  if (!costs.perEngagement && why !== 'few-views') unknown.perEngagement = why;
+  if (!costs.perThousandViews) unknown.perThousandViews = why;
+  if (Object.keys(unknown).length > 0 && Number.isFinite(amount) && amount >= 0) costs.unknown = unknown;
+  return costs;
 }
 
 /** Everything the dashboard and the CSV show of a saved profile's signals, at `now`. */

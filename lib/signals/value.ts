@@ -132,7 +132,12 @@ export interface QuoteCosts {
   perThousandViews?: Estimate;
   /** price ÷ followers × 1,000. */
   perThousandFollowers?: Estimate;
+  /** Why a cost per engagement or per view is missing, where it is known (a saved profile's summary). */
+  unknown?: { perEngagement?: CostUnknown; perThousandViews?: CostUnknown };
 }
+
+/** No posts were read; fewer than MIN_SAMPLE_POSTS were; or fewer than that showed their views. */
+export type CostUnknown = 'no-posts' | 'few-posts' | 'few-views';
 
 /** price ÷ a divisor read from counts: the range swaps bounds (a larger divisor is a lower cost). */
 function per(price: number, divisor: { value: number; min: number; max: number; exact: boolean } | undefined, factor: number): Estimate | undefined {

@@ -189,6 +189,21 @@ describe('details: quoted price and signals', () => {
     expect(props.onSaveQuote).toHaveBeenLastCalledWith('tiktok:ana', undefined);
   });
 
+  it.each([
+    // A summary of 3 posts (stored before the minimum was asked for): no cost from posts.
+    ['fewer than 5 posts read', { ...summary(2), posts: 3 }, 'unknown: fewer than 5 posts read', 'unknown: fewer than 5 posts read'],
+    // 12 posts, views on too few of them (the summary keeps no median views).
+    ['views on too few posts', { ...summary(2), views: undefined }, '1.00 EUR', 'unknown: views shown on fewer than 5 posts'],
+  ])('costs unknown from a summary with %s say why', (_case, signals, perEngagement, perViews) => {
+    const few = withSummary(makeProfile({ platform: 'tiktok', handle: 'dee', followers: [40_000], start: START }), signals, { amount: 250, currency: 'EUR' });
+    setup({ profiles: byKey(few) });
+    const panel = open('dee');
+    const shown = (term: string) => within(panel).getByText(term).nextElementSibling!.textContent;
+    expect(shown('Cost per engagement')).toBe(perEngagement);
+    expect(shown('Cost per 1,000 views')).toBe(perViews);
+    expect(shown('Cost per 1,000 followers')).toBe('6.25 EUR');
+  });
+
   it('a profile saved before posts were stored: its costs that need posts say why they are unknown', () => {
     setup();
     const panel = open('old');

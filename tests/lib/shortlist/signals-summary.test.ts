@@ -103,7 +103,12 @@ describe('signalsSummaryOf: what a snapshot keeps of the signals', () => {
 describe('storedQuoteCosts: quoteCosts from the stored medians', () => {
   it('a summary stored from fewer than 5 posts (before the minimum was asked for) gives no cost per engagement or per view', () => {
     const old = { states: {} as never, posts: 3, engagements: exact(1_000), views: exact(20_000) };
-    expect(storedQuoteCosts(500, 'USD', old, exact(50_000))).toEqual({ currency: 'USD', perThousandFollowers: { value: 10 } });
+    expect(storedQuoteCosts(500, 'USD', old, exact(50_000))).toEqual({
+      currency: 'USD',
+      perThousandFollowers: { value: 10 },
+      unknown: { perEngagement: 'few-posts', perThousandViews: 'few-posts' },
+    });
+    expect(storedQuoteCosts(500, 'USD', { ...old, posts: 5, views: undefined }, exact(50_000)).unknown).toEqual({ perThousandViews: 'few-views' });
     expect(storedQuoteCosts(500, 'USD', { ...old, posts: 5 }, exact(50_000))).toEqual({
       currency: 'USD',
       perEngagement: { value: 0.5 },
@@ -152,7 +157,7 @@ describe('storedQuoteCosts: quoteCosts from the stored medians', () => {
 
   it('an old snapshot without a summary: no cost per engagement or view, never zero', () => {
     const costs = storedQuoteCosts(500, 'USD', undefined, exact(10_000));
-    expect(costs).toEqual({ currency: 'USD', perThousandFollowers: { value: 50 } });
+    expect(costs).toEqual({ currency: 'USD', perThousandFollowers: { value: 50 }, unknown: { perEngagement: 'no-posts', perThousandViews: 'no-posts' } });
   });
 });
 

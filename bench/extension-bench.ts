@@ -56,7 +56,7 @@ export function windowMs(page: FixturePage, variant?: Variant): number {
  * background injection set it in the loader when it asked for the main part) (read in readRecord); a plain WXT content script (the yardstick) dispatches `startedEvent` on the document. With `warmIcu`, also the page's first Intl.NumberFormat, as the sites' own
  * scripts do before the content script runs.
  */
-function observerScript(names: readonly string[], warmIcu: boolean, startedEvent?: string): string {
+export function observerScript(names: readonly string[], warmIcu: boolean, startedEvent?: string): string {
   return `(() => {
   ${warmIcu ? "try { new Intl.NumberFormat('en').format(1); } catch {}" : ''}
   const names = ${JSON.stringify(names)};
@@ -88,7 +88,7 @@ interface PageRecord {
   dcl: number;
 }
 
-async function readRecord(page: Page): Promise<PageRecord> {
+export async function readRecord(page: Page): Promise<PageRecord> {
   return page.evaluate(() => {
     const record = (
       window as unknown as { __microscopeBench: { longTasks: number[]; changes: [number, Record<string, string | null> | null][]; started: number } }
@@ -141,7 +141,7 @@ const FIRST_LOAD_MS = 2000;
  * page by far (bluesky/profile, 784 ms to the badge in the run of 2026-11-27, its platform's next
  * page 232 ms). Every variant gets the same.
  */
-async function warmUp(browser: BenchBrowser, url: string | undefined, names: readonly string[]): Promise<void> {
+export async function warmUp(browser: BenchBrowser, url: string | undefined, names: readonly string[]): Promise<void> {
   if (url) await measureLoad(browser, url, 1500, names, false);
 }
 

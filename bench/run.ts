@@ -8,6 +8,7 @@
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { spaNavigations } from './spa-bench';
 import { startReplayServer, type Route } from '../tests/e2e/server';
 import { scrapeFixtures, scrollBench } from './adapters-bench';
 import { chromiumPath, launch } from './chromium';
@@ -162,6 +163,8 @@ try {
 
   step('late headers; traced loads (script CPU incl. promise continuations, long tasks)');
   const late = await lateHeaders(server.hostResolverRules, current, registered, names, runs);
+  step('  SPA navigations from a page that is not a profile');
+  const spa = await spaNavigations(server.hostResolverRules, current, registered, names, runs);
   step('  traced loads');
   const others = pages.filter((page) => !representative.includes(page));
   const traces = await traceLoads(server.hostResolverRules, [
@@ -242,6 +245,7 @@ try {
     badges,
     comparedBadges,
     late,
+    spa,
     longTasks: traced,
     sizes,
     dashboard,

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readProfileText } from '@/lib/shortlist/codec';
 import { collectErrors, readBadge, revealBadge, settledBadge } from './badge';
 import { launchWithExtension, openPopupForTab, type ExtensionBrowser } from './browser';
-import { fixtureRoute, ROOT } from './pages';
+import { fixtureRoute, fixtureUrl, ROOT } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
 
-const ANA = 'https://www.instagram.com/ana.tidepool/';
-const KOFI = 'https://www.instagram.com/kofi.bakes/';
+const ANA = fixtureUrl('instagram', 'profile-exact');
+const KOFI = fixtureUrl('instagram', 'profile-rounded');
 const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 
 let server: ReplayServer;
@@ -17,8 +17,8 @@ let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   server = await startReplayServer([
-    fixtureRoute('instagram', 'profile-exact', ANA),
-    fixtureRoute('instagram', 'profile-rounded', KOFI),
+    fixtureRoute('instagram', 'profile-exact'),
+    fixtureRoute('instagram', 'profile-rounded'),
   ]);
   browser = await launchWithExtension(server.hostResolverRules);
   mkdirSync(SCREENSHOTS, { recursive: true });

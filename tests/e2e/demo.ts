@@ -14,7 +14,7 @@ import { join, relative } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { clickPill, collectErrors, settledBadge, type BadgeContract } from './badge';
 import { chromiumPath, EXTENSION_DIR, extensionLaunchOptions } from './browser';
-import { DEMO_PAGES, fixturePath, fixtureRoute, ROOT } from './pages';
+import { DEMO_PAGES, demoRoute, fixturePath, ROOT } from './pages';
 import { startReplayServer } from './server';
 
 const BADGE_TIMEOUT = 15_000;
@@ -166,6 +166,16 @@ async function openDemo(page: Page, demo: DemoPage): Promise<{ badge: BadgeContr
   }
 }
 
+/**
+ * Unfolds the card's Signals section as a keyboard user does: from the focused pill, Tab passes
+ * Save and Close (components/Badge.tsx) to the section's summary, and Enter opens it. Real key
+ * presses: the closed shadow root lets no selector in.
+ */
+async function unfoldSignals(page: Page): Promise<void> {
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+}
+
 const screenshotPath = (demo: DemoPage): string => join(SCREENSHOT_DIR, `${demo.platform}-${demo.name}.png`);
 
 // ---------------------------------------------------------------- with a window
@@ -184,10 +194,13 @@ async function runWithWindow(context: BrowserContext, demos: DemoPage[]): Promis
   say();
   say('What to look for:');
   say('  • the MicroScope badge beside the profile name: tier, followers, engagement rate');
-  say('  • click the badge for the numbers behind the verdict (Enter works too)');
+  say('  • click the badge for the numbers behind the verdict (Enter works too), and unfold');
+  say('    "Signals" for what is worth a look: @nika.glowdaily on Instagram trips five of them');
   say('  • the toolbar icon shows the tier glyph of the profile in the tab');
   say('    (pin MicroScope from the puzzle-piece menu to see it)');
-  say('The pages are our test fixtures, served locally under the real host names: no account, no network.');
+  say('The creators are invented, their pages are our test fixtures (tests/fixtures/*/demo-*.html) served');
+  say('locally under the real host names, their posts dated as recent as the day they were written:');
+  say('no account, no network.');
   say();
 
   // All tabs load at once; their lines are printed in list order.
@@ -235,7 +248,11 @@ async function runHeadless(context: BrowserContext, demos: DemoPage[], why: stri
         }, undefined, { timeout: 3_000 })
         .then(() => true, () => false);
       if (!expanded) say('          (the details card did not open; the screenshot shows the badge collapsed)');
-      await page.screenshot({ path: screenshotPath(demo) });
+      else await unfoldSignals(page);
+      const flags = badge['data-flags'];
+      if (flags) say(`          worth a look: ${flags.split(' ').join(', ')}`);
+      // The whole page: with its Signals unfolded the card reaches below the first screen.
+      await page.screenshot({ path: screenshotPath(demo), fullPage: true });
       saved.push(screenshotPath(demo));
       for (const error of errors) say(`          console error: ${error}`);
     } catch (error) {
@@ -250,7 +267,7 @@ async function runHeadless(context: BrowserContext, demos: DemoPage[], why: stri
   if (stopping()) return shutdown(130);
   say();
   if (saved.length > 0) {
-    say('Screenshots, with each badge clicked open:');
+    say('Screenshots, with each badge clicked open and its Signals unfolded:');
     for (const path of saved) say(`  ${shown(path)}`);
     say();
   }
@@ -297,7 +314,8 @@ async function main(): Promise<never> {
     return shutdown(1);
   }
 
-  const server = await startReplayServer(demos.map((demo) => fixtureRoute(demo.platform, demo.name, demo.url)));
+  // Post dates moved to today (tests/fixtures/demo.ts): the creators stay as active as they were written.
+  const server = await startReplayServer(demos.map((demo) => demoRoute(demo)));
   cleanups.push(() => server.close());
   const hosts = [...new Set(demos.map((demo) => new URL(demo.url).host))];
   say(`Demo server on 127.0.0.1:${server.port}, answering for ${hosts.join(', ')} (this browser only).`);

@@ -67,7 +67,11 @@ export const DEMO_PAGES: { platform: Platform; name: string; url: string }[] = D
  * A demo page as served on `now`: its post dates moved so the newest post is as recent as the day
  * it was written (tests/fixtures/demo.ts), so the demo never shows a creator gone "inactive".
  */
-export function demoRoute(demo: { platform: Platform; name: string; url: string }, now = Date.now()): Route {
+export function demoRoute(
+  demo: { platform: Platform; name: string; url: string },
+  now = Date.now(),
+  html = fixtureHtml(demo.platform, demo.name),
+): Route {
   const { host, pathname } = new URL(demo.url);
-  return { host, path: pathname, html: freshenDemoPage(fixtureHtml(demo.platform, demo.name), demo.platform, now) };
+  return { host, path: pathname, html: freshenDemoPage(html, demo.platform, now) };
 }

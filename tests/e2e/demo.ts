@@ -151,6 +151,7 @@ function describeBadge(demo: DemoPage, badge: BadgeContract): string {
       ? `engagement ${Number(engagement).toFixed(2)}% by ${get('basis') ?? '?'}${sample && sample !== '0' ? ` over ${sample} posts` : ''}`
       : 'engagement unknown',
     `state ${get('state') ?? '?'}`,
+    ...(get('last-post') ? [`last post ${get('last-post')}`] : []),
   ];
   return parts.join('  ');
 }
@@ -176,7 +177,8 @@ async function unfoldSignals(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-const screenshotPath = (demo: DemoPage): string => join(SCREENSHOT_DIR, `${demo.platform}-${demo.name}.png`);
+const screenshotPath = (demo: DemoPage, what: 'page' | 'card' = 'card'): string =>
+  join(SCREENSHOT_DIR, `${demo.platform}-${demo.name}${what === 'page' ? '-page' : ''}.png`);
 
 // ---------------------------------------------------------------- with a window
 
@@ -238,6 +240,9 @@ async function runHeadless(context: BrowserContext, demos: DemoPage[], why: stri
     try {
       const { badge, errors } = await openDemo(page, demo);
       say(`  ok      ${describeBadge(demo, badge)}`);
+      // The page as a visitor first sees it: the site's header and grid, the badge folded.
+      await page.screenshot({ path: screenshotPath(demo, 'page') });
+      saved.push(screenshotPath(demo, 'page'));
       // A real click on the pill (the badge's shadow root is closed: no selector reaches inside).
       await clickPill(page);
       // The card hangs 32 px below the pill, inside the badge host: there once it opened.
@@ -267,7 +272,7 @@ async function runHeadless(context: BrowserContext, demos: DemoPage[], why: stri
   if (stopping()) return shutdown(130);
   say();
   if (saved.length > 0) {
-    say('Screenshots, with each badge clicked open and its Signals unfolded:');
+    say('Screenshots: each page as it opens (-page), then with its badge clicked open and Signals unfolded:');
     for (const path of saved) say(`  ${shown(path)}`);
     say();
   }

@@ -55,7 +55,7 @@ const FIXTURES: [name: string, expected: Dated][] = [
   // The demo pages (npm start), as written: the demo moves these dates to the day it runs (tests/fixtures/demo.ts).
   ['tiktok/demo-creator', { own: 12, dated: 12, newest: '2026-12-06T03:00:00.000Z', approximate: false }],
   ['x/demo-creator', { own: 8, dated: 8, newest: '2026-12-06T07:00:00.000Z', approximate: false }],
-  ['bluesky/demo-creator', { own: 7, dated: 7, newest: '2026-12-05T22:00:00.000Z', approximate: false }],
+  ['bluesky/demo-creator', { own: 8, dated: 8, newest: '2026-12-05T22:00:00.000Z', approximate: false }],
   ['instagram/demo-creator', { own: 12, dated: 12, newest: '2026-12-05T16:00:00.000Z', approximate: false }],
   ['instagram/demo-flagged', { own: 12, dated: 12, newest: '2026-12-05T06:00:00.000Z', approximate: false }],
   ['youtube/demo-creator', { own: 8, dated: 8, newest: ago(2 * DAY), approximate: true }], // "2 days ago", … "1 month ago"

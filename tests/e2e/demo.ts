@@ -156,6 +156,12 @@ function describeBadge(demo: DemoPage, badge: BadgeContract): string {
   return parts.join('  ');
 }
 
+/** "\n          worth a look: …" for a badge with flags (data-flags), else nothing. */
+function flagsLine(badge: BadgeContract): string {
+  const flags = badge['data-flags'];
+  return flags ? `\n          worth a look: ${flags.split(' ').join(', ')}` : '';
+}
+
 /** Loads one demo page and waits for its badge to settle; throws when it never does. */
 async function openDemo(page: Page, demo: DemoPage): Promise<{ badge: BadgeContract; errors: string[] }> {
   const errors = collectErrors(page);
@@ -210,7 +216,7 @@ async function runWithWindow(context: BrowserContext, demos: DemoPage[]): Promis
     pages.map(async ({ page, demo }) => {
       try {
         const { badge } = await openDemo(page, demo);
-        return `  ok      ${describeBadge(demo, badge)}`;
+        return `  ok      ${describeBadge(demo, badge)}${flagsLine(badge)}`;
       } catch (error) {
         return `  no badge  ${demo.platform.padEnd(9)}  ${demo.url}: ${(error as Error).message.split('\n')[0]}`;
       }
@@ -254,8 +260,8 @@ async function runHeadless(context: BrowserContext, demos: DemoPage[], why: stri
         .then(() => true, () => false);
       if (!expanded) say('          (the details card did not open; the screenshot shows the badge collapsed)');
       else await unfoldSignals(page);
-      const flags = badge['data-flags'];
-      if (flags) say(`          worth a look: ${flags.split(' ').join(', ')}`);
+      const flags = flagsLine(badge);
+      if (flags) say(flags.slice(1));
       // The whole page: with its Signals unfolded the card reaches below the first screen.
       await page.screenshot({ path: screenshotPath(demo), fullPage: true });
       saved.push(screenshotPath(demo));

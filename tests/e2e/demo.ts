@@ -148,7 +148,9 @@ function describeBadge(demo: DemoPage, badge: BadgeContract): string {
       : 'followers unknown',
     `tier ${get('tier') ?? 'unknown'}${get('micro') === 'true' && get('tier') !== 'micro' ? ' (counts as micro)' : ''}`,
     engagement
-      ? `engagement ${Number(engagement).toFixed(2)}% by ${get('basis') ?? '?'}${sample && sample !== '0' ? ` over ${sample} posts` : ''}`
+      ? // The attribute as it is (4 decimals, trailing zeros dropped): rounding it again to 2 could
+        // disagree with the card, which rounds the unrounded rate (3.35502 → 3.36; "3.3550" → 3.35).
+        `engagement ${Number(engagement)}% by ${get('basis') ?? '?'}${sample && sample !== '0' ? ` over ${sample} posts` : ''}`
       : 'engagement unknown',
     `state ${get('state') ?? '?'}`,
     ...(get('last-post') ? [`last post ${get('last-post')}`] : []),

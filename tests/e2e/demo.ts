@@ -14,7 +14,7 @@ import { join, relative } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { clickPill, collectErrors, settledBadge, type BadgeContract } from './badge';
 import { chromiumPath, EXTENSION_DIR, extensionLaunchOptions } from './browser';
-import { DEMO_PAGES, fixturePath, fixtureRoute, ROOT } from './pages';
+import { DEMO_PAGES, demoRoute, fixturePath, ROOT } from './pages';
 import { startReplayServer } from './server';
 
 const BADGE_TIMEOUT = 15_000;
@@ -148,11 +148,20 @@ function describeBadge(demo: DemoPage, badge: BadgeContract): string {
       : 'followers unknown',
     `tier ${get('tier') ?? 'unknown'}${get('micro') === 'true' && get('tier') !== 'micro' ? ' (counts as micro)' : ''}`,
     engagement
-      ? `engagement ${Number(engagement).toFixed(2)}% by ${get('basis') ?? '?'}${sample && sample !== '0' ? ` over ${sample} posts` : ''}`
+      ? // The attribute as it is (4 decimals, trailing zeros dropped): rounding it again to 2 could
+        // disagree with the card, which rounds the unrounded rate (3.35502 → 3.36; "3.3550" → 3.35).
+        `engagement ${Number(engagement)}% by ${get('basis') ?? '?'}${sample && sample !== '0' ? ` over ${sample} posts` : ''}`
       : 'engagement unknown',
     `state ${get('state') ?? '?'}`,
+    ...(get('last-post') ? [`last post ${get('last-post')}`] : []),
   ];
   return parts.join('  ');
+}
+
+/** "\n          worth a look: …" for a badge with flags (data-flags), else nothing. */
+function flagsLine(badge: BadgeContract): string {
+  const flags = badge['data-flags'];
+  return flags ? `\n          worth a look: ${flags.split(' ').join(', ')}` : '';
 }
 
 /** Loads one demo page and waits for its badge to settle; throws when it never does. */
@@ -166,7 +175,18 @@ async function openDemo(page: Page, demo: DemoPage): Promise<{ badge: BadgeContr
   }
 }
 
-const screenshotPath = (demo: DemoPage): string => join(SCREENSHOT_DIR, `${demo.platform}-${demo.name}.png`);
+/**
+ * Unfolds the card's Signals section as a keyboard user does: from the focused pill, Tab passes
+ * Save and Close (components/Badge.tsx) to the section's summary, and Enter opens it. Real key
+ * presses: the closed shadow root lets no selector in.
+ */
+async function unfoldSignals(page: Page): Promise<void> {
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+}
+
+const screenshotPath = (demo: DemoPage, what: 'page' | 'card' = 'card'): string =>
+  join(SCREENSHOT_DIR, `${demo.platform}-${demo.name}${what === 'page' ? '-page' : ''}.png`);
 
 // ---------------------------------------------------------------- with a window
 
@@ -184,10 +204,13 @@ async function runWithWindow(context: BrowserContext, demos: DemoPage[]): Promis
   say();
   say('What to look for:');
   say('  • the MicroScope badge beside the profile name: tier, followers, engagement rate');
-  say('  • click the badge for the numbers behind the verdict (Enter works too)');
+  say('  • click the badge for the numbers behind the verdict (Enter works too), and unfold');
+  say('    "Signals" for what is worth a look: @nika.glowdaily on Instagram trips five of them');
   say('  • the toolbar icon shows the tier glyph of the profile in the tab');
   say('    (pin MicroScope from the puzzle-piece menu to see it)');
-  say('The pages are our test fixtures, served locally under the real host names: no account, no network.');
+  say('The creators are invented, their pages are our test fixtures (tests/fixtures/*/demo-*.html) served');
+  say('locally under the real host names, their posts dated as recent as the day they were written:');
+  say('no account, no network.');
   say();
 
   // All tabs load at once; their lines are printed in list order.
@@ -195,7 +218,7 @@ async function runWithWindow(context: BrowserContext, demos: DemoPage[]): Promis
     pages.map(async ({ page, demo }) => {
       try {
         const { badge } = await openDemo(page, demo);
-        return `  ok      ${describeBadge(demo, badge)}`;
+        return `  ok      ${describeBadge(demo, badge)}${flagsLine(badge)}`;
       } catch (error) {
         return `  no badge  ${demo.platform.padEnd(9)}  ${demo.url}: ${(error as Error).message.split('\n')[0]}`;
       }
@@ -225,6 +248,9 @@ async function runHeadless(context: BrowserContext, demos: DemoPage[], why: stri
     try {
       const { badge, errors } = await openDemo(page, demo);
       say(`  ok      ${describeBadge(demo, badge)}`);
+      // The page as a visitor first sees it: the site's header and grid, the badge folded.
+      await page.screenshot({ path: screenshotPath(demo, 'page') });
+      saved.push(screenshotPath(demo, 'page'));
       // A real click on the pill (the badge's shadow root is closed: no selector reaches inside).
       await clickPill(page);
       // The card hangs 32 px below the pill, inside the badge host: there once it opened.
@@ -235,7 +261,11 @@ async function runHeadless(context: BrowserContext, demos: DemoPage[], why: stri
         }, undefined, { timeout: 3_000 })
         .then(() => true, () => false);
       if (!expanded) say('          (the details card did not open; the screenshot shows the badge collapsed)');
-      await page.screenshot({ path: screenshotPath(demo) });
+      else await unfoldSignals(page);
+      const flags = flagsLine(badge);
+      if (flags) say(flags.slice(1));
+      // The whole page: with its Signals unfolded the card reaches below the first screen.
+      await page.screenshot({ path: screenshotPath(demo), fullPage: true });
       saved.push(screenshotPath(demo));
       for (const error of errors) say(`          console error: ${error}`);
     } catch (error) {
@@ -250,7 +280,7 @@ async function runHeadless(context: BrowserContext, demos: DemoPage[], why: stri
   if (stopping()) return shutdown(130);
   say();
   if (saved.length > 0) {
-    say('Screenshots, with each badge clicked open:');
+    say('Screenshots: each page as it opens (-page), then with its badge clicked open and Signals unfolded:');
     for (const path of saved) say(`  ${shown(path)}`);
     say();
   }
@@ -297,7 +327,8 @@ async function main(): Promise<never> {
     return shutdown(1);
   }
 
-  const server = await startReplayServer(demos.map((demo) => fixtureRoute(demo.platform, demo.name, demo.url)));
+  // Post dates moved to today (tests/fixtures/demo.ts): the creators stay as active as they were written.
+  const server = await startReplayServer(demos.map((demo) => demoRoute(demo)));
   cleanups.push(() => server.close());
   const hosts = [...new Set(demos.map((demo) => new URL(demo.url).host))];
   say(`Demo server on 127.0.0.1:${server.port}, answering for ${hosts.join(', ')} (this browser only).`);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Platform } from '../../lib/platforms';
 import { fixtureFile, fixtureUrl } from '../fixtures';
+import { freshenDemoPage } from '../fixtures/demo';
 import type { Route } from './server';
 
 export { fixtureUrl };
@@ -38,20 +39,17 @@ export function darkRoute(platform: string, name: string, url: string, rename: [
 }
 
 /**
- * The demo profiles `npm start` opens: one or two per platform, a micro-tier one where a fixture
- * is micro (1K to under 10K followers), so the demo shows MICRO as well as the other tiers. Each is
- * shown at the URL its fixture carries.
+ * The demo profiles `npm start` opens: tests/fixtures/<platform>/demo-*.html, invented creators on
+ * pages styled like the sites (header, counts, grid or timeline), one per platform and one creator
+ * who trips several signals. Each is shown at the URL its fixture carries.
  */
 const DEMO_FIXTURES: readonly (readonly [platform: Platform, name: string])[] = [
-  ['instagram', 'profile-exact'],
-  ['instagram', 'profile-rounded'],
-  ['instagram', 'profile-hidden-likes'], // micro, some likes hidden
-  ['tiktok', 'profile'], // mid, exact from statsV2
-  ['youtube', 'channel-rounded'], // mega, rounded
-  ['youtube', 'channel-exact'], // nano, exact
-  ['x', 'profile-exact'], // micro
-  ['x', 'profile-rounded'], // mid, rounded
-  ['bluesky', 'profile'], // mid, exact
+  ['instagram', 'demo-creator'], // mid, exact, nothing flagged
+  ['instagram', 'demo-flagged'], // micro, five signals worth a look (tests/fixtures/demo.test.ts)
+  ['tiktok', 'demo-creator'], // macro, exact from statsV2
+  ['youtube', 'demo-creator'], // mega, rounded
+  ['x', 'demo-creator'], // mid, exact
+  ['bluesky', 'demo-creator'], // micro, exact
 ];
 
 /** The demo pages with their URLs; a fixture that is missing is left for demo.ts to report. */
@@ -64,3 +62,16 @@ export const DEMO_PAGES: { platform: Platform; name: string; url: string }[] = D
   }
   return { platform, name, url };
 });
+
+/**
+ * A demo page as served on `now`: its post dates moved so the newest post is as recent as the day
+ * it was written (tests/fixtures/demo.ts), so the demo never shows a creator gone "inactive".
+ */
+export function demoRoute(
+  demo: { platform: Platform; name: string; url: string },
+  now = Date.now(),
+  html = fixtureHtml(demo.platform, demo.name),
+): Route {
+  const { host, pathname } = new URL(demo.url);
+  return { host, path: pathname, html: freshenDemoPage(html, demo.platform, now) };
+}

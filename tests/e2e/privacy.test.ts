@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTLE_TIMEOUT_MS } from '@/lib/content-controller';
+import { fixture } from '../fixtures';
 import { CONTRACT, clickPill, readBadge, saveWithKeyboard, settledBadge } from './badge';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { HOSTILE_ARGS, hostileAttack, hostileListen, hostileReport } from './hostile';
@@ -23,8 +24,8 @@ let server: ReplayServer;
 let browser: ExtensionBrowser;
 const pages = DEMO_PAGES.filter((page, index, all) => all.findIndex((other) => other.platform === page.platform) === index);
 /** A second profile for the SPA navigation of the hostile-page case: not saved by the other cases. */
-const KOFI = DEMO_PAGES.find((page) => page.url.includes('kofi.bakes'))!;
-const NOOR = DEMO_PAGES.find((page) => page.url.includes('noor.ceramics'))!;
+const KOFI = fixture('instagram', 'profile-rounded');
+const NOOR = fixture('instagram', 'profile-hidden-likes');
 
 beforeAll(async () => {
   server = await startReplayServer([...pages, KOFI, NOOR].map(({ platform, name, url }) => fixtureRoute(platform, name, url)));

@@ -52,6 +52,13 @@ const ago = (ms: number): string => new Date(NOW - ms).toISOString();
 // Every profile fixture: its own posts, how many carry a date, the newest. Without a date: why.
 const FIXTURES: [name: string, expected: Dated][] = [
   // TikTok: the video id's top 32 bits (the pinned first tile left out).
+  // The demo pages (npm start), as written: the demo moves these dates to the day it runs (tests/fixtures/demo.ts).
+  ['tiktok/demo-creator', { own: 12, dated: 12, newest: '2026-12-06T03:00:00.000Z', approximate: false }],
+  ['x/demo-creator', { own: 8, dated: 8, newest: '2026-12-06T07:00:00.000Z', approximate: false }],
+  ['bluesky/demo-creator', { own: 8, dated: 8, newest: '2026-12-05T22:00:00.000Z', approximate: false }],
+  ['instagram/demo-creator', { own: 12, dated: 12, newest: '2026-12-05T16:00:00.000Z', approximate: false }],
+  ['instagram/demo-flagged', { own: 12, dated: 12, newest: '2026-12-05T06:00:00.000Z', approximate: false }],
+  ['youtube/demo-creator', { own: 8, dated: 8, newest: ago(2 * DAY), approximate: true }], // "2 days ago", … "1 month ago"
   ['tiktok/profile', { own: 4, dated: 4, newest: '2023-11-24T12:10:51.000Z', approximate: false }],
   ['tiktok/profile-de', { own: 2, dated: 2, newest: '2023-12-16T01:34:57.000Z', approximate: false }],
   ['tiktok/profile-stale-bootstrap', { own: 2, dated: 2, newest: '2024-01-09T07:39:32.000Z', approximate: false }],

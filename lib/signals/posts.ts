@@ -79,7 +79,9 @@ function engagements(post: PostCounts): number | undefined {
 export function viralDependence(posts: readonly PostCounts[], rules: readonly SignalRule[] = SIGNAL_RULES): Signal<'viral-dependence'> {
   if (allHidden(posts)) return unknown('viral-dependence', 'likes-hidden');
   const totals = posts.map(engagements).filter((total): total is number => total !== undefined);
-  if (totals.length < signalRule('viral-dependence', rules).minSample) return unknown('viral-dependence', 'too-few-posts');
+  const minimum = signalRule('viral-dependence', rules).minSample;
+  // TikTok's and YouTube's grids show views only: enough posts, but no engagement to compare.
+  if (totals.length < minimum) return unknown('viral-dependence', posts.length >= minimum && totals.length === 0 ? 'no-likes' : 'too-few-posts');
   const middle = median(totals);
   if (middle === 0) return unknown('viral-dependence', 'no-engagement');
   return judge('viral-dependence', mean(totals) / middle, ['viral-dependence'], totals.length, rules);
@@ -96,7 +98,9 @@ export function viewsLikes(posts: readonly PostCounts[], rules: readonly SignalR
   const minimum = signalRule('views-likes-high', rules).minSample;
   if (pairs.length < minimum) {
     const withViews = posts.filter((post) => count(post, 'views')).length;
-    return unknown('views-likes', posts.length >= minimum && withViews === 0 ? 'no-views' : 'too-few-posts');
+    const withLikes = posts.filter((post) => count(post, 'likes')).length;
+    if (posts.length >= minimum && withViews === 0) return unknown('views-likes', 'no-views');
+    return unknown('views-likes', posts.length >= minimum && withLikes === 0 ? 'no-likes' : 'too-few-posts');
   }
   const views = median(pairs.map((pair) => pair.views));
   if (views === 0) return unknown('views-likes', 'no-views');

@@ -35,6 +35,11 @@ function posts(likes: readonly number[], extra: (index: number) => Partial<PostC
   return likes.map((count, index) => ({ id: String(index + 1), likes: exact(count), ...extra(index) }));
 }
 
+/** `n` videos whose tiles show views and nothing else (TikTok's and YouTube's grids). */
+function viewsOnly(n: number): PostCounts[] {
+  return Array.from({ length: n }, (_, index) => ({ id: String(index + 1), views: exact(1000 * (index + 1)) }));
+}
+
 /** The state and the value or reason, for one-line expectations. */
 function summary(signal: Signal<string>): string {
   return signal.state === 'unknown' ? `unknown:${signal.reason}` : `${signal.state}:${signal.rule}`;
@@ -124,6 +129,9 @@ describe('viral-dependence: mean ÷ median engagements, ≥ 5 posts (trendHERO)'
   it.each([
     ['four posts', posts([1, 2, 3, 4]), 'unknown:too-few-posts'],
     ['median 0', posts([0, 0, 0, 5, 9]), 'unknown:no-engagement'],
+    // TikTok's and YouTube's grids: twelve videos with their views, no like or comment counts.
+    ['12 videos showing views only: the page shows no likes, not too few posts', viewsOnly(12), 'unknown:no-likes'],
+    ['3 videos showing views only: too few posts', viewsOnly(3), 'unknown:too-few-posts'],
   ])('%s → %s', (_title, sample, expected) => {
     expect(summary(viralDependence(sample))).toBe(expected);
   });
@@ -136,6 +144,8 @@ describe('views-likes: median likes ÷ median views (Modash TikTok calculator, N
     ['no views shown', posts([80, 80, 80, 80, 80]), 'unknown:no-views'],
     ['three videos', posts([80, 80, 80], () => ({ views: exact(1000) })), 'unknown:too-few-posts'],
     ['0 views everywhere', posts([0, 0, 0, 0, 0], () => ({ views: exact(0) })), 'unknown:no-views'],
+    ['12 videos showing views only: the page shows no likes', viewsOnly(12), 'unknown:no-likes'],
+    ['3 videos showing views only', viewsOnly(3), 'unknown:too-few-posts'],
   ])('%s → %s', (_title, sample, expected) => {
     expect(summary(viewsLikes(sample))).toBe(expected);
   });

@@ -61,8 +61,11 @@ const UNKNOWN: Record<Exclude<UnknownReason, 'too-few-posts'>, MessageKey> = {
   'counts-rounded': 'signalUnknownCountsRounded',
 };
 
-/** A ratio with two decimals ("0.08"), in the UI language. */
-const ratio = (value: number): string => formatDecimal(value, 2);
+/**
+ * A ratio with two decimals ("0.08"), in the UI language; under 0.01, to its first significant
+ * digit ("0.0006": 189 following of 312,418 followers is not "0.00").
+ */
+const ratio = (value: number): string => (value > 0 && value < 0.01 ? formatDecimal(value, Math.min(6, Math.ceil(-Math.log10(value)))) : formatDecimal(value, 2));
 /** A fraction (0.05) as a percent ("5.00%"). */
 const fraction = (value: number): string => formatPercent(value * 100);
 /** A rule's threshold in words; every rule worded here has one (tests/lib/signals), else "unknown", never NaN. */
@@ -77,6 +80,7 @@ function measured(signal: Exclude<Signal<AnyId>, { state: 'unknown' }>, platform
   switch (signal.id) {
     case 'inactive': {
       const days = Math.floor(value);
+      if (days === 0) return t('signalValueInactiveToday');
       return plural('signalValueInactive', days, formatInteger(days));
     }
     case 'low-engagement':
@@ -228,7 +232,9 @@ export function money(amount: number, currency: string): string {
 
 function estimateWords(estimate: Estimate, format: (value: number) => string): string {
   if (!estimate.range) return format(estimate.value);
-  return t('valueRange', format(estimate.value), format(estimate.range.low), format(estimate.range.high));
+  const [value, low, high] = [format(estimate.value), format(estimate.range.low), format(estimate.range.high)];
+  // Rounded counts whose range vanishes in the shown precision: "USD 626", not "USD 626 (USD 626 to USD 626)".
+  return low === high ? value : t('valueRange', value, low, high);
 }
 
 const NO_VALUE: Record<NoValueEstimate['reason'], MessageKey> = {

@@ -46,6 +46,8 @@ export const ANCHOR_TIMEOUT_MS = 3000;
 /** How long "loading" may last before the verdict says what could not be read. */
 /** The verdict's clock resolution (see render). */
 const MINUTE_MS = 60_000;
+/** A time to the minute below it. */
+const toMinute = (time: number): number => Math.floor(time / MINUTE_MS) * MINUTE_MS;
 
 export const SETTLE_TIMEOUT_MS = 6000;
 
@@ -119,8 +121,7 @@ export function createController(deps: ControllerDeps) {
     // unknown ('no-history') in the verdict the content script makes.
     // The clock to the minute: the verdict (days since the newest post) stays the same object's
     // worth between the page's mutations, so the badge is not drawn again for a clock's tick.
-    const minute = Math.floor(now() / MINUTE_MS) * MINUTE_MS;
-    const verdict = buildVerdict(lastSnapshot, deps.settings(), settled ? 'settled' : 'reading', { now: minute });
+    const verdict = buildVerdict(lastSnapshot, deps.settings(), settled ? 'settled' : 'reading', { now: toMinute(now()) });
     view = { url, snapshot: lastSnapshot, verdict };
     badge?.update(view);
     deps.publish(view);
@@ -161,7 +162,8 @@ export function createController(deps: ControllerDeps) {
       url,
       signal,
       trustBootstrap,
-      readAt: now(),
+      // On the verdict's clock: "2 days ago" read now is 2 days old to the verdict, not 1 day 23:59.
+      readAt: toMinute(now()),
       onSnapshot: (snapshot) => {
         lastSnapshot = snapshot;
         // The page says there is nothing more to read (private account, no uploads, hidden

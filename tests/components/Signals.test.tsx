@@ -77,6 +77,12 @@ describe('Signals: one line per signal with state, value and rule', () => {
     expect(line('Activity').textContent).toMatch(/worth a look.*newest own post 45 days ago.*after more than 40 days without an own post/);
   });
 
+  it('activity today, and a following ratio under 0.01 to its first significant digit (not "0 days", not "0.00")', () => {
+    show({ report: report({ posts: videos([100, 100], () => ({}), 0.2), following: exact(189), followers: exact(312_418) }) });
+    expect(line('Activity').textContent).toMatch(/fine.*newest own post today/);
+    expect(line('Following ratio').textContent).toMatch(/fine.*follows 0\.0006 accounts per follower/);
+  });
+
   it('never calls anyone fake and gives no score', () => {
     const sample = videos([1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 30_000], () => ({ comments: exact(10) }));
     const { container } = show({ report: report({ posts: sample }) });
@@ -191,6 +197,12 @@ describe('Signals: value estimate', () => {
     show({ report: report({ posts: sample }), value: valueEstimate(sample, 'tiktok', { cpm: 20, currency: 'USD' }) });
     expect(screen.getByText('Price of a post: USD 2,000 (USD 1,900 to USD 2,100, from rounded counts)')).toBeTruthy();
     expect(screen.getByText(/^Median views per post \(≈100,000\) ÷ 1,000 × CPM USD 20\.00\./)).toBeTruthy();
+  });
+
+  it('no range where the rounding vanishes in the shown precision (125,150 ± 50 views at $5: USD 626 either way)', () => {
+    const sample = videos([1, 1, 1, 1, 1], () => ({ views: rounded(125_150, 125_100, 125_199) }));
+    show({ report: report({ posts: sample }), value: valueEstimate(sample, 'tiktok', { cpm: 5, currency: 'USD' }) });
+    expect(screen.getByText('Price of a post: USD 626')).toBeTruthy();
   });
 
   it('likes × 10 where no views are shown, said in the formula', () => {

@@ -241,6 +241,18 @@ describe('content controller', () => {
     expect(signals.activity?.daysSinceNewest).toBe(50);
   });
 
+  it('reads "N days ago" on the verdict\'s clock: a post read as 2 days old is 2 days old to the verdict, whatever the second', async () => {
+    const DAY = 86_400_000;
+    // Half a minute past the minute: the verdict's clock is to the minute, and so is the reading's.
+    const clock = Date.UTC(2026, 11, 6, 12, 0, 30, 500);
+    const { navigate, published, calls } = setup({ now: () => clock });
+    document.querySelector('#grid')!.innerHTML = [0, 1, 2, 3, 4].map((index) => `<article data-id="e${index}" data-likes="90" data-age-days="${2 + index}"></article>`).join('');
+    navigate('https://synthetic.test/maya/');
+    await flush();
+    expect(calls.readAt).toEqual([Date.UTC(2026, 11, 6, 12)]);
+    expect(published.at(-1)!.verdict.signals!.activity).toMatchObject({ newestAt: Date.UTC(2026, 11, 4, 12), daysSinceNewest: 2 });
+  });
+
   it('tears everything down when the extension context goes away', async () => {
     const { navigate, badges, lifetime } = setup();
     navigate('https://synthetic.test/maya/');

@@ -242,7 +242,6 @@ describe('content controller', () => {
   });
 
   it('reads "N days ago" on the verdict\'s clock: a post read as 2 days old is 2 days old to the verdict, whatever the second', async () => {
-    const DAY = 86_400_000;
     // Half a minute past the minute: the verdict's clock is to the minute, and so is the reading's.
     const clock = Date.UTC(2026, 11, 6, 12, 0, 30, 500);
     const { navigate, published, calls } = setup({ now: () => clock });

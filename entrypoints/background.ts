@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createInjector, MAIN_PART } from '@/lib/injector';
+import { injectMainPart } from '@/lib/inject-main-part';
+import { createInjector } from '@/lib/injector';
 import { isMessage } from '@/lib/messages';
 import { SITE_MATCHES } from '@/lib/platforms';
 import { serveShortlistWrites, shortlistDoor } from '@/lib/shortlist/door';
@@ -21,9 +22,7 @@ export default defineBackground(() => {
   // The content script: put into a tab when it shows a profile (lib/injector.ts), nowhere else.
   const injector = createInjector({
     isProfile: (url) => profileAt(url) !== undefined,
-    inject: async (tabId) => {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [`/${MAIN_PART}`] });
-    },
+    inject: injectMainPart,
     warn: (message, error) => console.warn(message, error),
   });
   const onUpdated = (tabId: number, change: { url?: string; status?: string }, tab: { url?: string }): void => injector.onUpdated(tabId, change, tab);

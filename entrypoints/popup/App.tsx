@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Loading } from '@/components/popup/Loading';
 import { NoContentScript } from '@/components/popup/NoContentScript';
@@ -11,6 +11,7 @@ import { t } from '@/lib/i18n';
 import type { ProfileView } from '@/lib/model';
 import type { GetDiagnosticsResponse, GetViewResponse, Message } from '@/lib/messages';
 import { PLATFORMS, profileKey, type Platform } from '@/lib/platforms';
+import { injectMainPart } from '@/lib/inject-main-part';
 import { ADAPTERS, adapterFor, adapterForHost } from '@/lib/sites';
 import { shortlistWritesSettled, useShortlist, whenShortlistHydrated } from '@/lib/shortlist/store';
 
@@ -18,6 +19,8 @@ import { shortlistWritesSettled, useShortlist, whenShortlistHydrated } from '@/l
 const POLL_MS = 1000;
 /** The content script settles within SETTLE_TIMEOUT_MS (6 s); after a reload the page needs a few more. */
 const MAX_POLLS = 20;
+/** Polls for the script the popup injected itself (it answers within one when it starts). */
+const START_POLLS = 3;
 
 type TabState =
   | { kind: 'asking' }
@@ -76,6 +79,14 @@ function useTabState() {
   const [reloadRequested, setReloadRequested] = useState(false);
   /** The round the current series of polls started at. */
   const [pollBase, setPollBase] = useState(0);
+  /**
+   * A profile tab without our script (its injection failed, or it was open while the extension was
+   * off): the popup puts it in once itself (lib/inject-main-part.ts), then waits for its answer;
+   * "Reload" is offered only if that does not bring it.
+   */
+  const startTried = useRef(false);
+  /** The round the popup's own injection was made at, while it is awaited. */
+  const [startedAt, setStartedAt] = useState<number | undefined>();
 
   useEffect(() => {
     let live = true;
@@ -84,6 +95,14 @@ function useTabState() {
         if (!live) return;
         setState(next);
         if (next.kind !== 'no-script') setReloadRequested(false);
+        if (next.kind === 'no-script' && !startTried.current) {
+          startTried.current = true;
+          setStartedAt(round);
+          injectMainPart(next.tabId).catch((error: unknown) => {
+            console.warn('[MicroScope] could not start on the tab', error);
+            setStartedAt(undefined);
+          });
+        }
       })
       .catch((error: unknown) => {
         console.warn('[MicroScope] popup could not ask the tab', error);
@@ -97,9 +116,11 @@ function useTabState() {
   const pollsLeft = round - pollBase < MAX_POLLS;
   // A reload that brought no content script within MAX_POLLS gives the button back.
   const reloading = reloadRequested && pollsLeft;
+  // The script the popup put in answers within a few polls, or the Reload button comes.
+  const injecting = startedAt !== undefined && round - startedAt < START_POLLS;
   const settling =
     pollsLeft &&
-    ((state.kind === 'view' && state.view.verdict.state === 'loading') || (state.kind === 'no-script' && reloading));
+    ((state.kind === 'view' && state.view.verdict.state === 'loading') || (state.kind === 'no-script' && (reloading || injecting)));
   useEffect(() => {
     if (!settling) return undefined;
     const timer = setTimeout(() => setRound((count) => count + 1), POLL_MS);
@@ -115,7 +136,7 @@ function useTabState() {
     });
   };
 
-  return { state, reloading, reload };
+  return { state, reloading, injecting, reload };
 }
 
 /** "Copy diagnostics": the content script builds the redacted report; the popup copies it. */
@@ -167,7 +188,7 @@ export function App() {
   const profiles = useShortlist((store) => store.profiles);
   const recent = useShortlist((store) => store.recent);
   const writeError = useShortlist((store) => store.writeError);
-  const { state, reloading, reload } = useTabState();
+  const { state, reloading, injecting, reload } = useTabState();
   const diagnostics = useDiagnostics(state.kind === 'view' ? state.tabId : undefined);
   const [now] = useState(() => new Date());
 
@@ -181,7 +202,7 @@ export function App() {
   );
 
   let body;
-  if (!hydrated || state.kind === 'asking') {
+  if (!hydrated || state.kind === 'asking' || (state.kind === 'no-script' && injecting)) {
     body = <Loading />;
   } else if (state.kind === 'unsupported') {
     body = <UnsupportedSite host={state.host} supported={supportedPlatforms()} recent={recent} now={now} />;

@@ -52,12 +52,35 @@ describe('App', () => {
     expect(await screen.findByText('MicroScope doesn’t read www.example.com.')).toBeTruthy();
   });
 
-  it('asks for a reload when no content script answers', async () => {
-    tab(PROFILE_URL, [new Error('Could not establish connection. Receiving end does not exist.')]);
+  const NO_SCRIPT = new Error('Could not establish connection. Receiving end does not exist.');
+
+  it('puts its script into a profile tab that has none, then shows the profile (no reload asked)', async () => {
+    const send = tab(PROFILE_URL, [NO_SCRIPT, settled]);
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
+    render(<App />);
+    expect(await screen.findByRole('heading', { level: 1, name: '@maya.travels' }, { timeout: 3000 })).toBeTruthy();
+    expect(inject).toHaveBeenCalledTimes(1);
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['/content-main.js'] });
+    expect(send.mock.calls.length).toBe(2);
+    expect(screen.queryByRole('button', { name: 'Reload tab' })).toBeNull();
+  });
+
+  it('asks for a reload when it cannot put its script in', async () => {
+    tab(PROFILE_URL, [NO_SCRIPT]);
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access contents of the page'));
     const reload = vi.spyOn(fakeBrowser.tabs, 'reload').mockResolvedValue(undefined as never);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     render(<App />);
     fireEvent.click(await screen.findByRole('button', { name: 'Reload tab' }));
     expect(reload).toHaveBeenCalledWith(7);
+  });
+
+  it('asks for a reload when the script it put in does not answer, and tries only once', async () => {
+    tab(PROFILE_URL, [NO_SCRIPT]);
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
+    render(<App />);
+    expect(await screen.findByRole('button', { name: 'Reload tab' }, { timeout: 6000 })).toBeTruthy();
+    expect(inject).toHaveBeenCalledTimes(1);
   });
 
   it('says when the page is not a profile', async () => {

@@ -182,7 +182,7 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
               stays short on the page; the popup shows the same section unfolded. */}
           {verdict.signals && (
             <details className="ms-signals">
-              <summary>
+              <summary id={`${cardId}-signals`}>
                 {t('signalsSectionHeading')}
                 {flags > 0 && ` · ${plural('signalsToLook', flags, String(flags))}`}
               </summary>
@@ -191,6 +191,7 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
                 value={verdict.value}
                 platform={verdict.platform}
                 sample={engagement.ok ? engagement.sampleSize : undefined}
+                labelledBy={`${cardId}-signals`}
               />
             </details>
           )}

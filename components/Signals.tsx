@@ -18,6 +18,8 @@ export interface SignalsProps {
    * third-party page any level could break the page's heading order): the titles are plain text.
    */
   headingLevel?: 2;
+  /** The id of a title already shown above the section (the card's fold): then no title of its own. */
+  labelledBy?: string;
 }
 
 type AnyId = SignalId | 'reach';
@@ -280,15 +282,17 @@ function ValuePart({ value, platform, headingLevel }: { value: ValueEstimate | N
  * the activity line and the value estimate. Never a score and never "fake": a signal is fine, worth
  * a look, or unknown with its reason.
  */
-export function Signals({ report, value, platform, sample, headingLevel }: SignalsProps) {
+export function Signals({ report, value, platform, sample, headingLevel, labelledBy }: SignalsProps) {
   const headingId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'p';
   const few = sample !== undefined && sample < MIN_SAMPLE_POSTS;
   return (
-    <section className="sig" aria-labelledby={headingId}>
-      <Heading id={headingId} className="sig-heading">
-        {t('signalsSectionHeading')}
-      </Heading>
+    <section className="sig" aria-labelledby={labelledBy ?? headingId}>
+      {!labelledBy && (
+        <Heading id={headingId} className="sig-heading">
+          {t('signalsSectionHeading')}
+        </Heading>
+      )}
       <p className="sig-muted">{t('signalsIntro')}</p>
       {few && <p className="sig-few">{t('signalsFewPosts', countPosts(platform, sample), formatInteger(MIN_SAMPLE_POSTS))}</p>}
       <p className="sig-activity">{activityWords(report.activity)}</p>

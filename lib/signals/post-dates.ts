@@ -24,7 +24,8 @@ export const FUTURE_TOLERANCE_MS = DAY;
  * (about 3·10^10 at most, under 2^35): they decode to the epoch's first seconds, so a day past the
  * epoch refuses them;
  * Douyin, whose id scheme TikTok shares, launched 2016-09; YouTube's first video is 2005-04-23;
- * Bluesky's first network posts are from late 2022 (2022-01-01 leaves margin).
+ * Bluesky's first network posts are from late 2022 (2022-01-01 leaves margin); Threads opened to
+ * the public on 2023-07-05 (Meta's launch post; staff posted the day before: one day of margin).
  */
 export const PLATFORM_START: Readonly<Record<Platform, number>> = {
   instagram: Date.UTC(2010, 9, 6),
@@ -32,6 +33,7 @@ export const PLATFORM_START: Readonly<Record<Platform, number>> = {
   tiktok: Date.UTC(2016, 8, 1),
   youtube: Date.UTC(2005, 3, 23),
   bluesky: Date.UTC(2022, 0, 1),
+  threads: Date.UTC(2023, 6, 5),
 };
 
 function plausible(at: number, platform: Platform, now: number, approximate: boolean): PostDate | undefined {

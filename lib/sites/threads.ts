@@ -28,6 +28,14 @@ const selectors = {
   followersCount: [
     'span[title]', // header, logged out, verified 2025-12 (profile.rendered.html): the only span[title] of the page
   ],
+  /**
+   * Should the title go: the text around it, "48.2K followers", in the link (logged out: /login) or
+   * button (the followers dialog) it sits in. Only texts that start with a number qualify.
+   */
+  followersText: [
+    'a:not([href^="/search"]) span[dir="auto"]', // the title's parent, verified 2025-12 (profile.rendered.html); without the title: assumed. Not the topic tags (/search?q=…)
+    '[role="button"] span[dir="auto"]', // logged in, the followers dialog's button (assumed)
+  ],
   /** <h1 dir="auto" translate="no">Mark Zuckerberg</h1> beside the avatar (the column title's h1 has no translate). */
   displayName: [
     'h1[translate="no"]', // header, verified 2025-12 (profile.rendered.html)
@@ -62,6 +70,8 @@ const POST_PATH = /^\/@([A-Za-z0-9._]{1,30})\/post\/([A-Za-z0-9_-]{1,64})\/?$/;
 const TAB_PATH = /^\/@([A-Za-z0-9._]{1,30})\/(?:replies|media|reposts)\/?$/;
 /** A count in a title attribute: digits with group separators only ("5,427,419", "5.427.419"). */
 const TITLE_NUMBER = /^\d[\d.,'\s\u00a0\u202f]*$/;
+/** "48.2K followers", "1,234 seguidores": a number first, then a word; at most 40 characters. */
+const FOLLOWERS_TEXT = /^\d[\d.,'\s\u00a0\u202f]*(?:[KMBkmb]|mil|mill\.?|Mio\.?|Mrd\.?)?\+?\s+\D/;
 /** Threads' own words for a private profile (en, assumed: no saved page shows one), beside the shared notices. */
 const THREADS_PRIVATE = /^this profile is private/i;
 /** "No threads yet" on a profile without posts (en, assumed). */
@@ -165,11 +175,16 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   const headerParts = (): { followers?: Element; other?: string } => {
     const shown = shownOwner();
     if (shown && !sameHandle(shown, handle)) return { other: shown };
-    const followers = firstVisible(
-      doc,
-      selectors.followersCount,
-      (el) => outsidePosts(el) && TITLE_NUMBER.test((el.getAttribute('title') ?? '').trim()) && /\d/.test(textOf(el)),
-    );
+    const followers =
+      firstVisible(
+        doc,
+        selectors.followersCount,
+        (el) => outsidePosts(el) && TITLE_NUMBER.test((el.getAttribute('title') ?? '').trim()) && /\d/.test(textOf(el)),
+      ) ??
+      firstVisible(doc, selectors.followersText, (el) => {
+        const text = textOf(el);
+        return outsidePosts(el) && text.length <= 40 && FOLLOWERS_TEXT.test(text);
+      });
     return { followers };
   };
 

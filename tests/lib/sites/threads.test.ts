@@ -238,3 +238,27 @@ describe.skipIf(missing)(`the real page: ${REAL} (@zuck, 2025-12)${skipped}`, ()
   });
 });
 
+
+describe('the follower text without its title', () => {
+  const strip = (doc: Document) => doc.querySelector('span[title="48,213"]')!.removeAttribute('title');
+
+  it('reads the visible "48.2K followers", rounded, when the title is gone', () => {
+    const { doc } = read('profile', URL_WREN, false);
+    strip(doc);
+    expect(readSnapshot(threads, doc, URL_WREN, { trustBootstrap: false }).followers).toEqual(truncated(48_200, 48_299));
+  });
+
+  it('never takes a topic tag or the bio that starts with a number for the count', () => {
+    const { doc } = read('profile', URL_WREN, false);
+    strip(doc);
+    const followers = doc.querySelector('a[href="/login"]')!;
+    const tags = doc.createElement('div');
+    tags.innerHTML = '<a href="/search?q=100daysoflichen&amp;serp_type=tags"><span dir="auto"><span>100 days of lichen</span></span></a>';
+    followers.parentElement!.before(tags);
+    doc.querySelector('[aria-label="Column body"] > div:nth-child(2) > span')!.textContent = '12 years of moss, 3 books';
+    followers.remove();
+    const snapshot = readSnapshot(threads, doc, URL_WREN, { trustBootstrap: false });
+    expect(snapshot.followers).toBeUndefined();
+    expect(snapshot.notes).toEqual([{ key: 'siteFollowersNotYet' }]);
+  });
+});

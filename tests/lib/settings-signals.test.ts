@@ -14,12 +14,12 @@ beforeEach(async () => {
 });
 
 describe('the signal settings (issue 16): defaults', () => {
-  it('signals on, 30 days, USD, the CPMs of lib/signals/value.ts and none for X and Bluesky', () => {
+  it('signals on, 30 days, USD, the CPMs of lib/signals/value.ts and none for X, Bluesky and Threads', () => {
     expect(DEFAULT_SETTINGS).toMatchObject({
       signals: true,
       inactiveDays: DEFAULT_INACTIVE_DAYS,
       currency: 'USD',
-      cpms: { instagram: 10, tiktok: 5, youtube: 20, x: null, bluesky: null },
+      cpms: { instagram: 10, tiktok: 5, youtube: 20, x: null, bluesky: null, threads: null },
     });
     // The same numbers as the source-carrying table, not a copy that could drift.
     for (const [platform, cpm] of Object.entries(DEFAULT_CPMS)) {

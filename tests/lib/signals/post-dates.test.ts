@@ -278,6 +278,7 @@ describe('postDate', () => {
     [{ id: '3mddvy5bv6k27' }, 'bluesky', Date.parse('2026-01-26T18:50:47.802Z'), false],
     [{ id: 'C3xYz', postedAt: Date.UTC(2026, 0, 1) }, 'instagram', Date.UTC(2026, 0, 1), false],
     [{ id: 'dQw4w9WgXcQ', postedAt: NOW - 21 * DAY, postedAtApprox: true }, 'youtube', NOW - 21 * DAY, true],
+    [{ id: 'DAbc2bBbBbB', postedAt: Date.parse('2025-12-10T18:05:11.000Z') }, 'threads', Date.parse('2025-12-10T18:05:11.000Z'), false], // the post's <time datetime>
   ] as const)('%j on %s', (post, platform, at, approximate) => {
     expect(postDate(post, platform, NOW)).toEqual({ at, approximate });
   });
@@ -285,6 +286,8 @@ describe('postDate', () => {
   it.each([
     [{ id: 'C3xYz' }, 'instagram', 'a shortcode is not a date'],
     [{ id: 'dQw4w9WgXcQ' }, 'youtube', 'a video id is not a date'],
+    [{ id: 'DAbc2bBbBbB' }, 'threads', 'a post code is not read as a date: the page\'s <time> is'],
+    [{ id: 'DAbc2bBbBbB', postedAt: Date.UTC(2023, 6, 4) }, 'threads', 'before Threads opened (2023-07-05)'],
     [{ id: '7571863205253778710', postedAt: Number.NaN }, 'tiktok', 'a stored date wins, and NaN is no date'],
   ] as const)('%j on %s → undefined (%s)', (post, platform, _reason) => {
     expect(postDate(post, platform, NOW)).toBeUndefined();

@@ -318,20 +318,31 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     );
     const bar = buttons.length === 4;
     const exact = (value: number | undefined) => (value === undefined ? undefined : exactCount(value));
-    if (json?.likesHidden) {
+    /**
+     * A count as the page renders it now. With the action bar rendered, a missing number is 0
+     * (Threads omits zeros), whatever the JSON of the first load said; the JSON's exact number
+     * stands only for a rounded one it agrees with (preferExact). Without a bar, the trusted JSON.
+     */
+    const rendered = (shown: CountReading | undefined, data: number | undefined): CountReading | undefined =>
+      bar ? (shown ? preferExact(shown, exact(data)) : exactCount(0)) : exact(data);
+    let likes: CountReading | undefined;
+    if (like) {
+      likes = rendered(like, json?.likes);
+    } else if (json?.likesHidden) {
       counts.likesHidden = true;
-    } else if (!like && !(json && json.likes !== undefined)) {
+    } else if (json?.likes !== undefined && (!bar || json.likes === 0)) {
+      likes = exactCount(json.likes);
+    } else {
       // No like number: 0 likes and hidden likes look the same (the icon alone). Without the page
-      // data to tell them apart the post's engagement is unknown: no counts, so it is left out
-      // ("likes hidden ≠ zero"), rather than counted as a post nobody liked.
+      // data to tell them apart (or with data that contradicts the page now), the post's
+      // engagement is unknown: no counts, so it is left out ("likes hidden ≠ zero") rather than
+      // counted as a post nobody liked.
       return counts;
     }
-    // With the like number shown, a missing reply/repost/share number is 0 (Threads omits zeros).
-    const zero = bar ? exactCount(0) : undefined;
-    const likes = counts.likesHidden ? undefined : preferExact(like, exact(json?.likes)) ?? zero;
-    const replies = preferExact(reply, exact(json?.replies)) ?? zero;
-    const reposts = preferExact(repost, exact(json?.reposts)) ?? zero;
-    const shares = preferExact(share, exact(json?.shares)) ?? (counts.likesHidden ? undefined : zero);
+    const replies = rendered(reply, json?.replies);
+    const reposts = rendered(repost, json?.reposts);
+    // Hiding likes hides the share count too (Threads' "Hide like and share counts").
+    const shares = counts.likesHidden && !share ? undefined : rendered(share, json?.shares);
     if (likes) counts.likes = likes;
     if (replies) counts.replies = replies;
     if (reposts) counts.reposts = reposts;

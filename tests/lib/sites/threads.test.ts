@@ -262,3 +262,34 @@ describe('the follower text without its title', () => {
     expect(snapshot.notes).toEqual([{ key: 'siteFollowersNotYet' }]);
   });
 });
+
+describe('the page now over the JSON of the first load', () => {
+  /** The number beside the n-th action button (0 like, 1 reply, 2 repost, 3 share) of a post, removed. */
+  const dropNumber = (doc: Document, code: string, index: number) => {
+    const item = doc.querySelector(`a[href$="/post/${code}"]`)!.closest('[data-pressable-container]')!;
+    const buttons = [...item.querySelectorAll('[role="button"]')].filter((button) => button.querySelector('svg[aria-label]:not([aria-label="More"])'));
+    buttons[index]!.querySelector('span[dir="auto"]')!.remove();
+  };
+
+  it('a repost number gone since load is 0, not the JSON\'s 31', () => {
+    const { doc } = read('profile', URL_WREN);
+    dropNumber(doc, 'DAbc2bBbBbB', 2);
+    const post = byId(readSnapshot(threads, doc, URL_WREN, { trustBootstrap: true }), 'DAbc2bBbBbB');
+    expect(post).toMatchObject({ likes: exact(2461), reposts: exact(0) });
+  });
+
+  it('a like number gone since load is unknown (0 or hidden), not the JSON\'s 2 461', () => {
+    const { doc } = read('profile', URL_WREN);
+    dropNumber(doc, 'DAbc2bBbBbB', 0);
+    const post = byId(readSnapshot(threads, doc, URL_WREN, { trustBootstrap: true }), 'DAbc2bBbBbB');
+    expect([post.likes, post.replies, post.likesHidden]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('a rounded number the JSON disagrees with stays rounded', () => {
+    const { doc } = read('profile', URL_WREN);
+    const item = doc.querySelector('a[href$="/post/DAbc2bBbBbB"]')!.closest('[data-pressable-container]')!;
+    const like = [...item.querySelectorAll('span')].find((span) => span.textContent === '2.4K')!;
+    like.textContent = '2.6K'; // liked 150 more times since the page loaded
+    expect(byId(readSnapshot(threads, doc, URL_WREN, { trustBootstrap: true }), 'DAbc2bBbBbB').likes).toEqual(truncated(2600, 2699));
+  });
+});

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../../lib/platforms';
 import { activityOf, ownPosts } from '../../../lib/signals';
-import { blueskyTidDate, postDate, tiktokIdDate, xIdDate } from '../../../lib/signals/post-dates';
+import { blueskyTidDate, postDate, threadsCodeDate, tiktokIdDate, xIdDate } from '../../../lib/signals/post-dates';
 import { adapterFor, readSnapshot } from '../../../lib/sites';
 import type { ProfileSnapshot } from '../../../lib/sites/types';
 import { allFixtures, fixtureFile, fixtureUrl } from '../../fixtures';
@@ -252,6 +252,15 @@ describe('post dates on the saved real pages', () => {
     const takenAt = new Map([...html.matchAll(/"code":"([A-Za-z0-9_-]{6,})"[\s\S]*?"taken_at":(\d+)/g)].map(([, code, at]) => [code!, Number(at) * 1000]));
     expect(untrusted.posts).toHaveLength(4);
     for (const post of untrusted.posts) expect(post.postedAt, post.id).toBe(takenAt.get(post.id));
+    // Every code of the page (the thread's parts too) decodes to when the post was made: never
+    // more than a second after its taken_at, at most minutes before (a carousel: 8.4 min), approximate.
+    expect(takenAt.size).toBe(7);
+    for (const [code, at] of takenAt) {
+      const decoded = threadsCodeDate(code, NOW)!;
+      expect(decoded.approximate).toBe(true);
+      expect(decoded.at - at, code).toBeLessThan(1000);
+      expect(at - decoded.at, code).toBeLessThan(10 * 60_000);
+    }
   });
 
   it.skipIf(missing('youtube/channel-videos-2026.server.html'))(`YouTube 2026 /videos: 30 lockups dated from "4 days ago"…, approximate${skipped('youtube/channel-videos-2026.server.html')}`, () => {

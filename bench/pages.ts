@@ -21,6 +21,7 @@ export const BENCH_PAGES: Partial<Record<Platform, readonly string[]>> = {
   youtube: ['channel-rounded', 'channel-exact', 'channel-es', 'channel-ja', 'channel-de', 'channel-no-videos', 'channel-late', 'watch-page'],
   x: ['profile-exact', 'profile-rounded', 'profile-es', 'profile-de', 'profile-no-posts', 'profile-late', 'status-page', 'home'],
   bluesky: ['profile', 'profile-ja', 'profile-no-posts', 'profile-late', 'post-thread'],
+  threads: ['profile', 'profile-private', 'profile-no-posts', 'profile-late', 'post-page'],
 };
 
 /**
@@ -39,6 +40,7 @@ export const LATE_HEADERS: Partial<Record<Platform, LateHeader>> = {
   youtube: { fixture: 'channel-late', render: LATE_RENDERS.youtube },
   x: { fixture: 'profile-late', render: LATE_RENDERS.x },
   bluesky: { fixture: 'profile-late', render: LATE_RENDERS.bluesky },
+  threads: { fixture: 'profile-late', render: LATE_RENDERS.threads },
 };
 
 export type PageKind = 'profile' | 'other';

@@ -319,6 +319,7 @@ const NO_BENCHMARK: Readonly<Partial<Record<EngagementFormula, Partial<Record<Pl
   'replies+reposts+likes/followers': {
     x: 'benchmarkNoneX',
     bluesky: 'benchmarkNoneBluesky',
+    threads: 'benchmarkNoneThreads',
   },
 };
 

@@ -224,6 +224,8 @@ const ROUTE_WORDS = new Set([
   'with_replies', 'media', 'likes', 'status', 'verified_followers', 'articles',
   // Bluesky
   'profile', 'post', 'lists', 'feed', 'starter-pack',
+  // Threads (post, media: above)
+  'replies', 'reposts', 'activity',
   // Pages that are not profiles, on every site
   'explore', 'search', 'hashtag', 'tag', 'results', 'home', 'i', 'flow', 'login', 'foryou', 'discover', 'notifications',
 ]);

@@ -125,6 +125,7 @@ export function headlineFormula(platform: Platform, basis: EngagementBasis): Eng
       return basis === 'followers' ? 'views/subscribers' : undefined;
     case 'x':
     case 'bluesky':
+    case 'threads':
       return basis === 'followers' ? 'replies+reposts+likes/followers' : undefined;
   }
 }
@@ -289,6 +290,7 @@ function chooseFormula(platform: Platform, posts: Iterable<PostCounts>): Engagem
       return 'views/subscribers';
     case 'x':
     case 'bluesky':
+    case 'threads':
       return 'replies+reposts+likes/followers';
   }
 }

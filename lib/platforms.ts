@@ -12,7 +12,7 @@
  * The platforms MicroScope reads. The order is the order of the UI, and stored: a saved profile
  * keeps its platform as the index in this list (lib/shortlist/codec.ts). Append only.
  */
-export const PLATFORMS = ['instagram', 'tiktok', 'youtube', 'x', 'bluesky'] as const;
+export const PLATFORMS = ['instagram', 'tiktok', 'youtube', 'x', 'bluesky', 'threads'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 /** How the UI names each platform: brand names, the same in every language. */
@@ -22,6 +22,7 @@ export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
   youtube: 'YouTube',
   x: 'X',
   bluesky: 'Bluesky',
+  threads: 'Threads',
 };
 
 /**
@@ -35,6 +36,8 @@ export const PLATFORM_DOMAINS: Readonly<Record<Platform, readonly string[]>> = {
   youtube: ['youtube.com'],
   x: ['x.com', 'twitter.com'],
   bluesky: ['bsky.app'],
+  // threads.net was the first address (2023); threads.com since 2025 (threads.net redirects there).
+  threads: ['threads.com', 'threads.net'],
 };
 
 /**
@@ -48,6 +51,8 @@ export const PROFILE_HOSTS: Readonly<Record<Platform, readonly string[]>> = {
   youtube: ['youtube.com', 'www.youtube.com', 'm.youtube.com'],
   x: ['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com'],
   bluesky: ['bsky.app', 'www.bsky.app'],
+  // Not l.threads.com: the outbound link shim (profile.rendered.html links Instagram through it).
+  threads: ['threads.com', 'www.threads.com', 'threads.net', 'www.threads.net'],
 };
 
 /** The host of each platform's canonical profile URL (what its own pages link to). */
@@ -57,6 +62,7 @@ export const CANONICAL_HOSTS: Readonly<Record<Platform, string>> = {
   youtube: 'www.youtube.com',
   x: 'x.com',
   bluesky: 'bsky.app',
+  threads: 'www.threads.com',
 };
 
 /**
@@ -72,6 +78,7 @@ export const PLATFORM_MATCHES: Readonly<Record<Platform, readonly string[]>> = {
   youtube: PROFILE_HOSTS.youtube.map((host) => `https://${host}/*`),
   x: PROFILE_HOSTS.x.map((host) => `https://${host}/*`),
   bluesky: PROFILE_HOSTS.bluesky.map((host) => `https://${host}/*`),
+  threads: PROFILE_HOSTS.threads.map((host) => `https://${host}/*`),
 };
 
 /** Every platform's match patterns, in PLATFORMS order: the manifest's host permissions. */

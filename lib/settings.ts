@@ -20,7 +20,7 @@ export interface Settings {
   signals: boolean;
   /**
    * Price per 1,000 views (or likes × 10 where no views are shown) by platform, in `currency`;
-   * null: none set, so no value estimate (no published CPM for X or Bluesky was found).
+   * null: none set, so no value estimate (no published CPM for X, Bluesky or Threads was found).
    */
   cpms: Record<Platform, number | null>;
   /** A label for the CPMs' currency ("USD", "€"): nothing is converted. */

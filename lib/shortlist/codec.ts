@@ -38,6 +38,7 @@ const URL_PREFIXES: Readonly<Record<Platform, string>> = {
   youtube: 'https://www.youtube.com/',
   x: 'https://x.com/',
   bluesky: 'https://bsky.app/profile/',
+  threads: 'https://www.threads.com/@',
 };
 
 const SCHEME_CODES = ['founding', 'five-tier', 'later-sprout', 'custom'] as const;

@@ -342,7 +342,8 @@ export type ProfileCheck = { ok: true; profile: SavedProfile } | { ok: false; re
 /**
  * Characters a handle may have, loosely per platform (the adapters in lib/sites are stricter):
  * Instagram and TikTok letters, digits, "." and "_"; X letters, digits and "_"; YouTube handles
- * any letter or digit plus "._·-" (and channel ids "UC…"); Bluesky domain names or DIDs.
+ * any letter or digit plus "._·-" (and channel ids "UC…"); Bluesky domain names or DIDs;
+ * Threads Instagram usernames.
  */
 const HANDLE_CHARACTERS: Readonly<Record<Platform, RegExp>> = {
   instagram: /^[A-Za-z0-9._]+$/,
@@ -350,6 +351,7 @@ const HANDLE_CHARACTERS: Readonly<Record<Platform, RegExp>> = {
   youtube: /^[\p{L}\p{M}\p{N}._·-]+$/u,
   x: /^[A-Za-z0-9_]+$/,
   bluesky: /^[A-Za-z0-9.:%-]+$/,
+  threads: /^[A-Za-z0-9._]+$/,
 };
 
 /** An ISO 8601 date-time with a zone, as Date#toISOString writes it (offsets accepted too). */

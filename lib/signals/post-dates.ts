@@ -24,7 +24,8 @@ export const FUTURE_TOLERANCE_MS = DAY;
  * (about 3·10^10 at most, under 2^35): they decode to the epoch's first seconds, so a day past the
  * epoch refuses them;
  * Douyin, whose id scheme TikTok shares, launched 2016-09; YouTube's first video is 2005-04-23;
- * Bluesky's first network posts are from late 2022 (2022-01-01 leaves margin).
+ * Bluesky's first network posts are from late 2022 (2022-01-01 leaves margin); Threads opened to
+ * the public on 2023-07-05 (Meta's launch post; staff posted the day before: one day of margin).
  */
 export const PLATFORM_START: Readonly<Record<Platform, number>> = {
   instagram: Date.UTC(2010, 9, 6),
@@ -32,6 +33,7 @@ export const PLATFORM_START: Readonly<Record<Platform, number>> = {
   tiktok: Date.UTC(2016, 8, 1),
   youtube: Date.UTC(2005, 3, 23),
   bluesky: Date.UTC(2022, 0, 1),
+  threads: Date.UTC(2023, 6, 5),
 };
 
 function plausible(at: number, platform: Platform, now: number, approximate: boolean): PostDate | undefined {
@@ -85,6 +87,29 @@ export function blueskyTidDate(rkey: string, now: number = Date.now()): PostDate
   for (const char of rkey) value = (value << 5n) | BigInt(TID_ALPHABET.indexOf(char));
   // Whole milliseconds: a Date has no finer grain.
   return plausible(Math.floor(Number(value >> 10n) / 1000), 'bluesky', now, false);
+}
+
+/** Instagram's shortcode alphabet: base64url, the media id's digits in base 64. */
+const SHORTCODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const SHORTCODE = /^[A-Za-z0-9_-]{1,11}$/;
+/** Milliseconds since this epoch fill the top 41 bits of a Meta media id (Instagram Engineering, "Sharding & IDs at Instagram", 2012). */
+const META_ID_EPOCH = 1314220021721n;
+
+/**
+ * A Threads post code's date: the code is the media id in base 64 (DR0Wsy0EhCP is the `pk`
+ * 3779745822511599759 of its post in threads/profile.rendered.html), and the id's bits above the
+ * 23 of shard and sequence are milliseconds since META_ID_EPOCH. The id is made when the post is
+ * created, which may precede its publication: six of the page's seven codes decode to within a
+ * second of their `taken_at`, one (a carousel) to 8.4 minutes before it. So approximate. A fallback
+ * only: the page's own `<time datetime>` is read first.
+ * @example threadsCodeDate('DR0Wsy0EhCP') // { at: 2025-12-03T22:27:15.905Z, approximate: true }
+ */
+export function threadsCodeDate(code: string, now: number = Date.now()): PostDate | undefined {
+  if (!SHORTCODE.test(code)) return undefined;
+  let value = 0n;
+  for (const char of code) value = (value << 6n) | BigInt(SHORTCODE_ALPHABET.indexOf(char));
+  if (value > U64) return undefined;
+  return plausible(Number((value >> 23n) + META_ID_EPOCH), 'threads', now, true);
 }
 
 /**
@@ -183,8 +208,8 @@ export function youtubeRelativeAge(text: string, locale: string): number | undef
 }
 
 /**
- * A post's date: what the adapter stored in `postedAt`, else what its id says (TikTok, X and
- * Bluesky ids are dates; Instagram shortcodes and YouTube video ids are not).
+ * A post's date: what the adapter stored in `postedAt`, else what its id says (TikTok, X,
+ * Bluesky and Threads ids are dates; Instagram shortcodes and YouTube video ids are not).
  */
 export function postDate(post: PostCounts, platform: Platform, now: number = Date.now()): PostDate | undefined {
   if (post.postedAt !== undefined) return plausible(post.postedAt, platform, now, post.postedAtApprox === true);
@@ -195,6 +220,8 @@ export function postDate(post: PostCounts, platform: Platform, now: number = Dat
       return xIdDate(post.id, now);
     case 'bluesky':
       return blueskyTidDate(post.id, now);
+    case 'threads':
+      return threadsCodeDate(post.id, now);
     default:
       return undefined;
   }

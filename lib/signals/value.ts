@@ -19,7 +19,7 @@ export interface Cpm {
 
 /**
  * Default CPMs (per 1,000 views): MightyScout's EMV rates (mightyscout.com/blog/earned-media-value-rebuilt).
- * No published creator CPM for X or Bluesky was found: none is invented; the user may set one.
+ * No published creator CPM for X, Bluesky or Threads was found: none is invented; the user may set one.
  */
 export const DEFAULT_CPMS: Readonly<Partial<Record<Platform, Cpm>>> = {
   instagram: { perThousand: 10, source: 'https://mightyscout.com/blog/earned-media-value-rebuilt' },

@@ -1,5 +1,6 @@
 import { bluesky } from './bluesky';
 import { instagram } from './instagram';
+import { threads } from './threads';
 import { tiktok } from './tiktok';
 import { x } from './x';
 import { youtube } from './youtube';
@@ -10,7 +11,7 @@ import type { PostCounts, ProfileReader, ProfileSnapshot, ReadOptions, SiteAdapt
  * and append it here; the conformance test (tests/lib/sites/conformance.test.ts) then checks it
  * against every other platform's URLs and the shared gotchas.
  */
-export const ADAPTERS: readonly SiteAdapter[] = [instagram, tiktok, youtube, x, bluesky];
+export const ADAPTERS: readonly SiteAdapter[] = [instagram, tiktok, youtube, x, bluesky, threads];
 
 /** The adapter for a hostname ("www.instagram.com"), or undefined. */
 export function adapterForHost(

@@ -30,7 +30,7 @@ import { HOSTILE_ARGS, hostileAttack, hostileListen, hostileReport } from './hos
 import { fixturePath, fixtureUrl, SHARED_PAGES } from './pages';
 import { startReplayServer, type ReplayServer, type Route } from './server';
 
-type Platform = 'instagram' | 'tiktok' | 'youtube' | 'x' | 'bluesky';
+type Platform = 'instagram' | 'tiktok' | 'youtube' | 'x' | 'bluesky' | 'threads';
 
 interface Served {
   platform: Platform;
@@ -57,6 +57,7 @@ const TT = 'https://www.tiktok.com';
 const YT = 'https://www.youtube.com';
 const X = 'https://x.com';
 const BS = 'https://bsky.app/profile';
+const TH = 'https://www.threads.com';
 
 /** A fixture at the URL it carries (<meta name="microscope:fixture-url">, tests/fixtures/index.ts). */
 const fixture = (platform: Platform, name: string): Served => ({ platform, file: fixturePath(platform, name), url: fixtureUrl(platform, name) });
@@ -87,6 +88,9 @@ const PROFILES: ProfileCase[] = [
   profile(fixture('bluesky', 'profile'), { 'data-followers': '48213', 'data-followers-exact': 'true', 'data-state': 'ok' }),
   profile(fixture('bluesky', 'profile-ja'), { 'data-followers': '12345', 'data-followers-exact': 'true' }),
   profile(fixture('bluesky', 'profile-no-posts'), { 'data-followers': '17', 'data-state': 'partial', 'data-sample': '0' }),
+  profile(fixture('threads', 'profile'), { 'data-followers': '48213', 'data-followers-exact': 'true', 'data-state': 'ok', 'data-last-post': '2025-12-10' }),
+  profile(fixture('threads', 'profile-private'), { 'data-followers': '2904', 'data-followers-exact': 'true', 'data-sample': '0' }),
+  profile(fixture('threads', 'profile-no-posts'), { 'data-followers': '17', 'data-state': 'partial', 'data-sample': '0' }),
 ];
 
 /** The saved real pages (third-party, beside the repository): missing ones skip outside CI and fail in CI. */
@@ -97,6 +101,7 @@ const REAL: ProfileCase[] = [
   profile(shared('youtube', 'youtube/channel-es.server.html', `${YT}/@OneMedia.`), { 'data-followers': '4690000', 'data-followers-exact': 'false', 'data-tier': 'mega' }),
   profile(shared('x', 'x/profile.rendered.html', `${X}/Kikobeats`), { 'data-followers': '3893', 'data-followers-exact': 'true', 'data-tier': 'micro' }),
   profile(shared('bluesky', 'bluesky/profile.rendered.html', `${BS}/stephenking.bsky.social`), { 'data-followers': '1101177', 'data-followers-exact': 'true', 'data-tier': 'mega' }),
+  profile(shared('threads', 'threads/profile.rendered.html', `${TH}/@zuck`), { 'data-followers': '5427419', 'data-followers-exact': 'true', 'data-tier': 'mega' }),
 ];
 
 const NOT_PROFILES: Served[] = [
@@ -105,6 +110,7 @@ const NOT_PROFILES: Served[] = [
   fixture('youtube', 'watch-page'),
   fixture('x', 'status-page'),
   fixture('bluesky', 'post-thread'),
+  fixture('threads', 'post-page'),
 ];
 
 /** One SPA navigation per platform, as the sites do it: pushState, then the new profile's body. */
@@ -114,6 +120,7 @@ const SPA: SpaCase[] = [
   { from: PROFILES[9]!, to: PROFILES[10]!, navigateEvent: 'yt-navigate-finish', away: '/feed/trending' },
   { from: PROFILES[16]!, to: PROFILES[15]!, away: '/explore' },
   { from: PROFILES[20]!, to: PROFILES[22]!, away: '/feeds' },
+  { from: PROFILES[23]!, to: PROFILES[25]!, away: '/search' },
 ];
 
 const missingOutsideCi = (page: Served): boolean => !existsSync(page.file) && !process.env.CI;

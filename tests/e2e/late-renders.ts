@@ -4,7 +4,7 @@
  * Shared by the E2E test (platforms.test.ts) and the bench's "badge after the counts are in the
  * DOM" timing (bench/pages.ts LATE_HEADERS).
  */
-export const LATE_RENDERS: Record<'tiktok' | 'youtube' | 'x' | 'bluesky', [selector: string, html: string][]> = {
+export const LATE_RENDERS: Record<'tiktok' | 'youtube' | 'x' | 'bluesky' | 'threads', [selector: string, html: string][]> = {
   tiktok: [
     [
       '#header-slot',
@@ -68,6 +68,22 @@ export const LATE_RENDERS: Record<'tiktok' | 'youtube' | 'x' | 'bluesky', [selec
         '<button aria-label="Repost or quote post"><div dir="auto" data-testid="repostCount">1</div></button>' +
         '<button aria-label="Like (40 likes)" data-testid="likeBtn"><div dir="auto" data-testid="likeCount">40</div></button>' +
         '</div></div></div>',
+    ],
+  ],
+  threads: [
+    [
+      '#threads-late-slot',
+      '<div><h1 dir="auto" translate="no">Sam Okafor</h1><span dir="auto" translate="no"><span>late.bloomer</span></span></div>' +
+        '<div><a href="/login" role="link"><span dir="auto"><span title="5,312">5.3K</span> followers</span></a></div>' +
+        '<div><a href="/@late.bloomer/replies">Replies</a><a href="/@late.bloomer/reposts">Reposts</a></div>' +
+        '<div><div><div data-pressable-container="true"><div><a href="/@late.bloomer">late.bloomer</a>' +
+        '<a href="/@late.bloomer/post/DLateAaAaAa" role="link"><time datetime="2025-12-01T09:00:00.000Z">12/01/25</time></a></div>' +
+        '<div><span dir="auto"><span>First light.</span></span></div><div>' +
+        '<div><div role="button"><div><svg aria-label="Like" role="img" width="18" height="18"><title>Like</title></svg><span dir="auto"><span>40</span></span></div></div></div>' +
+        '<div><div role="button"><div><svg aria-label="Comment" role="img" width="18" height="18"><title>Comment</title></svg><span dir="auto"><span>2</span></span></div></div></div>' +
+        '<div><div role="button"><div><svg aria-label="Repost" role="img" width="18" height="18"><title>Repost</title></svg><span dir="auto"><span>1</span></span></div></div></div>' +
+        '<div><div role="button"><div><svg aria-label="Share" role="img" width="18" height="18"><title>Share</title></svg></div></div></div>' +
+        '</div></div></div></div>',
     ],
   ],
 };

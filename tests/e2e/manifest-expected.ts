@@ -25,6 +25,10 @@ export const EXPECTED_SITE_MATCHES = [
   'https://mobile.twitter.com/*',
   'https://bsky.app/*',
   'https://www.bsky.app/*',
+  'https://threads.com/*',
+  'https://www.threads.com/*',
+  'https://threads.net/*',
+  'https://www.threads.net/*',
 ];
 
 /** The content script the background injects into profiles (entrypoints/content-main, lib/injector.ts). */

@@ -8,7 +8,7 @@ import { CONTENT_SCRIPT_MUST_NOT, EXPECTED_SITE_MATCHES as SITES, MAIN_PART_FILE
 import { ROOT } from './pages';
 
 /*
- * The final manifests as the stores receive them: exactly `storage` and the five sites, nothing
+ * The final manifests as the stores receive them: exactly `storage` and the six sites, nothing
  * else. Both builds come from the e2e global setup; zip.test.ts checks the store archives.
  */
 const CHROME = join(ROOT, '.output/chrome-mv3');

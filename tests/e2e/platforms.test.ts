@@ -1,5 +1,5 @@
 /**
- * TikTok, YouTube, X and Bluesky in real Chromium with the built extension, as instagram.test.ts
+ * TikTok, YouTube, X, Bluesky and Threads in real Chromium with the built extension, as instagram.test.ts
  * does for Instagram: fixtures and saved real pages served under the sites' host names (HTTPS, page
  * scripts off), the badge's contract attributes compared with what lib/ reads from the same HTML.
  * One browser and one replay server for the whole file.
@@ -19,7 +19,7 @@ import { LATE_RENDERS } from './late-renders';
 import { fixtureHtml, fixturePath, fixtureUrl, ROOT, SHARED_PAGES } from './pages';
 import { startReplayServer, type ReplayServer, type Route } from './server';
 
-type Platform = 'tiktok' | 'youtube' | 'x' | 'bluesky';
+type Platform = 'tiktok' | 'youtube' | 'x' | 'bluesky' | 'threads';
 
 /** A page the server answers with: a file (fixture or saved page) or HTML made from one. */
 interface Served {
@@ -123,6 +123,18 @@ const blueskyRounded: Served = {
     .replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '')
     .replace('aria-label="48213 followers"', 'aria-label="Followers"')
     .replaceAll('juniper-oakes.bsky.social', 'juniper-rounded.bsky.social'),
+};
+
+const TH = 'https://www.threads.com';
+
+/** Threads' header without the exact title and without the embedded JSON: only the visible "48.2K" is left. */
+const threadsRounded: Served = {
+  file: fixturePath('threads', 'profile'),
+  url: `${TH}/@wren.rounded`,
+  html: fixtureHtml('threads', 'profile')
+    .replace(/<script type="application\/json"[\s\S]*?<\/script>/g, '')
+    .replace('<span title="48,213">', '<span>')
+    .replaceAll('wren.alder', 'wren.rounded'),
 };
 
 /** A SPA case twice: the new body swapped in, and the old elements reused to show the new profile. */
@@ -355,6 +367,56 @@ const SPECS: PlatformSpec[] = [
       }),
     ],
     screenshot: fixture('bluesky', 'profile'),
+  },
+  {
+    platform: 'threads',
+    title: 'Threads',
+    profiles: [
+      {
+        what: 'exact "48,213" from the span[title] beside "48.2K"; the thread once, pinned and repost left out',
+        ...fixture('threads', 'profile'),
+        // The newest own post: DAbc2bBbBbB's <time datetime="2025-12-10T18:05:11.000Z">.
+        facts: { 'data-handle': 'wren.alder', 'data-followers': '48213', 'data-followers-exact': 'true', 'data-state': 'ok', 'data-last-post': '2025-12-10' },
+      },
+      {
+        what: 'rounded: only the visible "48.2K" (no title, no embedded JSON)',
+        ...threadsRounded,
+        facts: { 'data-handle': 'wren.rounded', 'data-followers': '48200', 'data-followers-exact': 'false' },
+      },
+      {
+        what: 'private, on the old threads.net host: settles with its tier',
+        ...fixture('threads', 'profile-private'),
+        facts: { 'data-handle': 'quiet.fern', 'data-followers': '2904', 'data-followers-exact': 'true', 'data-sample': '0' },
+      },
+      {
+        what: 'no posts: partial, with its tier',
+        ...fixture('threads', 'profile-no-posts'),
+        facts: { 'data-handle': 'fresh.start', 'data-followers': '17', 'data-followers-exact': 'true', 'data-state': 'partial', 'data-sample': '0' },
+      },
+    ],
+    late: {
+      ...fixture('threads', 'profile-late'),
+      before: '5312', // the embedded user JSON of the loaded profile fills in until the header renders
+      render: LATE_RENDERS.threads,
+      after: { 'data-followers': '5312', 'data-followers-exact': 'true', 'data-state': 'ok' },
+    },
+    nonProfiles: [fixture('threads', 'post-page')],
+    real: [
+      {
+        what: '@zuck: followers 5427419 exact (visible "5.4M")',
+        ...shared('threads/profile.rendered.html', `${TH}/@zuck`),
+        facts: { 'data-handle': 'zuck', 'data-followers': '5427419', 'data-followers-exact': 'true', 'data-tier': 'mega', 'data-last-post': '2025-12-16' },
+      },
+    ],
+    spa: [
+      ...bothWays({
+        what: '@wren.alder → @fresh.start, wren.alder\'s embedded JSON still in <head>',
+        from: fixture('threads', 'profile'),
+        to: fixture('threads', 'profile-no-posts'),
+        away: '/search',
+      }),
+    ],
+    screenshot: fixture('threads', 'profile'),
   },
 ];
 

@@ -6,7 +6,7 @@ import { fixture } from '../fixtures';
 import { CONTRACT, clickPill, readBadge, saveWithKeyboard, settledBadge } from './badge';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { HOSTILE_ARGS, hostileAttack, hostileListen, hostileReport } from './hostile';
-import { DEMO_PAGES, fixturePath, fixtureRoute } from './pages';
+import { DEMO_PAGES, fixturePath, fixtureRoute, fixtureUrl } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
 
 /*
@@ -22,7 +22,9 @@ import { startReplayServer, type ReplayServer } from './server';
  */
 let server: ReplayServer;
 let browser: ExtensionBrowser;
-const pages = DEMO_PAGES.filter((page, index, all) => all.findIndex((other) => other.platform === page.platform) === index);
+/** Threads until the demo shows it too (then the demo's page comes first and this one is a duplicate left out). */
+const THREADS = { platform: 'threads' as const, name: 'profile', url: fixtureUrl('threads', 'profile') };
+const pages = [...DEMO_PAGES, THREADS].filter((page, index, all) => all.findIndex((other) => other.platform === page.platform) === index);
 /** A second profile for the SPA navigation of the hostile-page case: not saved by the other cases. */
 const KOFI = fixture('instagram', 'profile-rounded');
 const NOOR = fixture('instagram', 'profile-hidden-likes');

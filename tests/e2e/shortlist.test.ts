@@ -10,6 +10,7 @@ import { startReplayServer, type ReplayServer } from './server';
 
 const ANA = fixtureUrl('instagram', 'profile-exact');
 const KOFI = fixtureUrl('instagram', 'profile-rounded');
+const WREN = fixtureUrl('threads', 'profile');
 const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 
 let server: ReplayServer;
@@ -19,6 +20,7 @@ beforeAll(async () => {
   server = await startReplayServer([
     fixtureRoute('instagram', 'profile-exact'),
     fixtureRoute('instagram', 'profile-rounded'),
+    fixtureRoute('threads', 'profile'),
   ]);
   browser = await launchWithExtension(server.hostResolverRules);
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -265,5 +267,44 @@ describe('shortlist, popup and dashboard in real Chromium', () => {
     expect(fourth.seen.busyRows).toEqual(fourth.seen.rows);
     expect(fourth.seen.rows[0]).toMatch(/kofi\.bakes/);
     for (const page of [kofi, keep, fourth.page]) await page.close();
+  });
+  it('Threads (issue 17): saved from the badge, in the popup, filtered in the dashboard, in the CSV and the backup', async () => {
+    const wren = await browser.newPage();
+    const errors = collectErrors(wren);
+    await wren.goto(WREN);
+    expect(await settledBadge(wren)).toMatchObject({ 'data-platform': 'threads', 'data-handle': 'wren.alder', 'data-followers': '48213', 'data-followers-exact': 'true' });
+    await revealBadge(wren);
+    await wren.locator('microscope-badge .ms-pill').click();
+    await wren.locator('microscope-badge button', { hasText: 'Save to shortlist' }).click();
+    await expect.poll(() => wren.locator('microscope-badge button', { hasText: 'Saved to shortlist' }).count()).toBe(1);
+
+    const popup = await openPopupFor(WREN);
+    await expect.poll(() => popup.getByText('@wren.alder').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => popup.getByRole('button', { name: /Remove/ }).count()).toBeGreaterThan(0);
+
+    const dashboard = await extensionPage('dashboard.html');
+    await expect.poll(() => dashboard.getByRole('link', { name: /wren\.alder/ }).count(), { timeout: 15_000 }).toBe(1);
+    await dashboard.getByLabel('Platform').selectOption('threads');
+    await expect.poll(() => dashboard.getByRole('link', { name: /ana\.tidepool|kofi\.bakes/ }).count()).toBe(0);
+    // The profile's link is rebuilt from platform and handle: threads.com, "@", no query.
+    expect(await dashboard.getByRole('link', { name: /wren\.alder/ }).getAttribute('href')).toBe(WREN);
+
+    const [csvDownload] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByRole('button', { name: /Export .*CSV/i }).click()]);
+    const [header, ...records] = readFileSync((await csvDownload.path()) ?? '', 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean)
+      .map((line) => line.slice(1, -1).split('","'));
+    expect(records, 'only what the filter shows').toHaveLength(1);
+    expect(records[0]).toContain('wren.alder');
+    expect(records[0]).toContain(WREN);
+    expect(records[0]).toContain('48213');
+    expect(header!.length).toBe(records[0]!.length);
+
+    const [backupDownload] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByRole('button', { name: /Download backup/ }).click()]);
+    const backup = JSON.parse(readFileSync((await backupDownload.path()) ?? '', 'utf8')) as { profiles: { platform: string; handle: string; url?: string }[] };
+    expect(backup.profiles.filter((profile) => profile.platform === 'threads')).toEqual([expect.objectContaining({ handle: 'wren.alder' })]);
+    expect(errors).toEqual([]);
+    for (const page of [wren, popup, dashboard]) await page.close();
   });
 });

@@ -134,7 +134,7 @@ afterAll(() => {
 });
 
 describe('npm run zip (Chrome Web Store)', () => {
-  it('holds the MV3 build with exactly `storage`, `scripting` and the five sites', () => {
+  it('holds the MV3 build with exactly `storage`, `scripting` and the six sites', () => {
     const manifest = manifestIn(chrome);
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.version).toBe(PACKAGE.version);
@@ -152,7 +152,7 @@ describe('npm run zip (Chrome Web Store)', () => {
 });
 
 describe('npm run zip:firefox (Firefox Add-ons)', () => {
-  it('holds the MV2 build with exactly `storage`, `scripting` and the five sites, and the fixed gecko id', () => {
+  it('holds the MV2 build with exactly `storage`, `scripting` and the six sites, and the fixed gecko id', () => {
     const manifest = manifestIn(firefox);
     expect(manifest.manifest_version).toBe(2);
     expect(manifest.version).toBe(PACKAGE.version);

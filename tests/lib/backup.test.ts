@@ -131,6 +131,7 @@ describe('export, then import', () => {
     youtube: fc.stringMatching(/^[a-zA-Z0-9._-]{3,30}$/),
     x: fc.stringMatching(/^[A-Za-z0-9_]{1,15}$/),
     bluesky: fc.stringMatching(/^[a-z0-9-]{1,20}\.bsky\.social$/),
+    threads: fc.stringMatching(/^[a-z0-9_](?:[a-z0-9._]{0,28}[a-z0-9_])?$/).filter((handle) => !handle.includes('..')),
   };
   const reading = fc.integer({ min: 0, max: 50_000_000 }).map((value) => ({ value, exact: true, min: value, max: value }));
   const state = fc.constantFrom('fine' as const, 'look' as const, 'unknown' as const);

@@ -146,6 +146,7 @@ describe('refusals: only like with like', () => {
     ['YouTube views per subscriber', [30, 'youtube', 20_000, 'followers'], /Modash's YouTube bands measure engagements per view/],
     ['X', [1, 'x', 20_000, 'followers'], /No published X benchmark by creator tier/],
     ['Bluesky', [1, 'bluesky', 20_000, 'followers'], /No published Bluesky engagement benchmark/],
+    ['Threads', [1, 'threads', 20_000, 'followers'], /No published Threads engagement benchmark/],
     ['Instagram by views', [1, 'instagram', 20_000, 'views'], /doesn't measure Instagram engagement per view/],
     ['YouTube by views', [1, 'youtube', 20_000, 'views'], /doesn't measure YouTube engagement per view/],
     ['a mean rate against median bands', [1, 'instagram', 20_000, 'followers', { method: 'mean' }], /set the engagement method to median/],
@@ -239,6 +240,7 @@ describe('describeComparison', () => {
     [[5, 'instagram', 2_000, 'followers'], 'Above average for 1K–5K followers (average 3.38–4.42%, Modash Instagram engagement rate calculator, 2025)'],
     [[9, 'instagram', 2_000, 'followers'], 'High for 1K–5K followers (average 3.38–4.42%, Modash Instagram engagement rate calculator, 2025)'],
     [[1, 'bluesky', 2_000, 'followers'], 'No published Bluesky engagement benchmark was found.'],
+    [[1, 'threads', 2_000, 'followers'], 'No published Threads engagement benchmark was found.'],
   ])('%j → %s', (args, text) => {
     expect(describeComparison(compare(...args))).toBe(text);
   });

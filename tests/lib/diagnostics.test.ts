@@ -154,6 +154,8 @@ describe('redactUrl', () => {
     // Someone else's @name on the profile's page (a link followed from it): never "{handle}".
     ['https://www.youtube.com/@someone/shorts', 'copperkettle', 'https://www.youtube.com/@{other}/shorts'],
     ['https://bsky.app/profile/maya.bsky.social', 'maya.bsky.social', 'https://bsky.app/profile/{handle}'],
+    ['https://www.threads.com/@maya.travels/reposts', 'maya.travels', 'https://www.threads.com/@{handle}/reposts'],
+    ['https://www.threads.com/@someone/post/DAbc2bBbBbB', 'maya.travels', 'https://www.threads.com/@{other}/post/{id}'],
     ['not a url', 'x', '(not a URL)'],
   ])('%s → %s', (url, handle, expected) => {
     expect(redactUrl(url, handle)).toBe(expected);

@@ -12,7 +12,7 @@ import {
   type EngagementResult,
   type EngagementSuccess,
 } from '@/lib/engagement';
-import type { Platform } from '@/lib/platforms';
+import { PLATFORMS, type Platform } from '@/lib/platforms';
 import type { NoteCode } from '@/lib/i18n';
 import type { PostCounts, ProfileSnapshot } from '@/lib/sites/types';
 
@@ -73,6 +73,8 @@ describe('defaults', () => {
     ['youtube', 'views', undefined],
     ['x', 'followers', 'replies+reposts+likes/followers'],
     ['bluesky', 'followers', 'replies+reposts+likes/followers'],
+    ['threads', 'followers', 'replies+reposts+likes/followers'],
+    ['threads', 'views', undefined],
   ] as const)('headlineFormula(%s, %s) → %s', (platform, basis, formula) => {
     expect(headlineFormula(platform, basis)).toBe(formula);
     if (formula) expect(formulaBasis(formula)).toBe(basis);
@@ -536,7 +538,7 @@ describe('never NaN or Infinity', () => {
     { requiredKeys: ['id'] },
   );
   const snapshot = fc.record({
-    platform: fc.constantFrom<Platform>('instagram', 'tiktok', 'youtube', 'x', 'bluesky'),
+    platform: fc.constantFrom<Platform>(...PLATFORMS),
     handle: fc.constant('h'),
     locale: fc.constant('en'),
     followers: reading,

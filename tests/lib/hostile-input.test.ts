@@ -389,6 +389,7 @@ const NAME_FIXTURES: NameFixture[] = [
   { platform: 'youtube', name: 'channel-rounded', url: 'https://www.youtube.com/@copperkettle/videos' },
   { platform: 'x', name: 'profile-rounded', url: 'https://x.com/mara_sketches', bio: 'Ink, paper, the odd comic.' },
   { platform: 'bluesky', name: 'profile', url: 'https://bsky.app/profile/juniper-oakes.bsky.social', bio: 'Field notes.' },
+  { platform: 'threads', name: 'profile', url: 'https://www.threads.com/@wren.alder', bio: 'Lichen walks and slow bread.' },
 ];
 
 const escapeHtml = (text: string) =>

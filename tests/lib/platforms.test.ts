@@ -24,7 +24,7 @@ const NOT_IN_MANIFEST: readonly string[] = [];
 
 describe('lib/platforms', () => {
   it('keeps the stored order of the platforms (profile-codec stores the index)', () => {
-    expect(PLATFORMS).toEqual(['instagram', 'tiktok', 'youtube', 'x', 'bluesky']);
+    expect(PLATFORMS).toEqual(['instagram', 'tiktok', 'youtube', 'x', 'bluesky', 'threads']);
   });
 
   it.each(PLATFORMS)('%s has a name, domains, profile hosts, a canonical host and match patterns', (platform) => {
@@ -79,6 +79,10 @@ describe('lib/platforms', () => {
       'https://mobile.twitter.com/*',
       'https://bsky.app/*',
       'https://www.bsky.app/*',
+      'https://threads.com/*',
+      'https://www.threads.com/*',
+      'https://threads.net/*',
+      'https://www.threads.net/*',
     ]);
   });
 });
@@ -94,6 +98,8 @@ describe('isProfileHost', () => {
     ['instagram.com.evil.example', 'instagram', false], // look-alike host
     ['www.instagram.com', 'tiktok', false], // another platform's host
     ['', 'x', false], // no host at all (file: URLs)
+    ['www.threads.net', 'threads', true], // the old Threads host still serves (redirects to threads.com)
+    ['l.threads.com', 'threads', false], // Threads' outbound link shim (profile.rendered.html)
   ])('%s is %s\'s: %s', (host, platform, mine) => {
     expect(isProfileHost(platform, host)).toBe(mine);
   });
@@ -104,6 +110,7 @@ describe('profileKey', () => {
     ['instagram', 'Maya.Travels', 'instagram:maya.travels'], // handles are case-insensitive
     ['youtube', 'ÉCOLE_42', 'youtube:école_42'], // non-ASCII letters are lowered too (locale-independent)
     ['x', 'maya', 'x:maya'], // the platform keeps "maya" on X apart from "maya" on Instagram
+    ['threads', 'Maya.Travels', 'threads:maya.travels'], // the same username as on Instagram, another profile
   ])('%s %s → %s', (platform, handle, key) => {
     expect(profileKey(platform, handle)).toBe(key);
   });

@@ -14,12 +14,12 @@ beforeEach(async () => {
 });
 
 describe('the signal settings (issue 16): defaults', () => {
-  it('signals on, 30 days, USD, the CPMs of lib/signals/value.ts and none for X and Bluesky', () => {
+  it('signals on, 30 days, USD, the CPMs of lib/signals/value.ts and none for X, Bluesky and Threads', () => {
     expect(DEFAULT_SETTINGS).toMatchObject({
       signals: true,
       inactiveDays: DEFAULT_INACTIVE_DAYS,
       currency: 'USD',
-      cpms: { instagram: 10, tiktok: 5, youtube: 20, x: null, bluesky: null },
+      cpms: { instagram: 10, tiktok: 5, youtube: 20, x: null, bluesky: null, threads: null },
     });
     // The same numbers as the source-carrying table, not a copy that could drift.
     for (const [platform, cpm] of Object.entries(DEFAULT_CPMS)) {
@@ -54,7 +54,7 @@ describe('parseSettings: the signal fields', () => {
     ['no CPM for Bluesky (it has no default)', { cpms: { bluesky: null } }, {}, 0],
     ['no CPM for Instagram: it keeps the published one', { cpms: { instagram: null } }, {}, 1],
     ['cpms not an object', { cpms: [10, 5] }, {}, 1],
-    ["a platform this version doesn't know is left out", { cpms: { threads: 4 } }, {}, 0],
+    ["a platform this version doesn't know is left out", { cpms: { mastodon: 4 } }, {}, 0],
   ])('%s', (_, raw, expected, problems) => {
     const read = parseSettings(raw);
     expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, ...expected });
@@ -103,15 +103,15 @@ describe('signalOptions: what the signals of one profile are computed with', () 
 
 describe('stored signal settings', () => {
   it('a write keeps the CPM of a platform this version does not know', () => {
-    const stored = { version: 1, cpms: { instagram: 8, threads: 4 } };
+    const stored = { version: 1, cpms: { instagram: 8, mastodon: 4 } };
     expect(settingsDocument(stored, { ...DEFAULT_SETTINGS, currency: 'EUR' })).toMatchObject({
       currency: 'EUR',
-      cpms: { ...DEFAULT_SETTINGS.cpms, threads: 4 },
+      cpms: { ...DEFAULT_SETTINGS.cpms, mastodon: 4 },
     });
   });
 
   it("a newer version's signal settings are read as far as they are understood and never rewritten", async () => {
-    const newer = { version: 2, signals: false, currency: 'GBP', inactiveDays: 'monthly', cpms: { instagram: 12, threads: 4 } };
+    const newer = { version: 2, signals: false, currency: 'GBP', inactiveDays: 'monthly', cpms: { instagram: 12, mastodon: 4 } };
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: newer });
     await reloadSettings();
     expect(useSettings.getState()).toMatchObject({

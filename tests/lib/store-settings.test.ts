@@ -161,13 +161,13 @@ describe('applySettingsPatch', () => {
 
 describe('settingsDocument: what a write stores', () => {
   it('keeps fields and platforms this version does not know, and a higher version', () => {
-    const stored = { version: 3, theme: 'neon', platforms: { instagram: true, threads: false } };
+    const stored = { version: 3, theme: 'neon', platforms: { instagram: true, mastodon: false } };
     expect(settingsDocument(stored, { ...DEFAULT_SETTINGS, badge: false })).toEqual({
       ...DEFAULT_SETTINGS,
       badge: false,
       version: 3,
       theme: 'neon',
-      platforms: { ...DEFAULT_SETTINGS.platforms, threads: false },
+      platforms: { ...DEFAULT_SETTINGS.platforms, mastodon: false },
     });
   });
 
@@ -182,7 +182,7 @@ describe('settingsDocument: what a write stores', () => {
 
 describe('settings written by other versions (issue 13)', () => {
   // As a later MicroScope might write them: a new version, a new field, a field's new value, a new platform.
-  const newer = { version: 2, sampleSize: 40, engagementMethod: 'trimmed-mean', theme: 'neon', platforms: { instagram: false, threads: true } };
+  const newer = { version: 2, sampleSize: 40, engagementMethod: 'trimmed-mean', theme: 'neon', platforms: { instagram: false, mastodon: true } };
 
   it('a newer version\'s settings survive an edit attempt byte for byte', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: newer });
@@ -198,7 +198,7 @@ describe('settings written by other versions (issue 13)', () => {
   });
 
   it('a same-version document keeps a field it does not know through an edit', async () => {
-    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, sampleSize: 12, theme: 'neon', platforms: { tiktok: false, threads: true } } });
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, sampleSize: 12, theme: 'neon', platforms: { tiktok: false, mastodon: true } } });
     await reloadSettings();
     expect(useSettings.getState().newer).toBe(false);
     useSettings.getState().update({ badge: false });
@@ -208,7 +208,7 @@ describe('settings written by other versions (issue 13)', () => {
       sampleSize: 12,
       badge: false,
       theme: 'neon',
-      platforms: { ...DEFAULT_SETTINGS.platforms, tiktok: false, threads: true },
+      platforms: { ...DEFAULT_SETTINGS.platforms, tiktok: false, mastodon: true },
     });
   });
 

@@ -181,6 +181,7 @@ describe('on the fixtures, as the E2E tests expect them', () => {
     ['tiktok/profile', '2023-11-24', '2.60'],
     ['x/profile-replies', '2024-12-12', '3.88'], // 12-12 12:00, 12-09 07:45, 12-08 21:30: 2 × 7 ÷ 3.6 days
     ['bluesky/profile', '2025-04-06', '12.00'],
+    ['threads/profile', '2025-12-10', '1.73'], // 8 own posts, 11-12 11:00 to 12-10 18:05: 7 × 7 ÷ 28.3 days
     ['instagram/profile-exact', '2025-11-28', '2.75'],
     ['instagram/profile-hidden-likes', '2024-03-14', '1.40'],
   ])('%s → last post %s, %s a week, inactive', (path, lastPost, perWeek) => {

@@ -44,6 +44,7 @@ const PROFILE_PATHS: Readonly<Record<Platform, (encoded: string, handle: string)
   youtube: (encoded, handle) => (CHANNEL_ID.test(handle) ? `/channel/${handle}` : `/@${encoded}`),
   x: (encoded) => `/${encoded}`,
   bluesky: (encoded) => `/profile/${encoded}`,
+  threads: (encoded) => `/@${encoded}`,
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Platform } from '../../platforms';
 import { blueskyProfileHandle, isBlueskyHost } from './bluesky';
 import { instagramProfileHandle, isInstagramHost } from './instagram';
+import { isThreadsHost, threadsProfileHandle } from './threads';
 import { isTikTokHost, tiktokProfileHandle } from './tiktok';
 import { isXHost, xProfileHandle } from './x';
 import { isYouTubeHost, youtubeProfileHandle } from './youtube';
@@ -23,6 +24,7 @@ export const PROFILE_URL_RULES: readonly ProfileUrlRules[] = [
   { platform: 'youtube', isHost: isYouTubeHost, profileHandle: youtubeProfileHandle },
   { platform: 'x', isHost: isXHost, profileHandle: xProfileHandle },
   { platform: 'bluesky', isHost: isBlueskyHost, profileHandle: blueskyProfileHandle },
+  { platform: 'threads', isHost: isThreadsHost, profileHandle: threadsProfileHandle },
 ];
 
 /**

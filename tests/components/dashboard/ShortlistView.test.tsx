@@ -195,7 +195,7 @@ describe('empty', () => {
   it('explains how to save profiles', () => {
     setup({ profiles: {} });
     expect(screen.getByRole('heading', { name: 'Your shortlist is empty' })).toBeTruthy();
-    expect(screen.getByText(/Open a creator's profile on Instagram, TikTok, YouTube, X or Bluesky and press/)).toBeTruthy();
+    expect(screen.getByText(/Open a creator's profile on Instagram, TikTok, YouTube, X, Bluesky or Threads and press/)).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.getByLabelText('Import backup…')).toBeTruthy();
   });

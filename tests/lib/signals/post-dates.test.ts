@@ -276,8 +276,11 @@ describe('postDate', () => {
     [{ id: '7571863205253778710' }, 'tiktok', Date.parse('2025-11-12T15:36:23.000Z'), false],
     [{ id: '1987508451887784324' }, 'x', Date.parse('2025-11-09T13:11:55.708Z'), false],
     [{ id: '3mddvy5bv6k27' }, 'bluesky', Date.parse('2026-01-26T18:50:47.802Z'), false],
+    [{ id: 'DR0Wsy0EhCP' }, 'threads', Date.parse('2025-12-03T22:27:15.905Z'), true], // taken_at 1764800835 (profile.rendered.html)
+    [{ id: 'CuXFPIeLLod' }, 'threads', Date.parse('2023-07-06T15:17:53.813Z'), true], // a launch-week code (/t/ links)
     [{ id: 'C3xYz', postedAt: Date.UTC(2026, 0, 1) }, 'instagram', Date.UTC(2026, 0, 1), false],
     [{ id: 'dQw4w9WgXcQ', postedAt: NOW - 21 * DAY, postedAtApprox: true }, 'youtube', NOW - 21 * DAY, true],
+    [{ id: 'DAbc2bBbBbB', postedAt: Date.parse('2025-12-10T18:05:11.000Z') }, 'threads', Date.parse('2025-12-10T18:05:11.000Z'), false], // the post's <time datetime>
   ] as const)('%j on %s', (post, platform, at, approximate) => {
     expect(postDate(post, platform, NOW)).toEqual({ at, approximate });
   });
@@ -285,6 +288,10 @@ describe('postDate', () => {
   it.each([
     [{ id: 'C3xYz' }, 'instagram', 'a shortcode is not a date'],
     [{ id: 'dQw4w9WgXcQ' }, 'youtube', 'a video id is not a date'],
+    [{ id: 'DAbc2bBbBbB', postedAt: Date.UTC(2023, 6, 4) }, 'threads', 'before Threads opened (2023-07-05)'],
+    [{ id: 'CtAAAAAAAAA' }, 'threads', 'an id of 2023-06-02: before Threads opened'],
+    [{ id: 'DR0Wsy0EhCP!' }, 'threads', 'not a code'],
+    [{ id: '_____________' }, 'threads', 'longer than 64 bits'],
     [{ id: '7571863205253778710', postedAt: Number.NaN }, 'tiktok', 'a stored date wins, and NaN is no date'],
   ] as const)('%j on %s → undefined (%s)', (post, platform, _reason) => {
     expect(postDate(post, platform, NOW)).toBeUndefined();

@@ -387,7 +387,7 @@ describe('properties', () => {
         fc.option(reading, { nil: undefined }),
         fc.option(reading, { nil: undefined }),
         fc.array(snapshot, { maxLength: 6 }),
-        fc.constantFrom('instagram' as const, 'tiktok' as const, 'youtube' as const, 'x' as const, 'bluesky' as const),
+        fc.constantFrom('instagram' as const, 'tiktok' as const, 'youtube' as const, 'x' as const, 'bluesky' as const, 'threads' as const),
         (list, followers, following, history, platform) => {
           const engagement = engagementRate({ platform, handle: 'h', locale: 'en', followers, following, posts: list, notes: [] });
           const report = signalsOf({ platform, posts: list, followers, following, engagement, history, now: NOW });

@@ -17,7 +17,7 @@ describe('defaults', () => {
     expect(DEFAULT_CPMS[platform]).toEqual({ perThousand: cpm, source: 'https://mightyscout.com/blog/earned-media-value-rebuilt' });
   });
 
-  it.each(['x', 'bluesky'] as const)('%s has no published CPM: no estimate unless the user sets one', (platform) => {
+  it.each(['x', 'bluesky', 'threads'] as const)('%s has no published CPM: no estimate unless the user sets one', (platform) => {
     expect(valueEstimate(videos([1, 2, 3, 4, 5].map(exact)), platform)).toEqual({ ok: false, reason: 'no-cpm' });
     expect(valueEstimate(videos([1, 2, 3, 4, 5].map(exact)), platform, { cpm: 4 }).ok).toBe(true);
   });

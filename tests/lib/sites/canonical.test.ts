@@ -5,6 +5,7 @@ import { profileAt } from '@/lib/sites/url';
 import { canonicalProfileUrl, MAX_PROFILE_URL_LENGTH, profileOfUrl, sameProfile, type ProfileRef } from '@/lib/sites/url/canonical';
 import { isInstagramHandle } from '@/lib/sites/url/instagram';
 import { isXHandle } from '@/lib/sites/url/x';
+import { isThreadsHandle } from '@/lib/sites/url/threads';
 import { GOTCHA_URLS, PROFILE_URLS } from './gotcha-urls';
 
 afterEach(() => {
@@ -28,6 +29,7 @@ describe('canonicalProfileUrl', () => {
     ['bluesky', 'jay.bsky.team', 'https://bsky.app/profile/jay.bsky.team'], // a domain handle
     ['bluesky', 'did:plc:z72i7hdynmk6r22z27h6tvur', 'https://bsky.app/profile/did:plc:z72i7hdynmk6r22z27h6tvur'], // ":" stays raw, as bsky.app writes DIDs
     ['bluesky', 'did:web:example.com%3A8080', 'https://bsky.app/profile/did:web:example.com%253A8080'], // a "%" of the DID is itself encoded
+    ['threads', 'ana.tidepool', 'https://www.threads.com/@ana.tidepool'], // threads.com (threads.net redirects there), "@", no slash
     // Not handles: still one path segment on the platform's host, naming no profile.
     ['instagram', 'maya/p/DAtp02bRsTu', 'https://www.instagram.com/maya%2Fp%2FDAtp02bRsTu/'], // "/" cannot add a path segment
     ['x', 'jack?lang=en#top', 'https://x.com/jack%3Flang%3Den%23top'], // "?" and "#" cannot start a query or fragment
@@ -63,6 +65,8 @@ describe('profileOfUrl', () => {
     ['https://bsky.app/profile/did%3Aplc%3Az72i7hdynmk6r22z27h6tvur', ref('bluesky', 'did:plc:z72i7hdynmk6r22z27h6tvur'), 'an encoded DID: bsky.app decodes it'],
     ['https://www.bsky.app/profile/jay.bsky.team', ref('bluesky', 'jay.bsky.team'), 'www. host: redirects to bsky.app'],
     ['https://www.youtube.com./@veritasium', ref('youtube', 'veritasium'), 'host with the root dot'],
+    ['https://www.threads.net/@Ana.Tidepool?igshid=abc', ref('threads', 'Ana.Tidepool'), 'the old Threads host, an Instagram share query'],
+    ['https://www.threads.com/@ana.tidepool/reposts', ref('threads', 'ana.tidepool'), 'Threads reposts tab: the profile'],
   ])('%s is %o (%s)', (url, profile) => {
     expect(profileOfUrl(url)).toEqual(profile);
   });
@@ -74,6 +78,8 @@ describe('profileOfUrl', () => {
     ['https://www.google.com/url?q=https://www.instagram.com/maya.travels/', 'a search engine\'s redirector'],
     ['https://vm.tiktok.com/ZMabc123/', 'TikTok short link'],
     ['https://go.bsky.app/AbCdEf', 'Bluesky short link'],
+    ['https://l.threads.com/?u=https%3A%2F%2Fwww.threads.com%2F%40zuck', 'Threads\' link shim'],
+    ['https://www.threads.com/@zuck/post/DR0Wsy0EhCP', 'a Threads post, not its author'],
     ['https://www.instagram.com/p/DAtp02bRsTu/', 'a post, not its author'],
     ['https://www.instagram.com/maya.travels/p/DAtp02bRsTu/', 'a post under the author\'s handle (2024+)'],
     ['https://www.instagram.com/explore/', 'a route, not a user called "explore"'],
@@ -186,6 +192,7 @@ const HANDLES: Readonly<Record<Platform, fc.Arbitrary<string>>> = {
     from(chars('abcdefghijklmnopqrstuvwxyz234567'), 24, 24).map((id) => `did:plc:${id}`),
     fc.array(from([...ALNUM, '.', '%', '-'], 1, 12), { minLength: 1, maxLength: 3 }).map((parts) => `did:web:${parts.join(':')}`),
   ),
+  threads: from([...ALNUM, '.', '_'], 1, 30).filter(isThreadsHandle), // Instagram usernames, no route to avoid: every profile path has "@"
 };
 
 describe('canonical URLs, for every handle', () => {
@@ -214,7 +221,8 @@ describe('canonical URLs, for every handle', () => {
           HANDLES.instagram,
           HANDLES.youtube.map((handle) => `@${handle}`),
           HANDLES.bluesky,
-          fc.constantFrom('profile', 'channel', 'c', 'user', 'reels', 'tagged', 'videos', 'p', 'status', 'video', 'with_replies', '', '%E5%B1%B1', '%', '@'),
+          HANDLES.threads.map((handle) => `@${handle}`),
+          fc.constantFrom('profile', 'channel', 'c', 'user', 'reels', 'tagged', 'videos', 'p', 'status', 'video', 'with_replies', 'post', 'replies', '', '%E5%B1%B1', '%', '@'),
         ),
         { maxLength: 4 },
       ),

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../../lib/platforms';
 import { activityOf, ownPosts } from '../../../lib/signals';
-import { blueskyTidDate, postDate, tiktokIdDate, xIdDate } from '../../../lib/signals/post-dates';
+import { blueskyTidDate, postDate, threadsCodeDate, tiktokIdDate, xIdDate } from '../../../lib/signals/post-dates';
 import { adapterFor, readSnapshot } from '../../../lib/sites';
 import type { ProfileSnapshot } from '../../../lib/sites/types';
 import { allFixtures, fixtureFile, fixtureUrl } from '../../fixtures';
@@ -80,6 +80,11 @@ const FIXTURES: [name: string, expected: Dated][] = [
   ['bluesky/profile-ja', { own: 1, dated: 1, newest: '2025-04-29T02:42:54.178Z', approximate: false }],
   ['bluesky/profile-late', { own: 0, dated: 0 }],
   ['bluesky/profile-no-posts', { own: 0, dated: 0 }],
+  // Threads: each post's <time datetime> (and taken_at in the embedded JSON); pinned, repost and thread parts out.
+  ['threads/profile', { own: 8, dated: 8, newest: '2025-12-10T18:05:11.000Z', approximate: false }],
+  ['threads/profile-late', { own: 0, dated: 0 }],
+  ['threads/profile-no-posts', { own: 0, dated: 0 }],
+  ['threads/profile-private', { own: 0, dated: 0 }],
   // Instagram: `taken_at` of the embedded posts query (xdt shape); tiles 13-14 are not in the JSON.
   ['instagram/profile-exact', { own: 12, dated: 10, newest: '2025-11-28T17:04:12.000Z', approximate: false }],
   // `taken_at_timestamp` of the older graphql shape.
@@ -242,6 +247,27 @@ describe('post dates on the saved real pages', () => {
     offsets.forEach((offset, index) => {
       expect(Math.abs(offset - zone), `${labels[index]![1]} ${labels[index]![2]}`).toBeLessThan(2 * 60_000);
     });
+  });
+
+  it.skipIf(missing('threads/profile.rendered.html'))(`Threads @zuck: each post's <time datetime> is its taken_at${skipped('threads/profile.rendered.html')}`, () => {
+    const url = 'https://www.threads.com/@zuck';
+    const page = loadSharedPage('threads/profile.rendered.html', url)!;
+    expect(datesOf(snapshotOf('threads', page, url))).toEqual({ own: 4, dated: 4, newest: '2025-12-16T17:18:28.000Z', approximate: false });
+    // Read untrusted (after SPA navigation the JSON is gone): the rendered times alone, against the JSON's taken_at.
+    const untrusted = readSnapshot(adapterFor(url)!.adapter, page, url, { trustBootstrap: false, readAt: NOW });
+    const html = readFileSync(`${SHARED_PAGES}/threads/profile.rendered.html`, 'utf8');
+    const takenAt = new Map([...html.matchAll(/"code":"([A-Za-z0-9_-]{6,})"[\s\S]*?"taken_at":(\d+)/g)].map(([, code, at]) => [code!, Number(at) * 1000]));
+    expect(untrusted.posts).toHaveLength(4);
+    for (const post of untrusted.posts) expect(post.postedAt, post.id).toBe(takenAt.get(post.id));
+    // Every code of the page (the thread's parts too) decodes to when the post was made: never
+    // more than a second after its taken_at, at most minutes before (a carousel: 8.4 min), approximate.
+    expect(takenAt.size).toBe(7);
+    for (const [code, at] of takenAt) {
+      const decoded = threadsCodeDate(code, NOW)!;
+      expect(decoded.approximate).toBe(true);
+      expect(decoded.at - at, code).toBeLessThan(1000);
+      expect(at - decoded.at, code).toBeLessThan(10 * 60_000);
+    }
   });
 
   it.skipIf(missing('youtube/channel-videos-2026.server.html'))(`YouTube 2026 /videos: 30 lockups dated from "4 days ago"…, approximate${skipped('youtube/channel-videos-2026.server.html')}`, () => {

@@ -40,6 +40,7 @@ const READ_AS_PROFILE: Readonly<Partial<Record<Platform, Readonly<Record<string,
   youtube: { 'watch-page': 'https://www.youtube.com/@copperkettle' },
   x: { 'status-page': 'https://x.com/ink_club', home: 'https://x.com/mara_sketches' },
   bluesky: { 'post-thread': 'https://bsky.app/profile/juniper-oakes.bsky.social' },
+  threads: { 'post-page': 'https://www.threads.com/@wren.alder' },
 };
 
 /** Runs per fixture and trust setting (plus the unmutated page). FC_NUM_RUNS=500 for a long hunt; FC_SEED / FC_PATH replay a failure. */
@@ -385,6 +386,11 @@ function pageValues(doc: Document, locales: readonly string[]): PageValues {
   const ownWindows = new Set<string>();
   windowsOf(strings.own, ownWindows, own);
   readAll(ownWindows, locales, own);
+  // Threads' Repost button shows repost_count + quote_count (lib/sites/threads.ts): a sum the page's
+  // own data defines, as its JSON writes the two side by side.
+  for (const text of strings.own) {
+    for (const [, reposts, quotes] of text.matchAll(/"repost_count":(\d{1,15}),"quote_count":(\d{1,15})/g)) own.add(Number(reposts) + Number(quotes));
+  }
   const joined = new Set<number>();
   const joinedWindows = new Set<string>();
   windowsOf(strings.joined, joinedWindows, joined);

@@ -47,6 +47,15 @@ export const PROFILE_URLS: Record<Platform, [url: string, handle: string][]> = {
     ['https://bsky.app/profile/pfrazee.com', 'pfrazee.com'],
     ['https://bsky.app/profile/bsky.app/', 'bsky.app'],
   ],
+  threads: [
+    ['https://www.threads.com/@zuck', 'zuck'],
+    ['https://www.threads.com/@mosseri/', 'mosseri'], // trailing slash
+    ['https://threads.com/@ana.tidepool?xmt=AQGz', 'ana.tidepool'], // bare host, share-link query
+    ['https://www.threads.net/@ana.tidepool', 'ana.tidepool'], // the old host (Instagram's sibling: same username)
+    ['https://www.threads.com/@ana.tidepool/replies', 'ana.tidepool'], // replies tab
+    ['https://www.threads.com/@ana.tidepool/media', 'ana.tidepool'], // media tab
+    ['https://www.threads.com/@ana.tidepool/reposts', 'ana.tidepool'], // reposts tab
+  ],
 };
 
 /**
@@ -89,7 +98,7 @@ export const GOTCHA_URLS: readonly [url: string, why: string][] = [
   ['https://l.instagram.com/?u=https%3A%2F%2Fexample.com%2F', 'outbound link shim'],
   ['https://about.instagram.com/', 'corporate site: other subdomain'],
   ['https://instagram.com.evil.example/ana.tidepool/', 'look-alike host'],
-  ['https://www.threads.net/@ana.tidepool', 'Threads: a Meta sibling, not Instagram'],
+  ['https://www.instagram.com/@ana.tidepool', 'Threads-style "@" path on Instagram: not a username'],
   // TikTok
   ['https://www.tiktok.com/@khaby.lame/video/7234567890123456789', 'a video under the author handle'],
   ['https://www.tiktok.com/@khaby.lame/photo/7234567890123456789', 'a photo post under the author handle'],
@@ -127,6 +136,20 @@ export const GOTCHA_URLS: readonly [url: string, why: string][] = [
   ['https://bsky.app/settings', 'settings'],
   ['https://bsky.app/profile/jay.bsky.team/post/3kabc123xyz2a', 'a post under the author handle'],
   ['https://bsky.app/profile/bsky.app/feed/whats-hot', 'a feed generator'],
+  // Threads
+  ['https://www.threads.com/@zuck/post/DR0Wsy0EhCP', 'a post (and its replies) under the author handle'],
+  ['https://www.threads.com/@zuck/post/DR0Wsy0EhCP/media', 'a post\'s media viewer'],
+  ['https://www.threads.net/t/CuXFPIeLLod', 'the old short post link: no handle'],
+  ['https://www.threads.com/search?q=zuck&serp_type=default', 'search, naming a handle in the query'],
+  ['https://www.threads.com/search?q=aithreads&serp_type=tags&tag_id=18399895213044171', 'a topic tag (the header\'s tag links)'],
+  ['https://www.threads.com/activity', 'the activity feed'],
+  ['https://www.threads.com/', 'home feed'],
+  ['https://www.threads.com/login?show_choice_screen=false', 'login wall'],
+  ['https://www.threads.com/zuck', 'no "@": not a Threads profile route'],
+  ['https://www.threads.com/@zuck/followers', 'not a tab: followers open as a dialog'],
+  ['https://www.threads.com/@two..dots', 'not a valid username: ".."'],
+  ['https://l.threads.com/?u=https%3A%2F%2Fwww.instagram.com%2Fzuck%2F', 'outbound link shim'],
+  ['https://www.threads.com.evil.example/@zuck', 'look-alike host'],
   // Anywhere
   ['https://example.com/ana.tidepool/', 'a site we do not read'],
   ['https://www.google.com/search?q=instagram.com%2Fana.tidepool', 'a profile URL inside a query'],

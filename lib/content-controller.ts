@@ -2,7 +2,7 @@ import type { ProfileView } from './model';
 import { watchProfile } from './profile-watch';
 import type { Settings } from './settings';
 import { adapterFor } from './sites';
-import type { ProfileSnapshot, SiteAdapter } from './sites/types';
+import type { PageDataFeed, ProfileSnapshot, SiteAdapter } from './sites/types';
 import { buildVerdict } from './verdict';
 
 /** A mounted badge. The content script implements it with a shadow-root UI; tests with plain DOM. */
@@ -36,6 +36,8 @@ export interface ControllerDeps {
    * count back from and what the activity signals measure to.
    */
   now?: () => number;
+  /** Posts the page's own requests carried (Instagram's observer, lib/sites/instagram/feed.ts). */
+  pageData?: PageDataFeed;
 }
 
 /** The badge host's element name (entrypoints/content-main/mount-badge.tsx): the page watcher ignores it. */
@@ -162,6 +164,7 @@ export function createController(deps: ControllerDeps) {
       signal,
       trustBootstrap,
       readAt: now(),
+      ...(deps.pageData && { pageData: deps.pageData }),
       onSnapshot: (snapshot) => {
         lastSnapshot = snapshot;
         // The page says there is nothing more to read (private account, no uploads, hidden

@@ -60,6 +60,7 @@ export function watchProfile(options: ProfileWatchOptions): ProfileWatch {
   const currentHref = options.currentHref ?? (() => doc.location?.href ?? url.href);
   const readOptions: ReadOptions = { trustBootstrap: options.trustBootstrap };
   if (options.readAt !== undefined) readOptions.readAt = options.readAt;
+  if (options.pageData) readOptions.pageData = options.pageData;
   const reader = adapter.reader(doc, url, readOptions);
   const selector = reader.postSelector;
 
@@ -239,6 +240,18 @@ export function watchProfile(options: ProfileWatchOptions): ProfileWatch {
   if (!signal.aborted) {
     observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    // Posts the page's own requests bring later (Instagram: after load, after each navigation):
+    // merged by id like tiles, and the header read again for its note on where they came from.
+    const unsubscribe = options.pageData?.subscribe(() => {
+      try {
+        if (signal.aborted) return;
+        for (const post of reader.dataPosts?.() ?? []) addPost(post);
+        report(true);
+      } catch (error) {
+        console.warn('[MicroScope] page data', adapter.platform, url.href, error);
+      }
+    });
+    if (unsubscribe) signal.addEventListener('abort', unsubscribe, { once: true });
   }
   report(true);
 
@@ -260,13 +273,17 @@ function samePost(a: PostCounts, b: PostCounts): boolean {
   return a.kind === b.kind;
 }
 
-/** A later read of the same post wins, but never trades an exact count for a rounded one. */
+/**
+ * A later read of the same post wins, but never trades an exact count for a rounded one that agrees
+ * with it; a rounded count that does not (its interval leaves the exact one out) is what the page
+ * shows now, and the exact one was stale (page data received minutes before a hover overlay).
+ */
 function mergePost(before: PostCounts, after: PostCounts): PostCounts {
   const merged: PostCounts = { ...before, ...after };
   for (const key of COUNT_KEYS) {
     const old = before[key];
     const next = after[key];
-    if (old?.exact && (!next || !next.exact)) merged[key] = old;
+    if (old?.exact && (!next || (!next.exact && old.value >= next.min && old.value <= next.max))) merged[key] = old;
   }
   return merged;
 }

@@ -98,7 +98,7 @@ function start(): void {
 
   // Instagram's posts as the page's own requests brought them (the observer in the page's world,
   // entrypoints/instagram-posts.content.ts): the grid shows no counts (issue 15, item 4).
-  const pageData = isInstagramHost(location.hostname) ? connectPostsFeed(document, lifetime.signal) : undefined;
+  const pageData = isInstagramHost(location.hostname) ? connectPostsFeed(document, lifetime.signal, (read) => lifetime.setTimeout(guard(read), 0)) : undefined;
   const controller = createController({
     doc: document,
     ...(pageData && { pageData }),

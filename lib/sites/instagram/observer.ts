@@ -1,5 +1,5 @@
 import { ASK_EVENT, TELL_EVENT, writePosts } from './channel';
-import { isPostsEndpoint, MAX_BODY_CHARS, postsInBody, postsInJson, type PageDataPost } from './page-data';
+import { isPostsEndpoint, MAX_BODY_CHARS, mayHoldPosts, postsInBody, postsInJson, queryNameOf, type PageDataPost } from './page-data';
 
 /**
  * The posts observer: runs in the page's own world on every Instagram page from document start
@@ -31,7 +31,8 @@ export function installPostsObserver(win: PageWindow): boolean {
   const doc = win.document;
   // The page's own objects as they are before any page script ran: a page that replaces them later
   // does not change what the observer calls.
-  const { CustomEvent: PageCustomEvent, URL: PageURL, Request: PageRequest, XMLHttpRequest: PageXhr } = win;
+  const { CustomEvent: PageCustomEvent, URL: PageURL, Request: PageRequest, XMLHttpRequest: PageXhr, URLSearchParams: PageParams } = win;
+  const paramsGet = PageParams?.prototype.get;
   const originalFetch = win.fetch;
   const setTimer = win.setTimeout.bind(win);
   const dispatch = win.EventTarget.prototype.dispatchEvent;
@@ -92,6 +93,17 @@ export function installPostsObserver(win: PageWindow): boolean {
     }
   };
 
+  /**
+   * Whether a request's body names a query that cannot hold a profile's posts (home feed, stories,
+   * comments…): its answer is not even copied. A body we cannot read as a form says nothing.
+   */
+  const otherQuery = (body: unknown): boolean => {
+    let name: string | null | undefined;
+    if (typeof body === 'string') name = queryNameOf(body);
+    else if (paramsGet && PageParams && body instanceof PageParams) name = paramsGet.call(body, 'fb_api_req_friendly_name');
+    return typeof name === 'string' && name !== '' && !mayHoldPosts(name);
+  };
+
   listen.call(doc, ASK_EVENT, () => {
     asked = true;
     tell([...kept.values()]);
@@ -117,7 +129,8 @@ export function installPostsObserver(win: PageWindow): boolean {
       try {
         // Registered before the page's own `then` (it gets `result` only when we return): the
         // copy is made before the page reads the body.
-        if (watched(args[0])) result.then(readResponse, () => undefined);
+        const init = args[1] as { body?: unknown } | undefined;
+        if (watched(args[0]) && !otherQuery(init?.body)) result.then(readResponse, () => undefined);
       } catch {
         // never into the page
       }
@@ -157,7 +170,7 @@ export function installPostsObserver(win: PageWindow): boolean {
     };
     const send = function send(this: XMLHttpRequest, ...args: unknown[]): void {
       try {
-        if (targets.has(this)) listen.call(this, 'load', onLoad, { once: true });
+        if (targets.has(this) && !otherQuery(args[0])) listen.call(this, 'load', onLoad, { once: true });
       } catch {
         // never into the page
       }

@@ -62,6 +62,33 @@ const CONNECTIONS: readonly (readonly [path: readonly string[], from: PageDataPo
   [['xdt_api__v1__clips__user__connection_v2'], 'clips'], // Reels tab, 2024-26
   [['user', 'edge_owner_to_timeline_media'], 'timeline'], // graphql profile JSON, until 2023
 ];
+/**
+ * What a body must contain to be parsed: a profile timeline or Reels tab connection by (part of)
+ * its name, or the REST feed's `items` with like counts. Parts, not whole names, so a renamed
+ * connection (`xdt_api__v2__feed__user_timeline…`) still passes.
+ */
+const POSTS_MARKERS = ['__feed__user_timeline', '__clips__user__', 'clips_connection', 'edge_owner_to_timeline_media', '"items":[{'];
+
+/**
+ * The GraphQL query names (`fb_api_req_friendly_name` in the request's form body) whose answers may
+ * hold a profile's posts: PolarisProfilePostsQuery (posts-query-2024.json's request),
+ * PolarisProfilePostsTabContentQuery_connection and PolarisProfileReelsTabContentQuery (public
+ * scrapers, 2024-26). Answers to other named queries are not read at all; unnamed ones are.
+ * @example mayHoldPosts('PolarisProfilePostsQuery') // true
+ */
+export function mayHoldPosts(queryName: string): boolean {
+  return /profile.*(post|reel|clip|timeline|media)|(post|reel|clip|timeline|media).*profile|user_?timeline|clips_?user/i.test(queryName);
+}
+
+/**
+ * The query name a request's form body carries, or undefined (not a form, or no name in its first 8 KB).
+ * @example queryNameOf('av=0&fb_api_req_friendly_name=PolarisProfilePostsQuery&doc_id=1') // 'PolarisProfilePostsQuery'
+ */
+export function queryNameOf(form: string): string | undefined {
+  const match = /(?:^|&)fb_api_req_friendly_name=([A-Za-z0-9_.%-]{1,120})(?:&|$)/.exec(form.slice(0, 8192));
+  return match?.[1];
+}
+
 /** Keys of `data` looked through for an unknown connection holding `edges`, at most. */
 const MAX_KEYS = 40;
 
@@ -89,8 +116,9 @@ export function isPostsEndpoint(pathname: string): boolean {
  */
 export function postsInBody(body: string): PageDataPost[] {
   if (typeof body !== 'string' || body.length > MAX_BODY_CHARS) return [];
-  // Cheap refusals first: most of the page's GraphQL answers are about something else.
-  if (!body.includes('"like_count"') && !body.includes('"edge_liked_by"')) return [];
+  // Cheap refusals first: most of the page's GraphQL answers are about something else (the home
+  // feed's carry like counts too, and are not a profile's).
+  if (!POSTS_MARKERS.some((marker) => body.includes(marker))) return [];
   const text = body.startsWith('for (;;);') ? body.slice(9) : body;
   const parsed = parseJson(text);
   if (parsed !== undefined) return postsInJson(parsed);

@@ -59,6 +59,7 @@ function page(body: (url: string) => string = () => POSTS): Page {
     CustomEvent,
     URL,
     Request,
+    URLSearchParams,
     EventTarget,
     setTimeout,
     location: { origin: ORIGIN, href: `${ORIGIN}/mara.kiln/` },
@@ -110,6 +111,37 @@ describe('the posts observer in the page\'s world', () => {
     await settle();
     ask(doc);
     expect(clone).not.toHaveBeenCalled();
+    expect(told).toEqual([[]]);
+  });
+
+  it.each([
+    ['the home feed query', 'av=0&fb_api_req_friendly_name=PolarisFeedTimelineRootV2Query&doc_id=1', false],
+    ['the stories tray', new URLSearchParams({ fb_api_req_friendly_name: 'PolarisStoriesV3TrayQuery', doc_id: '2' }), false],
+    ['the profile posts query', 'av=0&fb_api_req_friendly_name=PolarisProfilePostsQuery&doc_id=3', true],
+    ['the Reels tab query', new URLSearchParams({ fb_api_req_friendly_name: 'PolarisProfileReelsTabContentQuery_connection' }), true],
+    ['an unnamed request', 'doc_id=4&variables=%7B%7D', true],
+  ])('by the query name of its request: %s is read: %s', async (_case, body, read) => {
+    const { win, doc, told } = page();
+    installPostsObserver(win);
+    const clone = vi.spyOn(Response.prototype, 'clone');
+    const response = await win.fetch('/graphql/query', { method: 'POST', body });
+    expect(await response.text()).toBe(POSTS);
+    await settle();
+    ask(doc);
+    expect(clone).toHaveBeenCalledTimes(read ? 1 : 0);
+    expect(told[0]).toHaveLength(read ? 12 : 0);
+  });
+
+  it('parses no answer without a profile timeline in it (the home feed carries like counts too)', async () => {
+    const feed = JSON.stringify({ data: { xdt_api__v1__feed__timeline__connection: { edges: [{ node: { media: { code: 'Feed0000001', like_count: 5, user: { username: 'mara.kiln' } } } }] } } });
+    const { win, doc, told } = page(() => feed);
+    installPostsObserver(win);
+    const parse = vi.spyOn(JSON, 'parse');
+    await (await win.fetch('/graphql/query')).text();
+    await settle();
+    // (happy-dom's Headers parse JSON of their own: only the body counts here.)
+    expect(parse.mock.calls.filter(([text]) => String(text).includes('Feed0000001'))).toEqual([]);
+    ask(doc);
     expect(told).toEqual([[]]);
   });
 
@@ -191,8 +223,12 @@ describe('the content script\'s end of the channel', () => {
     const asked = vi.fn(() => doc.dispatchEvent(new CustomEvent(TELL_EVENT, { detail: JSON.stringify([{ code: 'DMk1Pst0003', from: 'timeline', owner: 'mara.kiln', likes: 3120 }]) })));
     doc.addEventListener(ASK_EVENT, asked);
     const run = new AbortController();
-    const feed = connectPostsFeed(doc, run.signal);
+    const tasks: (() => void)[] = [];
+    const nextTask = () => tasks.splice(0).forEach((task) => task());
+    const feed = connectPostsFeed(doc, run.signal, (task) => tasks.push(task));
     expect(asked).toHaveBeenCalledTimes(1);
+    expect(feed.posts(), 'nothing is read inside the dispatcher\'s call').toEqual([]);
+    nextTask();
     expect(feed.posts()).toEqual([{ code: 'DMk1Pst0003', from: 'timeline', owner: 'mara.kiln', likes: 3120 }]);
     const heard = vi.fn();
     feed.subscribe(heard);
@@ -200,11 +236,19 @@ describe('the content script\'s end of the channel', () => {
     tell({ code: 'DMk1Pst0003', likes: 1 });
     tell('not json');
     tell(JSON.stringify([{ code: 'DMk1Pst0003', from: 'timeline', owner: 'mara.kiln', likes: 3125 }]));
+    expect(tasks, 'one task for the messages of one turn').toHaveLength(1);
+    nextTask();
     expect(heard).toHaveBeenCalledTimes(1);
     expect(feed.posts()[0]!.likes, 'the page may send new numbers, as it may render them').toBe(3125);
+    // A flood: at most 20 messages wait for the next task.
+    for (let i = 0; i < 100; i++) tell(JSON.stringify([{ code: `Flood${String(i).padStart(3, '0')}`, from: 'timeline', likes: i }]));
+    nextTask();
+    expect(feed.posts()).toHaveLength(21);
+    expect(heard).toHaveBeenCalledTimes(21);
     run.abort();
     tell(JSON.stringify([{ code: 'DMk1Pst0004', from: 'timeline', likes: 1 }]));
-    expect(feed.posts()).toHaveLength(1);
-    expect(heard).toHaveBeenCalledTimes(1);
+    nextTask();
+    expect(feed.posts()).toHaveLength(21);
+    expect(heard).toHaveBeenCalledTimes(21);
   });
 });

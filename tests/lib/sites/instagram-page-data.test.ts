@@ -1,14 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { engagementRate } from '../../../lib/engagement';
+import { watchProfile } from '../../../lib/profile-watch';
 import { readSnapshot } from '../../../lib/sites';
 import { instagram } from '../../../lib/sites/instagram';
 import { readPosts, writePosts } from '../../../lib/sites/instagram/channel';
 import { dataPostsFor } from '../../../lib/sites/instagram/data-posts';
 import { MAX_BODY_CHARS, MAX_POSTS_PER_RESPONSE, postsInBody, type PageDataPost } from '../../../lib/sites/instagram/page-data';
-import type { PageDataFeed } from '../../../lib/sites/types';
+import type { PageDataFeed, ProfileSnapshot } from '../../../lib/sites/types';
 import { closeFixtures, loadFixture, SHARED_PAGES, words } from './fixture';
 
 afterAll(closeFixtures);
@@ -259,5 +260,52 @@ describe('the real responses (/work/shared/pages/instagram, 2024)', () => {
     const tab = dataPostsFor([...posts, ...reels], 'anasaiaofficial', 'reels', Date.UTC(2024, 2, 1));
     expect(tab).toHaveLength(12);
     expect(tab[0]).toMatchObject({ id: 'C38wAnKPWRX', views: { value: 131421, exact: true } });
+  });
+});
+
+describe('watching the profile: the page data arrives after the tiles, and later reads of the page merge with it', () => {
+  it('adds the posts when they come, says where from, and lets a rendered count that disagrees win', async () => {
+    const html = readFileSync(join(FIXTURES, 'profile-page-data.html'), 'utf8');
+    document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(html)![1]!.replace(/<script>[\s\S]*?<\/script>/, '');
+    let posts: PageDataPost[] = [];
+    let version = 0;
+    const listeners = new Set<() => void>();
+    const feed: PageDataFeed = { posts: () => posts, get version() { return version; }, subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)) };
+    const snapshots: ProfileSnapshot[] = [];
+    const run = new AbortController();
+    watchProfile({
+      adapter: instagram,
+      handle: 'mara.kiln',
+      doc: document,
+      url: new URL(PROFILE),
+      currentHref: () => PROFILE,
+      trustBootstrap: false,
+      readAt: READ_AT,
+      pageData: feed,
+      signal: run.signal,
+      batchMs: 0,
+      onSnapshot: (snapshot) => snapshots.push(structuredClone(snapshot)),
+    });
+    expect(snapshots.at(-1)?.posts).toEqual([]);
+
+    // The page's request answers: the observer's batch reaches the feed.
+    posts = postsInBody(POSTS);
+    version++;
+    for (const listener of listeners) listener();
+    const withData = snapshots.at(-1)!;
+    expect(withData.posts).toHaveLength(11);
+    expect(words(withData.notes)).toContain("Likes and comments of the 8 latest posts: from the page's data (what Instagram sent this page; its grid shows no counts).");
+
+    // Hover overlays the user reveals: one agrees with the data ("3.1K" for 3,120: the exact one
+    // stays), one does not ("9.9K" for 2,875: the page shows it now, the data was older).
+    const tile = (code: string, likes: string) =>
+      `<a href="/mara.kiln/p/${code}/"><div></div><ul><li><span>${likes}</span><svg aria-label="Like"></svg></li><li><span>7</span><svg aria-label="Comment"></svg></li></ul></a>`;
+    document.getElementById('grid')!.innerHTML = tile('DMk1Pst0003', '3.1K') + tile('DMk1Pst0004', '9.9K');
+    await vi.waitFor(() => expect(snapshots.at(-1)?.posts.find((post) => post.id === 'DMk1Pst0004')?.likes?.exact).toBe(false));
+    const after = snapshots.at(-1)!;
+    expect(after.posts.find((post) => post.id === 'DMk1Pst0003')?.likes).toEqual({ value: 3120, exact: true, min: 3120, max: 3120 });
+    expect(after.posts.find((post) => post.id === 'DMk1Pst0004')?.likes).toMatchObject({ value: 9900, exact: false });
+    run.abort();
+    expect(listeners.size, 'the watch stops listening when its run ends').toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import type { ProfileView } from './model';
 import { watchProfile } from './profile-watch';
 import type { Settings } from './settings';
 import { adapterFor } from './sites';
-import type { PageDataFeed, ProfileSnapshot, SiteAdapter } from './sites/types';
+import type { PageDataFeed, PostCounts, ProfileSnapshot, SiteAdapter } from './sites/types';
 import { buildVerdict } from './verdict';
 
 /** A mounted badge. The content script implements it with a shadow-root UI; tests with plain DOM. */
@@ -52,6 +52,14 @@ const MINUTE_MS = 60_000;
 export const SETTLE_TIMEOUT_MS = 6000;
 
 /**
+ * Profile tabs whose posts are remembered within a document, and posts per tab: what the user
+ * revealed (Instagram's hover overlays) is not lost when they open a post (the URL becomes
+ * /p/CODE/) or visit another profile and come back (issue 15, item 4).
+ */
+const REMEMBERED_TABS = 5;
+const REMEMBERED_POSTS = 500;
+
+/**
  * The content script's brain, free of WXT so tests can drive it: on every navigation it drops the
  * previous profile's work and badge first, then picks the adapter, follows the page and keeps
  * one badge in sync with what the page shows.
@@ -69,8 +77,20 @@ export function createController(deps: ControllerDeps) {
   let reader: { anchor(): Element | null } = { anchor: () => null };
 
   const initial = adapterFor(deps.initialUrl, deps.adapters);
+  /** Posts read per profile tab (platform and path) in this document, latest visit last. */
+  const remembered = new Map<string, PostCounts[]>();
+  let visiting: string | undefined;
 
   const teardown = (): void => {
+    if (visiting !== undefined && lastSnapshot && lastSnapshot.posts.length > 0) {
+      remembered.delete(visiting);
+      remembered.set(visiting, lastSnapshot.posts.slice(0, REMEMBERED_POSTS));
+      for (const key of remembered.keys()) {
+        if (remembered.size <= REMEMBERED_TABS) break;
+        remembered.delete(key);
+      }
+    }
+    visiting = undefined;
     run?.abort();
     run = undefined;
     badge?.remove();
@@ -153,6 +173,8 @@ export function createController(deps: ControllerDeps) {
       initial.handle.toLowerCase() === found.handle.toLowerCase();
 
     reader = { anchor: () => null };
+    visiting = `${found.adapter.platform} ${url.pathname.toLowerCase().replace(/\/?$/, '/')}`;
+    const seedPosts = remembered.get(visiting);
     // The first snapshot comes from inside watchProfile, before its reader (the anchor) is known
     // here: it is rendered once, right after, with the badge.
     let starting = true;
@@ -165,6 +187,7 @@ export function createController(deps: ControllerDeps) {
       trustBootstrap,
       readAt: now(),
       ...(deps.pageData && { pageData: deps.pageData }),
+      ...(seedPosts && { seedPosts }),
       onSnapshot: (snapshot) => {
         lastSnapshot = snapshot;
         // The page says there is nothing more to read (private account, no uploads, hidden

@@ -34,6 +34,11 @@ export interface ProfileWatchOptions extends ReadOptions {
   ownNode?: (node: Node) => boolean;
   /** Current URL of the document (injectable for tests). */
   currentHref?: () => string;
+  /**
+   * Posts read from this profile's page earlier in the same document (the controller's memory of a
+   * visit before an opened post or another profile): first, and what the page shows now merges in.
+   */
+  seedPosts?: readonly PostCounts[];
 }
 
 export interface ProfileWatch {
@@ -235,6 +240,7 @@ export function watchProfile(options: ProfileWatchOptions): ProfileWatch {
 
   // Videos the page data describes before any tile renders (YouTube's server HTML): first, in
   // their order; the tiles merge into them by id.
+  for (const post of options.seedPosts ?? []) addPost(post);
   for (const post of reader.dataPosts?.() ?? []) addPost(post);
   for (const element of doc.querySelectorAll(selector)) readPost(element);
   if (!signal.aborted) {

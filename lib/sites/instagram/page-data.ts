@@ -63,21 +63,27 @@ const CONNECTIONS: readonly (readonly [path: readonly string[], from: PageDataPo
   [['user', 'edge_owner_to_timeline_media'], 'timeline'], // graphql profile JSON, until 2023
 ];
 /**
+ * An opened post or reel (the dialog over the grid, /p/CODE/): PolarisPostActionLoadPostQueryQuery's
+ * answer, `data.xdt_api__v1__media__shortcode__web_info.items[]`, media of the same fields (assumed
+ * from public scrapers, 2024-25; no saved answer here). It joins the author's timeline posts.
+ */
+const OPENED_POST = 'xdt_api__v1__media__shortcode__web_info';
+/**
  * What a body must contain to be parsed: a profile timeline or Reels tab connection by (part of)
  * its name, or the REST feed's `items` with like counts. Parts, not whole names, so a renamed
  * connection (`xdt_api__v2__feed__user_timeline…`) still passes.
  */
-const POSTS_MARKERS = ['__feed__user_timeline', '__clips__user__', 'clips_connection', 'edge_owner_to_timeline_media', '"items":[{'];
+const POSTS_MARKERS = ['__feed__user_timeline', '__clips__user__', 'clips_connection', 'edge_owner_to_timeline_media', '__media__shortcode__', '"items":[{'];
 
 /**
  * The GraphQL query names (`fb_api_req_friendly_name` in the request's form body) whose answers may
  * hold a profile's posts: PolarisProfilePostsQuery (posts-query-2024.json's request),
  * PolarisProfilePostsTabContentQuery_connection and PolarisProfileReelsTabContentQuery (public
- * scrapers, 2024-26). Answers to other named queries are not read at all; unnamed ones are.
+ * scrapers, 2024-26); PolarisPostActionLoadPostQueryQuery, an opened post. Answers to other named queries are not read at all; unnamed ones are.
  * @example mayHoldPosts('PolarisProfilePostsQuery') // true
  */
 export function mayHoldPosts(queryName: string): boolean {
-  return /profile.*(post|reel|clip|timeline|media)|(post|reel|clip|timeline|media).*profile|user_?timeline|clips_?user/i.test(queryName);
+  return /profile.*(post|reel|clip|timeline|media)|(post|reel|clip|timeline|media).*profile|user_?timeline|clips_?user|loadpost|shortcode/i.test(queryName);
 }
 
 /**
@@ -153,6 +159,8 @@ export function postsInJson(json: unknown): PageDataPost[] {
   const items = field(json, 'items');
   if (Array.isArray(items)) for (const item of items.slice(0, MAX_POSTS_PER_RESPONSE)) add(readMedia(item, 'timeline'));
   if (!isObject(data)) return posts;
+  const opened = field(data[OPENED_POST], 'items');
+  if (Array.isArray(opened)) for (const item of opened.slice(0, MAX_POSTS_PER_RESPONSE)) add(readMedia(item, 'timeline'));
   const seen = new Set<unknown>();
   const readEdges = (connection: unknown, from: PageDataPost['from']): void => {
     const edges = field(connection, 'edges');

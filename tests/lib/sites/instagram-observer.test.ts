@@ -120,6 +120,7 @@ describe('the posts observer in the page\'s world', () => {
     ['the profile posts query', 'av=0&fb_api_req_friendly_name=PolarisProfilePostsQuery&doc_id=3', true],
     ['the Reels tab query', new URLSearchParams({ fb_api_req_friendly_name: 'PolarisProfileReelsTabContentQuery_connection' }), true],
     ['an unnamed request', 'doc_id=4&variables=%7B%7D', true],
+    ['an opened post', 'fb_api_req_friendly_name=PolarisPostActionLoadPostQueryQuery&variables=%7B%22shortcode%22%3A%22DMk1Pst0003%22%7D', true],
   ])('by the query name of its request: %s is read: %s', async (_case, body, read) => {
     const { win, doc, told } = page();
     installPostsObserver(win);

@@ -92,6 +92,14 @@ describe('postsInBody: the posts of the page-data responses', () => {
     expect(postsInBody(change(POSTS))).toHaveLength(count);
   });
 
+  it('reads an opened post (the dialog over the grid): its counts join the author\'s posts', () => {
+    const post = { code: 'DMk1Old0040', like_count: 1904, comment_count: 22, taken_at: 1750000000, product_type: 'feed', user: { username: 'mara.kiln', pk: '48151623420' }, caption: { text: 'x' } };
+    const body = JSON.stringify({ data: { xdt_api__v1__media__shortcode__web_info: { items: [post] } }, extensions: { is_final: true } });
+    expect(postsInBody(body)).toEqual([{ code: 'DMk1Old0040', from: 'timeline', owner: 'mara.kiln', ownerId: '48151623420', likes: 1904, comments: 22, takenAt: 1750000000 }]);
+    const all = dataPostsFor([...postsInBody(POSTS), ...postsInBody(body)], 'mara.kiln', 'posts', READ_AT);
+    expect(all.map((item) => item.id).at(-1), 'the oldest: last in the grid order').toBe('DMk1Old0040');
+  });
+
   it.each([
     ['a body over the size cap', `${POSTS}${' '.repeat(MAX_BODY_CHARS)}`],
     ['a body that is not JSON', `<html>"like_count" ${POSTS.slice(0, 5000)}`],

@@ -58,6 +58,12 @@ export const SETTLE_TIMEOUT_MS = 6000;
  */
 const REMEMBERED_TABS = 5;
 const REMEMBERED_POSTS = 500;
+/**
+ * Where the memory is kept: Instagram, whose grid shows counts only under the mouse. The other
+ * sites render every count in their grids; YouTube's even keeps the previous channel's elements
+ * after its URL changed, which a memory would carry over (lib/content-lifetime.ts re-reads then).
+ */
+const REMEMBERING: ReadonlySet<string> = new Set(['instagram']);
 
 /**
  * The content script's brain, free of WXT so tests can drive it: on every navigation it drops the
@@ -81,8 +87,9 @@ export function createController(deps: ControllerDeps) {
   const remembered = new Map<string, PostCounts[]>();
   let visiting: string | undefined;
 
-  const teardown = (): void => {
-    if (visiting !== undefined && lastSnapshot && lastSnapshot.posts.length > 0) {
+  /** `next`: the URL navigated to; the same URL again is a re-read, which forgets what was read. */
+  const teardown = (next?: string): void => {
+    if (visiting !== undefined && lastSnapshot && lastSnapshot.posts.length > 0 && next !== view?.url) {
       remembered.delete(visiting);
       remembered.set(visiting, lastSnapshot.posts.slice(0, REMEMBERED_POSTS));
       for (const key of remembered.keys()) {
@@ -102,7 +109,7 @@ export function createController(deps: ControllerDeps) {
   };
 
   // Extension reloaded or updated: this script's page work ends here, quietly.
-  deps.signal.addEventListener('abort', teardown, { once: true });
+  deps.signal.addEventListener('abort', () => teardown(), { once: true });
 
   const ensureBadge = (signal: AbortSignal): void => {
     if (!view || mounting) return;
@@ -154,7 +161,7 @@ export function createController(deps: ControllerDeps) {
   };
 
   const navigate = (href: string): void => {
-    teardown();
+    teardown(href);
     const found = adapterFor(href, deps.adapters);
     if (!found || !deps.settings().platforms[found.adapter.platform] || deps.signal.aborted) {
       deps.publish(null);
@@ -173,8 +180,8 @@ export function createController(deps: ControllerDeps) {
       initial.handle.toLowerCase() === found.handle.toLowerCase();
 
     reader = { anchor: () => null };
-    visiting = `${found.adapter.platform} ${url.pathname.toLowerCase().replace(/\/?$/, '/')}`;
-    const seedPosts = remembered.get(visiting);
+    visiting = REMEMBERING.has(found.adapter.platform) ? `${found.adapter.platform} ${url.pathname.toLowerCase().replace(/\/?$/, '/')}` : undefined;
+    const seedPosts = visiting === undefined ? undefined : remembered.get(visiting);
     // The first snapshot comes from inside watchProfile, before its reader (the anchor) is known
     // here: it is rendered once, right after, with the badge.
     let starting = true;

@@ -177,6 +177,12 @@ describe('content controller', () => {
     const posts = published.at(-1)?.snapshot.posts ?? [];
     expect(posts.map((post) => post.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
     expect(posts.map((post) => post.likes?.value)).toEqual([250, 250, 250, 250, 250, 300, 300]);
+    // The same URL again (a re-read) forgets what this visit read: the earlier visit's posts and the page now.
+    document.getElementById('grid')!.innerHTML = '';
+    appendPosts(document, 9, 1, 400);
+    navigate('https://synthetic.test/maya/');
+    await flush();
+    expect(published.at(-1)?.snapshot.posts.map((post) => post.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p9']);
     // Another profile starts from its own page only.
     document.body.innerHTML = '<h1 data-followers="90000">omar</h1><div id="grid"></div>';
     navigate('https://synthetic.test/omar/');

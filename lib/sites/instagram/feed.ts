@@ -4,7 +4,7 @@ import type { PageDataPost } from './page-data';
 
 /** Posts the content script keeps from the observer, per document (the observer keeps 300). */
 export const MAX_FEED_POSTS = 500;
-/** Messages waiting for the next task, at most: a page sending thousands at once gets the first ones read. */
+/** Messages waiting for the next task, at most: of a page's flood, the latest are read. */
 const MAX_INBOX = 20;
 
 /**
@@ -27,14 +27,21 @@ export function connectPostsFeed(
   const onTell = (event: Event): void => {
     try {
       const detail = (event as CustomEvent<unknown>).detail;
-      if (typeof detail !== 'string' || detail.length > MAX_MESSAGE_CHARS || inbox.length >= MAX_INBOX) return;
+      if (typeof detail !== 'string' || detail.length > MAX_MESSAGE_CHARS) return;
+      // A flood keeps its latest messages: the latest numbers win, as they do once read.
+      if (inbox.length >= MAX_INBOX) inbox.shift();
       inbox.push(detail);
-      if (inbox.length === 1) schedule(readInbox);
+      if (!scheduled) {
+        scheduled = true;
+        schedule(readInbox);
+      }
     } catch {
       // a detail we cannot read: nothing to take
     }
   };
+  let scheduled = false;
   const readInbox = (): void => {
+    scheduled = false;
     if (signal.aborted) return;
     for (const detail of inbox.splice(0)) take(detail);
   };

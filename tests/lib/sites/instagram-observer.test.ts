@@ -241,10 +241,13 @@ describe('the content script\'s end of the channel', () => {
     nextTask();
     expect(heard).toHaveBeenCalledTimes(1);
     expect(feed.posts()[0]!.likes, 'the page may send new numbers, as it may render them').toBe(3125);
-    // A flood: at most 20 messages wait for the next task.
+    // A flood: at most 20 messages wait for the next task, the latest.
     for (let i = 0; i < 100; i++) tell(JSON.stringify([{ code: `Flood${String(i).padStart(3, '0')}`, from: 'timeline', likes: i }]));
+    expect(tasks).toHaveLength(1);
     nextTask();
     expect(feed.posts()).toHaveLength(21);
+    expect(feed.posts()[1]!.code).toBe('Flood080');
+    expect(feed.posts().at(-1)!.code).toBe('Flood099');
     expect(heard).toHaveBeenCalledTimes(21);
     run.abort();
     tell(JSON.stringify([{ code: 'DMk1Pst0004', from: 'timeline', likes: 1 }]));

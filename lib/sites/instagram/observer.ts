@@ -106,7 +106,8 @@ export function installPostsObserver(win: PageWindow): boolean {
 
   listen.call(doc, ASK_EVENT, () => {
     asked = true;
-    tell([...kept.values()]);
+    // Nothing kept yet (no posts answer so far): no event; each batch is told as it comes.
+    if (kept.size > 0) tell([...kept.values()]);
   });
 
   if (typeof originalFetch === 'function') {

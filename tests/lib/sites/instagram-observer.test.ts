@@ -111,7 +111,7 @@ describe('the posts observer in the page\'s world', () => {
     await settle();
     ask(doc);
     expect(clone).not.toHaveBeenCalled();
-    expect(told).toEqual([[]]);
+    expect(told, 'nothing kept, nothing told').toEqual([]);
   });
 
   it.each([
@@ -130,7 +130,8 @@ describe('the posts observer in the page\'s world', () => {
     await settle();
     ask(doc);
     expect(clone).toHaveBeenCalledTimes(read ? 1 : 0);
-    expect(told[0]).toHaveLength(read ? 12 : 0);
+    expect(told).toEqual(read ? [expect.any(Array)] : []);
+    if (read) expect(told[0]).toHaveLength(12);
   });
 
   it('parses no answer without a profile timeline in it (the home feed carries like counts too)', async () => {
@@ -143,7 +144,7 @@ describe('the posts observer in the page\'s world', () => {
     // (happy-dom's Headers parse JSON of their own: only the body counts here.)
     expect(parse.mock.calls.filter(([text]) => String(text).includes('Feed0000001'))).toEqual([]);
     ask(doc);
-    expect(told).toEqual([[]]);
+    expect(told, 'nothing kept, nothing told').toEqual([]);
   });
 
   it.each([
@@ -156,7 +157,7 @@ describe('the posts observer in the page\'s world', () => {
     expect(await response.text()).toBe(body);
     await settle();
     ask(doc);
-    expect(told).toEqual([[]]);
+    expect(told, 'nothing kept, nothing told').toEqual([]);
   });
 
   it('passes a failed request on as it failed, and throws nothing of its own', async () => {
@@ -189,13 +190,13 @@ describe('the posts observer in the page\'s world', () => {
       expect(xhr.responseText).toBe(POSTS);
       await settle();
     }
-    expect(told.map((batch) => batch.length)).toEqual([0, 12, 12]);
+    expect(told.map((batch) => batch.length)).toEqual([12, 12]);
     // Another endpoint: not read.
     const other = new Xhr();
     other.open('GET', '/api/v1/web/search/topsearch/');
     other.send();
     await settle();
-    expect(told).toHaveLength(3);
+    expect(told).toHaveLength(2);
   });
 
   it(`keeps at most ${MAX_KEPT} posts, the latest`, async () => {

@@ -22,6 +22,8 @@ function messagesFingerprint(): string {
 
 /** The entrypoint WXT builds to MAIN_PART (lib/injector.ts). */
 const MAIN_PART_ENTRY = MAIN_PART.replace(/\.js$/, '');
+/** The Instagram posts observer's entrypoint (entrypoints/instagram-posts.content.ts). */
+const POSTS_OBSERVER_ENTRY = 'instagram-posts';
 
 export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
@@ -102,6 +104,21 @@ export default defineConfig({
           generateBundle(_options, bundle) {
             for (const chunk of Object.values(bundle)) {
               if (chunk.type === 'chunk' && chunk.isEntry) chunk.code = `${MAIN_PART_GUARD.before}${chunk.code}${MAIN_PART_GUARD.after}`;
+            }
+          },
+        });
+      }
+      // The Instagram posts observer runs in the page's world (entrypoints/instagram-posts.content.ts):
+      // WXT's IIFE is `var instagramPosts=(…)()`, a global the page could look for. In a function
+      // scope of its own, the script leaves no name behind.
+      if (entrypoints.some((entry) => entry.name === POSTS_OBSERVER_ENTRY)) {
+        config.plugins ??= [];
+        config.plugins.push({
+          name: 'microscope-page-world-scope',
+          enforce: 'post',
+          generateBundle(_options, bundle) {
+            for (const chunk of Object.values(bundle)) {
+              if (chunk.type === 'chunk' && chunk.isEntry) chunk.code = `(()=>{${chunk.code}\n})();`;
             }
           },
         });

@@ -3,6 +3,7 @@ import type { DashboardResult } from './dashboard-bench';
 import type { BadgeTiming, LateResult, TraceResult, PageSummary } from './extension-bench';
 import type { SpaResult } from './spa-bench';
 import type { LibResults } from './lib-bench';
+import type { ObserverCost } from './observer-bench';
 import type { Machine } from './machine';
 import type { PlatformPages } from './pages';
 import type { BundleSize } from './sizes';
@@ -16,6 +17,8 @@ export const BUDGETS = {
   batchRatio: 1.5,
   longTaskMs: 50,
   dashboardMs: 200,
+  /** Instagram's posts observer (bench/observer-bench.ts), script per Instagram page load: issue 15, item 4. */
+  observerMs: 1,
 } as const;
 
 export interface VariantSummary {
@@ -49,6 +52,8 @@ export interface Results {
   dashboard: DashboardResult;
   /** The dashboard of the `no-dashboard-early` variant (bench/variants.ts), measured the same way. */
   dashboardWithoutEarly?: DashboardResult;
+  /** Instagram's posts observer per page load (bench/observer-bench.ts); absent without Instagram pages. */
+  observer?: ObserverCost[];
 }
 
 const ok = (met: boolean | undefined): string => (met === undefined ? '–' : met ? '✅ met' : '❌ missed');
@@ -166,6 +171,19 @@ function budgetRows(r: Results): string[][] {
         : r.dashboard.cold
           ? `${ok((r.dashboard.medianMs ?? Infinity) <= BUDGETS.dashboardMs)} first page stored · ${ok((r.dashboard.cold.medianMs ?? Infinity) <= BUDGETS.dashboardMs)} after a change it could not follow`
           : ok((r.dashboard.medianMs ?? Infinity) <= BUDGETS.dashboardMs),
+    ],
+    ...observerBudgetRows(r),
+  ];
+}
+
+function observerBudgetRows(r: Results): string[][] {
+  if (!r.observer || r.observer.length === 0) return [];
+  const worstCost = worst(r.observer, (cost) => cost.medianMs);
+  return [
+    [
+      `Instagram posts observer ≤ ${BUDGETS.observerMs} ms script per Instagram page load`,
+      worstCost ? `${fixed(worstCost.medianMs, 2)} ms (worst median: instagram/${worstCost.page.name}, ${worstCost.page.kind})` : '',
+      ok(worstCost && worstCost.medianMs <= BUDGETS.observerMs),
     ],
   ];
 }
@@ -379,6 +397,21 @@ export function renderResults(r: Results): string {
     ),
     '',
   );
+
+  if (r.observer && r.observer.length > 0) {
+    out.push('## Instagram posts observer', '');
+    out.push(
+      'The one script in the manifest: in the page\'s world from document start on every Instagram page (entrypoints/instagram-posts.content.ts). Script CPU by trace attributed to its file (its evaluation, the browser\'s calls into it: the timer that parses a posts answer); medians of the loads after one uncounted load (bench/observer-bench.ts). On `profile-page-data` the page\'s own script loads its 12 posts after load and the observer reads them; elsewhere page scripts are off and it only installs.',
+      '',
+    );
+    out.push(
+      table(
+        ['page', 'kind', 'median', 'max', 'loads'],
+        r.observer.map((cost) => [`instagram/${cost.page.name}`, cost.page.kind, `${fixed(cost.medianMs, 2)} ms`, `${fixed(cost.maxMs, 2)} ms`, String(cost.loads)]),
+      ),
+      '',
+    );
+  }
 
   out.push('## Bundle sizes', '');
   out.push(

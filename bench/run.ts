@@ -28,6 +28,7 @@ import {
 import { runLibBench } from './lib-bench';
 import { describeMachine } from './machine';
 import { fixturePages, ROOT, type FixturePage } from './pages';
+import { observerCosts, observerPages, observerRoutes, type ObserverCost } from './observer-bench';
 import { renderResults, type VariantSummary } from './report';
 import { bundleSizes } from './sizes';
 import { MAIN_PART } from '../lib/injector';
@@ -231,6 +232,19 @@ try {
     })),
   ];
 
+  // Instagram's posts observer (issue 15, item 4): its own pages and server (one page lets its script run).
+  let observer: ObserverCost[] | undefined;
+  if (registered.some((platform) => platform.platform === 'instagram')) {
+    step('instagram observer: script per page load');
+    const observed = observerPages();
+    const observerServer = await startReplayServer(observerRoutes(observed));
+    try {
+      observer = await observerCosts(observerServer.hostResolverRules, extensionDir, observed, runs);
+    } finally {
+      await observerServer.close();
+    }
+  }
+
   const markdown = renderResults({
     machine,
     command: 'npm run bench',
@@ -250,6 +264,7 @@ try {
     sizes,
     dashboard,
     dashboardWithoutEarly,
+    observer,
   });
   writeFileSync(values.out, markdown);
   process.stdout.write(markdown);

@@ -2,7 +2,7 @@ import type { ProfileView } from './model';
 import { watchProfile } from './profile-watch';
 import type { Settings } from './settings';
 import { adapterFor } from './sites';
-import type { ProfileSnapshot, SiteAdapter } from './sites/types';
+import type { PageDataFeed, PostCounts, ProfileSnapshot, SiteAdapter } from './sites/types';
 import { buildVerdict } from './verdict';
 
 /** A mounted badge. The content script implements it with a shadow-root UI; tests with plain DOM. */
@@ -36,6 +36,8 @@ export interface ControllerDeps {
    * count back from and what the activity signals measure to.
    */
   now?: () => number;
+  /** Posts the page's own requests carried (Instagram's observer, lib/sites/instagram/feed.ts). */
+  pageData?: PageDataFeed;
 }
 
 /** The badge host's element name (entrypoints/content-main/mount-badge.tsx): the page watcher ignores it. */
@@ -50,6 +52,20 @@ const MINUTE_MS = 60_000;
 const toMinute = (time: number): number => Math.floor(time / MINUTE_MS) * MINUTE_MS;
 
 export const SETTLE_TIMEOUT_MS = 6000;
+
+/**
+ * Profile tabs whose posts are remembered within a document, and posts per tab: what the user
+ * revealed (Instagram's hover overlays) is not lost when they open a post (the URL becomes
+ * /p/CODE/) or visit another profile and come back (issue 15, item 4).
+ */
+const REMEMBERED_TABS = 5;
+const REMEMBERED_POSTS = 500;
+/**
+ * Where the memory is kept: Instagram, whose grid shows counts only under the mouse. The other
+ * sites render every count in their grids; YouTube's even keeps the previous channel's elements
+ * after its URL changed, which a memory would carry over (lib/content-lifetime.ts re-reads then).
+ */
+const REMEMBERING: ReadonlySet<string> = new Set(['instagram']);
 
 /**
  * The content script's brain, free of WXT so tests can drive it: on every navigation it drops the
@@ -69,8 +85,21 @@ export function createController(deps: ControllerDeps) {
   let reader: { anchor(): Element | null } = { anchor: () => null };
 
   const initial = adapterFor(deps.initialUrl, deps.adapters);
+  /** Posts read per profile tab (platform and path) in this document, latest visit last. */
+  const remembered = new Map<string, PostCounts[]>();
+  let visiting: string | undefined;
 
-  const teardown = (): void => {
+  /** `next`: the URL navigated to; the same URL again is a re-read, which forgets what was read. */
+  const teardown = (next?: string): void => {
+    if (visiting !== undefined && lastSnapshot && lastSnapshot.posts.length > 0 && next !== view?.url) {
+      remembered.delete(visiting);
+      remembered.set(visiting, lastSnapshot.posts.slice(0, REMEMBERED_POSTS));
+      for (const key of remembered.keys()) {
+        if (remembered.size <= REMEMBERED_TABS) break;
+        remembered.delete(key);
+      }
+    }
+    visiting = undefined;
     run?.abort();
     run = undefined;
     badge?.remove();
@@ -82,7 +111,7 @@ export function createController(deps: ControllerDeps) {
   };
 
   // Extension reloaded or updated: this script's page work ends here, quietly.
-  deps.signal.addEventListener('abort', teardown, { once: true });
+  deps.signal.addEventListener('abort', () => teardown(), { once: true });
 
   const ensureBadge = (signal: AbortSignal): void => {
     if (!view || mounting) return;
@@ -133,7 +162,7 @@ export function createController(deps: ControllerDeps) {
   };
 
   const navigate = (href: string): void => {
-    teardown();
+    teardown(href);
     const found = adapterFor(href, deps.adapters);
     if (!found || !deps.settings().platforms[found.adapter.platform] || deps.signal.aborted) {
       deps.publish(null);
@@ -152,6 +181,8 @@ export function createController(deps: ControllerDeps) {
       initial.handle.toLowerCase() === found.handle.toLowerCase();
 
     reader = { anchor: () => null };
+    visiting = REMEMBERING.has(found.adapter.platform) ? `${found.adapter.platform} ${url.pathname.toLowerCase().replace(/\/?$/, '/')}` : undefined;
+    const seedPosts = visiting === undefined ? undefined : remembered.get(visiting);
     // The first snapshot comes from inside watchProfile, before its reader (the anchor) is known
     // here: it is rendered once, right after, with the badge.
     let starting = true;
@@ -164,6 +195,8 @@ export function createController(deps: ControllerDeps) {
       trustBootstrap,
       // On the verdict's clock: "2 days ago" read now is 2 days old to the verdict, not 1 day 23:59.
       readAt: toMinute(now()),
+      ...(deps.pageData && { pageData: deps.pageData }),
+      ...(seedPosts && { seedPosts }),
       onSnapshot: (snapshot) => {
         lastSnapshot = snapshot;
         // The page says there is nothing more to read (private account, no uploads, hidden

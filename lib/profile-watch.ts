@@ -34,6 +34,11 @@ export interface ProfileWatchOptions extends ReadOptions {
   ownNode?: (node: Node) => boolean;
   /** Current URL of the document (injectable for tests). */
   currentHref?: () => string;
+  /**
+   * Posts read from this profile's page earlier in the same document (the controller's memory of a
+   * visit before an opened post or another profile): first, and what the page shows now merges in.
+   */
+  seedPosts?: readonly PostCounts[];
 }
 
 export interface ProfileWatch {
@@ -60,6 +65,7 @@ export function watchProfile(options: ProfileWatchOptions): ProfileWatch {
   const currentHref = options.currentHref ?? (() => doc.location?.href ?? url.href);
   const readOptions: ReadOptions = { trustBootstrap: options.trustBootstrap };
   if (options.readAt !== undefined) readOptions.readAt = options.readAt;
+  if (options.pageData) readOptions.pageData = options.pageData;
   const reader = adapter.reader(doc, url, readOptions);
   const selector = reader.postSelector;
 
@@ -234,11 +240,24 @@ export function watchProfile(options: ProfileWatchOptions): ProfileWatch {
 
   // Videos the page data describes before any tile renders (YouTube's server HTML): first, in
   // their order; the tiles merge into them by id.
+  for (const post of options.seedPosts ?? []) addPost(post);
   for (const post of reader.dataPosts?.() ?? []) addPost(post);
   for (const element of doc.querySelectorAll(selector)) readPost(element);
   if (!signal.aborted) {
     observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    // Posts the page's own requests bring later (Instagram: after load, after each navigation):
+    // merged by id like tiles, and the header read again for its note on where they came from.
+    const unsubscribe = options.pageData?.subscribe(() => {
+      try {
+        if (signal.aborted) return;
+        for (const post of reader.dataPosts?.() ?? []) addPost(post);
+        report(true);
+      } catch (error) {
+        console.warn('[MicroScope] page data', adapter.platform, url.href, error);
+      }
+    });
+    if (unsubscribe) signal.addEventListener('abort', unsubscribe, { once: true });
   }
   report(true);
 
@@ -260,13 +279,17 @@ function samePost(a: PostCounts, b: PostCounts): boolean {
   return a.kind === b.kind;
 }
 
-/** A later read of the same post wins, but never trades an exact count for a rounded one. */
+/**
+ * A later read of the same post wins, but never trades an exact count for a rounded one that agrees
+ * with it; a rounded count that does not (its interval leaves the exact one out) is what the page
+ * shows now, and the exact one was stale (page data received minutes before a hover overlay).
+ */
 function mergePost(before: PostCounts, after: PostCounts): PostCounts {
   const merged: PostCounts = { ...before, ...after };
   for (const key of COUNT_KEYS) {
     const old = before[key];
     const next = after[key];
-    if (old?.exact && (!next || !next.exact)) merged[key] = old;
+    if (old?.exact && (!next || (!next.exact && old.value >= next.min && old.value <= next.max))) merged[key] = old;
   }
   return merged;
 }

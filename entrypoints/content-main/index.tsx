@@ -13,6 +13,8 @@ import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { loadSettings, watchSettings } from '@/lib/settings-storage';
 import { recordProfileVisit } from '@/lib/shortlist/door';
 import { ADAPTERS, adapterForHost } from '@/lib/sites';
+import { connectPostsFeed } from '@/lib/sites/instagram/feed';
+import { isInstagramHost } from '@/lib/sites/url/instagram';
 import { loadLocaleCache, saveLocaleCache } from '@/lib/warm-start/locale-cache';
 import { packNumberSource } from '@/lib/warm-start/number-pack';
 import { mountBadge } from './mount-badge';
@@ -94,8 +96,12 @@ function start(): void {
     browser.runtime.sendMessage(message).catch(quietly);
   };
 
+  // Instagram's posts as the page's own requests brought them (the observer in the page's world,
+  // entrypoints/instagram-posts.content.ts): the grid shows no counts (issue 15, item 4).
+  const pageData = isInstagramHost(location.hostname) ? connectPostsFeed(document, lifetime.signal, (read) => lifetime.setTimeout(guard(read), 0)) : undefined;
   const controller = createController({
     doc: document,
+    ...(pageData && { pageData }),
     adapters: ADAPTERS,
     mountBadge: (anchor, view, signal) => mountBadge(lifetime, anchor, view, signal),
     publish,

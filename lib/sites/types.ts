@@ -1,6 +1,7 @@
 import type { CountReading } from '../count';
 import type { NoteCode } from '../i18n';
 import type { Platform } from '../platforms';
+import type { PageDataPost } from './instagram/page-data';
 
 /** What a post tile or post shows, each number exact or rounded as the page wrote it. */
 export interface PostCounts {
@@ -70,6 +71,22 @@ export interface ReadOptions {
    * Date.now() when the reader is made (YouTube's texts are as old as the page data they came with).
    */
   readAt?: number;
+  /**
+   * Posts the page's own data requests carried, as the observer in the page's world read them
+   * (Instagram: lib/sites/instagram/observer.ts). Not bootstrap data: each post names its author,
+   * so it is used after SPA navigations too, for that author's profile only.
+   */
+  pageData?: PageDataFeed;
+}
+
+/** The posts the page received in this document so far, from its own requests (lib/sites/instagram/feed.ts). */
+export interface PageDataFeed {
+  /** Oldest first, one per shortcode (the latest message about it). */
+  posts(): readonly PageDataPost[];
+  /** Grows with every batch received. */
+  readonly version: number;
+  /** Calls `listener` after each batch; returns the undo. */
+  subscribe(listener: () => void): () => void;
 }
 
 /** The profile-level part of a snapshot: everything but the posts. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { adapterFor, readSnapshot } from '@/lib/sites';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
+import type { PageDataFeed } from '@/lib/sites/types';
 import { badgeAttributes, buildVerdict } from '@/lib/verdict';
 import { documentFrom } from '../lib/sites/fixture';
 
@@ -14,11 +15,12 @@ import { documentFrom } from '../lib/sites/fixture';
  * The fixtures' newest posts are hours or years from the 30-day inactivity line, so data-flags
  * does not drift within a run either.
  */
-export function expectedBadge(file: string, url: string): Record<string, string | null> {
+export function expectedBadge(file: string, url: string, options: { pageData?: PageDataFeed } = {}): Record<string, string | null> {
   const found = adapterFor(url);
   if (!found) throw new Error(`${url} is not a profile`);
   const doc = documentFrom(readFileSync(file, 'utf8'), url);
-  const snapshot = readSnapshot(found.adapter, doc, url, { trustBootstrap: true });
+  // pageData: the posts the page's own script fetches after load (Instagram's observer reads them).
+  const snapshot = readSnapshot(found.adapter, doc, url, { trustBootstrap: true, ...options });
   const attributes = badgeAttributes(buildVerdict(snapshot, DEFAULT_SETTINGS, 'settled'));
   return Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, value ?? null]));
 }

@@ -27,6 +27,7 @@ import {
   type FirefoxWithExtension,
 } from './firefox';
 import { HOSTILE_ARGS, hostileAttack, hostileListen, hostileReport } from './hostile';
+import { expectedPageDataBadge, PAGE_DATA_URL, pageDataRoutes } from './page-data';
 import { fixturePath, fixtureUrl, SHARED_PAGES } from './pages';
 import { startReplayServer, type ReplayServer, type Route } from './server';
 
@@ -158,7 +159,7 @@ function routes(): Route[] {
     const { host, pathname } = new URL(page.url);
     table.set(`${host}${pathname}`, { host, path: pathname, file: page.file });
   }
-  return [...table.values()];
+  return [...table.values(), ...pageDataRoutes()];
 }
 
 let server: ReplayServer;
@@ -222,6 +223,22 @@ describe.concurrent('in real Firefox (ESR, MV2 build as a temporary add-on)', ()
       expect(badge).toMatchObject({ 'data-platform': real.platform, 'data-handle': handleOf(real.url), ...real.facts });
       expect(badge).toEqual(expectedBadge(real.file, real.url));
       expect(ours(errors)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  // Instagram's posts observer (page's world, document start: `world: "MAIN"` in Firefox's MV2):
+  // the page's own script loads the posts after load, the badge shows their engagement.
+  for (const [how, query] of [['fetch', ''], ['XMLHttpRequest', '?xhr'], ['fetch at once on load', '?now']] as const) {
+    it(`instagram: the engagement of the posts the page itself loads after load (${how})`, async ({ expect }) => {
+      const { page, errors } = await open(`${PAGE_DATA_URL}${query}`);
+      const expected = expectedPageDataBadge();
+      expect(expected['data-engagement']).toMatch(/^\d+\.\d{2,}$/);
+      await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-grid')), { timeout: 15_000 }).toBe('12');
+      await expect.poll(async () => (await readBadge(page))?.['data-engagement'], { timeout: 15_000 }).toBe(expected['data-engagement']);
+      expect(await settledBadge(page, 20_000)).toEqual(expected);
+      expect(await page.evaluate(() => [fetch.name, fetch.length, Object.keys(window).filter((key) => /instagram|posts|microscope/i.test(key))])).toEqual(['fetch', 1, []]);
+      expect(errors).toEqual([]);
       await page.close();
     });
   }

@@ -6,6 +6,7 @@ import { collectErrors, readBadge, revealBadge, settledBadge } from './badge';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { expectedBadge } from './expected';
 import { darkRoute, fixtureHtml, fixturePath, fixtureRoute, ROOT, SHARED_PAGES } from './pages';
+import { expectedPageDataBadge, PAGE_DATA_URL, pageDataRoutes } from './page-data';
 import { startReplayServer, type ReplayServer } from './server';
 
 const IG = 'https://www.instagram.com';
@@ -39,6 +40,7 @@ beforeAll(async () => {
         .replaceAll('noor.ceramics', 'noor.ceramics.hidden'),
     },
     ...(existsSync(REAL_PAGE) ? [{ host: 'www.instagram.com', path: '/pluto__travel/', file: REAL_PAGE }] : []),
+    ...pageDataRoutes(),
   ]);
   browser = await launchWithExtension(server.hostResolverRules);
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -214,6 +216,47 @@ describe('Instagram in real Chromium', () => {
     // And on to a page that is not a profile: the badge goes.
     await page.evaluate(() => history.pushState({}, '', '/explore/'));
     await expect.poll(() => readBadge(page), { timeout: 5_000 }).toBeNull();
+    await page.close();
+  });
+
+  it.each([
+    ['fetch, after the content script came', ''],
+    ['XMLHttpRequest, after the content script came', '?xhr'],
+    ['fetch, at once on load (before the content script, mostly)', '?now'],
+  ])('shows the engagement of the posts the page itself loads after load (%s)', async (_case, query) => {
+    const { page, errors } = await open(`${PAGE_DATA_URL}${query}`);
+    const expected = expectedPageDataBadge();
+    expect(expected['data-engagement'], 'lib/ computes an engagement from the answer').toMatch(/^\d+\.\d{2,}$/);
+    // The page got its answer whole: it drew its 12 tiles from it (with no count in any, as Instagram).
+    await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-grid')), { timeout: 10_000 }).toBe('12');
+    await expect.poll(async () => (await readBadge(page))?.['data-engagement'], { timeout: 10_000 }).toBe(expected['data-engagement']);
+    const badge = await settledBadge(page);
+    expect(badge).toEqual(expected);
+    expect(badge).toMatchObject({ 'data-handle': 'mara.kiln', 'data-followers': '61208', 'data-sample': '8', 'data-state': 'ok' });
+    await revealBadge(page);
+    await page.locator('microscope-badge .ms-pill').click();
+    await expect.poll(() => page.locator('microscope-badge .ms-card').textContent()).toContain("Likes and comments of the 8 latest posts: from the page's data");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves the page its own fetch: no global of ours, the same answer, no console noise', async () => {
+    const { page, errors } = await open(`${PAGE_DATA_URL}?now`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-grid')), { timeout: 10_000 }).toBe('12');
+    const seen = await page.evaluate(async () => {
+      const response = await fetch('/graphql/query', { method: 'POST', body: 'doc_id=1' });
+      const text = await response.text();
+      return {
+        length: text.length,
+        name: fetch.name,
+        arity: fetch.length,
+        open: XMLHttpRequest.prototype.open.name,
+        globals: Object.keys(window).filter((key) => /instagram|posts|microscope/i.test(key)),
+      };
+    });
+    expect(seen).toEqual({ length: expect.any(Number), name: 'fetch', arity: 1, open: 'open', globals: [] });
+    expect(seen.length).toBeGreaterThan(10_000);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

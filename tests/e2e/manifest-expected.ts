@@ -34,6 +34,22 @@ export const EXPECTED_SITE_MATCHES = [
 /** The content script the background injects into profiles (entrypoints/content-main, lib/injector.ts). */
 export const MAIN_PART_FILE = 'content-main.js';
 
+/**
+ * The one content script in the manifest: Instagram's posts observer, in the page's world from
+ * document start, on Instagram's https hosts only, top frame only (entrypoints/instagram-posts.content.ts,
+ * issue 15 item 4). Everything else is injected into profiles by the background.
+ */
+export const PAGE_WORLD_FILE = 'content-scripts/instagram-posts.js';
+export const EXPECTED_CONTENT_SCRIPTS = [
+  {
+    matches: ['https://instagram.com/*', 'https://m.instagram.com/*', 'https://www.instagram.com/*'],
+    all_frames: false,
+    run_at: 'document_start',
+    js: [PAGE_WORLD_FILE],
+    world: 'MAIN',
+  },
+];
+
 /** URL.canParse, called without a fallback in the bundles (wxt.config.ts says why). */
 export const MINIMUM_CHROME_VERSION = '120';
 

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SITE_MATCHES } from '@/lib/platforms';
-import { CONTENT_SCRIPT_MUST_NOT, EXPECTED_SITE_MATCHES as SITES, MAIN_PART_FILE, MINIMUM_CHROME_VERSION } from './manifest-expected';
+import { CONTENT_SCRIPT_MUST_NOT, EXPECTED_SITE_MATCHES as SITES, MAIN_PART_FILE, MINIMUM_CHROME_VERSION, EXPECTED_CONTENT_SCRIPTS, PAGE_WORLD_FILE } from './manifest-expected';
 import { ROOT } from './pages';
 
 /*
@@ -53,10 +53,11 @@ describe('store packages', () => {
     expect(manifest.optional_host_permissions).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.minimum_chrome_version).toBe(MINIMUM_CHROME_VERSION);
-    // No file a page could load or probe for, and no content script on pages that are not
-    // profiles: the background injects MAIN_PART_FILE into profiles only.
+    // No file a page could load or probe for, and on pages that are not profiles no content script
+    // but Instagram's posts observer (in the page's world, Instagram only): the background injects
+    // MAIN_PART_FILE into profiles only.
     expect(manifest.web_accessible_resources).toBeUndefined();
-    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.content_scripts).toEqual(EXPECTED_CONTENT_SCRIPTS);
     expect(existsSync(join(CHROME, MAIN_PART_FILE)), 'the injected content script is built').toBe(true);
     expect(manifest.content_security_policy, 'the default CSP: no remote or eval code').toBeUndefined();
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|http:\/\/\*\/|https:\/\/\*\//);
@@ -65,10 +66,17 @@ describe('store packages', () => {
   it.each([
     ['chrome-mv3', MAIN_PART_FILE],
     ['firefox-mv2', MAIN_PART_FILE],
+    ['chrome-mv3', PAGE_WORLD_FILE],
+    ['firefox-mv2', PAGE_WORLD_FILE],
   ])('%s/%s: nothing the page could hear, read or forge (issue 14)', (build, file) => {
     const code = readFileSync(join(ROOT, '.output', build, file), 'utf8');
     for (const pattern of CONTENT_SCRIPT_MUST_NOT) expect(code, `${file} matches ${pattern}`).not.toMatch(pattern);
     if (file === MAIN_PART_FILE) expect(code, 'the badge in a closed shadow root').toMatch(/attachShadow\(\{mode:"closed"\}\)/);
+    if (file === PAGE_WORLD_FILE) {
+      // In the page's world: no name of ours, no global (WXT's `var instagramPosts=` in a scope of its own).
+      expect(code).not.toMatch(/microscope/i);
+      expect(code.startsWith('(()=>{'), 'wrapped in a function scope (wxt.config.ts)').toBe(true);
+    }
   });
 
   it('Firefox: the same permissions, a fixed id and no data collection', () => {
@@ -81,14 +89,14 @@ describe('store packages', () => {
       gecko_android: { strict_min_version: '142.0' },
     });
     expect(manifest.minimum_chrome_version).toBeUndefined();
-    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.content_scripts).toEqual(EXPECTED_CONTENT_SCRIPTS);
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(existsSync(join(FIREFOX, MAIN_PART_FILE)), 'the injected content script is built').toBe(true);
     expect(manifest.content_security_policy).toBeUndefined();
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"/);
   });
 
-  it('Firefox MV3 builds too, with the same permissions and id, and no content script in the manifest', () => {
+  it('Firefox MV3 builds too, with the same permissions and id, and only the Instagram observer in the manifest', () => {
     // `npm run build:firefox-mv3`; its own output folder, so the MV2 build the other tests load stays.
     execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
     const manifest = manifestOf(join(ROOT, '.output/firefox-mv3'));
@@ -98,7 +106,7 @@ describe('store packages', () => {
     expect(manifest.browser_specific_settings).toMatchObject({
       gecko: { id: expect.stringMatching(/@/), strict_min_version: expect.any(String), data_collection_permissions: { required: ['none'] } },
     });
-    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.content_scripts).toEqual(EXPECTED_CONTENT_SCRIPTS);
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"/);
   });

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTLE_TIMEOUT_MS } from '@/lib/content-controller';
+import { PROFILE_PREFIX } from '@/lib/storage-keys';
 import { fixture } from '../fixtures';
 import { CONTRACT, clickPill, readBadge, saveWithKeyboard, settledBadge } from './badge';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { HOSTILE_ARGS, hostileAttack, hostileListen, hostileReport } from './hostile';
+import { expectedPageDataBadge, PAGE_DATA_URL, pageDataRoutes } from './page-data';
 import { DEMO_PAGES, fixturePath, fixtureRoute, fixtureUrl } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
 
@@ -30,7 +32,7 @@ const KOFI = fixture('instagram', 'profile-rounded');
 const NOOR = fixture('instagram', 'profile-hidden-likes');
 
 beforeAll(async () => {
-  server = await startReplayServer([...pages, KOFI, NOOR].map(({ platform, name, url }) => fixtureRoute(platform, name, url)));
+  server = await startReplayServer([...[...pages, KOFI, NOOR].map(({ platform, name, url }) => fixtureRoute(platform, name, url)), ...pageDataRoutes()]);
   browser = await launchWithExtension(server.hostResolverRules);
 });
 
@@ -160,6 +162,67 @@ describe('a hostile page', () => {
     expect(await hit(60)).not.toBe('microscope-badge');
     await clickPill(page);
     await expect.poll(() => hit(60)).toBe('microscope-badge');
+    await page.close();
+  });
+});
+
+/*
+ * Instagram's posts channel (lib/sites/instagram/channel.ts): two events of neutral names on
+ * `document`, between the observer in the page's world and the content script. The page hears
+ * them and can send them too: it learns the numbers it received itself, and can feed numbers, as
+ * it can render them; nothing else. Its own script here loads the posts after load (as Instagram's).
+ */
+describe("a hostile page on Instagram's posts channel", () => {
+  it('can feed numbers and nothing else, and hears only its own numbers', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.addInitScript(() => {
+      const heard: { type: string; detail: unknown }[] = [];
+      (window as unknown as { heardOnChannel: unknown }).heardOnChannel = heard;
+      for (const type of ['posts-data:ask', 'posts-data:tell']) {
+        document.addEventListener(type, (event) => heard.push({ type, detail: (event as CustomEvent).detail }), { capture: true });
+      }
+    });
+    const before = server.requests.length;
+    await page.goto(PAGE_DATA_URL);
+    const expected = expectedPageDataBadge();
+    await expect.poll(async () => (await readBadge(page))?.['data-engagement'], { timeout: 10_000 }).toBe(expected['data-engagement']);
+    // No request but the page's own: its document and its one posts query.
+    const { host, pathname } = new URL(PAGE_DATA_URL);
+    expect(server.requests.slice(before).filter((line) => !line.endsWith(' /favicon.ico'))).toEqual([`${host} ${pathname}`, `${host} /graphql/query`]);
+
+    // What the page heard: the content script's question (no detail), and the page's own posts.
+    const heard = await page.evaluate(() => (window as unknown as { heardOnChannel: { type: string; detail: unknown }[] }).heardOnChannel);
+    expect(heard.filter((item) => item.type === 'posts-data:ask')).toEqual([{ type: 'posts-data:ask', detail: null }]);
+    const told = heard.filter((item) => item.type === 'posts-data:tell');
+    expect(told.length).toBeGreaterThan(0);
+    const keys = new Set(told.flatMap((item) => (JSON.parse(item.detail as string) as object[]).flatMap((post) => Object.keys(post))));
+    expect([...keys].every((key) => ['code', 'from', 'owner', 'ownerId', 'likes', 'comments', 'plays', 'takenAt', 'pinned', 'likesHidden', 'reel'].includes(key)), [...keys].join()).toBe(true);
+
+    // The page forges: junk of every kind, questions, then numbers of its own for the profile's posts.
+    await page.evaluate(() => {
+      const tell = (detail: unknown) => document.dispatchEvent(new CustomEvent('posts-data:tell', { detail }));
+      tell({ code: 'DMk1Pst0003', from: 'timeline', owner: 'mara.kiln', likes: 1 });
+      tell('x'.repeat(5_000_000));
+      tell('{"not":"a list"');
+      tell(JSON.stringify([{ code: '<img src=x onerror=alert(1)>', from: 'timeline', owner: 'mara.kiln', likes: 1 }, { code: 'DMk1Pst0004', from: 'timeline', owner: 'mara.kiln', likes: -5, comments: 'NaN' }]));
+      for (let i = 0; i < 50; i++) document.dispatchEvent(new CustomEvent('posts-data:ask', { detail: 'save mara.kiln' }));
+      const forged = ['DMk1Pst0003', 'DMk1Pst0004', 'DMk1Pst0005', 'DMk1Pst0008', 'DMk1Pst0009', 'DMk1Pst0010', 'DMk1Pst0011', 'DMk1Pst0012'];
+      tell(JSON.stringify(forged.map((code) => ({ code, from: 'timeline', owner: 'mara.kiln', ownerId: '48151623420', likes: 100_000, comments: 0 }))));
+    });
+    // Numbers it may feed, as it may render them: 100,000 ÷ 61,208 followers.
+    await expect.poll(async () => Number((await readBadge(page))?.['data-engagement']), { timeout: 10_000 }).toBeCloseTo((100_000 / 61_208) * 100, 3);
+    const badge = await readBadge(page);
+    expect(badge).toMatchObject({ 'data-handle': 'mara.kiln', 'data-followers': '61208', 'data-state': 'ok' });
+    // Nothing else: no second badge, no open card, no saved profile, no error.
+    expect(await page.locator('microscope-badge').count()).toBe(1);
+    const stored = await storedLocal();
+    expect(Object.keys(stored).filter((key) => key.startsWith(PROFILE_PREFIX) && key.toLowerCase().includes('mara.kiln')), 'no saved profile').toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

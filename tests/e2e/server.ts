@@ -12,6 +12,11 @@ export interface Route {
   /** A file to send (fixture or saved page), or the HTML itself. */
   file?: string;
   html?: string;
+  /**
+   * Headers in place of the defaults (an HTML page with scripts off): a page whose one own script
+   * must run gets a CSP allowing that script alone, a data answer its content type.
+   */
+  headers?: Record<string, string>;
 }
 
 export interface ReplayServer {
@@ -64,6 +69,7 @@ export async function startReplayServer(routes: readonly Route[]): Promise<Repla
       'content-type': 'text/html; charset=utf-8',
       'content-security-policy': "script-src 'none'",
       'cache-control': 'no-store',
+      ...route.headers,
     });
     response.end(body);
   });

@@ -15,7 +15,7 @@ import { dirname, join, relative } from 'node:path';
 // WXT's own zip library (a dependency of wxt).
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPECTED_SITE_MATCHES as SITES, MAIN_PART_FILE, MINIMUM_CHROME_VERSION } from './manifest-expected';
+import { EXPECTED_SITE_MATCHES as SITES, MAIN_PART_FILE, MINIMUM_CHROME_VERSION, EXPECTED_CONTENT_SCRIPTS } from './manifest-expected';
 import { ROOT } from './pages';
 
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -143,7 +143,7 @@ describe('npm run zip (Chrome Web Store)', () => {
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toBeUndefined();
     expect(manifest.minimum_chrome_version).toBe(MINIMUM_CHROME_VERSION);
-    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.content_scripts).toEqual(EXPECTED_CONTENT_SCRIPTS);
     expect(manifest.web_accessible_resources).toBeUndefined();
     // Named by no manifest field: the background injects it (lib/injector.ts).
     expect(chrome.files.has(MAIN_PART_FILE)).toBe(true);
@@ -159,7 +159,7 @@ describe('npm run zip:firefox (Firefox Add-ons)', () => {
     // MV2 lists host permissions among the permissions.
     expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting', ...SITES]);
     expect(manifest.optional_permissions).toBeUndefined();
-    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.content_scripts).toEqual(EXPECTED_CONTENT_SCRIPTS);
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(firefox.files.has(MAIN_PART_FILE)).toBe(true);
     expect(manifest.browser_specific_settings).toMatchObject({ gecko: { id: 'microscope@microscope-extension.app' } });

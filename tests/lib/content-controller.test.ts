@@ -163,6 +163,33 @@ describe('content controller', () => {
     expect(published.at(-1)?.verdict.followers?.value).toBe(90000);
   });
 
+  it('keeps what a profile showed when the user opens a post and comes back (its tiles gone meanwhile)', async () => {
+    const { navigate, published } = setup();
+    navigate('https://synthetic.test/maya/');
+    await flush();
+    expect(published.at(-1)?.snapshot.posts).toHaveLength(5);
+    // A post opened: the URL is not a profile; the grid re-renders without the tiles' counts.
+    navigate('https://synthetic.test/p/abc/');
+    document.getElementById('grid')!.innerHTML = '';
+    appendPosts(document, 5, 2, 300);
+    navigate('https://synthetic.test/maya/');
+    await flush();
+    const posts = published.at(-1)?.snapshot.posts ?? [];
+    expect(posts.map((post) => post.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
+    expect(posts.map((post) => post.likes?.value)).toEqual([250, 250, 250, 250, 250, 300, 300]);
+    // The same URL again (a re-read) forgets what this visit read: the earlier visit's posts and the page now.
+    document.getElementById('grid')!.innerHTML = '';
+    appendPosts(document, 9, 1, 400);
+    navigate('https://synthetic.test/maya/');
+    await flush();
+    expect(published.at(-1)?.snapshot.posts.map((post) => post.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p9']);
+    // Another profile starts from its own page only.
+    document.body.innerHTML = '<h1 data-followers="90000">omar</h1><div id="grid"></div>';
+    navigate('https://synthetic.test/omar/');
+    await flush();
+    expect(published.at(-1)?.snapshot.posts).toEqual([]);
+  });
+
   it('shows nothing on a page that is not a profile and clears the toolbar', async () => {
     const { controller, navigate, badges, published } = setup();
     navigate('https://synthetic.test/maya/');

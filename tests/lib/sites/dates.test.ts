@@ -95,6 +95,8 @@ const FIXTURES: [name: string, expected: Dated][] = [
   ['instagram/profile-ja-nolink', { own: 2, dated: 0 }],
   ['instagram/profile-reels', { own: 3, dated: 0 }], // the reels query has no taken_at either (reels-query-2024.json)
   ['instagram/profile-rounded', { own: 6, dated: 0 }],
+  // Its posts come after load from the page's own request (the observer: instagram-page-data.test.ts).
+  ['instagram/profile-page-data', { own: 0, dated: 0 }],
   ['instagram/profile-late', { own: 0, dated: 0 }],
   ['instagram/profile-no-posts', { own: 0, dated: 0 }],
   ['instagram/profile-private', { own: 0, dated: 0 }],

@@ -1,11 +1,12 @@
-import type { CountReading } from '../count';
-import { firstVisible, pageLocale, textOf } from '../dom';
-import { isRecord } from '../is-record';
-import { instagramTakenAt } from '../signals/post-dates';
-import { findKeyDeep, jsonCount, jsonScriptsContaining, jsonString, pick } from './bootstrap';
-import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from './types';
-import { instagramProfileHandle, isInstagramHost } from './url/instagram';
-import { attemptFor, countReader, defineAdapter, exactCount, hasPrivateNotice, headerNotes, renderedOverMeta, sameHandle } from './shared';
+import type { CountReading } from '../../count';
+import { firstVisible, pageLocale, textOf } from '../../dom';
+import { isRecord } from '../../is-record';
+import { instagramTakenAt } from '../../signals/post-dates';
+import { findKeyDeep, jsonCount, jsonScriptsContaining, jsonString, pick } from '../bootstrap';
+import type { PostCounts, ProfileHeader, ProfileReader, ReadOptions } from '../types';
+import { instagramProfileHandle, isInstagramHost } from '../url/instagram';
+import { dataPostsFor, usableDataPosts } from './data-posts';
+import { attemptFor, countReader, defineAdapter, exactCount, hasPrivateNotice, headerNotes, renderedOverMeta, sameHandle } from '../shared';
 
 /**
  * Instagram's rounding of "12.3K" is not documented and not verified on a live page: the interval covers
@@ -235,6 +236,18 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
   const anyTile = 'a[href*="/p/"], a[href*="/reel/"]';
   const taggedTab = /\/tagged\/?$/.test(url.pathname);
   const readAt = options.readAt ?? Date.now();
+  const tab = taggedTab ? 'tagged' : /\/reels\/?$/.test(url.pathname) ? 'reels' : 'posts';
+
+  /** This profile's posts from the page's own requests (the observer's feed), converted once per batch. */
+  let fedCache: { version: number; posts: PostCounts[] } | undefined;
+  const dataPosts = (): PostCounts[] => {
+    const feed = options.pageData;
+    if (!feed || !handle) return [];
+    if (fedCache?.version === feed.version) return fedCache.posts;
+    const posts = attempt('page data', () => dataPostsFor(feed.posts(), handle, tab, readAt)) ?? [];
+    fedCache = { version: feed.version, posts };
+    return posts;
+  };
 
   /** Whether a link's href is this profile's /followers/ (or /following/) page. */
   const linksTo = (el: Element, page: 'followers' | 'following'): boolean => {
@@ -438,8 +451,15 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     if (isPrivate) result.notes.push({ key: 'sitePrivateAccount' });
     if (isPrivate || (followers && found.rendered && postsCount?.exact && postsCount.value === 0)) result.final = true;
 
+    // Where the sample's numbers came from, when the grid showed none of them (issue 15, item 4).
+    attempt('page data note', () => {
+      const usable = usableDataPosts(dataPosts());
+      if (usable > 0) result.notes.push({ key: 'sitePostsFromPageData', args: [usable] });
+    });
     attempt('hidden likes note', () => {
-      const own = [...bootstrap().posts.values()].filter((post) => sameHandle(post.owner, handle));
+      const fromJson = [...bootstrap().posts.values()].filter((post) => sameHandle(post.owner, handle));
+      const fromData = dataPosts().filter((post) => !bootstrap().posts.has(post.id));
+      const own = [...fromJson.map((post) => ({ likesHidden: post.likesHidden })), ...fromData.map((post) => ({ likesHidden: post.likesHidden === true }))];
       const hidden = own.filter((post) => post.likesHidden).length;
       if (hidden === 0) return;
       result.notes.push(hidden === own.length ? { key: 'siteLikesHiddenAll' } : { key: 'siteLikesHiddenSome', args: [hidden, own.length] });
@@ -541,6 +561,7 @@ function createReader(doc: Document, url: URL, options: ReadOptions): ProfileRea
     header,
     post,
     anchor,
+    dataPosts,
   };
 }
 

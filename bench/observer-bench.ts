@@ -1,0 +1,146 @@
+/**
+ * The Instagram posts observer's cost per page load (issue 15, item 4: budget ≤ 1 ms): the one
+ * script in the manifest, in the page's world from document start on every Instagram page
+ * (entrypoints/instagram-posts.content.ts), profile or not.
+ *
+ * How: each page is loaded `runs` times (after one load that is not counted) with a Chrome trace;
+ * the observer's script CPU is the thread time of the outermost script events attributed to its
+ * file on the page's main thread: its evaluation (`EvaluateScript`, `v8.compile`) and every call
+ * the browser makes into it (`FunctionCall`: the timer that parses a posts answer, its event
+ * listeners). Its wrappers' few statements inside the page's own calls to fetch/XHR run nested in
+ * the page's FunctionCall and are not separated (a URL check per request).
+ *
+ * Pages: the Instagram fixtures of BENCH_PAGES (page scripts off: the observer only installs),
+ * the post page (not a profile), and profile-page-data, whose own script loads its 12 posts after
+ * load (tests/e2e/page-data.ts): there the observer also copies, parses and keeps the 19 KB answer.
+ *
+ * Alone: `npx tsx bench/observer-bench.ts [--runs 3] [--extension .output/chrome-mv3] [--page profile-page-data]`
+ * (after `npx wxt build`); `npm run bench` runs it with the rest and puts it in results.md.
+ */
+import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
+import { pageDataRoutes, PAGE_DATA_FIXTURE, PAGE_DATA_URL } from '../tests/e2e/page-data';
+import { startReplayServer, type Route } from '../tests/e2e/server';
+import { launch, sleep, type BenchBrowser } from './chromium';
+import { BENCH_PAGES, FIXTURES, ROOT } from './pages';
+import { fixtureUrl } from '../tests/fixtures';
+import { median } from './stats';
+
+/** The observer's file in the build (manifest `content_scripts[0].js`). */
+export const OBSERVER_FILE = 'content-scripts/instagram-posts.js';
+/** Long enough for the page-data fixture's request (300 ms after load) and its parse. */
+const WINDOW_MS = 2500;
+
+export interface ObserverPage {
+  name: string;
+  url: string;
+  /** What the page is for the observer: a profile, another Instagram page, or a page that loads its posts. */
+  kind: 'profile' | 'other' | 'loads posts';
+}
+
+export interface ObserverCost {
+  page: ObserverPage;
+  /** Median over the counted loads, ms of CPU. */
+  medianMs: number;
+  maxMs: number;
+  loads: number;
+}
+
+/** The Instagram pages measured: BENCH_PAGES' Instagram fixtures and the page that loads its posts. */
+export function observerPages(only?: string): ObserverPage[] {
+  const names = [...(BENCH_PAGES.instagram ?? []), PAGE_DATA_FIXTURE].filter((name) => !only || name === only);
+  return names.map((name) => {
+    const url = name === PAGE_DATA_FIXTURE ? PAGE_DATA_URL : fixtureUrl('instagram', name);
+    const kind = name === PAGE_DATA_FIXTURE ? 'loads posts' : name === 'post-page' ? 'other' : 'profile';
+    return { name, url, kind };
+  });
+}
+
+/** The replay routes for those pages (the page-data one with its CSP-allowed script and its answer). */
+export function observerRoutes(pages: readonly ObserverPage[]): Route[] {
+  return pages.flatMap((page) => {
+    if (page.name === PAGE_DATA_FIXTURE) return pageDataRoutes();
+    const { host, pathname } = new URL(page.url);
+    return [{ host, path: pathname, file: join(FIXTURES, 'instagram', `${page.name}.html`) }];
+  });
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string } };
+}
+
+/** One traced load: the observer's script CPU in ms. */
+async function observerLoad(browser: BenchBrowser, url: string): Promise<number> {
+  const page = await browser.context.newPage();
+  try {
+    const cdp = await browser.context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (message) => events.push(...(message.value as unknown as TraceEvent[])));
+    const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute'] }, transferMode: 'ReportEvents' });
+    const started = Date.now();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await sleep(WINDOW_MS - (Date.now() - started));
+    await cdp.send('Tracing.end');
+    await complete;
+    const ours = events
+      .filter((event) => event.ph === 'X' && /^(EvaluateScript|FunctionCall|v8\.compile)$/.test(event.name) && (event.args?.data?.url ?? '').endsWith(`/${OBSERVER_FILE}`))
+      .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    let total = 0;
+    let end = -1;
+    for (const event of ours) {
+      if (event.ts < end) continue; // nested in the previous one
+      total += (event.tdur ?? 0) / 1000;
+      end = event.ts + (event.dur ?? 0);
+    }
+    return total;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Every page `runs` times in one browser with the extension in `extensionDir`, each after one uncounted load. */
+export async function observerCosts(hostResolverRules: string, extensionDir: string, pages: readonly ObserverPage[], runs: number): Promise<ObserverCost[]> {
+  const browser = await launch(hostResolverRules, extensionDir);
+  try {
+    const results: ObserverCost[] = [];
+    for (const page of pages) {
+      await observerLoad(browser, page.url);
+      const loads: number[] = [];
+      for (let run = 0; run < runs; run++) loads.push(await observerLoad(browser, page.url));
+      results.push({ page, medianMs: median(loads), maxMs: Math.max(...loads), loads: loads.length });
+    }
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The figure for results.md: "instagram observer: N ms script per load", per page. */
+export function observerSummary(costs: readonly ObserverCost[]): string {
+  const worst = costs.reduce<ObserverCost | undefined>((best, cost) => (!best || cost.medianMs > best.medianMs ? cost : best), undefined);
+  return worst ? `instagram observer: ${worst.medianMs.toFixed(2)} ms script per load (worst median: instagram/${worst.page.name}, ${worst.page.kind})` : 'instagram observer: not measured';
+}
+
+// Alone: `npx tsx bench/observer-bench.ts`.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '3' }, extension: { type: 'string', default: join(ROOT, '.output/chrome-mv3') }, page: { type: 'string' } },
+  });
+  const pages = observerPages(values.page);
+  const server = await startReplayServer(observerRoutes(pages));
+  try {
+    const costs = await observerCosts(server.hostResolverRules, resolve(values.extension), pages, Number(values.runs));
+    for (const cost of costs) process.stdout.write(`instagram/${cost.page.name} (${cost.page.kind}): median ${cost.medianMs.toFixed(3)} ms, max ${cost.maxMs.toFixed(3)} ms over ${cost.loads} loads\n`);
+    process.stdout.write(`${observerSummary(costs)}\n`);
+  } finally {
+    await server.close();
+  }
+}

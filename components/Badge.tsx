@@ -1,6 +1,4 @@
 import { useId, useRef, type KeyboardEvent } from 'react';
-import { describeComparison } from '@/lib/benchmarks';
-import { describeFormula } from '@/lib/engagement';
 import type { EngagementFormula } from '@/lib/engagement';
 import { audienceNoun, countPosts, formatCount, formatPercent, formatRange, methodWord } from '@/lib/format';
 import { noteText, plural, t, uiLanguage } from '@/lib/i18n';
@@ -8,6 +6,9 @@ import { MIN_SAMPLE_POSTS } from '@/lib/signals/rules';
 import { describeTier, describeVerdict, schemeName } from '@/lib/tiers';
 import type { ProfileVerdict } from '@/lib/verdict';
 import { Signals } from './Signals';
+import { describeComparison } from './words/benchmarks';
+import { describeFormula } from './words/engagement';
+import { say } from './words/message';
 
 export interface BadgeProps {
   verdict: ProfileVerdict;
@@ -144,7 +145,7 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
                   <span className="ms-note ms-block">{describeFormula(engagement, verdict.platform)}</span>
                 </>
               ) : (
-                <span className="ms-warn">{engagement.message}</span>
+                <span className="ms-warn">{say(engagement.message)}</span>
               )}
             </dd>
 

@@ -9,7 +9,7 @@ import {
 import { PLATFORM_NAMES, type Platform } from './platforms';
 import { MIN_SAMPLE_POSTS } from './signals/rules';
 import type { ProfileSnapshot } from './sites/types';
-import type { Message, MessageKey } from './i18n';
+import type { MessageCode, MessageKey } from './i18n';
 
 /*
  * Published engagement benchmarks by creator size, from /work/shared/research/metrics.md
@@ -288,13 +288,13 @@ export interface BenchmarkComparison {
   datasetId: string;
   version: string;
   /** A difference of method worth a footnote, or a follower count on a band edge. */
-  caveats: Message[];
+  caveats: MessageCode[];
 }
 
 export interface NoComparison {
   verdict: 'none';
   /** Why no benchmark applies, for the UI to put in words (components/words/message.ts). */
-  reason: Message;
+  reason: MessageCode;
 }
 
 export type BenchmarkResult = BenchmarkComparison | NoComparison;
@@ -328,7 +328,7 @@ function bandFor(bands: readonly BenchmarkBand[], followers: number): BenchmarkB
 }
 
 /** A band's follower range as a message. @example bandMessage(band) // words: "10K–50K followers" */
-export function bandMessage(band: Pick<BenchmarkBand, 'minFollowers' | 'maxFollowers'>): Message {
+export function bandMessage(band: Pick<BenchmarkBand, 'minFollowers' | 'maxFollowers'>): MessageCode {
   const from = { number: band.minFollowers, as: 'followers' } as const;
   return band.maxFollowers === undefined
     ? { key: 'bandFrom', args: [from] }

@@ -1,5 +1,5 @@
 import { checkedReading, type CountReading } from './count';
-import type { Message, MessageKey } from './i18n';
+import type { MessageCode, MessageKey } from './i18n';
 import type { Platform } from './platforms';
 import type { PostCounts, ProfileSnapshot } from './sites/types';
 
@@ -179,7 +179,7 @@ export interface EngagementFailure {
   ok: false;
   reason: EngagementFailureReason;
   /** Why, for the UI to put in words (components/words/message.ts). */
-  message: Message;
+  message: MessageCode;
   /** The formula that would have been used. */
   formula: EngagementFormula;
   secondary: EngagementSecondary;
@@ -351,7 +351,7 @@ export function engagementRate(
     else sample.push(post);
   }
 
-  const fail = (reason: EngagementFailureReason, message: Message): EngagementFailure => ({
+  const fail = (reason: EngagementFailureReason, message: MessageCode): EngagementFailure => ({
     ok: false,
     reason,
     message,

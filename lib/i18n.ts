@@ -91,17 +91,17 @@ export interface NoteCode {
 }
 
 /**
- * How the UI writes a number argument of a Message, in the UI language: 'integer' grouped
+ * How the UI writes a number argument of a MessageCode, in the UI language: 'integer' grouped
  * ("1,500"), 'followers' as tier and band labels do ("10K"), 'plain'/'plainPercent' as a source
  * writes it ("3.38", "4.42%"), 'typed' with every decimal as typed ("1,500.5"), 'bytes' in MB.
  */
 export type NumberStyle = 'integer' | 'followers' | 'plain' | 'plainPercent' | 'typed' | 'bytes';
 
-/** One argument of a Message: as is, a number the UI formats, a nested message, a plural noun, or a list. */
+/** One argument of a MessageCode: as is, a number the UI formats, a nested message, a plural noun, or a list. */
 export type MessageArg =
   | Substitution
   | { number: number; as: NumberStyle }
-  | Message
+  | MessageCode
   | { plural: PluralKey; count: number; args?: readonly MessageArg[] }
   | { list: readonly MessageArg[]; type: 'conjunction' | 'disjunction' };
 
@@ -112,7 +112,7 @@ export type MessageArg =
  * browser.i18n (issue 14).
  * @example { key: 'benchmarkBelowFirstBand', args: [{ number: 1000, as: 'integer' }, { number: 12, as: 'integer' }] }
  */
-export interface Message {
+export interface MessageCode {
   key: MessageKey;
   args?: readonly MessageArg[];
 }

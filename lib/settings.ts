@@ -197,7 +197,7 @@ export function parseSettings(raw: unknown): SettingsRead {
   if (input.customBounds !== undefined) {
     const checked = validateTierBounds(input.customBounds as TierBounds);
     if (checked.ok) settings.customBounds = checked.scheme.bounds;
-    else problems.push(`customBounds: ${checked.errors.join(' ')}`);
+    else problems.push(`customBounds: ${checked.errors.map((error) => error.key).join(' ')}`);
   }
   if (settings.tierScheme === 'custom' && !settings.customBounds) {
     problems.push('tierScheme: custom without valid thresholds');

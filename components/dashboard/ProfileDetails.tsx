@@ -5,7 +5,7 @@ import { PLATFORM_NAMES } from '@/lib/platforms';
 import { LIMITS, normaliseQuote, type Quote, type SavedProfile } from '@/lib/shortlist/schema';
 import { latestSignals } from '@/lib/shortlist/signals-summary';
 import type { Estimate } from '@/lib/signals/value';
-import { tierLabel } from '@/lib/tiers';
+import { tierLabel } from '../words/tiers';
 import { BENCHMARK_WORDS, displayHandle, looksAt, type ShortlistRow } from './shortlist-rows';
 import { looksTitle, money, rangeTitle, SIGNAL_NAMES } from './signal-words';
 import { Sparkline } from './Sparkline';

@@ -7,12 +7,12 @@ import { formatCount, formatDate, formatDecimal, formatInteger, formatPercent, f
 import { noteText, t, type MessageKey } from '@/lib/i18n';
 import { PLATFORM_NAMES, type Platform } from '@/lib/platforms';
 import { LIMITS, type SavedProfile } from '@/lib/shortlist/schema';
-import { describeTier, describeVerdict, schemeName } from '@/lib/tiers';
 import type { ProfileVerdict } from '@/lib/verdict';
 import { Signals } from '../Signals';
 import { bandLabel, describeComparison } from '../words/benchmarks';
 import { describeFormula } from '../words/engagement';
 import { say } from '../words/message';
+import { describeTier, describeVerdict, schemeName, tierLabel } from '../words/tiers';
 import { TagsEditor } from './TagsEditor';
 import { TierChip } from './TierChip';
 
@@ -71,7 +71,7 @@ function TierSection({ verdict }: { verdict: ProfileVerdict }) {
       {tier ? (
         <>
           <p className="tier-row">
-            <TierChip tier={tier.tier} text={tier.borderline ? describeVerdict(tier) : tier.label} />
+            <TierChip tier={tier.tier} text={tier.borderline ? describeVerdict(tier) : tierLabel(tier.tier)} />
             <MicroMark tier={tier} />
           </p>
           <p>{describeTier(tier.tier, scheme)}</p>

@@ -1,5 +1,5 @@
 import { formatBytes, formatFollowers, formatInteger, formatPlain, formatPlainPercent } from '@/lib/format';
-import { listInWords, plural, t, uiLanguage, type Message, type MessageArg, type NumberStyle } from '@/lib/i18n';
+import { listInWords, plural, t, uiLanguage, type MessageCode, type MessageArg, type NumberStyle } from '@/lib/i18n';
 
 /*
  * The UI edge's one door from codes to words: lib/ returns Messages (lib/i18n.ts), and badge, popup
@@ -32,6 +32,6 @@ function argument(arg: MessageArg): string | number {
  * A message's words in the UI language.
  * @example say({ key: 'benchmarkFewPosts', args: [3, 5] }) // "Only 3 posts …"
  */
-export function say(message: Message): string {
+export function say(message: MessageCode): string {
   return t(message.key, ...(message.args ?? []).map(argument));
 }

@@ -10,7 +10,7 @@ import {
   type BenchmarkResult,
 } from '@/lib/benchmarks';
 import type { CountReading } from '@/lib/count';
-import type { Message } from '@/lib/i18n';
+import type { MessageCode } from '@/lib/i18n';
 import { engagementRate } from '@/lib/engagement';
 import type { PostCounts, ProfileSnapshot } from '@/lib/sites/types';
 
@@ -141,7 +141,7 @@ describe('TikTok: (likes + comments + shares) ÷ views against Modash, November 
 
 describe('refusals: only like with like', () => {
   // The words are checked in tests/components/words/benchmarks.test.ts.
-  it.each<[string, Parameters<typeof compare>, Message]>([
+  it.each<[string, Parameters<typeof compare>, MessageCode]>([
     ['TikTok view rate', [50, 'tiktok', 20_000, 'followers'], { key: 'benchmarkNoneTiktokViews' }],
     ['YouTube views per subscriber', [30, 'youtube', 20_000, 'followers'], { key: 'benchmarkNoneYoutubeViews' }],
     ['X', [1, 'x', 20_000, 'followers'], { key: 'benchmarkNoneX' }],

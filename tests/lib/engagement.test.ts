@@ -12,7 +12,7 @@ import {
   type EngagementSuccess,
 } from '@/lib/engagement';
 import type { Platform } from '@/lib/platforms';
-import type { Message, NoteCode } from '@/lib/i18n';
+import type { MessageCode, NoteCode } from '@/lib/i18n';
 import type { PostCounts, ProfileSnapshot } from '@/lib/sites/types';
 
 const exact = (n: number): CountReading => ({ value: n, exact: true, min: n, max: n });
@@ -311,7 +311,7 @@ describe('hidden likes', () => {
 
 // The words of each message: tests/components/words/engagement.test.ts.
 describe('failures', () => {
-  it.each<[string, ProfileSnapshot, string, Message]>([
+  it.each<[string, ProfileSnapshot, string, MessageCode]>([
     [
       'instagram without follower count',
       profile('instagram', undefined, igOdd()),

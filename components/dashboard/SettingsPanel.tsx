@@ -25,7 +25,7 @@ import {
   type TierBoundsProblem,
   type TierSchemeId,
 } from '@/lib/tiers';
-import { say } from '../words/message';
+import { say, sayIf } from '../words/message';
 import { describeTier, schemeName, tierLabel } from '../words/tiers';
 
 export interface SettingsPanelProps {
@@ -109,13 +109,13 @@ export function SettingsPanel({ settings, onChange, error, newer = false }: Sett
   );
   const customErrors = customCheck.ok ? { byTier: {}, general: [] } : errorsByTier(customCheck.problems);
   const sampleValue = sampleDraft.trim() === '' ? undefined : Number(sampleDraft);
-  const sampleError = sampleSizeProblem(sampleValue);
+  const sampleError = sayIf(sampleSizeProblem(sampleValue));
   const active = schemeOf(settings);
-  const daysError = inactiveDaysProblem(daysDraft.trim() === '' ? undefined : Number(daysDraft));
-  const currencyError = currencyProblem(currencyDraft.trim());
+  const daysError = sayIf(inactiveDaysProblem(daysDraft.trim() === '' ? undefined : Number(daysDraft)));
+  const currencyError = sayIf(currencyProblem(currencyDraft.trim()));
   const cpmError = (platform: Platform): string | undefined => {
     const value = readCpm(cpmDrafts[platform], platform);
-    return value === null ? undefined : cpmProblem(value);
+    return value === null ? undefined : sayIf(cpmProblem(value));
   };
 
   const editCpm = (platform: Platform, text: string): void => {

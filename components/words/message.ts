@@ -35,3 +35,8 @@ function argument(arg: MessageArg): string | number {
 export function say(message: MessageCode): string {
   return t(message.key, ...(message.args ?? []).map(argument));
 }
+
+/** say() for a message that may be absent (a form field without a problem). */
+export function sayIf(message: MessageCode | undefined): string | undefined {
+  return message && say(message);
+}

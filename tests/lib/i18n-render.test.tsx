@@ -281,7 +281,7 @@ describe('dashboard', () => {
     );
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows.map((row) => row.lastElementChild?.textContent)).toEqual(['Handle fehlt', 'url muss ein https-Link sein (erhalten: javascript)']);
-    expect(parseBackup('{').error).toMatch(/^Diese Datei ist kein JSON \(/);
-    expect(parseBackup({ version: 999, profiles: [] }).error).toMatch(/^Diese Sicherung stammt von einer neueren MicroScope-Version/);
+    expect(say(parseBackup('{').error!)).toMatch(/^Diese Datei ist kein JSON \(/);
+    expect(say(parseBackup({ version: 999, profiles: [] }).error!)).toMatch(/^Diese Sicherung stammt von einer neueren MicroScope-Version/);
   });
 });

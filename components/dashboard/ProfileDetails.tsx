@@ -7,7 +7,7 @@ import { latestSignals } from '@/lib/shortlist/signals-summary';
 import type { Estimate } from '@/lib/signals/value';
 import { tierLabel } from '../words/tiers';
 import { BENCHMARK_WORDS, displayHandle, looksAt, type ShortlistRow } from './shortlist-rows';
-import { looksTitle, money, rangeTitle, SIGNAL_NAMES } from './signal-words';
+import { looksTitle, money, rangeTitle, SIGNAL_NAMES } from '../words/signals';
 import { Sparkline } from './Sparkline';
 
 export interface ProfileDetailsProps {

@@ -10,6 +10,7 @@ import { PLATFORM_NAMES, type Platform } from './platforms';
 import { MIN_SAMPLE_POSTS } from './signals/rules';
 import type { ProfileSnapshot } from './sites/types';
 import type { MessageCode, MessageKey } from './i18n';
+import { messageCode } from './message-code';
 
 /*
  * Published engagement benchmarks by creator size, from /work/shared/research/metrics.md
@@ -331,8 +332,8 @@ function bandFor(bands: readonly BenchmarkBand[], followers: number): BenchmarkB
 export function bandMessage(band: Pick<BenchmarkBand, 'minFollowers' | 'maxFollowers'>): MessageCode {
   const from = { number: band.minFollowers, as: 'followers' } as const;
   return band.maxFollowers === undefined
-    ? { key: 'bandFrom', args: [from] }
-    : { key: 'bandBetween', args: [from, { number: band.maxFollowers, as: 'followers' }] };
+    ? messageCode('bandFrom', from)
+    : messageCode('bandBetween', from, { number: band.maxFollowers, as: 'followers' });
 }
 
 /**
@@ -347,13 +348,13 @@ export function compare(
   basis: EngagementBasis,
   options: CompareOptions = {},
 ): BenchmarkResult {
-  if (!Number.isFinite(rate) || rate < 0) return { verdict: 'none', reason: { key: 'benchmarkNoRate' } };
+  if (!Number.isFinite(rate) || rate < 0) return { verdict: 'none', reason: messageCode('benchmarkNoRate') };
 
   const formula = options.formula ?? headlineFormula(platform, basis);
   if (formula === undefined) {
     return {
       verdict: 'none',
-      reason: { key: basis === 'views' ? 'benchmarkNoFormulaViews' : 'benchmarkNoFormulaFollowers', args: [PLATFORM_NAMES[platform]] },
+      reason: messageCode(basis === 'views' ? 'benchmarkNoFormulaViews' : 'benchmarkNoFormulaFollowers', PLATFORM_NAMES[platform]),
     };
   }
   const dataset = BENCHMARK_DATASETS.find(
@@ -368,17 +369,17 @@ export function compare(
     return {
       verdict: 'none',
       reason:
-        noBenchmark === undefined ? { key: 'benchmarkNoDataset', args: [PLATFORM_NAMES[platform]] } : { key: noBenchmark },
+        noBenchmark === undefined ? messageCode('benchmarkNoDataset', PLATFORM_NAMES[platform]) : messageCode(noBenchmark),
     };
   }
   if (options.method !== undefined && dataset.statistic !== options.method) {
     return {
       verdict: 'none',
-      reason: { key: dataset.statistic === 'median' ? 'benchmarkNeedsMedian' : 'benchmarkNeedsMean', args: [dataset.source.name] },
+      reason: messageCode(dataset.statistic === 'median' ? 'benchmarkNeedsMedian' : 'benchmarkNeedsMean', dataset.source.name),
     };
   }
   if (!Number.isFinite(followers) || followers < 0) {
-    return { verdict: 'none', reason: { key: 'benchmarkFollowersUnknown' } };
+    return { verdict: 'none', reason: messageCode('benchmarkFollowersUnknown') };
   }
   const band = bandFor(dataset.bands, followers);
   if (!band) {
@@ -387,8 +388,8 @@ export function compare(
       verdict: 'none',
       reason:
         followers < first
-          ? { key: 'benchmarkBelowFirstBand', args: [{ number: first, as: 'integer' }, { number: followers, as: 'integer' }] }
-          : { key: 'benchmarkNoBand' },
+          ? messageCode('benchmarkBelowFirstBand', { number: first, as: 'integer' }, { number: followers, as: 'integer' })
+          : messageCode('benchmarkNoBand'),
     };
   }
 
@@ -400,7 +401,7 @@ export function compare(
     source: dataset.source,
     datasetId: dataset.id,
     version: BENCHMARKS_VERSION,
-    caveats: dataset.caveat === undefined ? [] : [{ key: dataset.caveat }],
+    caveats: dataset.caveat === undefined ? [] : [messageCode(dataset.caveat)],
   };
 }
 
@@ -412,7 +413,7 @@ export function compareEngagement(result: EngagementResult, snapshot: ProfileSna
   if (!result.ok) return { verdict: 'none', reason: result.message };
   // A rate from a post or two says little about an audience (a single hovered tile was once
   // "above average"): no verdict below the signals' minimum sample (lib/signals/rules.ts).
-  if (result.sampleSize < MIN_SAMPLE_POSTS) return { verdict: 'none', reason: { key: 'benchmarkFewPosts', args: [result.sampleSize, MIN_SAMPLE_POSTS] } };
+  if (result.sampleSize < MIN_SAMPLE_POSTS) return { verdict: 'none', reason: messageCode('benchmarkFewPosts', result.sampleSize, MIN_SAMPLE_POSTS) };
   const followers: CountReading | undefined = snapshot.followers;
   const count = followers?.value ?? Number.NaN;
   const comparison = compare(result.percent, snapshot.platform, count, result.basis, {
@@ -426,7 +427,7 @@ export function compareEngagement(result: EngagementResult, snapshot: ProfileSna
       ...comparison,
       caveats: [
         ...comparison.caveats,
-        { key: 'benchmarkRoundedCaveat', args: [bandMessage(comparison.band)] },
+        messageCode('benchmarkRoundedCaveat', bandMessage(comparison.band)),
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { checkedReading, type CountReading } from './count';
 import type { MessageCode, MessageKey } from './i18n';
+import { messageCode } from './message-code';
 import type { Platform } from './platforms';
 import type { PostCounts, ProfileSnapshot } from './sites/types';
 
@@ -49,6 +50,8 @@ interface FormulaSpec {
   required: readonly CountKey[];
   /** When true a post must show at least one numerator count. */
   requireAny: boolean;
+  /** The formula in plain words: a message key, written by the UI's describeFormula. */
+  words: MessageKey;
   /** The counts a post must show, for the "no qualifying post" message. */
   needs: MessageKey;
 }
@@ -66,6 +69,7 @@ const FORMULAS: Readonly<Record<EngagementFormula, FormulaSpec>> = {
     numerator: ['likes', 'comments'],
     required: ['likes'],
     requireAny: false,
+    words: 'formulaLikesCommentsFollowers',
     needs: 'needsLikes',
   },
   'views/followers': {
@@ -73,6 +77,7 @@ const FORMULAS: Readonly<Record<EngagementFormula, FormulaSpec>> = {
     numerator: ['views'],
     required: ['views'],
     requireAny: false,
+    words: 'formulaViewsFollowers',
     needs: 'needsViews',
   },
   'likes+comments+shares/views': {
@@ -80,6 +85,7 @@ const FORMULAS: Readonly<Record<EngagementFormula, FormulaSpec>> = {
     numerator: ['likes', 'comments', 'shares'],
     required: ['likes', 'views'],
     requireAny: false,
+    words: 'formulaLikesCommentsSharesViews',
     needs: 'needsLikesViews',
   },
   'views/subscribers': {
@@ -87,6 +93,7 @@ const FORMULAS: Readonly<Record<EngagementFormula, FormulaSpec>> = {
     numerator: ['views'],
     required: ['views'],
     requireAny: false,
+    words: 'formulaViewsSubscribers',
     needs: 'needsViews',
   },
   'replies+reposts+likes/followers': {
@@ -94,6 +101,7 @@ const FORMULAS: Readonly<Record<EngagementFormula, FormulaSpec>> = {
     numerator: ['replies', 'reposts', 'likes'],
     required: [],
     requireAny: true,
+    words: 'formulaRepliesRepostsLikesFollowers',
     needs: 'needsXCounts',
   },
 };
@@ -101,6 +109,11 @@ const FORMULAS: Readonly<Record<EngagementFormula, FormulaSpec>> = {
 /** What each formula divides by. */
 export function formulaBasis(formula: EngagementFormula): EngagementBasis {
   return FORMULAS[formula].basis;
+}
+
+/** The message key of a formula in plain words ("(likes + comments) ÷ followers"). */
+export function formulaWords(formula: EngagementFormula): MessageKey {
+  return FORMULAS[formula].words;
 }
 
 /**
@@ -362,10 +375,10 @@ export function engagementRate(
   const youtube = snapshot.platform === 'youtube';
   if (spec.basis === 'followers') {
     if (!followers) {
-      return fail('followers-unknown', { key: youtube ? 'failSubscribersNotFound' : 'failFollowersNotFound' });
+      return fail('followers-unknown', messageCode(youtube ? 'failSubscribersNotFound' : 'failFollowersNotFound'));
     }
     if (followers.value === 0) {
-      return fail('followers-unknown', { key: youtube ? 'failNoSubscribers' : 'failNoFollowers' });
+      return fail('followers-unknown', messageCode(youtube ? 'failNoSubscribers' : 'failNoFollowers'));
     }
   }
 
@@ -374,18 +387,18 @@ export function engagementRate(
     // What the platform calls its posts: TikTok and YouTube show videos.
     const posts = { plural: platformVideos(snapshot.platform) ? 'videoNoun' : 'postNoun', count: 2 } as const;
     if (snapshot.posts.length === 0) {
-      return fail('no-qualifying-post', { key: 'failNoPosts', args: [posts] });
+      return fail('no-qualifying-post', messageCode('failNoPosts', posts));
     }
     if (take(candidates(), 1).length === 0) {
-      return fail('no-qualifying-post', { key: 'failNoOwnPosts', args: [posts] });
+      return fail('no-qualifying-post', messageCode('failNoOwnPosts', posts));
     }
     if (every(candidates(), (post) => post.likesHidden === true) && spec.numerator.includes('likes')) {
-      return fail('likes-hidden', { key: 'failLikesHidden' });
+      return fail('likes-hidden', messageCode('failLikesHidden'));
     }
     if (spec.required.includes('views')) {
-      return fail('views-unknown', { key: 'failNoViews', args: [posts] });
+      return fail('views-unknown', messageCode('failNoViews', posts));
     }
-    return fail('no-qualifying-post', { key: 'failNoneShows', args: [posts, { key: spec.needs }] });
+    return fail('no-qualifying-post', messageCode('failNoneShows', posts, { key: spec.needs }));
   }
 
   const rates: number[] = [];

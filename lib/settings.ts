@@ -3,6 +3,7 @@ import { DEFAULT_INACTIVE_DAYS } from './signals/rules';
 import { DEFAULT_CPMS } from './signals/value';
 import { DEFAULT_TIER_SCHEME, tierSchemeById, validateTierBounds, type TierBounds, type TierScheme, type TierSchemeId } from './tiers';
 import type { MessageCode } from './i18n';
+import { messageCode } from './message-code';
 
 /** What the marketer can change. Lives in storage.sync so it follows them between browsers. */
 export interface Settings {
@@ -71,7 +72,7 @@ const SCHEME_IDS: readonly TierSchemeId[] = ['founding', 'five-tier', 'later-spr
 export function sampleSizeProblem(value: unknown): MessageCode | undefined {
   const { min, max } = SAMPLE_SIZE_RANGE;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    return { key: 'sampleSizeInvalid', args: [integer(min), integer(max)] };
+    return messageCode('sampleSizeInvalid', integer(min), integer(max));
   }
   return undefined;
 }
@@ -82,7 +83,7 @@ export const CPM_RANGE = { min: 0, max: 10_000 } as const;
 /** The form's message for a CPM, or undefined when it is fine. */
 export function cpmProblem(value: unknown): MessageCode | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < CPM_RANGE.min || value > CPM_RANGE.max) {
-    return { key: 'cpmInvalid', args: [integer(CPM_RANGE.min), integer(CPM_RANGE.max)] };
+    return messageCode('cpmInvalid', integer(CPM_RANGE.min), integer(CPM_RANGE.max));
   }
   return undefined;
 }
@@ -93,7 +94,7 @@ export const CURRENCY_MAX_LENGTH = 12;
 /** The form's message for a currency label, or undefined when it is fine. */
 export function currencyProblem(value: unknown): MessageCode | undefined {
   if (typeof value !== 'string' || value.trim() === '' || value.trim() !== value || [...value].length > CURRENCY_MAX_LENGTH) {
-    return { key: 'currencyInvalid', args: [integer(CURRENCY_MAX_LENGTH)] };
+    return messageCode('currencyInvalid', integer(CURRENCY_MAX_LENGTH));
   }
   return undefined;
 }
@@ -105,7 +106,7 @@ export const INACTIVE_DAYS_RANGE = { min: 1, max: 365 } as const;
 export function inactiveDaysProblem(value: unknown): MessageCode | undefined {
   const { min, max } = INACTIVE_DAYS_RANGE;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    return { key: 'inactiveDaysInvalid', args: [integer(min), integer(max)] };
+    return messageCode('inactiveDaysInvalid', integer(min), integer(max));
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { CountReading } from './count';
-import { formatFollowers } from './format';
 import type { MessageCode } from './i18n';
+import { messageCode } from './message-code';
 
 /**
  * Creator tiers by follower count, smallest first. "Emerging" is below a scheme's first threshold
@@ -18,42 +18,39 @@ export type TierBounds = Readonly<Record<BoundedTier, number>>;
 
 export type TierSchemeId = 'founding' | 'five-tier' | 'later-sprout' | 'custom';
 
+/**
+ * A tier scheme. Its name in the UI language is components/words/tiers.ts schemeName (the badge
+ * must say which scheme it used); where its thresholds come from is said beside each preset below.
+ */
 export interface TierScheme {
   readonly id: TierSchemeId;
-  /** Shown in settings and next to the badge: the badge must say which scheme it used. */
-  readonly name: string;
-  /** For the toolbar tooltip and narrow places ("Founding", "5-tier"). */
+  /** For the CSV export, in English like its other columns ("Founding", "5-tier"). */
   readonly shortName: string;
   readonly bounds: TierBounds;
-  /** Where the thresholds come from. */
-  readonly source: string;
 }
 
 // Thresholds from /work/shared/research/metrics.md, "Tier definitions".
+// The founding document ("under 10,000 followers"; accounts from 1,000 count); the bands above
+// micro follow Iconosquare/Sprout.
 const FOUNDING: TierScheme = {
   id: 'founding',
-  name: 'Founding definition (micro < 10K)',
   shortName: 'Founding',
   bounds: { nano: 0, micro: 1_000, mid: 10_000, macro: 100_000, mega: 1_000_000 },
-  source:
-    'The founding document ("under 10,000 followers"; accounts from 1,000 count); the bands above micro follow Iconosquare/Sprout.',
 };
 
+// HypeAuditor State of Influencer Marketing; untapper.com/influencer-marketing-benchmarks. Under
+// 1K is below any tier.
 const FIVE_TIER: TierScheme = {
   id: 'five-tier',
-  name: 'Five-tier industry (micro 10K – < 50K)',
   shortName: '5-tier',
   bounds: { nano: 1_000, micro: 10_000, mid: 50_000, macro: 500_000, mega: 1_000_000 },
-  source:
-    'HypeAuditor State of Influencer Marketing; untapper.com/influencer-marketing-benchmarks. Under 1K is below any tier.',
 };
 
+// Later × Fohr 2021; Sprout Social micro-influencer guide.
 const LATER_SPROUT: TierScheme = {
   id: 'later-sprout',
-  name: 'Later / Sprout (micro 10K – < 100K)',
   shortName: 'Later/Sprout',
   bounds: { nano: 0, micro: 10_000, mid: 100_000, macro: 500_000, mega: 1_000_000 },
-  source: 'Later × Fohr 2021; Sprout Social micro-influencer guide.',
 };
 
 /** The preset schemes, in the order of the settings list. */
@@ -217,7 +214,7 @@ export function checkTierBounds(bounds: TierBoundsInput): TierBoundsCheck {
     ? [...(bounds as readonly unknown[])]
     : BOUNDED_TIERS.map((tier) => (bounds as Partial<Record<BoundedTier, unknown>> | null)?.[tier]);
   if (raw.length !== BOUNDED_TIERS.length) {
-    return { ok: false, problems: [{ message: { key: 'tierBoundsCount', args: [BOUNDED_TIERS.length, raw.length] } }] };
+    return { ok: false, problems: [{ message: messageCode('tierBoundsCount', BOUNDED_TIERS.length, raw.length) }] };
   }
 
   const problems: TierBoundsProblem[] = [];
@@ -228,15 +225,15 @@ export function checkTierBounds(bounds: TierBoundsInput): TierBoundsCheck {
       problems.push({ tier, message });
       return undefined;
     };
-    if (value === undefined || value === null || value === '') return fault({ key: 'tierBoundMissing', args: [name] });
+    if (value === undefined || value === null || value === '') return fault(messageCode('tierBoundMissing', name));
     if (typeof value !== 'number' || Number.isNaN(value)) {
-      return fault({ key: 'tierBoundNotNumber', args: [name, typeof value === 'string' ? JSON.stringify(value) : String(value)] });
+      return fault(messageCode('tierBoundNotNumber', name, typeof value === 'string' ? JSON.stringify(value) : String(value)));
     }
     if (index === 0 ? value < 0 : value <= 0) {
-      return fault({ key: index === 0 ? 'tierBoundBelowZero' : 'tierBoundNotPositive', args: [name, typed(value)] });
+      return fault(messageCode(index === 0 ? 'tierBoundBelowZero' : 'tierBoundNotPositive', name, typed(value)));
     }
-    if (!Number.isInteger(value)) return fault({ key: 'tierBoundNotWhole', args: [name, typed(value)] });
-    if (!Number.isSafeInteger(value)) return fault({ key: 'tierBoundTooLarge', args: [name, typed(value)] });
+    if (!Number.isInteger(value)) return fault(messageCode('tierBoundNotWhole', name, typed(value)));
+    if (!Number.isSafeInteger(value)) return fault(messageCode('tierBoundTooLarge', name, typed(value)));
     return value;
   });
 
@@ -247,7 +244,7 @@ export function checkTierBounds(bounds: TierBoundsInput): TierBoundsCheck {
     const tier = BOUNDED_TIERS[index]!;
     problems.push({
       tier,
-      message: { key: 'tierBoundNotAbove', args: [capitalise(tier), BOUNDED_TIERS[index - 1]!, typed(current), typed(previous)] },
+      message: messageCode('tierBoundNotAbove', capitalise(tier), BOUNDED_TIERS[index - 1]!, typed(current), typed(previous)),
     });
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -256,13 +253,8 @@ export function checkTierBounds(bounds: TierBoundsInput): TierBoundsCheck {
   const checked: TierBounds = { nano: nano!, micro: micro!, mid: mid!, macro: macro!, mega: mega! };
   return {
     ok: true,
-    scheme: {
-      id: 'custom',
-      name: `Custom (micro ${formatFollowers(checked.micro)} – < ${formatFollowers(checked.mid)})`,
-      shortName: 'Custom',
-      bounds: checked,
-      source: 'Your own thresholds.',
-    },
+    // Your own thresholds.
+    scheme: { id: 'custom', shortName: 'Custom', bounds: checked },
   };
 }
 

@@ -1,17 +1,8 @@
-import { platformVideos, type EngagementFormula, type EngagementResult } from '@/lib/engagement';
+import { formulaWords, platformVideos, type EngagementResult } from '@/lib/engagement';
 import { formatInteger, methodWord } from '@/lib/format';
-import { listInWords, plural, t, type MessageKey } from '@/lib/i18n';
+import { listInWords, plural, t } from '@/lib/i18n';
 import type { Platform } from '@/lib/platforms';
 import { say } from './message';
-
-/** Each headline formula in plain words, for describeFormula. */
-const FORMULA_WORDS: Readonly<Record<EngagementFormula, MessageKey>> = {
-  'likes+comments/followers': 'formulaLikesCommentsFollowers',
-  'views/followers': 'formulaViewsFollowers',
-  'likes+comments+shares/views': 'formulaLikesCommentsSharesViews',
-  'views/subscribers': 'formulaViewsSubscribers',
-  'replies+reposts+likes/followers': 'formulaRepliesRepostsLikesFollowers',
-};
 
 /**
  * How the figure was worked out, in one sentence for the popup; for a failure, its message.
@@ -20,7 +11,7 @@ const FORMULA_WORDS: Readonly<Record<EngagementFormula, MessageKey>> = {
  */
 export function describeFormula(result: EngagementResult, platform: Platform): string {
   if (!result.ok) return say(result.message);
-  const words = t(FORMULA_WORDS[result.formula]);
+  const words = t(formulaWords(result.formula));
   const count = result.sampleSize;
   const videos = platformVideos(platform);
   const over = plural(videos ? 'overLatestVideos' : 'overLatestPosts', count, formatInteger(count));

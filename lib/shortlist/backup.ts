@@ -7,6 +7,7 @@ import {
   type SavedProfile,
 } from './schema';
 import type { MessageCode } from '../i18n';
+import { messageCode } from '../message-code';
 import { isRecord } from '../is-record';
 import { MIGRATIONS } from './layout';
 
@@ -74,10 +75,10 @@ export function parseBackup(json: unknown): ParsedBackup {
     try {
       value = JSON.parse(value.replace(/^\uFEFF/, ''));
     } catch (error) {
-      return { rows: [], refused: [], error: { key: 'backupNotJson', args: [error instanceof Error ? error.message : String(error)] } };
+      return { rows: [], refused: [], error: messageCode('backupNotJson', error instanceof Error ? error.message : String(error)) };
     }
   }
-  const notBackup: MessageCode = { key: 'backupNotBackup' };
+  const notBackup: MessageCode = messageCode('backupNotBackup');
   let list: unknown[];
   let version = SHORTLIST_VERSION;
   if (Array.isArray(value)) list = value;
@@ -88,25 +89,25 @@ export function parseBackup(json: unknown): ParsedBackup {
     else return { rows: [], refused: [], error: notBackup };
     if (value.version !== undefined) {
       if (typeof value.version !== 'number' || !Number.isInteger(value.version) || value.version < 1) {
-        return { rows: [], refused: [], error: { key: 'backupUnknownVersion', args: [JSON.stringify(value.version)] } };
+        return { rows: [], refused: [], error: messageCode('backupUnknownVersion', JSON.stringify(value.version)) };
       }
       if (value.version > SHORTLIST_VERSION) {
         return {
           rows: [],
           refused: [],
-          error: { key: 'backupNewer', args: [value.version, SHORTLIST_VERSION] },
+          error: messageCode('backupNewer', value.version, SHORTLIST_VERSION),
         };
       }
       version = value.version;
     }
   } else return { rows: [], refused: [], error: notBackup };
-  if (list.length > MAX_ROWS) return { rows: [], refused: [], error: { key: 'backupTooMany', args: [list.length, MAX_ROWS] } };
+  if (list.length > MAX_ROWS) return { rows: [], refused: [], error: messageCode('backupTooMany', list.length, MAX_ROWS) };
 
   let migrated: unknown[];
   try {
     migrated = version < SHORTLIST_VERSION ? migrateRows(list, version) : list;
   } catch (error) {
-    return { rows: [], refused: [], error: { key: 'backupUpgradeFailed', args: [version, String(error)] } };
+    return { rows: [], refused: [], error: messageCode('backupUpgradeFailed', version, String(error)) };
   }
   const rows: SavedProfile[] = [];
   const refused: RefusedRow[] = [];

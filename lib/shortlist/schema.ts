@@ -2,7 +2,8 @@ import { BENCHMARKS_VERSION, compare, type ComparisonVerdict } from '../benchmar
 import type { ProfileView } from '../model';
 import type { CountReading } from '../count';
 import type { EngagementBasis, EngagementMethod } from '../engagement';
-import type { MessageCode, MessageKey } from '../i18n';
+import type { MessageArg, MessageCode, MessageKey } from '../i18n';
+import { messageCode } from '../message-code';
 import { isRecord } from '../is-record';
 import { PLATFORM_DOMAINS, PLATFORM_NAMES, PLATFORMS, profileKey, type Platform } from '../platforms';
 import { canonicalProfileUrl, MAX_PROFILE_URL_LENGTH, sameProfile } from '../sites/url/canonical';
@@ -363,8 +364,8 @@ class Invalid extends Error {
 }
 
 /** Refuses the value with a reason: a message key and its arguments. */
-function fail(key: MessageKey, ...args: NonNullable<MessageCode['args']>): never {
-  throw new Invalid(args.length > 0 ? { key, args } : { key });
+function fail(key: MessageKey, ...args: MessageArg[]): never {
+  throw new Invalid(messageCode(key, ...args));
 }
 
 /** Date#toISOString's own form: kept as it is (the common case, and the fast one). */

@@ -1,6 +1,7 @@
 import { profileKey } from '../platforms';
 import { create } from 'zustand';
 import type { MessageCode } from '../i18n';
+import { messageCode } from '../message-code';
 import type { ProfileView } from '../model';
 import { storageKeyOf } from '../storage-keys';
 import { parseBackup, type RefusedRow } from './backup';
@@ -221,7 +222,7 @@ export function createShortlistStore(getDoor: () => Door = shortlistDoor) {
         else delete stored[key];
       }
     }
-    refresh(result.ok ? { writeError: undefined } : { writeError: { key: 'shortlistWriteError', args: [result.error] } });
+    refresh(result.ok ? { writeError: undefined } : { writeError: messageCode('shortlistWriteError', result.error) });
     if (inFlight.length === 0) for (const resolve of idle.splice(0)) resolve();
   };
 
@@ -266,11 +267,11 @@ export function createShortlistStore(getDoor: () => Door = shortlistDoor) {
       const chunk = rows.slice(at, at + IMPORT_CHUNK);
       const result = await getDoor().commit(chunk.map(({ key, profile }) => ({ op: 'merge', key, profile })));
       if (!result.ok) {
-        store.setState({ writeError: { key: 'shortlistWriteError', args: [result.error] } });
+        store.setState({ writeError: messageCode('shortlistWriteError', result.error) });
         const counts = countOutcomes(outcome);
         const notStored = rows.length - at;
         const reason = result.code === 'quota' && result.needed !== undefined && result.free !== undefined ? noRoom(result.needed, result.free) : result.error;
-        return { ...report, ...counts, notStored, error: { key: 'importStopped', args: [at, rows.length, reason] } };
+        return { ...report, ...counts, notStored, error: messageCode('importStopped', at, rows.length, reason) };
       }
       chunk.forEach(({ key }, index) => {
         const done = result.outcomes[index];

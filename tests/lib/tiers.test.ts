@@ -37,7 +37,7 @@ describe('presets', () => {
   it('has the three schemes of metrics.md, founding first and default', () => {
     expect(TIER_SCHEMES.map((scheme) => scheme.id)).toEqual(['founding', 'five-tier', 'later-sprout']);
     expect(DEFAULT_TIER_SCHEME).toBe(founding);
-    expect(founding.name).toBe('Founding definition (micro < 10K)');
+    expect(founding.shortName).toBe('Founding');
   });
 
   it.each([
@@ -208,7 +208,7 @@ describe('custom thresholds', () => {
     const fromArray = customTierScheme([0, 5_000, 20_000, 100_000, 1_000_000]);
     expect(fromArray).toMatchObject({
       id: 'custom',
-      name: 'Custom (micro 5K – < 20K)',
+      shortName: 'Custom',
       bounds: { nano: 0, micro: 5_000, mid: 20_000, macro: 100_000, mega: 1_000_000 },
     });
     expect(customTierScheme(fromArray.bounds)).toEqual(fromArray);

@@ -9,8 +9,7 @@ import type { Platform } from './platforms';
  * badge, popup, dashboard and components/words/message.ts alike, and it shares the number port
  * (lib/number-source.ts) with the start-up code. Only the UI edge calls it: the modules that return
  * codes (the sites, metrics, settings, shortlist; eslint.config.js) pass numbers as values with the
- * style to write them in ({ number, as: 'integer' }), and lib/tiers.ts uses formatFollowers only
- * for a custom scheme's data name, which the UI does not show (it shows schemeName).
+ * style to write them in ({ number, as: 'integer' }).
  */
 
 // Made on first use, never at load: the content script is evaluated on every page of five sites,

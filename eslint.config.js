@@ -47,6 +47,7 @@ export default tseslint.config(
       'lib/verdict.ts',
       'lib/count.ts',
       'lib/csv.ts',
+      'lib/message-code.ts',
     ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

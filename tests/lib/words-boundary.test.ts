@@ -28,6 +28,7 @@ describe('the metrics, settings, shortlist and sites never make words', () => {
     ['lib/shortlist/store.ts', "import { t } from '@/lib/i18n';", true],
     ['lib/signals/posts.ts', "import { t } from '../i18n';", true],
     ['lib/sites/instagram.ts', "import { t } from '../i18n';", true],
+    ['lib/message-code.ts', "import { t } from './i18n';", true],
     // Types name the codes: allowed.
     ['lib/engagement.ts', "import type { MessageCode } from './i18n';", false],
     ['lib/shortlist/backup.ts', "import { type MessageCode } from '../i18n';", false],

@@ -1,13 +1,14 @@
 import { useId, useRef, type KeyboardEvent } from 'react';
-import { describeComparison } from '@/lib/benchmarks';
-import { describeFormula } from '@/lib/engagement';
 import type { EngagementFormula } from '@/lib/engagement';
 import { audienceNoun, countPosts, formatCount, formatPercent, formatRange, methodWord } from '@/lib/format';
 import { noteText, plural, t, uiLanguage } from '@/lib/i18n';
 import { MIN_SAMPLE_POSTS } from '@/lib/signals/rules';
-import { describeTier, describeVerdict, schemeName } from '@/lib/tiers';
 import type { ProfileVerdict } from '@/lib/verdict';
 import { Signals } from './Signals';
+import { describeComparison } from './words/benchmarks';
+import { describeFormula } from './words/engagement';
+import { say } from './words/message';
+import { describeTier, describeVerdict, schemeName, tierLabel } from './words/tiers';
 
 export interface BadgeProps {
   verdict: ProfileVerdict;
@@ -53,7 +54,7 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
     }
   };
   const { tier, engagement, benchmark, followers } = verdict;
-  const tierWord = tier ? (tier.borderline ? describeVerdict(tier) : tier.label) : undefined;
+  const tierWord = tier ? (tier.borderline ? describeVerdict(tier) : tierLabel(tier.tier)) : undefined;
   // Signals turned off in the settings: the verdict carries none, so no mark and no section.
   const flags = verdict.signals?.flags.length ?? 0;
 
@@ -144,7 +145,7 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
                   <span className="ms-note ms-block">{describeFormula(engagement, verdict.platform)}</span>
                 </>
               ) : (
-                <span className="ms-warn">{engagement.message}</span>
+                <span className="ms-warn">{say(engagement.message)}</span>
               )}
             </dd>
 

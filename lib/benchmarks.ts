@@ -9,8 +9,8 @@ import {
 import { PLATFORM_NAMES, type Platform } from './platforms';
 import { MIN_SAMPLE_POSTS } from './signals/rules';
 import type { ProfileSnapshot } from './sites/types';
-import { formatFollowers, formatInteger, formatPlain, formatPlainPercent } from './format';
-import { t, type MessageKey } from './i18n';
+import type { MessageCode, MessageKey } from './i18n';
+import { messageCode } from './message-code';
 
 /*
  * Published engagement benchmarks by creator size, from /work/shared/research/metrics.md
@@ -27,7 +27,7 @@ export interface BenchmarkSource {
   url: string;
   /** Year of the figures: the stated data date, or the year the page was read when it gives none. */
   year: number;
-  /** How the source computes its rate, in its own terms: a message, shown with t(). */
+  /** How the source computes its rate, in its own terms: a message key, put in words by the UI. */
   method: MessageKey;
 }
 
@@ -289,13 +289,13 @@ export interface BenchmarkComparison {
   datasetId: string;
   version: string;
   /** A difference of method worth a footnote, or a follower count on a band edge. */
-  caveats: string[];
+  caveats: MessageCode[];
 }
 
 export interface NoComparison {
   verdict: 'none';
-  /** Plain English for the UI: why no benchmark applies. */
-  reason: string;
+  /** Why no benchmark applies, for the UI to put in words (components/words/message.ts). */
+  reason: MessageCode;
 }
 
 export type BenchmarkResult = BenchmarkComparison | NoComparison;
@@ -308,7 +308,7 @@ export interface CompareOptions {
 }
 
 /** Why a formula has nothing like-for-like to compare with. Only stated facts (metrics.md). */
-// Why a formula has no benchmark on a platform: message keys, written in the UI language by compare().
+// Why a formula has no benchmark on a platform: message keys, returned by compare() for the UI to write.
 const NO_BENCHMARK: Readonly<Partial<Record<EngagementFormula, Partial<Record<Platform, MessageKey>>>>> = {
   'views/followers': {
     tiktok: 'benchmarkNoneTiktokViews',
@@ -329,11 +329,12 @@ function bandFor(bands: readonly BenchmarkBand[], followers: number): BenchmarkB
   );
 }
 
-/** A band's follower range in words. @example bandLabel(band) // "10K–50K followers" */
-export function bandLabel(band: Pick<BenchmarkBand, 'minFollowers' | 'maxFollowers'>): string {
+/** A band's follower range as a message. @example bandMessage(band) // words: "10K–50K followers" */
+export function bandMessage(band: Pick<BenchmarkBand, 'minFollowers' | 'maxFollowers'>): MessageCode {
+  const from = { number: band.minFollowers, as: 'followers' } as const;
   return band.maxFollowers === undefined
-    ? t('bandFrom', formatFollowers(band.minFollowers))
-    : t('bandBetween', formatFollowers(band.minFollowers), formatFollowers(band.maxFollowers));
+    ? messageCode('bandFrom', from)
+    : messageCode('bandBetween', from, { number: band.maxFollowers, as: 'followers' });
 }
 
 /**
@@ -348,13 +349,13 @@ export function compare(
   basis: EngagementBasis,
   options: CompareOptions = {},
 ): BenchmarkResult {
-  if (!Number.isFinite(rate) || rate < 0) return { verdict: 'none', reason: t('benchmarkNoRate') };
+  if (!Number.isFinite(rate) || rate < 0) return { verdict: 'none', reason: messageCode('benchmarkNoRate') };
 
   const formula = options.formula ?? headlineFormula(platform, basis);
   if (formula === undefined) {
     return {
       verdict: 'none',
-      reason: t(basis === 'views' ? 'benchmarkNoFormulaViews' : 'benchmarkNoFormulaFollowers', PLATFORM_NAMES[platform]),
+      reason: messageCode(basis === 'views' ? 'benchmarkNoFormulaViews' : 'benchmarkNoFormulaFollowers', PLATFORM_NAMES[platform]),
     };
   }
   const dataset = BENCHMARK_DATASETS.find(
@@ -369,17 +370,17 @@ export function compare(
     return {
       verdict: 'none',
       reason:
-        noBenchmark === undefined ? t('benchmarkNoDataset', PLATFORM_NAMES[platform]) : t(noBenchmark),
+        noBenchmark === undefined ? messageCode('benchmarkNoDataset', PLATFORM_NAMES[platform]) : messageCode(noBenchmark),
     };
   }
   if (options.method !== undefined && dataset.statistic !== options.method) {
     return {
       verdict: 'none',
-      reason: t(dataset.statistic === 'median' ? 'benchmarkNeedsMedian' : 'benchmarkNeedsMean', dataset.source.name),
+      reason: messageCode(dataset.statistic === 'median' ? 'benchmarkNeedsMedian' : 'benchmarkNeedsMean', dataset.source.name),
     };
   }
   if (!Number.isFinite(followers) || followers < 0) {
-    return { verdict: 'none', reason: t('benchmarkFollowersUnknown') };
+    return { verdict: 'none', reason: messageCode('benchmarkFollowersUnknown') };
   }
   const band = bandFor(dataset.bands, followers);
   if (!band) {
@@ -388,8 +389,8 @@ export function compare(
       verdict: 'none',
       reason:
         followers < first
-          ? t('benchmarkBelowFirstBand', formatInteger(first), formatInteger(followers))
-          : t('benchmarkNoBand'),
+          ? messageCode('benchmarkBelowFirstBand', { number: first, as: 'integer' }, { number: followers, as: 'integer' })
+          : messageCode('benchmarkNoBand'),
     };
   }
 
@@ -401,7 +402,7 @@ export function compare(
     source: dataset.source,
     datasetId: dataset.id,
     version: BENCHMARKS_VERSION,
-    caveats: dataset.caveat === undefined ? [] : [t(dataset.caveat)],
+    caveats: dataset.caveat === undefined ? [] : [messageCode(dataset.caveat)],
   };
 }
 
@@ -413,7 +414,7 @@ export function compareEngagement(result: EngagementResult, snapshot: ProfileSna
   if (!result.ok) return { verdict: 'none', reason: result.message };
   // A rate from a post or two says little about an audience (a single hovered tile was once
   // "above average"): no verdict below the signals' minimum sample (lib/signals/rules.ts).
-  if (result.sampleSize < MIN_SAMPLE_POSTS) return { verdict: 'none', reason: t('benchmarkFewPosts', result.sampleSize, MIN_SAMPLE_POSTS) };
+  if (result.sampleSize < MIN_SAMPLE_POSTS) return { verdict: 'none', reason: messageCode('benchmarkFewPosts', result.sampleSize, MIN_SAMPLE_POSTS) };
   const followers: CountReading | undefined = snapshot.followers;
   const count = followers?.value ?? Number.NaN;
   const comparison = compare(result.percent, snapshot.platform, count, result.basis, {
@@ -427,25 +428,9 @@ export function compareEngagement(result: EngagementResult, snapshot: ProfileSna
       ...comparison,
       caveats: [
         ...comparison.caveats,
-        t('benchmarkRoundedCaveat', bandLabel(comparison.band)),
+        messageCode('benchmarkRoundedCaveat', bandMessage(comparison.band)),
       ],
     };
   }
   return comparison;
-}
-
-/**
- * One line for the popup.
- * @example describeComparison(result) // "Typical for 10K–50K followers (average 0.84–1.11%, Modash Instagram engagement rate calculator, 2025)"
- */
-export function describeComparison(result: BenchmarkResult): string {
-  if (result.verdict === 'none') return result.reason;
-  const { band, source } = result;
-  const verdict = t(
-    { below: 'verdictBelow', typical: 'verdictTypical', above: result.aboveHighThreshold ? 'verdictHigh' : 'verdictAbove' }[
-      result.verdict
-    ] as 'verdictBelow',
-  );
-  const average = `${formatPlain(band.low)}–${formatPlainPercent(band.high)}`;
-  return t('comparisonSentence', verdict, bandLabel(band), average, source.name, String(source.year));
 }

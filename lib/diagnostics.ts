@@ -1,3 +1,6 @@
+// Words, not codes: the report is text the user reads and pastes, made on demand at the popup's
+// request, and the notes are written as the badge shows them (lib/i18n noteText), so what the user
+// saw and what they paste match. Nothing else here depends on the UI language.
 import { noteText } from './i18n';
 import type { ProfileView } from './model';
 

@@ -1,6 +1,6 @@
 import { checkedReading, type CountReading } from './count';
-import { formatInteger, methodWord, postNoun } from './format';
-import { listInWords, plural, t, type MessageKey } from './i18n';
+import type { MessageCode, MessageKey } from './i18n';
+import { messageCode } from './message-code';
 import type { Platform } from './platforms';
 import type { PostCounts, ProfileSnapshot } from './sites/types';
 
@@ -50,9 +50,9 @@ interface FormulaSpec {
   required: readonly CountKey[];
   /** When true a post must show at least one numerator count. */
   requireAny: boolean;
-  /** In plain words, for describeFormula. */
+  /** The formula in plain words: a message key, written by the UI's describeFormula. */
   words: MessageKey;
-  /** The counts a post must show, in words, for the "no qualifying post" message. */
+  /** The counts a post must show, for the "no qualifying post" message. */
   needs: MessageKey;
 }
 
@@ -109,6 +109,11 @@ const FORMULAS: Readonly<Record<EngagementFormula, FormulaSpec>> = {
 /** What each formula divides by. */
 export function formulaBasis(formula: EngagementFormula): EngagementBasis {
   return FORMULAS[formula].basis;
+}
+
+/** The message key of a formula in plain words ("(likes + comments) ÷ followers"). */
+export function formulaWords(formula: EngagementFormula): MessageKey {
+  return FORMULAS[formula].words;
 }
 
 /**
@@ -187,8 +192,8 @@ export interface EngagementSuccess {
 export interface EngagementFailure {
   ok: false;
   reason: EngagementFailureReason;
-  /** Plain English for the UI. */
-  message: string;
+  /** Why, for the UI to put in words (components/words/message.ts). */
+  message: MessageCode;
   /** The formula that would have been used. */
   formula: EngagementFormula;
   secondary: EngagementSecondary;
@@ -361,7 +366,7 @@ export function engagementRate(
     else sample.push(post);
   }
 
-  const fail = (reason: EngagementFailureReason, message: string): EngagementFailure => ({
+  const fail = (reason: EngagementFailureReason, message: MessageCode): EngagementFailure => ({
     ok: false,
     reason,
     message,
@@ -372,28 +377,30 @@ export function engagementRate(
   const youtube = snapshot.platform === 'youtube';
   if (spec.basis === 'followers') {
     if (!followers) {
-      return fail('followers-unknown', t(youtube ? 'failSubscribersNotFound' : 'failFollowersNotFound'));
+      return fail('followers-unknown', messageCode(youtube ? 'failSubscribersNotFound' : 'failFollowersNotFound'));
     }
     if (followers.value === 0) {
-      return fail('followers-unknown', t(youtube ? 'failNoSubscribers' : 'failNoFollowers'));
+      return fail('followers-unknown', messageCode(youtube ? 'failNoSubscribers' : 'failNoFollowers'));
     }
   }
 
   // An empty sample means the walk above saw every post: the whole-list checks below cost no more.
   if (sample.length === 0) {
+    // What the platform calls its posts: TikTok and YouTube show videos.
+    const posts = { plural: platformVideos(snapshot.platform) ? 'videoNoun' : 'postNoun', count: 2 } as const;
     if (snapshot.posts.length === 0) {
-      return fail('no-qualifying-post', t('failNoPosts', postNoun(snapshot.platform, 2)));
+      return fail('no-qualifying-post', messageCode('failNoPosts', posts));
     }
     if (take(candidates(), 1).length === 0) {
-      return fail('no-qualifying-post', t('failNoOwnPosts', postNoun(snapshot.platform, 2)));
+      return fail('no-qualifying-post', messageCode('failNoOwnPosts', posts));
     }
     if (every(candidates(), (post) => post.likesHidden === true) && spec.numerator.includes('likes')) {
-      return fail('likes-hidden', t('failLikesHidden'));
+      return fail('likes-hidden', messageCode('failLikesHidden'));
     }
     if (spec.required.includes('views')) {
-      return fail('views-unknown', t('failNoViews', postNoun(snapshot.platform, 2)));
+      return fail('views-unknown', messageCode('failNoViews', posts));
     }
-    return fail('no-qualifying-post', t('failNoneShows', postNoun(snapshot.platform, 2), t(spec.needs)));
+    return fail('no-qualifying-post', messageCode('failNoneShows', posts, { key: spec.needs }));
   }
 
   const rates: number[] = [];
@@ -452,33 +459,5 @@ export function engagementRate(
   return result;
 }
 
-const platformVideos = (platform: Platform): boolean => platform === 'tiktok' || platform === 'youtube';
-
-/**
- * How the figure was worked out, in one sentence for the popup; for a failure, its message.
- * @example describeFormula(result, 'instagram')
- * // "median of (likes + comments) ÷ followers over the 24 latest posts; 2 pinned posts left out"
- */
-export function describeFormula(result: EngagementResult, platform: Platform): string {
-  if (!result.ok) return result.message;
-  const words = t(FORMULAS[result.formula].words);
-  const count = result.sampleSize;
-  const videos = platformVideos(platform);
-  const over = plural(videos ? 'overLatestVideos' : 'overLatestPosts', count, formatInteger(count));
-  const { pinned, notOwn, live, likesHidden, incomplete } = result.excluded;
-  // On X and Bluesky "not own" means a repost; elsewhere a post the creator is only tagged in.
-  const notOwnWords =
-    platform === 'x' || platform === 'bluesky' ? plural('leftReposts', notOwn, notOwn) : plural(videos ? 'leftVideosByOthers' : 'leftPostsByOthers', notOwn, notOwn);
-  const left = [
-    pinned > 0 ? plural(videos ? 'leftPinnedVideos' : 'leftPinnedPosts', pinned, pinned) : '',
-    notOwn > 0 ? notOwnWords : '',
-    live > 0 ? plural('leftLive', live, live) : '',
-    likesHidden > 0 ? plural(videos ? 'leftVideosLikesHidden' : 'leftPostsLikesHidden', likesHidden, likesHidden) : '',
-    incomplete > 0 ? plural(videos ? 'leftVideosIncomplete' : 'leftPostsIncomplete', incomplete, incomplete) : '',
-  ].filter((item) => item !== '');
-
-  const parts = [t('formulaSentence', methodWord(result.method), words, over)];
-  if (left.length > 0) parts.push(t('leftOut', listInWords(left)));
-  if (result.approximate) parts.push(t('formulaApproximate'));
-  return parts.join('; ');
-}
+/** TikTok and YouTube show videos; the others, posts. */
+export const platformVideos = (platform: Platform): boolean => platform === 'tiktok' || platform === 'youtube';

@@ -3,6 +3,15 @@ import { plural, t, uiLanguage } from './i18n';
 import { numberSource, type NumberKind } from './number-source';
 import type { Platform } from './platforms';
 
+/*
+ * A presentation helper, kept in lib/ although it speaks the UI language: it is the one place that
+ * writes numbers, dates and nouns the way the words around them do (lib/i18n.ts uiLanguage), for
+ * badge, popup, dashboard and components/words/message.ts alike, and it shares the number port
+ * (lib/number-source.ts) with the start-up code. Only the UI edge calls it: the modules that return
+ * codes (the sites, metrics, settings, shortlist; eslint.config.js) pass numbers as values with the
+ * style to write them in ({ number, as: 'integer' }).
+ */
+
 // Made on first use, never at load: the content script is evaluated on every page of five sites,
 // and a renderer's first Intl.NumberFormat costs tens of milliseconds (bench/results.md).
 // They follow the UI language (lib/i18n.ts, read at that first use too) and are made again if it
@@ -184,11 +193,6 @@ export function formatRelativeTime(value: number, unit: Intl.RelativeTimeFormatU
 /** What the platform calls the people who follow an account, for `count` of them. */
 export function audienceNoun(platform: Platform, count = 2): string {
   return platform === 'youtube' ? plural('subscriberNoun', count) : plural('followerNoun', count);
-}
-
-/** What the platform calls a post, for `count` of them: TikTok and YouTube show videos. */
-export function postNoun(platform: Platform, count = 2): string {
-  return platform === 'tiktok' || platform === 'youtube' ? plural('videoNoun', count) : plural('postNoun', count);
 }
 
 /** "1 post", "24 posts", "1.204 Beiträge". */

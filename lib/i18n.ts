@@ -90,6 +90,33 @@ export interface NoteCode {
   args?: readonly Substitution[];
 }
 
+/**
+ * How the UI writes a number argument of a MessageCode, in the UI language: 'integer' grouped
+ * ("1,500"), 'followers' as tier and band labels do ("10K"), 'plain'/'plainPercent' as a source
+ * writes it ("3.38", "4.42%"), 'typed' with every decimal as typed ("1,500.5"), 'bytes' in MB.
+ */
+export type NumberStyle = 'integer' | 'followers' | 'plain' | 'plainPercent' | 'typed' | 'bytes';
+
+/** One argument of a MessageCode: as is, a number the UI formats, a nested message, a plural noun, or a list. */
+export type MessageArg =
+  | Substitution
+  | { number: number; as: NumberStyle }
+  | MessageCode
+  | { plural: PluralKey; count: number; args?: readonly MessageArg[] }
+  | { list: readonly MessageArg[]; type: 'conjunction' | 'disjunction' };
+
+/**
+ * What lib/ tells the user, as a code: a message key and its arguments, with numbers and nouns
+ * left to the UI. The metrics, settings and shortlist return these (a NoteCode is one too); the
+ * words are made at the UI edge (components/words/message.ts `say`), so lib/ runs without
+ * browser.i18n (issue 14).
+ * @example { key: 'benchmarkBelowFirstBand', args: [{ number: 1000, as: 'integer' }, { number: 12, as: 'integer' }] }
+ */
+export interface MessageCode {
+  key: MessageKey;
+  args?: readonly MessageArg[];
+}
+
 /** A note's words in the UI language: what badge, popup and diagnostics show. */
 export function noteText(note: NoteCode): string {
   return t(note.key, ...(note.args ?? []));

@@ -2,8 +2,8 @@ import { PLATFORMS, type Platform } from './platforms';
 import { DEFAULT_INACTIVE_DAYS } from './signals/rules';
 import { DEFAULT_CPMS } from './signals/value';
 import { DEFAULT_TIER_SCHEME, tierSchemeById, validateTierBounds, type TierBounds, type TierScheme, type TierSchemeId } from './tiers';
-import { formatInteger } from './format';
-import { t } from './i18n';
+import type { MessageCode } from './i18n';
+import { messageCode } from './message-code';
 
 /** What the marketer can change. Lives in storage.sync so it follows them between browsers. */
 export interface Settings {
@@ -58,7 +58,10 @@ export function schemeOf(settings: Settings): TierScheme {
 }
 
 // Validation: settings come from storage.sync (written by any version of the extension, on any
-// machine) and from the dashboard's form. Added for the dashboard (issue 5).
+// machine) and from the dashboard's form. Added for the dashboard (issue 5). The form's messages
+// are codes, written by the dashboard (components/words/message.ts).
+
+const integer = (value: number) => ({ number: value, as: 'integer' }) as const;
 
 /** Posts in the engagement sample: the settings accept 1 to 100. */
 export const SAMPLE_SIZE_RANGE = { min: 1, max: 100 } as const;
@@ -66,10 +69,10 @@ export const SAMPLE_SIZE_RANGE = { min: 1, max: 100 } as const;
 const SCHEME_IDS: readonly TierSchemeId[] = ['founding', 'five-tier', 'later-sprout', 'custom'];
 
 /** The form's message for a sample size, or undefined when it is fine. */
-export function sampleSizeProblem(value: unknown): string | undefined {
+export function sampleSizeProblem(value: unknown): MessageCode | undefined {
   const { min, max } = SAMPLE_SIZE_RANGE;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    return t('sampleSizeInvalid', formatInteger(min), formatInteger(max));
+    return messageCode('sampleSizeInvalid', integer(min), integer(max));
   }
   return undefined;
 }
@@ -78,9 +81,9 @@ export function sampleSizeProblem(value: unknown): string | undefined {
 export const CPM_RANGE = { min: 0, max: 10_000 } as const;
 
 /** The form's message for a CPM, or undefined when it is fine. */
-export function cpmProblem(value: unknown): string | undefined {
+export function cpmProblem(value: unknown): MessageCode | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < CPM_RANGE.min || value > CPM_RANGE.max) {
-    return t('cpmInvalid', formatInteger(CPM_RANGE.min), formatInteger(CPM_RANGE.max));
+    return messageCode('cpmInvalid', integer(CPM_RANGE.min), integer(CPM_RANGE.max));
   }
   return undefined;
 }
@@ -89,9 +92,9 @@ export function cpmProblem(value: unknown): string | undefined {
 export const CURRENCY_MAX_LENGTH = 12;
 
 /** The form's message for a currency label, or undefined when it is fine. */
-export function currencyProblem(value: unknown): string | undefined {
+export function currencyProblem(value: unknown): MessageCode | undefined {
   if (typeof value !== 'string' || value.trim() === '' || value.trim() !== value || [...value].length > CURRENCY_MAX_LENGTH) {
-    return t('currencyInvalid', formatInteger(CURRENCY_MAX_LENGTH));
+    return messageCode('currencyInvalid', integer(CURRENCY_MAX_LENGTH));
   }
   return undefined;
 }
@@ -100,10 +103,10 @@ export function currencyProblem(value: unknown): string | undefined {
 export const INACTIVE_DAYS_RANGE = { min: 1, max: 365 } as const;
 
 /** The form's message for an inactivity threshold, or undefined when it is fine. */
-export function inactiveDaysProblem(value: unknown): string | undefined {
+export function inactiveDaysProblem(value: unknown): MessageCode | undefined {
   const { min, max } = INACTIVE_DAYS_RANGE;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    return t('inactiveDaysInvalid', formatInteger(min), formatInteger(max));
+    return messageCode('inactiveDaysInvalid', integer(min), integer(max));
   }
   return undefined;
 }
@@ -197,7 +200,7 @@ export function parseSettings(raw: unknown): SettingsRead {
   if (input.customBounds !== undefined) {
     const checked = validateTierBounds(input.customBounds as TierBounds);
     if (checked.ok) settings.customBounds = checked.scheme.bounds;
-    else problems.push(`customBounds: ${checked.errors.join(' ')}`);
+    else problems.push(`customBounds: ${checked.errors.map((error) => error.key).join(' ')}`);
   }
   if (settings.tierScheme === 'custom' && !settings.customBounds) {
     problems.push('tierScheme: custom without valid thresholds');

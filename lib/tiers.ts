@@ -1,6 +1,6 @@
 import type { CountReading } from './count';
-import { formatFollowers } from './format';
-import { listInWords, t, uiLanguage, type MessageKey } from './i18n';
+import type { MessageCode } from './i18n';
+import { messageCode } from './message-code';
 
 /**
  * Creator tiers by follower count, smallest first. "Emerging" is below a scheme's first threshold
@@ -18,42 +18,39 @@ export type TierBounds = Readonly<Record<BoundedTier, number>>;
 
 export type TierSchemeId = 'founding' | 'five-tier' | 'later-sprout' | 'custom';
 
+/**
+ * A tier scheme. Its name in the UI language is components/words/tiers.ts schemeName (the badge
+ * must say which scheme it used); where its thresholds come from is said beside each preset below.
+ */
 export interface TierScheme {
   readonly id: TierSchemeId;
-  /** Shown in settings and next to the badge: the badge must say which scheme it used. */
-  readonly name: string;
-  /** For the toolbar tooltip and narrow places ("Founding", "5-tier"). */
+  /** For the CSV export, in English like its other columns ("Founding", "5-tier"). */
   readonly shortName: string;
   readonly bounds: TierBounds;
-  /** Where the thresholds come from. */
-  readonly source: string;
 }
 
 // Thresholds from /work/shared/research/metrics.md, "Tier definitions".
+// The founding document ("under 10,000 followers"; accounts from 1,000 count); the bands above
+// micro follow Iconosquare/Sprout.
 const FOUNDING: TierScheme = {
   id: 'founding',
-  name: 'Founding definition (micro < 10K)',
   shortName: 'Founding',
   bounds: { nano: 0, micro: 1_000, mid: 10_000, macro: 100_000, mega: 1_000_000 },
-  source:
-    'The founding document ("under 10,000 followers"; accounts from 1,000 count); the bands above micro follow Iconosquare/Sprout.',
 };
 
+// HypeAuditor State of Influencer Marketing; untapper.com/influencer-marketing-benchmarks. Under
+// 1K is below any tier.
 const FIVE_TIER: TierScheme = {
   id: 'five-tier',
-  name: 'Five-tier industry (micro 10K – < 50K)',
   shortName: '5-tier',
   bounds: { nano: 1_000, micro: 10_000, mid: 50_000, macro: 500_000, mega: 1_000_000 },
-  source:
-    'HypeAuditor State of Influencer Marketing; untapper.com/influencer-marketing-benchmarks. Under 1K is below any tier.',
 };
 
+// Later × Fohr 2021; Sprout Social micro-influencer guide.
 const LATER_SPROUT: TierScheme = {
   id: 'later-sprout',
-  name: 'Later / Sprout (micro 10K – < 100K)',
   shortName: 'Later/Sprout',
   bounds: { nano: 0, micro: 10_000, mid: 100_000, macro: 500_000, mega: 1_000_000 },
-  source: 'Later × Fohr 2021; Sprout Social micro-influencer guide.',
 };
 
 /** The preset schemes, in the order of the settings list. */
@@ -171,55 +168,20 @@ export const TIER_COLOURS: Readonly<Record<Tier, string>> = {
   mega: '#B3261E', // 6.5:1
 };
 
-/** Moved to lib/format.ts, which formats numbers for the UI language. */
-export { formatFollowers };
-
-/** The tier's name in the UI language ("Micro", "Mid-tier"; German "Mittelklasse"). */
-export function tierLabel(tier: Tier): string {
-  return t(`tier_${tier}` as MessageKey);
-}
-
-/** The scheme's name in the UI language ("Founding definition (micro < 10K)"). */
-export function schemeName(scheme: TierScheme): string {
-  if (scheme.id === 'custom') return t('scheme_custom', formatFollowers(scheme.bounds.micro), formatFollowers(scheme.bounds.mid));
-  return t(`scheme_${scheme.id.replace('-', '_')}` as MessageKey);
-}
-
-/**
- * The tier's name with its follower range in the scheme.
- * @example describeTier('micro') // "Micro (1K to under 10K followers)"
- */
-export function describeTier(tier: Tier, scheme: TierScheme = DEFAULT_TIER_SCHEME): string {
-  const label = tierLabel(tier);
-  const range = tierRange(tier, scheme);
-  if (!range) return t('tierRangeUnused', label);
-  if (range.below === undefined) return t('tierRangeFrom', label, formatFollowers(range.from));
-  if (range.from === 0) return t('tierRangeUnder', label, formatFollowers(range.below));
-  return t('tierRangeBetween', label, formatFollowers(range.from), formatFollowers(range.below));
-}
-
-/**
- * The verdict in words: the tier, or every possible tier when rounding leaves it in doubt.
- * @example describeVerdict({ tier: 'mid', borderline: true, possibleTiers: ['micro', 'mid'] }) // "Micro or Mid-tier"
- */
-export function describeVerdict(verdict: TierVerdict): string {
-  return listInWords(verdict.possibleTiers.map(tierLabel), 'disjunction');
-}
-
-/** Thrown by customTierScheme; `errors` holds the same messages validateTierBounds returns. */
+/** Thrown by customTierScheme; `errors` holds the same codes validateTierBounds returns (its message, their keys). */
 export class TierSchemeError extends Error {
   override readonly name = 'TierSchemeError';
-  constructor(readonly errors: readonly string[]) {
-    super(errors.join(' '));
+  constructor(readonly errors: readonly MessageCode[]) {
+    super(errors.map((error) => error.key).join(' '));
   }
 }
 
-export type TierBoundsValidation = { ok: true; scheme: TierScheme } | { ok: false; errors: string[] };
+export type TierBoundsValidation = { ok: true; scheme: TierScheme } | { ok: false; errors: MessageCode[] };
 
-/** One fault in custom thresholds: the tier whose field it is about (none for a wrong count), and the message in the UI language. */
+/** One fault in custom thresholds: the tier whose field it is about (none for a wrong count), and the message as a code for the UI to write. */
 export interface TierBoundsProblem {
   tier?: BoundedTier;
-  message: string;
+  message: MessageCode;
 }
 
 /** Like TierBoundsValidation, with each fault tied to its tier (for a form that shows them by field). */
@@ -229,13 +191,12 @@ export type TierBoundsCheck = { ok: true; scheme: TierScheme } | { ok: false; pr
 export type TierBoundsInput = TierBounds | readonly number[];
 
 const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
-// The number as typed, in the UI language ("1,500.5", "1.500,5"): no rounding, no compact form.
-const formatNumber = (value: number): string =>
-  Number.isFinite(value) ? value.toLocaleString(uiLanguage(), { maximumFractionDigits: 20 }) : String(value);
+// The number as typed, written in the UI language by the UI ("1,500.5", "1.500,5"): no rounding, no compact form.
+const typed = (value: number) => ({ number: value, as: 'typed' }) as const;
 
 /**
  * Checks custom thresholds, never throws. Each bound is a whole number of followers; nano may be 0
- * (no emerging tier), the others are positive and each above the one before. Messages are in the UI language.
+ * (no emerging tier), the others are positive and each above the one before. Faults are message codes.
  * @example validateTierBounds([0, 5_000, 20_000, 100_000, 1_000_000]) // { ok: true, scheme }
  */
 export function validateTierBounds(bounds: TierBoundsInput): TierBoundsValidation {
@@ -245,7 +206,7 @@ export function validateTierBounds(bounds: TierBoundsInput): TierBoundsValidatio
 
 /**
  * validateTierBounds with each message tied to the tier it is about, so a form can place it by its
- * field without reading the (translated) text.
+ * field without reading the message.
  */
 export function checkTierBounds(bounds: TierBoundsInput): TierBoundsCheck {
   // Settings come from storage and forms: check the shape at run time too.
@@ -253,26 +214,26 @@ export function checkTierBounds(bounds: TierBoundsInput): TierBoundsCheck {
     ? [...(bounds as readonly unknown[])]
     : BOUNDED_TIERS.map((tier) => (bounds as Partial<Record<BoundedTier, unknown>> | null)?.[tier]);
   if (raw.length !== BOUNDED_TIERS.length) {
-    return { ok: false, problems: [{ message: t('tierBoundsCount', BOUNDED_TIERS.length, raw.length) }] };
+    return { ok: false, problems: [{ message: messageCode('tierBoundsCount', BOUNDED_TIERS.length, raw.length) }] };
   }
 
   const problems: TierBoundsProblem[] = [];
   const valid: (number | undefined)[] = raw.map((value, index) => {
     const tier = BOUNDED_TIERS[index]!;
     const name = capitalise(tier);
-    const fault = (message: string): undefined => {
+    const fault = (message: MessageCode): undefined => {
       problems.push({ tier, message });
       return undefined;
     };
-    if (value === undefined || value === null || value === '') return fault(t('tierBoundMissing', name));
+    if (value === undefined || value === null || value === '') return fault(messageCode('tierBoundMissing', name));
     if (typeof value !== 'number' || Number.isNaN(value)) {
-      return fault(t('tierBoundNotNumber', name, typeof value === 'string' ? JSON.stringify(value) : String(value)));
+      return fault(messageCode('tierBoundNotNumber', name, typeof value === 'string' ? JSON.stringify(value) : String(value)));
     }
     if (index === 0 ? value < 0 : value <= 0) {
-      return fault(t(index === 0 ? 'tierBoundBelowZero' : 'tierBoundNotPositive', name, formatNumber(value)));
+      return fault(messageCode(index === 0 ? 'tierBoundBelowZero' : 'tierBoundNotPositive', name, typed(value)));
     }
-    if (!Number.isInteger(value)) return fault(t('tierBoundNotWhole', name, formatNumber(value)));
-    if (!Number.isSafeInteger(value)) return fault(t('tierBoundTooLarge', name, formatNumber(value)));
+    if (!Number.isInteger(value)) return fault(messageCode('tierBoundNotWhole', name, typed(value)));
+    if (!Number.isSafeInteger(value)) return fault(messageCode('tierBoundTooLarge', name, typed(value)));
     return value;
   });
 
@@ -283,7 +244,7 @@ export function checkTierBounds(bounds: TierBoundsInput): TierBoundsCheck {
     const tier = BOUNDED_TIERS[index]!;
     problems.push({
       tier,
-      message: t('tierBoundNotAbove', capitalise(tier), BOUNDED_TIERS[index - 1]!, formatNumber(current), formatNumber(previous)),
+      message: messageCode('tierBoundNotAbove', capitalise(tier), BOUNDED_TIERS[index - 1]!, typed(current), typed(previous)),
     });
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -292,13 +253,8 @@ export function checkTierBounds(bounds: TierBoundsInput): TierBoundsCheck {
   const checked: TierBounds = { nano: nano!, micro: micro!, mid: mid!, macro: macro!, mega: mega! };
   return {
     ok: true,
-    scheme: {
-      id: 'custom',
-      name: `Custom (micro ${formatFollowers(checked.micro)} – < ${formatFollowers(checked.mid)})`,
-      shortName: 'Custom',
-      bounds: checked,
-      source: 'Your own thresholds.',
-    },
+    // Your own thresholds.
+    scheme: { id: 'custom', shortName: 'Custom', bounds: checked },
   };
 }
 

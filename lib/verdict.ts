@@ -8,7 +8,7 @@ import { ownPosts, signalsOf, type SignalId, type SignalsReport } from './signal
 import { valueEstimate, type NoValueEstimate, type ValueEstimate } from './signals/value';
 import type { ProfileSnapshot } from './sites/types';
 import type { NoteCode } from './i18n';
-import { TIER_COLOURS, TIER_GLYPHS, tierLabel, tierVerdict, type Tier, type TierScheme, type TierVerdict } from './tiers';
+import { TIER_COLOURS, TIER_GLYPHS, tierVerdict, type Tier, type TierScheme, type TierVerdict } from './tiers';
 
 /**
  * loading: still reading the page; ok: tier and engagement known; partial: the tier is known but
@@ -24,7 +24,7 @@ export interface ProfileVerdict {
   state: VerdictState;
   followers?: CountReading;
   scheme: TierScheme;
-  tier?: TierVerdict & { label: string; glyph: string; colour: string; micro: boolean };
+  tier?: TierVerdict & { glyph: string; colour: string; micro: boolean };
   engagement: EngagementResult;
   benchmark: BenchmarkResult;
   /** Reasons for whatever is missing, as codes: the UI makes the words (lib/i18n noteText). */
@@ -126,7 +126,6 @@ function decorate(verdict: TierVerdict): NonNullable<ProfileVerdict['tier']> {
   const tier: Tier = verdict.tier;
   return {
     ...verdict,
-    label: tierLabel(tier),
     glyph: TIER_GLYPHS[tier],
     colour: TIER_COLOURS[tier],
     micro: tier === 'micro',

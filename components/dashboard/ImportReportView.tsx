@@ -1,6 +1,7 @@
 import { formatInteger } from '@/lib/format';
 import { plural, t } from '@/lib/i18n';
 import type { ImportReport } from '@/lib/shortlist/store';
+import { say } from '../words/message';
 
 export interface ImportReportViewProps {
   report: ImportReport;
@@ -26,7 +27,7 @@ export function ImportReportView({ report, fileName, onDismiss }: ImportReportVi
         {t('importReport')}
       </h2>
       <p role="status">{summary}</p>
-      {report.error && <p className="notice-error">{report.error}</p>}
+      {report.error && <p className="notice-error">{say(report.error)}</p>}
       {report.refused.length > 0 && (
         <>
           <p>
@@ -46,7 +47,7 @@ export function ImportReportView({ report, fileName, onDismiss }: ImportReportVi
                 <tr key={row.index}>
                   <td>{row.index + 1}</td>
                   <td>{row.handle ?? '–'}</td>
-                  <td>{row.reason}</td>
+                  <td>{say(row.reason)}</td>
                 </tr>
               ))}
             </tbody>

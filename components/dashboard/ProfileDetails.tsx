@@ -6,9 +6,9 @@ import { LIMITS, normaliseQuote, type Quote, type SavedProfile } from '@/lib/sho
 import { latestSignals } from '@/lib/shortlist/signals-summary';
 import { MIN_SAMPLE_POSTS } from '@/lib/signals/rules';
 import type { CostUnknown, Estimate } from '@/lib/signals/value';
-import { tierLabel } from '@/lib/tiers';
+import { tierLabel } from '../words/tiers';
 import { BENCHMARK_WORDS, displayHandle, looksAt, type ShortlistRow } from './shortlist-rows';
-import { looksTitle, money, rangeTitle, SIGNAL_NAMES } from './signal-words';
+import { looksTitle, money, rangeTitle, SIGNAL_NAMES } from '../words/signals';
 import { Sparkline } from './Sparkline';
 
 /** Why a cost is unknown, in words (lib/shortlist/signals-summary.ts says which). */

@@ -18,9 +18,6 @@ import { DEFAULT_CPMS } from '@/lib/signals/value';
 import {
   BOUNDED_TIERS,
   checkTierBounds,
-  describeTier,
-  schemeName,
-  tierLabel,
   TIER_SCHEMES,
   validateTierBounds,
   type BoundedTier,
@@ -28,6 +25,8 @@ import {
   type TierBoundsProblem,
   type TierSchemeId,
 } from '@/lib/tiers';
+import { say, sayIf } from '../words/message';
+import { describeTier, schemeName, tierLabel } from '../words/tiers';
 
 export interface SettingsPanelProps {
   settings: Settings;
@@ -75,13 +74,13 @@ function draftsOf(bounds: TierBounds): Drafts {
   return Object.fromEntries(BOUNDED_TIERS.map((tier) => [tier, String(bounds[tier])])) as Drafts;
 }
 
-/** checkTierBounds' messages by the field they are about (by the tier each names, not by its text). */
+/** checkTierBounds' messages in words, by the field they are about (by the tier each names, not by its text). */
 function errorsByTier(problems: readonly TierBoundsProblem[]): { byTier: Partial<Record<BoundedTier, string[]>>; general: string[] } {
   const byTier: Partial<Record<BoundedTier, string[]>> = {};
   const general: string[] = [];
   for (const { tier, message } of problems) {
-    if (tier) (byTier[tier] ??= []).push(message);
-    else general.push(message);
+    if (tier) (byTier[tier] ??= []).push(say(message));
+    else general.push(say(message));
   }
   return { byTier, general };
 }
@@ -110,13 +109,13 @@ export function SettingsPanel({ settings, onChange, error, newer = false }: Sett
   );
   const customErrors = customCheck.ok ? { byTier: {}, general: [] } : errorsByTier(customCheck.problems);
   const sampleValue = sampleDraft.trim() === '' ? undefined : Number(sampleDraft);
-  const sampleError = sampleSizeProblem(sampleValue);
+  const sampleError = sayIf(sampleSizeProblem(sampleValue));
   const active = schemeOf(settings);
-  const daysError = inactiveDaysProblem(daysDraft.trim() === '' ? undefined : Number(daysDraft));
-  const currencyError = currencyProblem(currencyDraft.trim());
+  const daysError = sayIf(inactiveDaysProblem(daysDraft.trim() === '' ? undefined : Number(daysDraft)));
+  const currencyError = sayIf(currencyProblem(currencyDraft.trim()));
   const cpmError = (platform: Platform): string | undefined => {
     const value = readCpm(cpmDrafts[platform], platform);
-    return value === null ? undefined : cpmProblem(value);
+    return value === null ? undefined : sayIf(cpmProblem(value));
   };
 
   const editCpm = (platform: Platform, text: string): void => {

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { t } from '@/lib/i18n';
 import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@/lib/platforms';
-import { tierLabel, TIERS, type Tier } from '@/lib/tiers';
+import { TIERS, type Tier } from '@/lib/tiers';
+import { tierLabel } from '../words/tiers';
 import { formatInteger } from '@/lib/format';
 import { DEFAULT_INACTIVE_DAYS } from '@/lib/signals/rules';
 import { filtering, NO_FILTER, type RowFilter } from './shortlist-rows';

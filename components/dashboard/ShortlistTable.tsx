@@ -4,7 +4,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { PLATFORM_NAMES } from '@/lib/platforms';
 import { Sparkline } from './Sparkline';
 import { TierChip } from './TierChip';
-import { looksTitle, money, rangeTitle } from './signal-words';
+import { looksTitle, money, rangeTitle } from '../words/signals';
 import {
   benchmarkWords,
   displayHandle,

@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n';
-import { TIER_COLOURS, tierLabel, type Tier } from '@/lib/tiers';
+import { TIER_COLOURS, type Tier } from '@/lib/tiers';
+import { tierLabel } from '../words/tiers';
 
 export interface TierChipProps {
   tier?: Tier;

@@ -1,15 +1,18 @@
 import { useEffect, useId, useRef } from 'react';
-import { bandLabel, describeComparison, type BenchmarkResult } from '@/lib/benchmarks';
+import type { BenchmarkResult } from '@/lib/benchmarks';
 import type { CountReading } from '@/lib/count';
 import type { ProfileView } from '@/lib/model';
-import { describeFormula, type EngagementSecondary } from '@/lib/engagement';
+import type { EngagementSecondary } from '@/lib/engagement';
 import { formatCount, formatDate, formatDecimal, formatInteger, formatPercent, formatRange, methodWord } from '@/lib/format';
 import { noteText, t, type MessageKey } from '@/lib/i18n';
 import { PLATFORM_NAMES, type Platform } from '@/lib/platforms';
 import { LIMITS, type SavedProfile } from '@/lib/shortlist/schema';
-import { describeTier, describeVerdict, schemeName } from '@/lib/tiers';
 import type { ProfileVerdict } from '@/lib/verdict';
 import { Signals } from '../Signals';
+import { bandLabel, describeComparison } from '../words/benchmarks';
+import { describeFormula } from '../words/engagement';
+import { say } from '../words/message';
+import { describeTier, describeVerdict, schemeName, tierLabel } from '../words/tiers';
 import { TagsEditor } from './TagsEditor';
 import { TierChip } from './TierChip';
 
@@ -68,7 +71,7 @@ function TierSection({ verdict }: { verdict: ProfileVerdict }) {
       {tier ? (
         <>
           <p className="tier-row">
-            <TierChip tier={tier.tier} text={tier.borderline ? describeVerdict(tier) : tier.label} />
+            <TierChip tier={tier.tier} text={tier.borderline ? describeVerdict(tier) : tierLabel(tier.tier)} />
             <MicroMark tier={tier} />
           </p>
           <p>{describeTier(tier.tier, scheme)}</p>
@@ -176,7 +179,7 @@ function EngagementSection({ verdict }: { verdict: ProfileVerdict }) {
       ) : state === 'loading' ? (
         <p className="muted">{t('waitingForPosts')}</p>
       ) : (
-        <p className="warn">{engagement.message}</p>
+        <p className="warn">{say(engagement.message)}</p>
       )}
       <SecondaryFigures secondary={engagement.secondary} platform={platform} />
     </section>
@@ -190,7 +193,7 @@ function BenchmarkSection({ benchmark, rateKnown }: { benchmark: BenchmarkResult
       <h2 id={benchmarkHeading}>{t('labelBenchmark')}</h2>
       {benchmark.verdict === 'none' ? (
         // Without a rate the reason is the engagement message, already shown above.
-        <p className="muted">{rateKnown ? benchmark.reason : t('benchmarkNoRate')}</p>
+        <p className="muted">{rateKnown ? say(benchmark.reason) : t('benchmarkNoRate')}</p>
       ) : (
         <>
           <p className={`benchmark benchmark-${benchmark.verdict}`}>{describeComparison(benchmark)}</p>
@@ -203,7 +206,7 @@ function BenchmarkSection({ benchmark, rateKnown }: { benchmark: BenchmarkResult
           </p>
           {benchmark.caveats.length > 0 && (
             <ul className="caveats" aria-label={t('caveats')}>
-              {benchmark.caveats.map((caveat) => (
+              {benchmark.caveats.map(say).map((caveat) => (
                 <li key={caveat}>{caveat}</li>
               ))}
             </ul>
@@ -274,7 +277,7 @@ export function ProfilePanel(props: ProfilePanelProps) {
   const { followers, platform, engagement } = verdict;
   // buildVerdict repeats the engagement message among the notes: it is shown under Engagement.
   const words = verdict.notes.map(noteText);
-  const notes = engagement.ok ? words : words.filter((note) => note !== engagement.message);
+  const notes = engagement.ok ? words : words.filter((note) => note !== say(engagement.message));
   const profileHeading = useId();
   const notesHeading = useId();
   return (

@@ -1,4 +1,5 @@
-import { TIER_COLOURS, tierLabel, type Tier } from '@/lib/tiers';
+import { TIER_COLOURS, type Tier } from '@/lib/tiers';
+import { tierLabel } from '../words/tiers';
 
 export interface TierChipProps {
   tier: Tier;

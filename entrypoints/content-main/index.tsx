@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { tierLabel } from '@/components/words/tiers';
 import { createController } from '@/lib/content-controller';
 import { startLifetime } from '@/lib/content-lifetime';
 import type { ProfileView } from '@/lib/model';
@@ -86,7 +87,7 @@ function start(): void {
             handle: view.verdict.handle,
             glyph: view.verdict.tier.glyph,
             colour: view.verdict.tier.colour,
-            title: `@${view.verdict.handle}: ${view.verdict.tier.label}`,
+            title: `@${view.verdict.handle}: ${tierLabel(view.verdict.tier.tier)}`,
           }
         : null;
     const key = JSON.stringify(summary);

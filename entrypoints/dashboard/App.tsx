@@ -3,11 +3,12 @@ import { SetAsideSection } from '@/components/dashboard/SetAsideList';
 import { downloadText } from '@/components/dashboard/download';
 import { SettingsPanel } from '@/components/dashboard/SettingsPanel';
 import { ShortlistView } from '@/components/dashboard/ShortlistView';
+import { say } from '@/components/words/message';
 import { exportBackup, MAX_IMPORT_BYTES } from '@/lib/shortlist/backup';
 import { shortlistToCsv } from '@/lib/csv';
 import { firstPageOf } from '@/lib/shortlist/first-page';
-import { formatBytes, formatInteger } from '@/lib/format';
-import { t } from '@/lib/i18n';
+import { formatInteger } from '@/lib/format';
+import { t, type MessageCode } from '@/lib/i18n';
 import { profileKey } from '@/lib/platforms';
 import { schemeOf } from '@/lib/settings';
 import type { DerivedOptions } from '@/lib/shortlist/signals-summary';
@@ -120,16 +121,16 @@ export function App({ firstPage }: AppProps) {
     downloadText(`microscope-backup-${today()}.json`, exportBackup({ profiles: useShortlist.getState().profiles }), 'application/json');
   }, []);
   const importFile = useCallback((file: File) => {
-    const fail = (error: string): void => setImportResult({ report: { total: 0, added: 0, merged: 0, unchanged: 0, refused: [], error }, fileName: file.name });
+    const fail = (error: MessageCode): void => setImportResult({ report: { total: 0, added: 0, merged: 0, unchanged: 0, refused: [], error }, fileName: file.name });
     // Refused before a byte of it is read: a file this large is not a backup of ours.
     if (file.size > MAX_IMPORT_BYTES) {
-      fail(t('importTooLarge', formatBytes(file.size), formatBytes(MAX_IMPORT_BYTES)));
+      fail({ key: 'importTooLarge', args: [{ number: file.size, as: 'bytes' }, { number: MAX_IMPORT_BYTES, as: 'bytes' }] });
       return;
     }
     file
       .text()
       .then(async (text) => setImportResult({ report: await useShortlist.getState().importBackup(text), fileName: file.name }))
-      .catch((error: unknown) => fail(t('importFileUnreadable', String(error))));
+      .catch((error: unknown) => fail({ key: 'importFileUnreadable', args: [String(error)] }));
   }, []);
 
   if ((!hydrated && !preview) || !settingsReady) {
@@ -163,7 +164,7 @@ export function App({ firstPage }: AppProps) {
       <main className="page">
         {writeError && (
           <p className="notice notice-warn" role="alert">
-            {writeError} {t('writeErrorHint')}
+            {say(writeError)} {t('writeErrorHint')}
           </p>
         )}
         {page === 'shortlist' ? (

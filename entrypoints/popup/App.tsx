@@ -7,6 +7,7 @@ import { PopupFrame } from '@/components/popup/PopupFrame';
 import { ProfilePanel } from '@/components/popup/ProfilePanel';
 import { Unreadable, type CopyStatus } from '@/components/popup/Unreadable';
 import { UnsupportedSite } from '@/components/popup/UnsupportedSite';
+import { say } from '@/components/words/message';
 import { t } from '@/lib/i18n';
 import type { ProfileView } from '@/lib/model';
 import type { GetDiagnosticsResponse, GetViewResponse, Message } from '@/lib/messages';
@@ -245,7 +246,7 @@ export function App() {
     <PopupFrame onOpenDashboard={openDashboard}>
       {writeError && (
         <p className="warn" role="alert">
-          {writeError} {t('writeErrorHint')}
+          {say(writeError)} {t('writeErrorHint')}
         </p>
       )}
       {body}

@@ -6,7 +6,8 @@ import {
   SHORTLIST_VERSION,
   type SavedProfile,
 } from './schema';
-import { t } from '../i18n';
+import type { MessageCode } from '../i18n';
+import { messageCode } from '../message-code';
 import { isRecord } from '../is-record';
 import { MIGRATIONS } from './layout';
 
@@ -28,14 +29,15 @@ export interface RefusedRow {
   /** Position of the row in the file's profile list, from 0. */
   index: number;
   handle?: string;
-  reason: string;
+  /** A code; the dashboard writes it. */
+  reason: MessageCode;
 }
 
 export interface ParsedBackup {
   rows: SavedProfile[];
   refused: RefusedRow[];
-  /** Set when the file as a whole is not a backup this version can read (then rows is empty). */
-  error?: string;
+  /** Set when the file as a whole is not a backup this version can read (then rows is empty); a code the dashboard writes. */
+  error?: MessageCode;
 }
 
 /**
@@ -73,10 +75,10 @@ export function parseBackup(json: unknown): ParsedBackup {
     try {
       value = JSON.parse(value.replace(/^\uFEFF/, ''));
     } catch (error) {
-      return { rows: [], refused: [], error: t('backupNotJson', error instanceof Error ? error.message : String(error)) };
+      return { rows: [], refused: [], error: messageCode('backupNotJson', error instanceof Error ? error.message : String(error)) };
     }
   }
-  const notBackup = t('backupNotBackup');
+  const notBackup: MessageCode = messageCode('backupNotBackup');
   let list: unknown[];
   let version = SHORTLIST_VERSION;
   if (Array.isArray(value)) list = value;
@@ -87,25 +89,25 @@ export function parseBackup(json: unknown): ParsedBackup {
     else return { rows: [], refused: [], error: notBackup };
     if (value.version !== undefined) {
       if (typeof value.version !== 'number' || !Number.isInteger(value.version) || value.version < 1) {
-        return { rows: [], refused: [], error: t('backupUnknownVersion', JSON.stringify(value.version)) };
+        return { rows: [], refused: [], error: messageCode('backupUnknownVersion', JSON.stringify(value.version)) };
       }
       if (value.version > SHORTLIST_VERSION) {
         return {
           rows: [],
           refused: [],
-          error: t('backupNewer', value.version, SHORTLIST_VERSION),
+          error: messageCode('backupNewer', value.version, SHORTLIST_VERSION),
         };
       }
       version = value.version;
     }
   } else return { rows: [], refused: [], error: notBackup };
-  if (list.length > MAX_ROWS) return { rows: [], refused: [], error: t('backupTooMany', list.length, MAX_ROWS) };
+  if (list.length > MAX_ROWS) return { rows: [], refused: [], error: messageCode('backupTooMany', list.length, MAX_ROWS) };
 
   let migrated: unknown[];
   try {
     migrated = version < SHORTLIST_VERSION ? migrateRows(list, version) : list;
   } catch (error) {
-    return { rows: [], refused: [], error: t('backupUpgradeFailed', version, String(error)) };
+    return { rows: [], refused: [], error: messageCode('backupUpgradeFailed', version, String(error)) };
   }
   const rows: SavedProfile[] = [];
   const refused: RefusedRow[] = [];

@@ -1,5 +1,6 @@
 import { BENCHMARKS_VERSION, compare } from '../benchmarks';
 import type { CountReading } from '../count';
+import type { MessageCode } from '../i18n';
 import { isRecord } from '../is-record';
 import type { UnreadableData as Unreadable } from '../set-aside';
 import { PLATFORMS, type Platform, profileKey } from '../platforms';
@@ -210,7 +211,8 @@ export function readShortlist(raw: unknown): ShortlistRead {
   if (!isRecord(document.profiles)) return whole('profiles missing');
 
   const profiles: Record<string, SavedProfile> = {};
-  const refused: Record<string, { reason: string; value: unknown }> = {};
+  // Each reason as its code (checkProfile's): the set-aside copy is data, kept in no one language.
+  const refused: Record<string, { reason: MessageCode; value: unknown }> = {};
   for (const [key, value] of Object.entries(document.profiles)) {
     const checked = checkProfile(value, 'stored');
     if (!checked.ok) {

@@ -2,7 +2,8 @@ import { BENCHMARKS_VERSION, compare, type ComparisonVerdict } from '../benchmar
 import type { ProfileView } from '../model';
 import type { CountReading } from '../count';
 import type { EngagementBasis, EngagementMethod } from '../engagement';
-import { listInWords, t } from '../i18n';
+import type { MessageArg, MessageCode, MessageKey } from '../i18n';
+import { messageCode } from '../message-code';
 import { isRecord } from '../is-record';
 import { PLATFORM_DOMAINS, PLATFORM_NAMES, PLATFORMS, profileKey, type Platform } from '../platforms';
 import { canonicalProfileUrl, MAX_PROFILE_URL_LENGTH, sameProfile } from '../sites/url/canonical';
@@ -337,7 +338,8 @@ export function followerGrowth(profile: SavedProfile): number | undefined {
 // profile whose handle a newer adapter reads differently still loads); 'import' also checks the
 // content of files that came from elsewhere.
 
-export type ProfileCheck = { ok: true; profile: SavedProfile } | { ok: false; reason: string };
+/** A refusal's reason is a code; the dashboard writes it (components/words/message.ts). */
+export type ProfileCheck = { ok: true; profile: SavedProfile } | { ok: false; reason: MessageCode };
 
 /**
  * Characters a handle may have, loosely per platform (the adapters in lib/sites are stricter):
@@ -357,52 +359,57 @@ const HANDLE_CHARACTERS: Readonly<Record<Platform, RegExp>> = {
 /** An ISO 8601 date-time with a zone, as Date#toISOString writes it (offsets accepted too). */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-class Invalid extends Error {}
+class Invalid extends Error {
+  constructor(readonly reason: MessageCode) {
+    super(reason.key);
+  }
+}
 
-function fail(message: string): never {
-  throw new Invalid(message);
+/** Refuses the value with a reason: a message key and its arguments. */
+function fail(key: MessageKey, ...args: MessageArg[]): never {
+  throw new Invalid(messageCode(key, ...args));
 }
 
 /** Date#toISOString's own form: kept as it is (the common case, and the fast one). */
 const CANONICAL_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 function isoDate(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) fail(t('invalidDate', field));
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) fail('invalidDate', field);
   const time = Date.parse(value);
-  if (!Number.isFinite(time)) fail(t('invalidRealDate', field, value));
+  if (!Number.isFinite(time)) fail('invalidRealDate', field, value);
   return CANONICAL_DATE.test(value) ? value : new Date(time).toISOString();
 }
 
 function count(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    fail(t('invalidCount', field, JSON.stringify(value) ?? String(value)));
+    fail('invalidCount', field, JSON.stringify(value) ?? String(value));
   }
   return value;
 }
 
 function reading(value: unknown, field: string): CountReading {
-  if (!isRecord(value)) fail(t('invalidReading', field));
+  if (!isRecord(value)) fail('invalidReading', field);
   const parsed: CountReading = {
     value: count(value.value, `${field}.value`),
-    exact: typeof value.exact === 'boolean' ? value.exact : fail(t('invalidBoolean', `${field}.exact`)),
+    exact: typeof value.exact === 'boolean' ? value.exact : fail('invalidBoolean', `${field}.exact`),
     min: count(value.min, `${field}.min`),
     max: count(value.max, `${field}.max`),
   };
-  if (parsed.min > parsed.value || parsed.max < parsed.value) fail(t('invalidReadingOrder', field));
+  if (parsed.min > parsed.value || parsed.max < parsed.value) fail('invalidReadingOrder', field);
   return parsed;
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
-  if (typeof value !== 'string' || !allowed.includes(value as T)) fail(t('invalidOneOf', field, allowed.join(', ')));
+  if (typeof value !== 'string' || !allowed.includes(value as T)) fail('invalidOneOf', field, allowed.join(', '));
   return value as T;
 }
 
 const SCHEME_IDS: readonly TierSchemeId[] = ['founding', 'five-tier', 'later-sprout', 'custom'];
 
 function snapshot(value: unknown, field: string): SavedSnapshot {
-  if (!isRecord(value)) fail(t('invalidObject', field));
+  if (!isRecord(value)) fail('invalidObject', field);
   const sampleSize = value.sampleSize === undefined ? 0 : count(value.sampleSize, `${field}.sampleSize`);
-  if (sampleSize > LIMITS.sampleSize) fail(t('invalidAtMost', `${field}.sampleSize`, LIMITS.sampleSize));
+  if (sampleSize > LIMITS.sampleSize) fail('invalidAtMost', `${field}.sampleSize`, LIMITS.sampleSize);
   const parsed: SavedSnapshot = {
     at: isoDate(value.at, `${field}.at`),
     sampleSize,
@@ -414,7 +421,7 @@ function snapshot(value: unknown, field: string): SavedSnapshot {
   if (value.engagementPercent !== undefined) {
     const percent = value.engagementPercent;
     if (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0) {
-      fail(t('invalidPercent', `${field}.engagementPercent`));
+      fail('invalidPercent', `${field}.engagementPercent`);
     }
     parsed.engagementPercent = percent;
   }
@@ -422,7 +429,7 @@ function snapshot(value: unknown, field: string): SavedSnapshot {
   if (value.method !== undefined) parsed.method = oneOf(value.method, ['median', 'mean'] as const, `${field}.method`);
   if (value.benchmarksVersion !== undefined) {
     if (typeof value.benchmarksVersion !== 'string' || value.benchmarksVersion.length > 40) {
-      fail(t('invalidShortText', `${field}.benchmarksVersion`));
+      fail('invalidShortText', `${field}.benchmarksVersion`);
     }
     parsed.benchmarksVersion = value.benchmarksVersion;
   }
@@ -431,21 +438,21 @@ function snapshot(value: unknown, field: string): SavedSnapshot {
 }
 
 function snapshotSignals(value: unknown, field: string): SnapshotSignals {
-  if (!isRecord(value) || !isRecord(value.states)) fail(t('invalidObject', field));
+  if (!isRecord(value) || !isRecord(value.states)) fail('invalidObject', field);
   const states = {} as SnapshotSignals['states'];
-  for (const key of Object.keys(value.states)) if (!(PAGE_SIGNAL_IDS as readonly string[]).includes(key)) fail(t('invalidOneOf', `${field}.states`, PAGE_SIGNAL_IDS.join(', ')));
+  for (const key of Object.keys(value.states)) if (!(PAGE_SIGNAL_IDS as readonly string[]).includes(key)) fail('invalidOneOf', `${field}.states`, PAGE_SIGNAL_IDS.join(', '));
   for (const id of PAGE_SIGNAL_IDS) states[id] = value.states[id] === undefined ? 'unknown' : oneOf(value.states[id], SIGNAL_STATES, `${field}.states.${id}`);
   const posts = count(value.posts, `${field}.posts`);
-  if (posts > LIMITS.sampleSize) fail(t('invalidAtMost', `${field}.posts`, LIMITS.sampleSize));
+  if (posts > LIMITS.sampleSize) fail('invalidAtMost', `${field}.posts`, LIMITS.sampleSize);
   const parsed: SnapshotSignals = { states, posts };
   if (value.newestPost !== undefined) parsed.newestPost = isoDate(value.newestPost, `${field}.newestPost`);
   if (value.postsPerWeek !== undefined) {
     const perWeek = value.postsPerWeek;
-    if (typeof perWeek !== 'number' || !Number.isFinite(perWeek) || perWeek < 0 || perWeek > LIMITS.postsPerWeek) fail(t('invalidAtMost', `${field}.postsPerWeek`, LIMITS.postsPerWeek));
+    if (typeof perWeek !== 'number' || !Number.isFinite(perWeek) || perWeek < 0 || perWeek > LIMITS.postsPerWeek) fail('invalidAtMost', `${field}.postsPerWeek`, LIMITS.postsPerWeek);
     parsed.postsPerWeek = perWeek;
   }
   if (value.approximate !== undefined) {
-    if (typeof value.approximate !== 'boolean') fail(t('invalidBoolean', `${field}.approximate`));
+    if (typeof value.approximate !== 'boolean') fail('invalidBoolean', `${field}.approximate`);
     if (value.approximate) parsed.approximate = true;
   }
   if (value.engagements !== undefined) parsed.engagements = reading(value.engagements, `${field}.engagements`);
@@ -469,11 +476,11 @@ export function normaliseQuote(quote: { amount: unknown; currency: unknown } | u
 }
 
 function quote(value: unknown): Quote {
-  if (!isRecord(value)) fail(t('invalidObject', 'quote'));
+  if (!isRecord(value)) fail('invalidObject', 'quote');
   const { amount, currency } = value;
-  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0 || amount > LIMITS.quoteAmount) fail(t('invalidAtMost', 'quote.amount', LIMITS.quoteAmount));
-  if (typeof currency !== 'string') fail(t('invalidText', 'quote.currency'));
-  if (currency.length > LIMITS.currency) fail(t('invalidTextLength', 'quote.currency', LIMITS.currency));
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0 || amount > LIMITS.quoteAmount) fail('invalidAtMost', 'quote.amount', LIMITS.quoteAmount);
+  if (typeof currency !== 'string') fail('invalidText', 'quote.currency');
+  if (currency.length > LIMITS.currency) fail('invalidTextLength', 'quote.currency', LIMITS.currency);
   return normaliseQuote({ amount, currency })!;
 }
 
@@ -485,56 +492,56 @@ function quote(value: unknown): Quote {
  */
 function profileUrl(value: unknown, platform: Platform, handle: string, strict: boolean): string {
   if (strict) {
-    if (typeof value !== 'string' || value.length > MAX_PROFILE_URL_LENGTH) fail(t('invalidUrlLength', MAX_PROFILE_URL_LENGTH));
+    if (typeof value !== 'string' || value.length > MAX_PROFILE_URL_LENGTH) fail('invalidUrlLength', MAX_PROFILE_URL_LENGTH);
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      fail(t('invalidUrl', value.slice(0, 80)));
+      fail('invalidUrl', value.slice(0, 80));
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') fail(t('invalidUrlProtocol', url.protocol.replace(':', '')));
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') fail('invalidUrlProtocol', url.protocol.replace(':', ''));
     const host = url.hostname.toLowerCase();
     const domains = PLATFORM_DOMAINS[platform];
     if (!domains.some((domain) => host === domain || host.endsWith(`.${domain}`))) {
-      fail(t('invalidUrlHost', listInWords(domains, 'disjunction'), PLATFORM_NAMES[platform], host));
+      fail('invalidUrlHost', { list: domains, type: 'disjunction' }, PLATFORM_NAMES[platform], host);
     }
-    if (!sameProfile(value, platform, handle)) fail(t('invalidUrlOtherProfile', PLATFORM_NAMES[platform], handle.slice(0, 40), value.slice(0, 80)));
+    if (!sameProfile(value, platform, handle)) fail('invalidUrlOtherProfile', PLATFORM_NAMES[platform], handle.slice(0, 40), value.slice(0, 80));
   }
   return canonicalProfileUrl(platform, handle);
 }
 
 function parseProfile(value: unknown, strict: boolean): SavedProfile {
-  if (!isRecord(value)) fail(t('invalidNotObject'));
+  if (!isRecord(value)) fail('invalidNotObject');
   const platform = oneOf(value.platform, PLATFORMS, 'platform');
   const handle = value.handle;
   const maxHandle = platform === 'bluesky' ? LIMITS.blueskyHandle : LIMITS.handle;
-  if (typeof handle !== 'string' || handle.trim() === '') fail(t('invalidHandleMissing'));
-  if (handle.length > maxHandle) fail(t('invalidHandleLength', maxHandle));
+  if (typeof handle !== 'string' || handle.trim() === '') fail('invalidHandleMissing');
+  if (handle.length > maxHandle) fail('invalidHandleLength', maxHandle);
   if (strict && !HANDLE_CHARACTERS[platform].test(handle)) {
-    fail(t('invalidHandleCharacters', handle.slice(0, 40), PLATFORM_NAMES[platform]));
+    fail('invalidHandleCharacters', handle.slice(0, 40), PLATFORM_NAMES[platform]);
   }
-  if (!strict && /[\s<>"'`]/.test(handle)) fail(t('invalidHandleMarkup'));
+  if (!strict && /[\s<>"'`]/.test(handle)) fail('invalidHandleMarkup');
   const url = profileUrl(value.url, platform, handle, strict);
   const savedAt = isoDate(value.savedAt, 'savedAt');
   const lastSeen = isoDate(value.lastSeen ?? value.savedAt, 'lastSeen');
 
   const tags = value.tags ?? [];
-  if (!Array.isArray(tags)) fail(t('invalidTagsList'));
-  if (tags.length > LIMITS.tags) fail(t('invalidTagsCount', LIMITS.tags));
+  if (!Array.isArray(tags)) fail('invalidTagsList');
+  if (tags.length > LIMITS.tags) fail('invalidTagsCount', LIMITS.tags);
   tags.forEach((tag: unknown, index) => {
-    if (typeof tag !== 'string') fail(t('invalidText', `tags[${index}]`));
-    if (tag.length > LIMITS.tag) fail(t('invalidTextLength', `tags[${index}]`, LIMITS.tag));
+    if (typeof tag !== 'string') fail('invalidText', `tags[${index}]`);
+    if (tag.length > LIMITS.tag) fail('invalidTextLength', `tags[${index}]`, LIMITS.tag);
   });
   const note = value.note ?? '';
-  if (typeof note !== 'string') fail(t('invalidText', 'note'));
-  if (note.length > LIMITS.note) fail(t('invalidTextLength', 'note', LIMITS.note));
+  if (typeof note !== 'string') fail('invalidText', 'note');
+  if (note.length > LIMITS.note) fail('invalidTextLength', 'note', LIMITS.note);
   if (value.displayName !== undefined && value.displayName !== null) {
-    if (typeof value.displayName !== 'string') fail(t('invalidText', 'displayName'));
-    if (value.displayName.length > LIMITS.displayName) fail(t('invalidTextLength', 'displayName', LIMITS.displayName));
+    if (typeof value.displayName !== 'string') fail('invalidText', 'displayName');
+    if (value.displayName.length > LIMITS.displayName) fail('invalidTextLength', 'displayName', LIMITS.displayName);
   }
 
-  if (!Array.isArray(value.history) || value.history.length === 0) fail(t('invalidHistory'));
-  if (value.history.length > LIMITS.history) fail(t('invalidHistoryLength', LIMITS.history));
+  if (!Array.isArray(value.history) || value.history.length === 0) fail('invalidHistory');
+  if (value.history.length > LIMITS.history) fail('invalidHistoryLength', LIMITS.history);
   const history = thinHistory(sortHistory(value.history.map((entry: unknown, index) => snapshot(entry, `history[${index}]`))));
 
   const profile: SavedProfile = {
@@ -568,7 +575,7 @@ export function checkProfile(value: unknown, strength: 'stored' | 'import'): Pro
   try {
     return { ok: true, profile: parseProfile(value, strength === 'import') };
   } catch (error) {
-    if (error instanceof Invalid) return { ok: false, reason: error.message };
+    if (error instanceof Invalid) return { ok: false, reason: error.reason };
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { profileKey } from '../platforms';
 import { create } from 'zustand';
-import { formatBytes } from '../format';
-import { t } from '../i18n';
+import type { MessageCode } from '../i18n';
+import { messageCode } from '../message-code';
 import type { ProfileView } from '../model';
 import { storageKeyOf } from '../storage-keys';
 import { parseBackup, type RefusedRow } from './backup';
@@ -30,8 +30,8 @@ export interface ImportReport {
   unchanged: number;
   /** Rows not imported, with the reason. */
   refused: RefusedRow[];
-  /** Set when not everything readable was stored: why, and (with notStored) how much was left out. */
-  error?: string;
+  /** Set when not everything readable was stored: why (a code the dashboard writes), and (with notStored) how much was left out. */
+  error?: MessageCode;
   /** Readable rows that were not stored (a write failed); the counts above are what was stored. */
   notStored?: number;
 }
@@ -42,8 +42,8 @@ export interface ShortlistState {
   profiles: Record<string, SavedProfile>;
   /** Newest first, at most 10: profiles viewed, saved or not. */
   recent: RecentView[];
-  /** Why the last change could not be stored; cleared by the next one that is. */
-  writeError?: string;
+  /** Why the last change could not be stored, as a code popup and dashboard write; cleared by the next one that is. */
+  writeError?: MessageCode;
   /** Saves the profile, or adds a dated snapshot to it when its numbers changed. Resolves to whether it was stored. */
   save(view: ProfileView, now?: Date): Promise<boolean>;
   remove(keys: string[]): Promise<boolean>;
@@ -56,6 +56,12 @@ export interface ShortlistState {
   /** Validates every row and stores them in commits; the report says exactly what was stored. */
   importBackup(json: unknown): Promise<ImportReport>;
 }
+
+/** "needs 2.1 MB, 0.4 MB free", as a code: the sizes are written in MB by the UI. */
+const noRoom = (needed: number, free: number): MessageCode => ({
+  key: 'importNoRoom',
+  args: [{ number: needed, as: 'bytes' }, { number: free, as: 'bytes' }],
+});
 
 type Profiles = Record<string, SavedProfile>;
 
@@ -216,7 +222,7 @@ export function createShortlistStore(getDoor: () => Door = shortlistDoor) {
         else delete stored[key];
       }
     }
-    refresh(result.ok ? { writeError: undefined } : { writeError: t('shortlistWriteError', result.error) });
+    refresh(result.ok ? { writeError: undefined } : { writeError: messageCode('shortlistWriteError', result.error) });
     if (inFlight.length === 0) for (const resolve of idle.splice(0)) resolve();
   };
 
@@ -253,7 +259,7 @@ export function createShortlistStore(getDoor: () => Door = shortlistDoor) {
     const room = await getDoor().room();
     if (room !== undefined) {
       const needed = storedBytes(Object.fromEntries(rows.filter(({ key }) => !stored[key]).map(({ key, profile }) => [storageKeyOf(key), storedProfile(profile)])));
-      if (needed > room) return { ...report, error: t('importNoRoom', formatBytes(needed), formatBytes(room)), notStored: rows.length };
+      if (needed > room) return { ...report, error: noRoom(needed, room), notStored: rows.length };
     }
 
     const outcome = new Map<string, 'added' | 'merged' | 'unchanged'>();
@@ -261,11 +267,11 @@ export function createShortlistStore(getDoor: () => Door = shortlistDoor) {
       const chunk = rows.slice(at, at + IMPORT_CHUNK);
       const result = await getDoor().commit(chunk.map(({ key, profile }) => ({ op: 'merge', key, profile })));
       if (!result.ok) {
-        store.setState({ writeError: t('shortlistWriteError', result.error) });
+        store.setState({ writeError: messageCode('shortlistWriteError', result.error) });
         const counts = countOutcomes(outcome);
         const notStored = rows.length - at;
-        const reason = result.code === 'quota' && result.needed !== undefined && result.free !== undefined ? t('importNoRoom', formatBytes(result.needed), formatBytes(result.free)) : result.error;
-        return { ...report, ...counts, notStored, error: t('importStopped', at, rows.length, reason) };
+        const reason = result.code === 'quota' && result.needed !== undefined && result.free !== undefined ? noRoom(result.needed, result.free) : result.error;
+        return { ...report, ...counts, notStored, error: messageCode('importStopped', at, rows.length, reason) };
       }
       chunk.forEach(({ key }, index) => {
         const done = result.outcomes[index];

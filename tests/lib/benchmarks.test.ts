@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   BENCHMARK_DATASETS,
   BENCHMARKS_VERSION,
-  bandLabel,
+  bandMessage,
   benchmarkDatasetById,
   compare,
   compareEngagement,
-  describeComparison,
   type BenchmarkComparison,
   type BenchmarkResult,
 } from '@/lib/benchmarks';
 import type { CountReading } from '@/lib/count';
+import type { MessageCode } from '@/lib/i18n';
 import { engagementRate } from '@/lib/engagement';
 import type { PostCounts, ProfileSnapshot } from '@/lib/sites/types';
 
@@ -18,7 +18,7 @@ const exact = (n: number): CountReading => ({ value: n, exact: true, min: n, max
 const rounded = (n: number, min: number, max: number): CountReading => ({ value: n, exact: false, min, max });
 
 function compared(result: BenchmarkResult): BenchmarkComparison {
-  if (result.verdict === 'none') throw new Error(`expected a comparison, got: ${result.reason}`);
+  if (result.verdict === 'none') throw new Error(`expected a comparison, got: ${JSON.stringify(result.reason)}`);
   return result;
 }
 
@@ -76,35 +76,36 @@ describe('data', () => {
     ]);
   });
 
+  // The words ("10K–50K followers") are made by components/words/benchmarks.ts bandLabel.
   it.each([
-    [{ minFollowers: 10_000, maxFollowers: 50_000 }, '10K–50K followers'],
-    [{ minFollowers: 1_000_000 }, '1M+ followers'],
-  ])('bandLabel(%o) → %s', (band, label) => {
-    expect(bandLabel(band)).toBe(label);
+    [{ minFollowers: 10_000, maxFollowers: 50_000 }, { key: 'bandBetween', args: [{ number: 10_000, as: 'followers' }, { number: 50_000, as: 'followers' }] }],
+    [{ minFollowers: 1_000_000 }, { key: 'bandFrom', args: [{ number: 1_000_000, as: 'followers' }] }],
+  ])('bandMessage(%o) → %o', (band, message) => {
+    expect(bandMessage(band)).toEqual(message);
   });
 });
 
 describe('Instagram: median (likes + comments) ÷ followers against Modash', () => {
-  it.each<[number, number, string, 'below' | 'typical' | 'above', boolean]>([
+  it.each<[number, number, { minFollowers: number; maxFollowers?: number }, 'below' | 'typical' | 'above', boolean]>([
     // rate %, followers, band, verdict, above the "high" threshold
-    [3.3799, 1_000, '1K–5K followers', 'below', false],
-    [3.38, 1_000, '1K–5K followers', 'typical', false],
-    [4.42, 4_999, '1K–5K followers', 'typical', false],
-    [4.4201, 4_999, '1K–5K followers', 'above', false],
-    [7.97, 2_000, '1K–5K followers', 'above', false],
-    [7.98, 2_000, '1K–5K followers', 'above', true],
-    [3.38, 5_000, '5K–10K followers', 'above', false],
-    [1.25, 9_999, '5K–10K followers', 'typical', false],
-    [1.0, 10_000, '10K–50K followers', 'typical', false],
-    [0.8, 49_999, '10K–50K followers', 'below', false],
-    [0.8, 50_000, '50K–100K followers', 'typical', false],
-    [0.87, 100_000, '100K–500K followers', 'typical', false],
-    [0.87, 999_999, '500K–1M followers', 'below', false],
-    [1.02, 1_000_000, '1M+ followers', 'typical', false],
-    [0, 250_000_000, '1M+ followers', 'below', false],
-  ])('%d%% at %d followers → %s: %s', (rate, followers, label, verdict, aboveHigh) => {
+    [3.3799, 1_000, { minFollowers: 1_000, maxFollowers: 5_000 }, 'below', false],
+    [3.38, 1_000, { minFollowers: 1_000, maxFollowers: 5_000 }, 'typical', false],
+    [4.42, 4_999, { minFollowers: 1_000, maxFollowers: 5_000 }, 'typical', false],
+    [4.4201, 4_999, { minFollowers: 1_000, maxFollowers: 5_000 }, 'above', false],
+    [7.97, 2_000, { minFollowers: 1_000, maxFollowers: 5_000 }, 'above', false],
+    [7.98, 2_000, { minFollowers: 1_000, maxFollowers: 5_000 }, 'above', true],
+    [3.38, 5_000, { minFollowers: 5_000, maxFollowers: 10_000 }, 'above', false],
+    [1.25, 9_999, { minFollowers: 5_000, maxFollowers: 10_000 }, 'typical', false],
+    [1.0, 10_000, { minFollowers: 10_000, maxFollowers: 50_000 }, 'typical', false],
+    [0.8, 49_999, { minFollowers: 10_000, maxFollowers: 50_000 }, 'below', false],
+    [0.8, 50_000, { minFollowers: 50_000, maxFollowers: 100_000 }, 'typical', false],
+    [0.87, 100_000, { minFollowers: 100_000, maxFollowers: 500_000 }, 'typical', false],
+    [0.87, 999_999, { minFollowers: 500_000, maxFollowers: 1_000_000 }, 'below', false],
+    [1.02, 1_000_000, { minFollowers: 1_000_000 }, 'typical', false],
+    [0, 250_000_000, { minFollowers: 1_000_000 }, 'below', false],
+  ])('%d%% at %d followers → %o: %s', (rate, followers, band, verdict, aboveHigh) => {
     const result = compared(compare(rate, 'instagram', followers, 'followers'));
-    expect(bandLabel(result.band)).toBe(label);
+    expect(result.band).toMatchObject(band);
     expect(result.verdict).toBe(verdict);
     expect(result.aboveHighThreshold).toBe(aboveHigh);
     expect(result.source.name).toBe('Modash Instagram engagement rate calculator');
@@ -116,22 +117,20 @@ describe('Instagram: median (likes + comments) ÷ followers against Modash', () 
 });
 
 describe('TikTok: (likes + comments + shares) ÷ views against Modash, November 2025', () => {
-  it.each<[number, number, string, 'below' | 'typical' | 'above']>([
-    [12.05, 1_000, '1K–5K followers', 'below'],
-    [12.06, 4_999, '1K–5K followers', 'typical'],
-    [14.05, 4_999, '1K–5K followers', 'above'],
-    [10.5, 5_000, '5K–10K followers', 'typical'],
-    [9.0, 10_000, '10K–50K followers', 'typical'],
-    [6.2, 1_000_000, '1M+ followers', 'typical'],
-    [6.19, 1_000_000, '1M+ followers', 'below'],
-  ])('%d%% at %d followers → %s: %s', (rate, followers, label, verdict) => {
+  it.each<[number, number, { minFollowers: number; maxFollowers?: number }, 'below' | 'typical' | 'above']>([
+    [12.05, 1_000, { minFollowers: 1_000, maxFollowers: 5_000 }, 'below'],
+    [12.06, 4_999, { minFollowers: 1_000, maxFollowers: 5_000 }, 'typical'],
+    [14.05, 4_999, { minFollowers: 1_000, maxFollowers: 5_000 }, 'above'],
+    [10.5, 5_000, { minFollowers: 5_000, maxFollowers: 10_000 }, 'typical'],
+    [9.0, 10_000, { minFollowers: 10_000, maxFollowers: 50_000 }, 'typical'],
+    [6.2, 1_000_000, { minFollowers: 1_000_000 }, 'typical'],
+    [6.19, 1_000_000, { minFollowers: 1_000_000 }, 'below'],
+  ])('%d%% at %d followers → %o: %s', (rate, followers, band, verdict) => {
     const result = compared(compare(rate, 'tiktok', followers, 'views'));
-    expect(bandLabel(result.band)).toBe(label);
+    expect(result.band).toMatchObject(band);
     expect(result.verdict).toBe(verdict);
     expect(result.source).toMatchObject({ year: 2025, url: 'https://www.modash.io/tiktok-engagement-rate-calculator' });
-    expect(result.caveats).toEqual([
-      "Modash divides median engagements by median views; MicroScope takes the median of each video's rate: close, not identical.",
-    ]);
+    expect(result.caveats).toEqual([{ key: 'benchmarkCaveatModashTiktok' }]);
   });
 
   it('flags a rate over the "high" line', () => {
@@ -141,29 +140,27 @@ describe('TikTok: (likes + comments + shares) ÷ views against Modash, November 
 });
 
 describe('refusals: only like with like', () => {
-  it.each<[string, Parameters<typeof compare>, RegExp]>([
-    ['TikTok view rate', [50, 'tiktok', 20_000, 'followers'], /views per follower/],
-    ['YouTube views per subscriber', [30, 'youtube', 20_000, 'followers'], /Modash's YouTube bands measure engagements per view/],
-    ['X', [1, 'x', 20_000, 'followers'], /No published X benchmark by creator tier/],
-    ['Bluesky', [1, 'bluesky', 20_000, 'followers'], /No published Bluesky engagement benchmark/],
-    ['Threads', [1, 'threads', 20_000, 'followers'], /No published Threads engagement benchmark/],
-    ['Instagram by views', [1, 'instagram', 20_000, 'views'], /doesn't measure Instagram engagement per view/],
-    ['YouTube by views', [1, 'youtube', 20_000, 'views'], /doesn't measure YouTube engagement per view/],
-    ['a mean rate against median bands', [1, 'instagram', 20_000, 'followers', { method: 'mean' }], /set the engagement method to median/],
-    ['followers below 1K', [5, 'instagram', 999, 'followers'], /Benchmarks start at 1,000 followers; this profile has 999\./],
-    ['followers below 1K on TikTok', [5, 'tiktok', 0, 'views'], /Benchmarks start at 1,000 followers/],
-    ['unknown followers', [5, 'instagram', Number.NaN, 'followers'], /follower count is unknown/],
-    ['no rate', [Number.NaN, 'instagram', 20_000, 'followers'], /No engagement rate/],
-    ['negative rate', [-1, 'instagram', 20_000, 'followers'], /No engagement rate/],
+  // The words are checked in tests/components/words/benchmarks.test.ts.
+  it.each<[string, Parameters<typeof compare>, MessageCode]>([
+    ['TikTok view rate', [50, 'tiktok', 20_000, 'followers'], { key: 'benchmarkNoneTiktokViews' }],
+    ['YouTube views per subscriber', [30, 'youtube', 20_000, 'followers'], { key: 'benchmarkNoneYoutubeViews' }],
+    ['X', [1, 'x', 20_000, 'followers'], { key: 'benchmarkNoneX' }],
+    ['Bluesky', [1, 'bluesky', 20_000, 'followers'], { key: 'benchmarkNoneBluesky' }],
+    ['Threads', [1, 'threads', 20_000, 'followers'], { key: 'benchmarkNoneThreads' }],
+    ['Instagram by views', [1, 'instagram', 20_000, 'views'], { key: 'benchmarkNoFormulaViews', args: ['Instagram'] }],
+    ['YouTube by views', [1, 'youtube', 20_000, 'views'], { key: 'benchmarkNoFormulaViews', args: ['YouTube'] }],
+    ['a mean rate against median bands', [1, 'instagram', 20_000, 'followers', { method: 'mean' }], { key: 'benchmarkNeedsMedian', args: ['Modash Instagram engagement rate calculator'] }],
+    ['followers below 1K', [5, 'instagram', 999, 'followers'], { key: 'benchmarkBelowFirstBand', args: [{ number: 1_000, as: 'integer' }, { number: 999, as: 'integer' }] }],
+    ['followers below 1K on TikTok', [5, 'tiktok', 0, 'views'], { key: 'benchmarkBelowFirstBand', args: [{ number: 1_000, as: 'integer' }, { number: 0, as: 'integer' }] }],
+    ['unknown followers', [5, 'instagram', Number.NaN, 'followers'], { key: 'benchmarkFollowersUnknown' }],
+    ['no rate', [Number.NaN, 'instagram', 20_000, 'followers'], { key: 'benchmarkNoRate' }],
+    ['negative rate', [-1, 'instagram', 20_000, 'followers'], { key: 'benchmarkNoRate' }],
   ])('%s → none', (_title, args, reason) => {
-    const result = compare(...args);
-    expect(result.verdict).toBe('none');
-    expect(result.verdict === 'none' && result.reason).toMatch(reason);
+    expect(compare(...args)).toEqual({ verdict: 'none', reason });
   });
 
   it('X with under 1K followers still says there is no X benchmark', () => {
-    const result = compare(1, 'x', 500, 'followers');
-    expect(result.verdict === 'none' && result.reason).toMatch(/No published X benchmark/);
+    expect(compare(1, 'x', 500, 'followers')).toEqual({ verdict: 'none', reason: { key: 'benchmarkNoneX' } });
   });
 
   it('a median rate with an explicit formula compares as usual', () => {
@@ -187,9 +184,7 @@ describe('compareEngagement', () => {
     const profile = snapshot(exact(20_000), [200, 220, 180, 200, 200]);
     const result = compareEngagement(engagementRate(profile), profile);
     expect(result.verdict).toBe('typical'); // median 200 ÷ 20,000 = 1%
-    expect(describeComparison(result)).toBe(
-      'Typical for 10K–50K followers (average 0.84–1.11%, Modash Instagram engagement rate calculator, 2025)',
-    );
+    expect(compared(result)).toMatchObject({ band: { minFollowers: 10_000, maxFollowers: 50_000 }, datasetId: 'modash-instagram' });
   });
 
   it.each([
@@ -201,7 +196,7 @@ describe('compareEngagement', () => {
     const result = compareEngagement(engagementRate(profile), profile);
     expect(result.verdict).toBe(verdict);
     if (result.verdict === 'none') {
-      expect(result.reason).toBe(`No benchmark verdict: the rate comes from ${count} of the creator's own posts, and a verdict takes at least 5 (with fewer, one post's luck decides it).`);
+      expect(result.reason).toEqual({ key: 'benchmarkFewPosts', args: [count, 5] });
     }
   });
 
@@ -215,33 +210,19 @@ describe('compareEngagement', () => {
     const profile = snapshot(undefined, [200]);
     expect(compareEngagement(engagementRate(profile), profile)).toEqual({
       verdict: 'none',
-      reason: "The follower count wasn't found on the page, so a rate per follower can't be worked out.",
+      reason: { key: 'failFollowersNotFound' },
     });
   });
 
   it('notes a rounded follower count on a band edge', () => {
     const profile = snapshot(rounded(10_000, 9_500, 10_499), [100, 100, 100, 100, 100]);
     const result = compared(compareEngagement(engagementRate(profile), profile));
-    expect(bandLabel(result.band)).toBe('10K–50K followers');
-    expect(result.caveats).toEqual([
-      'The follower count is rounded and could fall in a neighbouring band (10K–50K followers used).',
-    ]);
+    expect(result.band).toMatchObject({ minFollowers: 10_000, maxFollowers: 50_000 });
+    expect(result.caveats).toEqual([{ key: 'benchmarkRoundedCaveat', args: [bandMessage(result.band)] }]);
   });
 
   it('no note when the rounded count stays inside the band', () => {
     const profile = snapshot(rounded(20_000, 19_500, 20_499), [200, 200, 200, 200, 200]);
     expect(compared(compareEngagement(engagementRate(profile), profile)).caveats).toEqual([]);
-  });
-});
-
-describe('describeComparison', () => {
-  it.each<[Parameters<typeof compare>, string]>([
-    [[2, 'instagram', 2_000, 'followers'], 'Below average for 1K–5K followers (average 3.38–4.42%, Modash Instagram engagement rate calculator, 2025)'],
-    [[5, 'instagram', 2_000, 'followers'], 'Above average for 1K–5K followers (average 3.38–4.42%, Modash Instagram engagement rate calculator, 2025)'],
-    [[9, 'instagram', 2_000, 'followers'], 'High for 1K–5K followers (average 3.38–4.42%, Modash Instagram engagement rate calculator, 2025)'],
-    [[1, 'bluesky', 2_000, 'followers'], 'No published Bluesky engagement benchmark was found.'],
-    [[1, 'threads', 2_000, 'followers'], 'No published Threads engagement benchmark was found.'],
-  ])('%j → %s', (args, text) => {
-    expect(describeComparison(compare(...args))).toBe(text);
   });
 });

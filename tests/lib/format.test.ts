@@ -12,9 +12,8 @@ import {
   formatPercent,
   formatRange,
   formatRelativeTime,
-  postNoun,
 } from '@/lib/format';
-import { t, uiLanguage } from '@/lib/i18n';
+import { plural, t, uiLanguage } from '@/lib/i18n';
 import { setNumberSource } from '@/lib/number-source';
 import { deriveNumberPack, installNumberPack, learnedNumberPack, packNumberSource, resetNumberPacks } from '@/lib/warm-start/number-pack';
 import { LOCALES, useLocale } from '../i18n-fake';
@@ -109,7 +108,8 @@ describe('in the UI language', () => {
   ] as const)('%s words and thresholds: %s, %s, %s, %s', (locale, audience, videos, tenK, millions) => {
     useLocale(locale);
     expect(audienceNoun('instagram')).toBe(audience);
-    expect(postNoun('youtube')).toBe(videos);
+    // Failures name a platform's posts with this plural (lib/engagement.ts, "No videos were found…").
+    expect(plural('videoNoun', 2)).toBe(videos);
     expect(spaced(formatFollowers(10_000))).toBe(tenK);
     expect(spaced(formatFollowers(1_500_000))).toBe(millions);
   });

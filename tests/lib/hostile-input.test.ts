@@ -10,6 +10,7 @@ import { ShortlistTable } from '@/components/dashboard/ShortlistTable';
 import { toRow } from '@/components/dashboard/shortlist-rows';
 import { ProfilePanel } from '@/components/popup/ProfilePanel';
 import { RecentList } from '@/components/popup/RecentList';
+import { say } from '@/components/words/message';
 import type { ProfileView } from '@/lib/model';
 import { parseCountDetailed, type CountReading } from '@/lib/count';
 import { shortlistToCsv } from '@/lib/csv';
@@ -129,7 +130,7 @@ function expectSaneEngagement(engagement: EngagementResult): void {
     }
   } else {
     expect(FAILURE_REASONS).toContain(engagement.reason);
-    expect(engagement.message).not.toMatch(/NaN|Infinity|undefined/);
+    expect(say(engagement.message)).not.toMatch(/NaN|Infinity|undefined/);
   }
 }
 

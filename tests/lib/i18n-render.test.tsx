@@ -9,6 +9,7 @@ import { ProfilePanel } from '@/components/popup/ProfilePanel';
 import { readSnapshot } from '@/lib/sites';
 import { instagram } from '@/lib/sites/instagram';
 import { parseBackup } from '@/lib/shortlist/backup';
+import { say } from '@/components/words/message';
 import { compare } from '@/lib/benchmarks';
 import type { ProfileView } from '@/lib/model';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
@@ -130,10 +131,10 @@ describe('benchmarks in Spanish', () => {
   it('gives the no-benchmark reason and the method caveat in Spanish', () => {
     useLocale('es');
     const none = compare(1, 'bluesky', 20_000, 'followers');
-    expect(none.verdict === 'none' && none.reason).toBe('No se encontró ningún benchmark de engagement publicado para Bluesky.');
+    expect(none.verdict === 'none' && say(none.reason)).toBe('No se encontró ningún benchmark de engagement publicado para Bluesky.');
     const tiktok = compare(6.2, 'tiktok', 1_000_000, 'views');
-    if (tiktok.verdict === 'none') throw new Error(tiktok.reason);
-    expect(tiktok.caveats[0]).toMatch(/^Modash divide la mediana de interacciones/);
+    if (tiktok.verdict === 'none') throw new Error(tiktok.reason.key);
+    expect(say(tiktok.caveats[0]!)).toMatch(/^Modash divide la mediana de interacciones/);
     // Source names stay as published.
     expect(tiktok.source.name).toMatch(/Modash/);
   });
@@ -280,7 +281,7 @@ describe('dashboard', () => {
     );
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows.map((row) => row.lastElementChild?.textContent)).toEqual(['Handle fehlt', 'url muss ein https-Link sein (erhalten: javascript)']);
-    expect(parseBackup('{').error).toMatch(/^Diese Datei ist kein JSON \(/);
-    expect(parseBackup({ version: 999, profiles: [] }).error).toMatch(/^Diese Sicherung stammt von einer neueren MicroScope-Version/);
+    expect(say(parseBackup('{').error!)).toMatch(/^Diese Datei ist kein JSON \(/);
+    expect(say(parseBackup({ version: 999, profiles: [] }).error!)).toMatch(/^Diese Sicherung stammt von einer neueren MicroScope-Version/);
   });
 });

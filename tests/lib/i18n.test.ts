@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listInWords, plural, resetLanguage, t, uiLanguage } from '@/lib/i18n';
-import { describeVerdict } from '@/lib/tiers';
+import { describeVerdict } from '@/components/words/tiers';
 import { formatMessage, LOCALES, readMessages, useLocale, type ChromeMessage } from '../i18n-fake';
 
 const english = readMessages('en');

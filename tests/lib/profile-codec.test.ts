@@ -9,7 +9,7 @@ import { exact, makeProfile } from './shortlist-fixtures';
 /** What the stored text reads back as, checked like every stored profile. */
 function roundTrip(profile: SavedProfile): SavedProfile {
   const checked = checkProfile(decodeProfile(encodeProfile(profile)), 'stored');
-  if (!checked.ok) throw new Error(checked.reason);
+  if (!checked.ok) throw new Error(JSON.stringify(checked.reason));
   return checked.profile;
 }
 
@@ -119,7 +119,7 @@ WITH_SIGNALS.history[2]!.signals = { states: { ...WITH_SIGNALS.history[1]!.signa
 describe('schema v4 fields in the text: quote and signals summary', () => {
   it('read back exactly, by the full path and the fast path', () => {
     const checked = checkProfile(WITH_SIGNALS, 'stored');
-    if (!checked.ok) throw new Error(checked.reason);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.reason));
     expect(checked.profile).toEqual(WITH_SIGNALS);
     const text = encodeProfile(WITH_SIGNALS);
     expect(text.split('|')).toHaveLength(10);

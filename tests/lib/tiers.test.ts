@@ -12,8 +12,6 @@ import {
   TierSchemeError,
   checkTierBounds,
   customTierScheme,
-  describeTier,
-  describeVerdict,
   isMicro,
   schemeTiers,
   tierOf,
@@ -25,6 +23,7 @@ import {
   type Tier,
   type TierScheme,
 } from '@/lib/tiers';
+import type { MessageCode } from '@/lib/i18n';
 
 const exact = (n: number): CountReading => ({ value: n, exact: true, min: n, max: n });
 const rounded = (n: number, min: number, max: number): CountReading => ({ value: n, exact: false, min, max });
@@ -38,7 +37,7 @@ describe('presets', () => {
   it('has the three schemes of metrics.md, founding first and default', () => {
     expect(TIER_SCHEMES.map((scheme) => scheme.id)).toEqual(['founding', 'five-tier', 'later-sprout']);
     expect(DEFAULT_TIER_SCHEME).toBe(founding);
-    expect(founding.name).toBe('Founding definition (micro < 10K)');
+    expect(founding.shortName).toBe('Founding');
   });
 
   it.each([
@@ -143,17 +142,6 @@ describe('ranges and labels', () => {
     expect(tierRange(tier, byId(id))).toEqual(range);
   });
 
-  it.each<[Tier, string, string]>([
-    ['micro', 'founding', 'Micro (1K to under 10K followers)'],
-    ['nano', 'founding', 'Nano (under 1K followers)'],
-    ['emerging', 'five-tier', 'Emerging (under 1K followers)'],
-    ['mid', 'five-tier', 'Mid-tier (50K to under 500K followers)'],
-    ['mega', 'five-tier', 'Mega (1M followers or more)'],
-    ['emerging', 'later-sprout', 'Emerging (not used by this scheme)'],
-  ])('describeTier(%s, %s) → %s', (tier, id, text) => {
-    expect(describeTier(tier, byId(id))).toBe(text);
-  });
-
   it('names every tier, with distinct badge glyphs of at most 2 characters', () => {
     expect(TIER_LABELS.micro).toBe('Micro');
     expect(TIER_GLYPHS.micro).toBe('µ');
@@ -213,13 +201,6 @@ describe('tierVerdict', () => {
   it('defaults to the founding scheme', () => {
     expect(tierVerdict(exact(5_000)).tier).toBe('micro');
   });
-
-  it.each<[Tier[], string]>([
-    [['micro'], 'Micro'],
-    [['micro', 'mid'], 'Micro or Mid-tier'],
-  ])('describeVerdict(%o) → %s', (possibleTiers, text) => {
-    expect(describeVerdict({ tier: possibleTiers[0]!, borderline: possibleTiers.length > 1, possibleTiers })).toBe(text);
-  });
 });
 
 describe('custom thresholds', () => {
@@ -227,7 +208,7 @@ describe('custom thresholds', () => {
     const fromArray = customTierScheme([0, 5_000, 20_000, 100_000, 1_000_000]);
     expect(fromArray).toMatchObject({
       id: 'custom',
-      name: 'Custom (micro 5K – < 20K)',
+      shortName: 'Custom',
       bounds: { nano: 0, micro: 5_000, mid: 20_000, macro: 100_000, mega: 1_000_000 },
     });
     expect(customTierScheme(fromArray.bounds)).toEqual(fromArray);
@@ -241,38 +222,34 @@ describe('custom thresholds', () => {
     expect(tierOf(500, scheme)).toBe('nano');
   });
 
-  it.each<[string, readonly number[] | Record<string, unknown>, string[]]>([
-    [
-      'not increasing',
-      [0, 10_000, 5_000, 100_000, 1_000_000],
-      ['Mid must start above micro (got 5,000 ≤ 10,000).'],
-    ],
-    ['equal bounds', [1_000, 1_000, 10_000, 100_000, 1_000_000], ['Micro must start above nano (got 1,000 ≤ 1,000).']],
+  // The words of each fault: tests/components/words/tiers.test.ts.
+  it.each<[string, readonly number[] | Record<string, unknown>, MessageCode[]]>([
+    ['not increasing', [0, 10_000, 5_000, 100_000, 1_000_000], [{ key: 'tierBoundNotAbove', args: ['Mid', 'micro', { number: 5_000, as: 'typed' }, { number: 10_000, as: 'typed' }] }]],
+    ['equal bounds', [1_000, 1_000, 10_000, 100_000, 1_000_000], [{ key: 'tierBoundNotAbove', args: ['Micro', 'nano', { number: 1_000, as: 'typed' }, { number: 1_000, as: 'typed' }] }]],
     [
       'two faults reported together',
       [0, 5_000, 20_000, 20_000, 10_000],
-      ['Macro must start above mid (got 20,000 ≤ 20,000).', 'Mega must start above macro (got 10,000 ≤ 20,000).'],
+      [
+        { key: 'tierBoundNotAbove', args: ['Macro', 'mid', { number: 20_000, as: 'typed' }, { number: 20_000, as: 'typed' }] },
+        { key: 'tierBoundNotAbove', args: ['Mega', 'macro', { number: 10_000, as: 'typed' }, { number: 20_000, as: 'typed' }] },
+      ],
     ],
-    ['negative nano', [-1, 1_000, 10_000, 100_000, 1_000_000], ["Nano can't start below 0 followers (got -1)."]],
-    ['zero micro', [0, 0, 10_000, 100_000, 1_000_000], ['Micro must start above 0 followers (got 0).']],
-    ['negative mega', [0, 1_000, 10_000, 100_000, -5], ['Mega must start above 0 followers (got -5).']],
-    ['non-integer', [0, 1_500.5, 10_000, 100_000, 1_000_000], ['Micro must be a whole number of followers (got 1,500.5).']],
-    ['NaN', [0, Number.NaN, 10_000, 100_000, 1_000_000], ['Micro must be a number of followers (got NaN).']],
-    ['too large', [0, 1_000, 10_000, 100_000, 1e20], ['Mega is too large (got 100,000,000,000,000,000,000).']],
-    ['four bounds', [0, 1_000, 10_000, 100_000], ['Enter 5 thresholds (nano, micro, mid, macro, mega); got 4.']],
-    ['six bounds', [0, 1, 2, 3, 4, 5], ['Enter 5 thresholds (nano, micro, mid, macro, mega); got 6.']],
-    ['missing field', { nano: 0, micro: 1_000, mid: 10_000, macro: 100_000 }, ['Mega threshold is missing.']],
-    [
-      'text field',
-      { nano: 0, micro: '1000', mid: 10_000, macro: 100_000, mega: 1_000_000 },
-      ['Micro must be a number of followers (got "1000").'],
-    ],
+    ['negative nano', [-1, 1_000, 10_000, 100_000, 1_000_000], [{ key: 'tierBoundBelowZero', args: ['Nano', { number: -1, as: 'typed' }] }]],
+    ['zero micro', [0, 0, 10_000, 100_000, 1_000_000], [{ key: 'tierBoundNotPositive', args: ['Micro', { number: 0, as: 'typed' }] }]],
+    ['negative mega', [0, 1_000, 10_000, 100_000, -5], [{ key: 'tierBoundNotPositive', args: ['Mega', { number: -5, as: 'typed' }] }]],
+    ['non-integer', [0, 1_500.5, 10_000, 100_000, 1_000_000], [{ key: 'tierBoundNotWhole', args: ['Micro', { number: 1_500.5, as: 'typed' }] }]],
+    ['NaN', [0, Number.NaN, 10_000, 100_000, 1_000_000], [{ key: 'tierBoundNotNumber', args: ['Micro', 'NaN'] }]],
+    ['too large', [0, 1_000, 10_000, 100_000, 1e20], [{ key: 'tierBoundTooLarge', args: ['Mega', { number: 1e20, as: 'typed' }] }]],
+    ['four bounds', [0, 1_000, 10_000, 100_000], [{ key: 'tierBoundsCount', args: [5, 4] }]],
+    ['six bounds', [0, 1, 2, 3, 4, 5], [{ key: 'tierBoundsCount', args: [5, 6] }]],
+    ['missing field', { nano: 0, micro: 1_000, mid: 10_000, macro: 100_000 }, [{ key: 'tierBoundMissing', args: ['Mega'] }]],
+    ['text field', { nano: 0, micro: '1000', mid: 10_000, macro: 100_000, mega: 1_000_000 }, [{ key: 'tierBoundNotNumber', args: ['Micro', '"1000"'] }]],
   ])('%s: %j', (_title, bounds, errors) => {
     // Runtime input from storage or a form may not match the static type.
     const input = bounds as unknown as Parameters<typeof validateTierBounds>[0];
     expect(validateTierBounds(input)).toEqual({ ok: false, errors });
     expect(() => customTierScheme(input)).toThrow(TierSchemeError);
-    expect(() => customTierScheme(input)).toThrow(errors.join(' '));
+    expect(() => customTierScheme(input)).toThrow(errors.map((error) => error.key).join(' '));
   });
 
   it('ties each fault to its tier for the form, whatever the wording', () => {
@@ -281,11 +258,11 @@ describe('custom thresholds', () => {
     if (checked.ok) return;
     expect(checked.problems.map((problem) => problem.tier)).toEqual(['mega', 'mid']);
     expect(checked.problems.map((problem) => problem.message)).toEqual(
-      (validateTierBounds({ nano: 0, micro: 1_000, mid: 500, macro: 100_000, mega: Number.NaN }) as { errors: string[] }).errors,
+      (validateTierBounds({ nano: 0, micro: 1_000, mid: 500, macro: 100_000, mega: Number.NaN }) as { errors: MessageCode[] }).errors,
     );
     // A wrong number of bounds is about no single field.
     const short = checkTierBounds([0, 1_000]);
-    expect(short.ok === false && short.problems).toEqual([{ message: 'Enter 5 thresholds (nano, micro, mid, macro, mega); got 2.' }]);
+    expect(short.ok === false && short.problems).toEqual([{ message: { key: 'tierBoundsCount', args: [5, 2] } }]);
   });
 
   it('keeps the messages on the error', () => {
@@ -294,7 +271,7 @@ describe('custom thresholds', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(TierSchemeError);
-      expect((error as TierSchemeError).errors).toEqual(['Mid must start above micro (got 5,000 ≤ 10,000).']);
+      expect((error as TierSchemeError).errors).toEqual([{ key: 'tierBoundNotAbove', args: ['Mid', 'micro', { number: 5_000, as: 'typed' }, { number: 10_000, as: 'typed' }] }]);
     }
   });
 });

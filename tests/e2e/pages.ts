@@ -50,6 +50,7 @@ const DEMO_FIXTURES: readonly (readonly [platform: Platform, name: string])[] = 
   ['youtube', 'demo-creator'], // mega, rounded
   ['x', 'demo-creator'], // mid, exact
   ['bluesky', 'demo-creator'], // micro, exact
+  ['threads', 'demo-creator'], // mid, exact (span[title] and embedded JSON); no Threads benchmark
 ];
 
 /** The demo pages with their URLs; a fixture that is missing is left for demo.ts to report. */

@@ -58,6 +58,7 @@ const FIXTURES: [name: string, expected: Dated][] = [
   ['bluesky/demo-creator', { own: 8, dated: 8, newest: '2026-12-05T22:00:00.000Z', approximate: false }],
   ['instagram/demo-creator', { own: 12, dated: 12, newest: '2026-12-05T16:00:00.000Z', approximate: false }],
   ['instagram/demo-flagged', { own: 12, dated: 12, newest: '2026-12-05T06:00:00.000Z', approximate: false }],
+  ['threads/demo-creator', { own: 9, dated: 9, newest: '2026-12-06T08:40:00.000Z', approximate: false }],
   ['youtube/demo-creator', { own: 8, dated: 8, newest: ago(2 * DAY), approximate: true }], // "2 days ago", … "1 month ago"
   ['tiktok/profile', { own: 4, dated: 4, newest: '2023-11-24T12:10:51.000Z', approximate: false }],
   ['tiktok/profile-de', { own: 2, dated: 2, newest: '2023-12-16T01:34:57.000Z', approximate: false }],

@@ -56,16 +56,11 @@ export const SETTLE_TIMEOUT_MS = 6000;
 /**
  * Profile tabs whose posts are remembered within a document, and posts per tab: what the user
  * revealed (Instagram's hover overlays) is not lost when they open a post (the URL becomes
- * /p/CODE/) or visit another profile and come back (issue 15, item 4).
+ * /p/CODE/) or visit another profile and come back (issue 15, item 4). Only where the adapter
+ * says its grid reveals counts on demand (SiteAdapter.revealsCountsOnDemand).
  */
 const REMEMBERED_TABS = 5;
 const REMEMBERED_POSTS = 500;
-/**
- * Where the memory is kept: Instagram, whose grid shows counts only under the mouse. The other
- * sites render every count in their grids; YouTube's even keeps the previous channel's elements
- * after its URL changed, which a memory would carry over (lib/content-lifetime.ts re-reads then).
- */
-const REMEMBERING: ReadonlySet<string> = new Set(['instagram']);
 
 /**
  * The content script's brain, free of WXT so tests can drive it: on every navigation it drops the
@@ -181,7 +176,7 @@ export function createController(deps: ControllerDeps) {
       initial.handle.toLowerCase() === found.handle.toLowerCase();
 
     reader = { anchor: () => null };
-    visiting = REMEMBERING.has(found.adapter.platform) ? `${found.adapter.platform} ${url.pathname.toLowerCase().replace(/\/?$/, '/')}` : undefined;
+    visiting = found.adapter.revealsCountsOnDemand ? `${found.adapter.platform} ${url.pathname.toLowerCase().replace(/\/?$/, '/')}` : undefined;
     const seedPosts = visiting === undefined ? undefined : remembered.get(visiting);
     // The first snapshot comes from inside watchProfile, before its reader (the anchor) is known
     // here: it is rendered once, right after, with the badge.

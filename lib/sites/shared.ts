@@ -183,6 +183,7 @@ export interface AdapterSpec {
   /** The reader's methods may throw: defineAdapter turns a surprise into a partial answer. */
   createReader(doc: Document, url: URL, options: ReadOptions): ProfileReader;
   manualCheckUrls: readonly string[];
+  revealsCountsOnDemand?: boolean;
 }
 
 /** Matches nothing: a reader that could not be built reads no posts. */
@@ -198,6 +199,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
   return {
     platform: spec.platform,
     manualCheckUrls: spec.manualCheckUrls,
+    ...(spec.revealsCountsOnDemand && { revealsCountsOnDemand: true }),
     matchesHost: (hostname) => attempt('host', () => spec.isHost(hostname)) ?? false,
     profileHandle,
     reader(doc, url, options) {

@@ -121,4 +121,11 @@ export interface SiteAdapter {
   reader(doc: Document, url: URL, options: ReadOptions): ProfileReader;
   /** Real public profiles to check by hand when the site changes. */
   readonly manualCheckUrls: readonly string[];
+  /**
+   * The grid shows a post's counts only while the user reveals them (Instagram's hover overlays):
+   * the controller keeps what a profile tab read within the document, so opening a post or another
+   * profile and coming back loses none of it. Sites whose grids render every count leave it off
+   * (YouTube even keeps the previous channel's elements after its URL changed).
+   */
+  readonly revealsCountsOnDemand?: boolean;
 }

@@ -9,6 +9,8 @@ export function syntheticAdapter() {
   const calls = { header: 0, post: 0, readAt: [] as (number | undefined)[] };
   const adapter: SiteAdapter = {
     platform: 'instagram',
+    // Like Instagram's grid: counts the user revealed are kept per profile tab (the controller's memory).
+    revealsCountsOnDemand: true,
     matchesHost: (hostname) => hostname === 'synthetic.test',
     profileHandle: (url) => /^\/([a-z]+)\/?$/.exec(url.pathname)?.[1],
     reader(doc, url, options): ProfileReader {

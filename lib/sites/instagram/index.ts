@@ -571,6 +571,8 @@ export const instagram = defineAdapter({
   isHost: isInstagramHost,
   profileHandle,
   createReader,
+  // Likes and comments appear only in the hover overlay of the tile under the mouse.
+  revealsCountsOnDemand: true,
   manualCheckUrls: [
     'https://www.instagram.com/instagram/', // huge account: "700M followers", rounded text, title exact
     'https://www.instagram.com/natgeo/reels/', // reels tab: play counts on tiles

@@ -462,7 +462,7 @@ export function summarise(results: PageResult[], variant: string, warmIcu: boole
   });
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
@@ -504,24 +504,45 @@ const SCRIPT_EVENTS = new Set([
 ]);
 
 /** One load traced: the extension's tasks, and its script CPU time ScriptDuration can miss. */
+/** A Chrome trace (toplevel, timeline, V8 execution) of loading `url` in `page`, watched for `waitMs`. */
+export async function traceEvents(browser: BenchBrowser, page: Page, url: string, waitMs: number): Promise<TraceEvent[]> {
+  const cdp = await browser.context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (message) => events.push(...(message.value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute'] },
+    transferMode: 'ReportEvents',
+  });
+  const started = Date.now();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await sleep(waitMs - (Date.now() - started));
+  await cdp.send('Tracing.end');
+  await complete;
+  return events;
+}
+
+/** The outermost of `events` (those nested in an earlier one left out), and their thread CPU time summed, ms. */
+export function outermostCpu(events: readonly TraceEvent[]): { cpuMs: number; outermost: TraceEvent[] } {
+  const sorted = [...events].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  let cpuMs = 0;
+  let end = -1;
+  const outermost: TraceEvent[] = [];
+  for (const event of sorted) {
+    if (event.ts < end) continue; // nested in the previous outermost one
+    outermost.push(event);
+    cpuMs += (event.tdur ?? 0) / 1000;
+    end = event.ts + (event.dur ?? 0);
+  }
+  return { cpuMs, outermost };
+}
+
 export async function traceLoad(browser: BenchBrowser, url: string, waitMs: number, warmIcu = false): Promise<TracedLoad> {
   const page = await browser.context.newPage();
   try {
     // The warm-up script is evaluated by DevTools (no URL): its EvaluateScript is left out below.
     if (warmIcu) await page.addInitScript({ content: "try { new Intl.NumberFormat('en').format(1); } catch {}" });
-    const cdp = await browser.context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (message) => events.push(...(message.value as unknown as TraceEvent[])));
-    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute'] },
-      transferMode: 'ReportEvents',
-    });
-    const started = Date.now();
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    await sleep(waitMs - (Date.now() - started));
-    await cdp.send('Tracing.end');
-    await complete;
+    const events = await traceEvents(browser, page, url, waitMs);
     const ours = events.filter(
       (event) => event.ph === 'X' && (event.args?.data?.url ?? '').startsWith('chrome-extension://') && /^(EvaluateScript|FunctionCall|v8\.compile)$/.test(event.name),
     );
@@ -530,17 +551,8 @@ export async function traceLoad(browser: BenchBrowser, url: string, waitMs: numb
     const tasks = events.filter((event) => event.ph === 'X' && event.name === 'ThreadControllerImpl::RunTask' && onThread(event));
     const scripts = events
       .filter((event) => event.ph === 'X' && SCRIPT_EVENTS.has(event.name) && onThread(event))
-      .filter((event) => event.name !== 'EvaluateScript' || (event.args?.data?.url ?? '').startsWith('chrome-extension://'))
-      .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-    let scriptCpuMs = 0;
-    let end = -1;
-    const outermost: TraceEvent[] = [];
-    for (const event of scripts) {
-      if (event.ts < end) continue; // nested in the previous outermost one
-      outermost.push(event);
-      scriptCpuMs += (event.tdur ?? 0) / 1000;
-      end = event.ts + (event.dur ?? 0);
-    }
+      .filter((event) => event.name !== 'EvaluateScript' || (event.args?.data?.url ?? '').startsWith('chrome-extension://'));
+    const { cpuMs: scriptCpuMs, outermost } = outermostCpu(scripts);
     // A task is the extension's when script ran in it: page scripts are off, so all script is ours
     // (promise continuations included, which carry no URL).
     return {

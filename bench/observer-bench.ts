@@ -21,7 +21,8 @@ import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { pageDataRoutes, PAGE_DATA_FIXTURE, PAGE_DATA_URL } from '../tests/e2e/page-data';
 import { startReplayServer, type Route } from '../tests/e2e/server';
-import { launch, sleep, type BenchBrowser } from './chromium';
+import { launch, type BenchBrowser } from './chromium';
+import { outermostCpu, traceEvents } from './extension-bench';
 import { BENCH_PAGES, FIXTURES, ROOT } from './pages';
 import { fixtureUrl } from '../tests/fixtures';
 import { median } from './stats';
@@ -65,42 +66,14 @@ export function observerRoutes(pages: readonly ObserverPage[]): Route[] {
   });
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { url?: string } };
-}
-
 /** One traced load: the observer's script CPU in ms. */
 async function observerLoad(browser: BenchBrowser, url: string): Promise<number> {
   const page = await browser.context.newPage();
   try {
-    const cdp = await browser.context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (message) => events.push(...(message.value as unknown as TraceEvent[])));
-    const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute'] }, transferMode: 'ReportEvents' });
-    const started = Date.now();
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    await sleep(WINDOW_MS - (Date.now() - started));
-    await cdp.send('Tracing.end');
-    await complete;
-    const ours = events
-      .filter((event) => event.ph === 'X' && /^(EvaluateScript|FunctionCall|v8\.compile)$/.test(event.name) && (event.args?.data?.url ?? '').endsWith(`/${OBSERVER_FILE}`))
-      .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-    let total = 0;
-    let end = -1;
-    for (const event of ours) {
-      if (event.ts < end) continue; // nested in the previous one
-      total += (event.tdur ?? 0) / 1000;
-      end = event.ts + (event.dur ?? 0);
-    }
-    return total;
+    const events = await traceEvents(browser, page, url, WINDOW_MS);
+    return outermostCpu(
+      events.filter((event) => event.ph === 'X' && /^(EvaluateScript|FunctionCall|v8\.compile)$/.test(event.name) && (event.args?.data?.url ?? '').endsWith(`/${OBSERVER_FILE}`)),
+    ).cpuMs;
   } finally {
     await page.close();
   }

@@ -6,7 +6,7 @@
 import { watchProfile } from '../../lib/profile-watch';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { adapterFor, readSnapshot } from '../../lib/sites';
-import type { ProfileSnapshot, SiteAdapter } from '../../lib/sites/types';
+import type { PostCounts, ProfileSnapshot, SiteAdapter } from '../../lib/sites/types';
 import { buildVerdict } from '../../lib/verdict';
 
 export interface ScrapeTiming {
@@ -70,17 +70,47 @@ function findGrid(): Grid {
     if (!tile.parentElement || tile.parentElement.closest(reader.postSelector)) continue;
     const id = reader.post(tile)?.id;
     if (!id) continue;
-    const candidate: Grid = { parent: tile.parentElement, template: tile, id, next: 0, counted: false };
-    fallback ??= candidate;
-    const probe = tile.cloneNode(true) as Element;
-    rewrite(probe, id, cloneId(id, 899_999));
-    const read = reader.post(probe);
-    if (read && read.id !== id && COUNTS.some((key) => read[key] !== undefined) && !read.likesHidden && !read.pinned && !read.notOwn) {
-      return { ...candidate, counted: true };
+    // The tile itself, or where the reader reads a clone beside it only with its wrappers (a
+    // feed's item: feedItem), the tile with them.
+    for (const unit of new Set([tile, feedItem(tile)])) {
+      if (!unit.parentElement) continue;
+      const candidate: Grid = { parent: unit.parentElement, template: unit, id, next: 0, counted: false };
+      fallback ??= candidate;
+      const read = readClone(reader, unit, id);
+      if (!read) continue;
+      if (COUNTS.some((key) => read[key] !== undefined) && !read.likesHidden && !read.pinned && !read.notOwn) return { ...candidate, counted: true };
+      break;
     }
   }
   if (fallback) return fallback;
   throw new Error('no post tile with an id on this page: nothing to clone');
+}
+
+/** A clone of `unit` (its post id renewed), read where the page would have it: beside `unit`. */
+function readClone(reader: ReturnType<SiteAdapter['reader']>, unit: Element, id: string): PostCounts | undefined {
+  const probe = unit.cloneNode(true) as Element;
+  const probeId = cloneId(id, 899_999);
+  rewrite(probe, id, probeId);
+  unit.parentElement!.insertBefore(probe, unit.nextSibling);
+  try {
+    const tile = probe.matches(reader.postSelector) ? probe : probe.querySelector(reader.postSelector);
+    const read = tile ? reader.post(tile) : undefined;
+    return read?.id === probeId ? read : undefined;
+  } finally {
+    probe.remove();
+  }
+}
+
+/**
+ * What the page adds per post: `tile` with the wrappers around it that hold nothing else (an
+ * ancestor with a single child). A feed wraps each post in elements of its own (Threads: three
+ * <div>s, whose grandparent groups a thread's posts, so a tile cloned beside its siblings would
+ * read as a reply in the first post's thread); a grid's tile is its own item.
+ */
+function feedItem(tile: Element): Element {
+  let unit = tile;
+  while (unit.parentElement && unit.parentElement !== document.body && unit.parentElement.childElementCount === 1) unit = unit.parentElement;
+  return unit;
 }
 
 /**

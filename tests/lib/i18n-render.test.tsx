@@ -97,6 +97,9 @@ describe('badge', () => {
     ['de', 'MIKRO', 'nach Followern', 'Auf der Shortlist ✓', 'Schließen'],
     ['es', 'MICRO', 'por seguidores', 'Guardado en la preselección ✓', 'Cerrar'],
     ['pt_BR', 'MICRO', 'por seguidores', 'Salvo na shortlist ✓', 'Fechar'],
+    ['fr', 'MICRO', 'par abonné', 'Dans la présélection ✓', 'Fermer'],
+    ['it', 'MICRO', 'sui follower', 'Nella shortlist ✓', 'Chiudi'],
+    ['nl', 'MICRO', 'per volger', 'Op de shortlist ✓', 'Sluiten'],
   ] as const)('%s: pill and card in the UI language', (locale, micro, basis, saved, close) => {
     useLocale(locale);
     const { verdict } = view({ followers: exact(5_000), posts: posts(12) });
@@ -202,6 +205,9 @@ describe('dashboard', () => {
   it.each([
     ['de', { header: 'Kosten/Interaktion', cost: '6,00 EUR', filter: 'Aktiv in den letzten 30 Tagen', heading: 'Angebotener Preis', look: 'Kommentare pro 100 Likes', jump: 'Follower-Sprung' }],
     ['pt_BR', { header: 'Custo/engajamento', cost: '6,00 EUR', filter: 'Ativos nos últimos 30 dias', heading: 'Preço cotado', look: 'Comentários por 100 curtidas', jump: 'Salto de seguidores' }],
+    ['fr', { header: 'Coût/engagement', cost: '6,00 EUR', filter: 'Actif ces 30 derniers jours', heading: 'Tarif demandé', look: 'Commentaires pour 100 likes', jump: "Bond d’abonnés" }],
+    ['it', { header: 'Costo/interazione', cost: '6,00 EUR', filter: 'Attivi negli ultimi 30 giorni', heading: 'Prezzo richiesto', look: 'Commenti ogni 100 like', jump: 'Balzo di follower' }],
+    ['nl', { header: 'Kosten/engagement', cost: '6,00 EUR', filter: 'Actief in de laatste 30 dagen', heading: 'Gevraagde prijs', look: 'Reacties per 100 likes', jump: 'Sprong in volgers' }],
   ] as const)('shows the decision signals and a quoted price in %s (issue 16)', (locale, words) => {
     useLocale(locale);
     const view = render(

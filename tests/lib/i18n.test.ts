@@ -57,12 +57,11 @@ describe('public/_locales', () => {
       for (const locale of LOCALES) expect(readMessages(locale)[key]!.message.trim(), `${locale} ${key}`).not.toBe('');
       if (LOCALES.every((locale) => readMessages(locale)[key]!.message === entry.message)) sameEverywhere.add(key);
     }
-    // Brand and industry words that marketers use as is in all four languages.
+    // Brand and industry words that marketers use as is in every shipped language (French writes "Méga").
     expect([...sameEverywhere].sort()).toEqual(
       [
         'actionTitle',
         'extName',
-        'tier_mega',
         'tier_nano',
         'labelBenchmark',
       ].sort(),
@@ -163,6 +162,15 @@ describe('plural', () => {
     ['pt_BR', 0, '0 publicação'],
     ['pt_BR', 1, '1 publicação'],
     ['pt_BR', 2, '2 publicações'],
+    // CLDR: French counts 0 and 1 as singular too.
+    ['fr', 0, '0 publication'],
+    ['fr', 1, '1 publication'],
+    ['fr', 2, '2 publications'],
+    // Italian "post" does not change in the plural; Dutch does.
+    ['it', 1, '1 post'],
+    ['it', 0, '0 post'],
+    ['nl', 1, '1 post'],
+    ['nl', 0, '0 posts'],
   ] as const)('%s, %i → %s', (locale, count, text) => {
     useLocale(locale);
     expect(plural('postCount', count, String(count))).toBe(text);
@@ -175,6 +183,9 @@ describe('lists in words', () => {
     ['de', 'conjunction', '2 pinned posts, 1 repost und 3 others'],
     ['es', 'conjunction', '2 pinned posts, 1 repost y 3 others'],
     ['pt_BR', 'conjunction', '2 pinned posts, 1 repost e 3 others'],
+    ['fr', 'conjunction', '2 pinned posts, 1 repost et 3 others'],
+    ['it', 'conjunction', '2 pinned posts, 1 repost e 3 others'],
+    ['nl', 'conjunction', '2 pinned posts, 1 repost en 3 others'],
   ] as const)('%s %s', (locale, type, text) => {
     useLocale(locale);
     expect(listInWords(['2 pinned posts', '1 repost', '3 others'], type)).toBe(text);
@@ -185,6 +196,9 @@ describe('lists in words', () => {
     ['de', 'Mikro oder Mid-Tier'],
     ['es', 'Micro o Medio'],
     ['pt_BR', 'Micro ou Intermediário'],
+    ['fr', 'Micro ou Intermédiaire'],
+    ['it', 'Micro o Intermedio'],
+    ['nl', 'Micro of Midden'],
   ] as const)('%s names a borderline verdict\'s tiers: %s', (locale, text) => {
     useLocale(locale);
     expect(describeVerdict({ tier: 'mid', borderline: true, possibleTiers: ['micro', 'mid'] })).toBe(text);

@@ -97,6 +97,9 @@ describe('badge', () => {
     ['de', 'MIKRO', 'nach Followern', 'Auf der Shortlist ✓', 'Schließen'],
     ['es', 'MICRO', 'por seguidores', 'Guardado en la preselección ✓', 'Cerrar'],
     ['pt_BR', 'MICRO', 'por seguidores', 'Salvo na shortlist ✓', 'Fechar'],
+    ['ja', 'マイクロ', 'フォロワー基準', '候補リストに保存済み ✓', '閉じる'],
+    ['ko', '마이크로', '팔로워 기준', '후보 리스트에 저장됨 ✓', '닫기'],
+    ['id', 'MIKRO', 'berdasarkan pengikut', 'Tersimpan di shortlist ✓', 'Tutup'],
   ] as const)('%s: pill and card in the UI language', (locale, micro, basis, saved, close) => {
     useLocale(locale);
     const { verdict } = view({ followers: exact(5_000), posts: posts(12) });

@@ -100,6 +100,9 @@ describe('badge', () => {
     ['fr', 'MICRO', 'par abonné', 'Dans la présélection ✓', 'Fermer'],
     ['it', 'MICRO', 'sui follower', 'Nella shortlist ✓', 'Chiudi'],
     ['nl', 'MICRO', 'per volger', 'Op de shortlist ✓', 'Sluiten'],
+    ['ja', 'マイクロ', 'フォロワー基準', '候補リストに保存済み ✓', '閉じる'],
+    ['ko', '마이크로', '팔로워 기준', '후보 리스트에 저장됨 ✓', '닫기'],
+    ['id', 'MIKRO', 'berdasarkan pengikut', 'Tersimpan di shortlist ✓', 'Tutup'],
   ] as const)('%s: pill and card in the UI language', (locale, micro, basis, saved, close) => {
     useLocale(locale);
     const { verdict } = view({ followers: exact(5_000), posts: posts(12) });

@@ -306,6 +306,7 @@ describe('Signals in every UI language', () => {
     de: 'einen Blick wert',
     pt_BR: 'vale uma olhada',
     pl: 'warto sprawdzić',
+    tr: 'incelemeye değer',
   } as const;
 
   it.each(LOCALES)('%s: every line in words, no key or placeholder left', (locale) => {

@@ -307,6 +307,7 @@ describe('Signals in every UI language', () => {
     pt_BR: 'vale uma olhada',
     pl: 'warto sprawdzić',
     tr: 'incelemeye değer',
+    pt_PT: 'a verificar',
   } as const;
 
   it.each(LOCALES)('%s: every line in words, no key or placeholder left', (locale) => {

@@ -2,7 +2,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resetLanguage } from '@/lib/i18n';
 
 /** The locales shipped in public/_locales, default first. */
-export const LOCALES = ['en', 'es', 'de', 'pt_BR', 'fr', 'it', 'nl', 'ja', 'ko', 'id'] as const;
+export const LOCALES = ['en', 'es', 'de', 'pt_BR', 'fr', 'it', 'nl', 'ja', 'ko', 'id', 'pl', 'tr', 'pt_PT'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export interface ChromeMessage {

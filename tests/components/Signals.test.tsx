@@ -300,7 +300,21 @@ describe('the badge with signals', () => {
 
 describe('Signals in every UI language', () => {
   const flagged = videos([1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 30_000], () => ({ comments: exact(10), views: rounded(12_000, 11_950, 12_049) }));
-  const STATE_LOOK = { en: 'worth a look', es: 'merece una mirada', de: 'einen Blick wert', pt_BR: 'vale uma olhada', fr: 'à vérifier', it: 'da verificare', nl: 'nader bekijken', ja: '要確認', ko: '확인 필요', id: 'perlu dicek' } as const;
+  const STATE_LOOK = {
+    en: 'worth a look',
+    es: 'merece una mirada',
+    de: 'einen Blick wert',
+    pt_BR: 'vale uma olhada',
+    fr: 'à vérifier',
+    it: 'da verificare',
+    nl: 'nader bekijken',
+    ja: '要確認',
+    ko: '확인 필요',
+    id: 'perlu dicek',
+    pl: 'warto sprawdzić',
+    tr: 'incelemeye değer',
+    pt_PT: 'a verificar',
+  } as const;
 
   it.each(LOCALES)('%s: every line in words, no key or placeholder left', (locale) => {
     useLocale(locale);

@@ -4,13 +4,32 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listInWords, plural, resetLanguage, t, uiLanguage } from '@/lib/i18n';
 import { describeVerdict } from '@/components/words/tiers';
-import { formatMessage, LOCALES, readMessages, useLocale, type ChromeMessage } from '../i18n-fake';
+import { formatMessage, LOCALES, readMessages, useLocale, type ChromeMessage, type Locale } from '../i18n-fake';
 
 const english = readMessages('en');
 const placeholdersOf = (entry: ChromeMessage) =>
   Object.fromEntries(Object.entries(entry.placeholders ?? {}).map(([name, { content }]) => [name, content]));
 const usedPlaceholders = (entry: ChromeMessage) =>
   [...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((match) => match[1]!.toLowerCase()).sort();
+/** The plural bases of en: `x` where en has `x_one` and `x_other`. */
+const pluralBases = Object.keys(english)
+  .filter((key) => key.endsWith('_other') && `${key.slice(0, -'_other'.length)}_one` in english)
+  .map((key) => key.slice(0, -'_other'.length));
+/**
+ * The CLDR categories besides one and other that a whole number of 0 to 1000 takes in the locale's
+ * language (Polish: few, many). Spanish, French, Italian and Portuguese "many" only begins at a
+ * million, where the _other text reads as well, so it is not asked for.
+ */
+function extraPluralCategories(locale: Locale): string[] {
+  const rules = new Intl.PluralRules(readMessages(locale).intlLocale!.message);
+  const categories = new Set(Array.from({ length: 1001 }, (_, n) => rules.select(n)));
+  return [...categories].filter((category) => category !== 'one' && category !== 'other').sort();
+}
+/** en's keys, and for every plural base the locale's extra categories (`postCount_few`). */
+const expectedKeys = (locale: Locale) => [
+  ...Object.keys(english),
+  ...extraPluralCategories(locale).flatMap((category) => pluralBases.map((base) => `${base}_${category}`)),
+];
 
 describe('public/_locales', () => {
   it('ships exactly the locales the tests know, English the default', () => {
@@ -20,13 +39,29 @@ describe('public/_locales', () => {
 
   it.each(LOCALES.filter((locale) => locale !== 'en'))('%s has exactly the keys of en', (locale) => {
     // A missing key would quietly show English; an extra one is a typo or a leftover.
-    expect(Object.keys(readMessages(locale)).sort()).toEqual(Object.keys(english).sort());
+    expect(Object.keys(readMessages(locale)).sort()).toEqual(expectedKeys(locale).sort());
+  });
+
+  it.each([
+    ['en', []],
+    ['de', []],
+    ['es', []],
+    ['pt_BR', []],
+    ['pl', ['few', 'many']],
+  ] as const)('%s needs plural forms %j besides one and other', (locale, categories) => {
+    expect(extraPluralCategories(locale)).toEqual(categories);
   });
 
   it.each(LOCALES.filter((locale) => locale !== 'en'))('%s defines the same placeholders as en, in the same order', (locale) => {
     const messages = readMessages(locale);
     for (const [key, entry] of Object.entries(english)) {
       expect(placeholdersOf(messages[key]!), key).toEqual(placeholdersOf(entry));
+    }
+    // A Polish postCount_few takes what postCount_other takes.
+    for (const category of extraPluralCategories(locale)) {
+      for (const base of pluralBases) {
+        expect(placeholdersOf(messages[`${base}_${category}`]!), `${base}_${category}`).toEqual(placeholdersOf(english[`${base}_other`]!));
+      }
     }
   });
 
@@ -121,8 +156,8 @@ describe('t', () => {
   it.each([
     // A regional variant of the messages' language keeps its own formats (Swiss grouping).
     ['de', 'de-CH', 'de-CH'],
-    // No Polish messages: English text, so English numbers, not "12 345" among English words.
-    ['en', 'pl', 'en'],
+    // No Swedish messages: English text, so English numbers, not "12 345" among English words.
+    ['en', 'sv', 'en'],
     // Debian's Chromium without locale packs: German messages under an en-US UI language.
     ['de', 'en-US', 'de'],
     ['pt_BR', 'en-US', 'pt-BR'],

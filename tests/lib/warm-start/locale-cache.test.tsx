@@ -77,7 +77,7 @@ afterEach(() => {
 afterAll(closeFixtures);
 
 describe('the locale cache: the second profile needs neither Intl nor getMessage', () => {
-  it.each<Locale>(['en', 'de', 'es', 'pt_BR', 'ja', 'ko', 'id'])('every profile fixture, UI in %s: the same badge from the cache', async (locale) => {
+  it.each<Locale>(['en', 'de', 'es', 'pt_BR', 'ja', 'ko', 'id', 'fr', 'pl', 'tr'])('every profile fixture, UI in %s: the same badge from the cache', async (locale) => {
     expect(PROFILES.length).toBeGreaterThan(20);
     switchLocale(locale);
     // First page: nothing stored, everything learned from Intl and getMessage, then stored.

@@ -31,7 +31,7 @@ const COMMON = [
 ]; // prettier-ignore
 const LANGUAGES = [...new Set([...REQUIRED, ...Intl.NumberFormat.supportedLocalesOf(COMMON)])];
 /** The languages public/_locales speaks, as uiLanguage() gives them: these must never fall back to Intl. */
-const SHIPPED = ['en', 'en-GB', 'en-IN', 'en-CA', 'de', 'de-CH', 'de-AT', 'es', 'es-419', 'es-MX', 'pt-BR', 'pt-PT', 'ja', 'ko', 'id'];
+const SHIPPED = ['en', 'en-GB', 'en-IN', 'en-CA', 'de', 'de-CH', 'de-AT', 'es', 'es-419', 'es-MX', 'pt-BR', 'pt-PT', 'fr', 'fr-CH', 'fr-CA', 'it', 'nl', 'nl-BE', 'ja', 'ko', 'id', 'pl', 'tr']; // prettier-ignore
 
 const PACKS = new Map<string, NumberPack>();
 for (const language of LANGUAGES) {

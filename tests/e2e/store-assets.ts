@@ -144,7 +144,11 @@ async function storeAssets(browser: ExtensionBrowser, listing: Listing, outDir: 
         <div style="display:flex;align-items:center;gap:14px;font-size:30px;font-weight:700">${logo(44)} MicroScope</div>
         <h1 style="margin:28px 0 0;font-size:44px;line-height:1.15;font-weight:700;overflow-wrap:anywhere;hyphens:auto">${escapeHtml(listing.captions.popup)}</h1>
       </div>
-      <img src="${png(shot.image)}" alt="" style="width:${Math.round(shot.width * scale)}px;height:${Math.round(shot.height * scale)}px;border-radius:14px;box-shadow:0 18px 48px rgba(31,35,40,.22),0 0 0 1px rgba(31,35,40,.12)">
+      <div style="position:relative;flex:none;border-radius:14px;overflow:hidden;box-shadow:0 18px 48px rgba(31,35,40,.22),0 0 0 1px rgba(31,35,40,.12)">
+        <img src="${png(shot.image)}" alt="" style="display:block;width:${Math.round(shot.width * scale)}px;height:${Math.round(shot.height * scale)}px">
+        <!-- The popup goes on below (it scrolls): a fade rather than a line cut in half. -->
+        <div style="position:absolute;left:0;right:0;bottom:0;height:72px;background:linear-gradient(rgba(255,255,255,0),#fff)"></div>
+      </div>
     </div>`,
     STORE_SIZE,
     save('popup.png'),

@@ -161,6 +161,21 @@ describe('the overflow check', () => {
     await page.close();
   });
 
+  it('lets a shortened display name pass only with its whole text in a title', async () => {
+    const page = await dashboard(browser);
+    const name = page.locator('table.shortlist .display-name').first();
+    await name.evaluate((element) => {
+      element.textContent = 'Sunny Studio · Hautpflege, Make-up und ehrliche Produkttests aus Manchester';
+    });
+    expect(await name.getAttribute('title'), 'the table gives the whole name on hover').toBeTruthy();
+    await name.evaluate((element) => element.setAttribute('title', element.textContent ?? ''));
+    expectNone(await pageOverflows(page), 'with a title');
+    await name.evaluate((element) => element.removeAttribute('title'));
+    const found = await pageOverflows(page);
+    expect(found.find((overflow) => overflow.where.includes('display-name'))?.rule, formatOverflows(found)).toBe('clipped');
+    await page.close();
+  });
+
   /** Puts `text` where the UI writes a value, a sentence and a label; returns the overflows and how many lines each took. */
   async function plantEverywhere(text: string, lang: string) {
     const badge = await badgeCard(browser, FLAGGED.url);

@@ -44,9 +44,9 @@ export default defineConfig({
     exclude: ['**/*.map'],
     // The sources archive is for Mozilla's reviewers: what `npm ci && npm run build:firefox` needs,
     // plus README and PRIVACY. WXT already leaves out dotfolders (.output, .wxt), node_modules and
-    // *.test.* files; the tests (with fixtures made from third-party pages), the bench and test
-    // output stay out too.
-    excludeSources: ['tests/**', 'bench/**', 'test-results/**', 'stats*.html', 'vitest.config.ts'],
+    // *.test.* files; the tests (with fixtures made from third-party pages), the bench, test
+    // output and the stores' listing texts (store/) stay out too.
+    excludeSources: ['tests/**', 'bench/**', 'test-results/**', 'store/**', 'stats*.html', 'vitest.config.ts'],
   },
   manifest: ({ browser }) => ({
     // Name, description and button title from public/_locales (English, Spanish, German, Portuguese).

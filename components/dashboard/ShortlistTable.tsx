@@ -114,7 +114,12 @@ const Row = memo(function Row({ row, selected, onToggle, onEdit, now, inactiveDa
         ) : (
           handle
         )}
-        {profile.displayName && <span className="display-name">{profile.displayName}</span>}
+        {/* Shortened with an ellipsis past 240 px: the whole name on hover. */}
+        {profile.displayName && (
+          <span className="display-name" title={profile.displayName}>
+            {profile.displayName}
+          </span>
+        )}
       </th>
       <td className="col-tier">
         <TierChip tier={row.tier} borderline={row.borderline} />

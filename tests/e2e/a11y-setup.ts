@@ -39,9 +39,10 @@ function profile(platform: string, handle: string, url: string, tags: string[], 
 
 /**
  * A backup with several saved profiles in every tier colour and benchmark verdict, growth up and
- * down (sparklines), tags, and one row the import refuses (so the report shows its table).
+ * down (sparklines), tags, and one row the import refuses (so the report shows its table), unless
+ * `withRefused` is false (the store's screenshots: tests/e2e/store-assets.ts).
  */
-export function sampleBackup(): string {
+export function sampleBackup({ withRefused = true }: { withRefused?: boolean } = {}): string {
   const profiles = [
     profile('instagram', 'sunny.studio', 'https://www.instagram.com/sunny.studio/', ['beauty', 'UK'], [
       snapshot(0, 8_200, 4.1, 'above', 'micro'),
@@ -79,5 +80,6 @@ export function sampleBackup(): string {
     ]),
   ];
   const refused = { ...profiles[0]!, handle: 'broken', history: [{ at: day(0), sampleSize: 1, tier: 'giga', benchmark: 'none' }] };
-  return JSON.stringify({ format: 'microscope-backup', version: 4, exportedAt: day(30), count: 6, profiles: [...profiles, refused] });
+  const all = withRefused ? [...profiles, refused] : profiles;
+  return JSON.stringify({ format: 'microscope-backup', version: 4, exportedAt: day(30), count: all.length, profiles: all });
 }

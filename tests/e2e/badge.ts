@@ -130,3 +130,35 @@ export async function revealBadge(page: Page): Promise<number> {
     await cdp.detach();
   }
 }
+
+/**
+ * Clicks the pill (clickPill) and waits until the card hangs below it (32 px down, inside the badge
+ * host). False when it did not open within `timeout`. The closed shadow root lets no selector in:
+ * the test is what the page's hit testing finds there.
+ */
+export async function openCard(page: Page, timeout = 3_000): Promise<boolean> {
+  await clickPill(page);
+  return page
+    .waitForFunction(
+      () => {
+        const box = document.querySelector('microscope-badge')?.getBoundingClientRect();
+        return box !== undefined && document.elementFromPoint(box.left + 20, box.top + 60)?.localName === 'microscope-badge';
+      },
+      undefined,
+      { timeout },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+}
+
+/**
+ * Unfolds the open card's Signals section as a keyboard user does: from the focused pill, Tab passes
+ * Save and Close (components/Badge.tsx) to the section's summary, and Enter opens it. Real key
+ * presses: the closed shadow root lets no selector in.
+ */
+export async function unfoldSignals(page: Page): Promise<void> {
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+}

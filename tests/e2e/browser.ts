@@ -35,7 +35,7 @@ export interface ExtensionBrowser {
  */
 export function extensionLaunchOptions(
   hostResolverRules: string,
-  { headless = true, extensionDir = EXTENSION_DIR }: { headless?: boolean; extensionDir?: string } = {},
+  { headless = true, extensionDir = EXTENSION_DIR, lang }: { headless?: boolean; extensionDir?: string; lang?: string } = {},
 ): LaunchOptions {
   const waylandOnly = !process.env.DISPLAY && Boolean(process.env.WAYLAND_DISPLAY);
   return {
@@ -49,7 +49,11 @@ export function extensionLaunchOptions(
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
+    // A UI language: --lang picks the extension's messages; LANGUAGE is what a Linux desktop sets
+    // (tests/e2e/i18n.test.ts). "pt_BR" is a locale folder; the flag takes "pt-BR".
+    ...(lang && { env: { ...process.env, LANGUAGE: lang } }),
     args: [
+      ...(lang ? [`--lang=${lang.replace('_', '-')}`] : []),
       '--no-sandbox',
       ...(headless ? ['--headless=new'] : ['--test-type', '--window-size=1280,900']),
       ...(waylandOnly && !headless ? ['--ozone-platform=wayland'] : []),
@@ -67,11 +71,15 @@ export function extensionLaunchOptions(
   };
 }
 
-/** Starts headless Chromium with the built extension loaded and host names sent to the replay server. */
-export async function launchWithExtension(hostResolverRules: string, extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
+/** Starts headless Chromium with the built extension loaded, host names sent to the replay server, in UI language `lang` if given. */
+export async function launchWithExtension(
+  hostResolverRules: string,
+  extensionDir = EXTENSION_DIR,
+  { lang }: { lang?: string } = {},
+): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'microscope-profile-'));
-  const context = await chromium.launchPersistentContext(userDataDir, extensionLaunchOptions(hostResolverRules, { extensionDir }));
+  const context = await chromium.launchPersistentContext(userDataDir, extensionLaunchOptions(hostResolverRules, { extensionDir, lang }));
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 10_000 });
   const extensionId = new URL(worker.url()).host;

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { clickPill, collectErrors, settledBadge, type BadgeContract } from './badge';
+import { collectErrors, openCard, settledBadge, unfoldSignals, type BadgeContract } from './badge';
 import { chromiumPath, EXTENSION_DIR, extensionLaunchOptions } from './browser';
 import { DEMO_PAGES, demoRoute, fixturePath, ROOT } from './pages';
 import { startReplayServer } from './server';
@@ -175,16 +175,6 @@ async function openDemo(page: Page, demo: DemoPage): Promise<{ badge: BadgeContr
   }
 }
 
-/**
- * Unfolds the card's Signals section as a keyboard user does: from the focused pill, Tab passes
- * Save and Close (components/Badge.tsx) to the section's summary, and Enter opens it. Real key
- * presses: the closed shadow root lets no selector in.
- */
-async function unfoldSignals(page: Page): Promise<void> {
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-}
-
 const screenshotPath = (demo: DemoPage, what: 'page' | 'card' = 'card'): string =>
   join(SCREENSHOT_DIR, `${demo.platform}-${demo.name}${what === 'page' ? '-page' : ''}.png`);
 
@@ -252,14 +242,7 @@ async function runHeadless(context: BrowserContext, demos: DemoPage[], why: stri
       await page.screenshot({ path: screenshotPath(demo, 'page') });
       saved.push(screenshotPath(demo, 'page'));
       // A real click on the pill (the badge's shadow root is closed: no selector reaches inside).
-      await clickPill(page);
-      // The card hangs 32 px below the pill, inside the badge host: there once it opened.
-      const expanded = await page
-        .waitForFunction(() => {
-          const box = document.querySelector('microscope-badge')?.getBoundingClientRect();
-          return box !== undefined && document.elementFromPoint(box.left + 20, box.top + 60)?.localName === 'microscope-badge';
-        }, undefined, { timeout: 3_000 })
-        .then(() => true, () => false);
+      const expanded = await openCard(page);
       if (!expanded) say('          (the details card did not open; the screenshot shows the badge collapsed)');
       else await unfoldSignals(page);
       const flags = flagsLine(badge);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -31,7 +32,20 @@ const KOREAN = '이크리에이터의참여율은같은규모의계정에대해�
 
 let server: ReplayServer;
 
+/** Font families that cover `lang` here (fontconfig): without one, Chromium draws boxes of another width. */
+function fontsFor(lang: string): string {
+  try {
+    return execFileSync('fc-list', [`:lang=${lang}`, 'family'], { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
 beforeAll(async () => {
+  // Measured with a real CJK font or not at all: .ci/run installs Debian's fonts-noto-cjk.
+  for (const lang of ['ja', 'ko']) {
+    if (shippedLocales().includes(lang)) expect(fontsFor(lang), `no ${lang} font (apt install fonts-noto-cjk)`).not.toBe('');
+  }
   server = await startReplayServer([FLAGGED, YOUTUBE].map((page) => demoRoute(page)));
   mkdirSync(SHOTS, { recursive: true });
 });

@@ -5,10 +5,11 @@
  *
  *   npx tsx tests/e2e/demo.ts             a window when there is a display, headless otherwise
  *   npx tsx tests/e2e/demo.ts --headless  always headless: badge summaries and screenshots
+ *   npx tsx tests/e2e/demo.ts --lang ja   MicroScope's UI in that language (a public/_locales folder)
  *
  * Without a Chromium it prints how to load the extension unpacked by hand, and exits 0.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -33,18 +34,22 @@ const shown = (path: string): string => relative(process.cwd(), path) || '.';
 
 // ---------------------------------------------------------------- arguments
 
-const USAGE = `Usage: npm start [-- --headless]
+const LOCALES = readdirSync(join(ROOT, 'public/_locales')).sort();
+const USAGE = `Usage: npm start [-- --headless] [-- --lang <locale>]
   Builds MicroScope and opens it in Chromium on demo profiles served locally.
-  --headless   never open a window: print each badge and save screenshots to ${shown(SCREENSHOT_DIR)}/`;
+  --headless       never open a window: print each badge and save screenshots to ${shown(SCREENSHOT_DIR)}/
+  --lang <locale>  MicroScope in that UI language (Chromium started in it): ${LOCALES.join(', ')}`;
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
   say(USAGE);
   process.exit(0);
 }
-const unknown = args.filter((arg) => arg !== '--headless');
-if (unknown.length > 0) {
-  console.error(`Unknown option ${unknown.join(' ')}\n${USAGE}`);
+const langAt = args.indexOf('--lang');
+const lang = langAt >= 0 ? args[langAt + 1] : undefined;
+const unknown = args.filter((arg, at) => arg !== '--headless' && (langAt < 0 || (at !== langAt && at !== langAt + 1)));
+if (unknown.length > 0 || (langAt >= 0 && !LOCALES.includes(lang ?? ''))) {
+  console.error(`${unknown.length > 0 ? `Unknown option ${unknown.join(' ')}` : `No UI language "${lang ?? ''}"`}\n${USAGE}`);
   process.exit(2);
 }
 const forceHeadless = args.includes('--headless');
@@ -120,7 +125,7 @@ function printLoadUnpacked(reason: string): void {
  */
 async function launchDemoBrowser(hostResolverRules: string, headless: boolean): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'microscope-demo-'));
-  const launching = chromium.launchPersistentContext(userDataDir, extensionLaunchOptions(hostResolverRules, { headless }));
+  const launching = chromium.launchPersistentContext(userDataDir, extensionLaunchOptions(hostResolverRules, { headless, ...(lang && { lang }) }));
   // Registered before the launch finishes: a Ctrl-C during start-up waits for it, then closes it.
   cleanups.push(async () => {
     const context = await launching.catch(() => undefined);

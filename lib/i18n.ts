@@ -61,6 +61,7 @@ export function uiLanguage(): string {
 export function resetLanguage(): void {
   language = undefined;
   pluralRules = undefined;
+  extraForms = undefined;
   listFormats = {};
   templates.clear();
   lists.clear();
@@ -163,20 +164,48 @@ export function seedTemplates(stored: Record<string, unknown>): void {
 /** Far longer than any message in public/_locales (the longest is ~330 characters). */
 const MAX_TEMPLATE = 4000;
 
+/** Whether the UI language's messages carry plural forms beyond `_one`/`_other` (the `pluralForms` message). */
+let extraForms: boolean | undefined;
+
 /**
- * The form of a message for `count` in the UI language: `<key>_one` or `<key>_other` chosen by
- * Intl.PluralRules (Portuguese uses "one" for 0 too). Categories the messages don't carry (Spanish
- * "many" for millions) use `_other`. `count` is also the first substitution, as the caller formats it.
+ * Whether the messages come in forms beyond one and other ("one few many other" in Polish): read
+ * from their `pluralForms` message, one template that the locale cache keeps like any other, so
+ * the badge's plural choices need no Intl where the messages have two forms only.
+ */
+function hasExtraForms(): boolean {
+  if (extraForms === undefined) {
+    const forms = template('pluralForms');
+    // Nothing to read (no extension i18n): not remembered, asked again next time.
+    if (forms === undefined) return false;
+    extraForms = forms.split(/\s+/).some((form) => form !== '' && form !== 'one' && form !== 'other');
+  }
+  return extraForms;
+}
+
+/**
+ * The form of a message for `count` in the UI language: `<key>_<category>` with the category
+ * Intl.PluralRules selects by CLDR (Portuguese "one" for 0 too; Polish "few" for 3 and 22, "many"
+ * for 5), where the messages carry that form; else `<key>_other` (Spanish "many" for millions, or a
+ * Polish `_few` missing in a file: English has none, so it never shows a key). `count` is also the
+ * first substitution, as the caller formats it.
  * @example plural('postCount', 1, '1') // "1 post"
  */
 export function plural(key: PluralKey, count: number, ...substitutions: Substitution[]): string {
-  // From the number port when it answers (no Intl on the badge's path), else Intl.
-  let one = numberSource()?.isOne(uiLanguage(), count);
-  if (one === undefined) {
-    pluralRules ??= new Intl.PluralRules(uiLanguage());
-    one = pluralRules.select(count) === 'one';
+  const language = uiLanguage();
+  // Asked first, whatever the count: the template is then learned (and kept by the locale cache)
+  // on the page that first chose a form, and no later page needs getMessage for it.
+  const extra = hasExtraForms();
+  // From the number port when it answers (no Intl on the badge's path): it knows 'one' or not,
+  // which is all a choice needs where the messages have two forms; else Intl.
+  const one = numberSource()?.isOne(language, count);
+  let form: string;
+  if (one === true) form = 'one';
+  else if (one === false && !extra) form = 'other';
+  else {
+    pluralRules ??= new Intl.PluralRules(language);
+    form = pluralRules.select(count);
   }
-  const form = one ? 'one' : 'other';
+  if (form !== 'one' && form !== 'other' && (!extra || template(`${key}_${form}`) === undefined)) form = 'other';
   return t(`${key}_${form}` as MessageKey, ...substitutions);
 }
 

@@ -50,7 +50,14 @@ export function formatMessage(entry: ChromeMessage | undefined, substitutions: r
  * as getUILanguage's answer ("de", "pt-BR"). Every unit test starts in English (tests/setup.ts).
  */
 export function useLocale(locale: Locale, uiLanguage = locale.replace('_', '-')): void {
-  const messages = readMessages(locale);
+  useMessages(readMessages(locale), uiLanguage);
+}
+
+/**
+ * The same with messages made in the test (a locale not shipped yet, such as a Polish file with
+ * `_few` and `_many` forms): keys they lack fall back to English, then to "", as in Chrome.
+ */
+export function useMessages(messages: ChromeMessages, uiLanguage: string): void {
   const fallback = readMessages('en');
   fakeBrowser.i18n.getMessage = ((name: string, substitutions?: string | string[]) => {
     const list = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];

@@ -71,12 +71,16 @@ export function showLocale(locale: ShippedLocale, templates: Readonly<Record<str
   pickMessages({ locale, tag: localeTag(locale), templates });
 }
 
+/** The language an extension page was last asked to show (applyLanguage). */
+let requested: LanguageSetting | undefined;
+
 /**
  * For extension pages: shows the messages `language` asks for. Undefined when they are shown
  * already (nothing to wait for: with 'browser' nothing is read); else a promise that resolves true
  * once they are shown, false when the file could not be read (the messages shown stay).
  */
 export function applyLanguage(language: LanguageSetting, load: (locale: ShippedLocale) => Promise<Record<string, string>> = fetchTemplates): Promise<boolean> | undefined {
+  requested = language;
   const shown = pickedLocale();
   if (language === 'browser') {
     if (shown === undefined) return undefined;
@@ -86,6 +90,8 @@ export function applyLanguage(language: LanguageSetting, load: (locale: ShippedL
   if (shown === language) return undefined;
   return load(language).then(
     (templates) => {
+      // Picked again meanwhile (Spanish, then German at once): the last pick wins, whichever file came first.
+      if (requested !== language) return false;
       showLocale(language, templates);
       return true;
     },
@@ -105,11 +111,12 @@ const writing = new Map<ShippedLocale, Promise<UiMessagesRecord>>();
  * record (undefined for 'browser'); rejects when the files or storage fail.
  */
 export async function storeUiMessages(language: LanguageSetting, load = fetchTemplates): Promise<UiMessagesRecord | undefined> {
+  const stored: unknown = (await browser.storage.local.get(UI_MESSAGES_KEY))[UI_MESSAGES_KEY];
   if (language === 'browser') {
-    await browser.storage.local.remove(UI_MESSAGES_KEY);
+    // Only when there is one: every change of any setting comes here.
+    if (stored !== undefined) await browser.storage.local.remove(UI_MESSAGES_KEY);
     return undefined;
   }
-  const stored: unknown = (await browser.storage.local.get(UI_MESSAGES_KEY))[UI_MESSAGES_KEY];
   if (isUiMessagesRecord(stored, language)) return stored;
   let write = writing.get(language);
   if (!write) {

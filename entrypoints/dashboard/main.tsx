@@ -54,9 +54,9 @@ if (root) {
     // The language setting changed (here or in another browser): drawn anew in the new language,
     // with a new key so no word of the old one stays.
     let drawn = 0;
-    useSettings.subscribe((state, before) => {
-      if (state.settings.language === before.settings.language) return;
-      void applyLanguage(state.settings.language)?.then((changed) => {
+    const follow = (): void => {
+      // Nothing to do (undefined) while the language shown is the one set.
+      void applyLanguage(useSettings.getState().settings.language)?.then((changed) => {
         if (!changed) return;
         nameThePage();
         drawn += 1;
@@ -66,7 +66,10 @@ if (root) {
           </StrictMode>,
         );
       });
-    });
+    };
+    useSettings.subscribe(follow);
+    // A change while the first render waited for its language.
+    follow();
   };
   // A language picked in the settings: its messages before the first render (the browser's,
   // the default, need no wait).

@@ -182,6 +182,10 @@ describe('the content script: messages the background stored', () => {
     expect(loader).toHaveBeenCalledTimes(2);
     await storeUiMessages('browser', loader);
     expect(await fakeBrowser.storage.local.get(UI_MESSAGES_KEY)).toEqual({});
+    // Nothing stored: nothing written either (every change of a setting comes through here).
+    const remove = vi.spyOn(fakeBrowser.storage.local, 'remove');
+    await storeUiMessages('browser', loader);
+    expect(remove).not.toHaveBeenCalled();
   });
 
   it('reads them with the locale cache in one read, and asks the background only when they are missing', async () => {
@@ -221,5 +225,23 @@ describe('the content script: messages the background stored', () => {
     expect(await switchLanguage('de')).toBe(false);
     expect(pickedLocale()).toBeUndefined();
     expect(t('labelTier')).toBe('Tier');
+  });
+});
+
+describe('two picks in a row', () => {
+  it('shows the last one picked, whichever file is read first', async () => {
+    let releaseSpanish: () => void = () => undefined;
+    const spanishRead = new Promise<void>((resolve) => (releaseSpanish = resolve));
+    const load = async (locale: ShippedLocale) => {
+      if (locale === 'es') await spanishRead;
+      return templatesOf(locale);
+    };
+    const spanish = applyLanguage('es', load);
+    const german = applyLanguage('de', load);
+    expect(await german).toBe(true);
+    releaseSpanish();
+    expect(await spanish).toBe(false);
+    expect(pickedLocale()).toBe('de');
+    expect(t('labelTier')).toBe('Stufe');
   });
 });

@@ -1,6 +1,6 @@
 import { useId, useRef, type KeyboardEvent } from 'react';
 import type { EngagementFormula } from '@/lib/engagement';
-import { audienceNoun, countPosts, formatCount, formatPercent, formatRange, methodWord } from '@/lib/format';
+import { audienceNoun, countPosts, formatCount, formatInteger, formatPercent, formatRange, methodWord } from '@/lib/format';
 import { noteText, plural, t, uiLanguage } from '@/lib/i18n';
 import { MIN_SAMPLE_POSTS } from '@/lib/signals/rules';
 import type { ProfileVerdict } from '@/lib/verdict';
@@ -105,7 +105,7 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
             {flags > 0 && (
               <span className="ms-flag">
                 <span aria-hidden="true">⚑ {flags}</span>
-                <span className="visually-hidden">{plural('signalsToLook', flags, String(flags))}</span>
+                <span className="visually-hidden">{plural('signalsToLook', flags, formatInteger(flags))}</span>
               </span>
             )}
           </>
@@ -185,7 +185,7 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
             <details className="ms-signals">
               <summary id={`${cardId}-signals`}>
                 {t('signalsSectionHeading')}
-                {flags > 0 && ` · ${plural('signalsToLook', flags, String(flags))}`}
+                {flags > 0 && ` · ${plural('signalsToLook', flags, formatInteger(flags))}`}
               </summary>
               <Signals
                 report={verdict.signals}

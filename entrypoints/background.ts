@@ -6,7 +6,9 @@ import { isMessage } from '@/lib/messages';
 import { SITE_MATCHES } from '@/lib/platforms';
 import { serveShortlistWrites, shortlistDoor } from '@/lib/shortlist/door';
 import { profileAt } from '@/lib/sites/url';
+import { loadSettings, watchSettings } from '@/lib/settings-storage';
 import { REVISION_KEY } from '@/lib/storage-keys';
+import { answerUiMessages, storeUiMessages } from '@/lib/ui-messages';
 
 /**
  * The toolbar badge of each tab: the tier glyph in the tier colour while the tab shows a profile,
@@ -39,6 +41,28 @@ export default defineBackground(() => {
       .query({ url: [...SITE_MATCHES] })
       .then((tabs) => Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : injector.ensure(tab.id, tab.url)))))
       .catch((error: unknown) => console.warn('[MicroScope] open tabs', error));
+  });
+
+  // The messages of a language picked in the settings, kept in storage.local for the content
+  // script, which cannot read the extension's files (lib/ui-messages.ts): whenever the setting
+  // changes (in the dashboard or synced from another browser), at start and after an update.
+  const keepUiMessages = (): void => {
+    loadSettings()
+      .then((settings) => storeUiMessages(settings.language))
+      .catch((error: unknown) => console.warn('[MicroScope] messages of the picked language', error));
+  };
+  watchSettings((settings) => {
+    storeUiMessages(settings.language).catch((error: unknown) => console.warn('[MicroScope] messages of the picked language', error));
+  });
+  browser.runtime.onInstalled.addListener(keepUiMessages);
+  browser.runtime.onStartup.addListener(keepUiMessages);
+  // A content script that found none of this build: made now and answered.
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (!isMessage(message) || message.type !== 'microscope:ui-messages') return undefined;
+    return answerUiMessages(message.locale).catch((error: unknown) => {
+      console.warn('[MicroScope] messages of the picked language', error);
+      return undefined;
+    });
   });
 
   const action = browser.action ?? browser.browserAction;

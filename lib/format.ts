@@ -27,15 +27,18 @@ let relativeFormat: Intl.RelativeTimeFormat | undefined;
 let dateTimeFormat: Intl.DateTimeFormat | undefined;
 let plainFormat: Intl.NumberFormat | undefined;
 let plainPercentFormat: Intl.NumberFormat | undefined;
+let typedFormat: Intl.NumberFormat | undefined;
+let unitFormats: Record<string, Intl.NumberFormat> = {};
 
 /** The UI language, after dropping every format made for another one. */
 function locale(): string {
   const language = uiLanguage();
   if (language !== madeFor) {
     madeFor = language;
-    integerFormat = compactFormat = plainFormat = plainPercentFormat = undefined;
+    integerFormat = compactFormat = plainFormat = plainPercentFormat = typedFormat = undefined;
     dateFormat = dateTimeFormat = relativeFormat = undefined;
     percentFormats = {};
+    unitFormats = {};
     decimalFormats = {};
   }
   return language;
@@ -147,6 +150,29 @@ export function formatPlainPercent(percent: number): string {
   const language = locale();
   plainPercentFormat ??= new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 3 });
   return plainPercentFormat.format(percent / 100);
+}
+
+/**
+ * A number as typed, with every decimal it has and the UI language's separators; no rounding, no
+ * compact form.
+ * @example formatTyped(1500.5) // "1,500.5" (German: "1.500,5")
+ */
+export function formatTyped(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const language = locale();
+  typedFormat ??= new Intl.NumberFormat(language, { maximumFractionDigits: 20 });
+  return typedFormat.format(value);
+}
+
+/**
+ * A size in the UI language's short units: bytes, kilobytes or megabytes (10^3, 10^6), one decimal.
+ * @example formatSize(1_200_000) // "1.2 MB" (German: "1,2 MB")
+ */
+export function formatSize(size: number): string {
+  const [value, unit] = size >= 1e6 ? [size / 1e6, 'megabyte'] : size >= 1e3 ? [size / 1e3, 'kilobyte'] : [size, 'byte'];
+  const language = locale();
+  const format = (unitFormats[unit] ??= new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }));
+  return format.format(value);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 // Type only: the English file names every key, and nothing of it lands in a bundle.
 import type englishMessages from '../public/_locales/en/messages.json';
+import { messageTemplates, type ChromeMessages } from './chrome-messages';
 import { numberSource } from './number-source';
 
 /** Every message name of public/_locales/en/messages.json, the default locale. */
@@ -14,6 +15,11 @@ export type PluralKey = {
 type Substitution = string | number;
 
 let language: string | undefined;
+/**
+ * A language picked in the settings (lib/ui-messages.ts): its messages as templates, read from its
+ * messages.json with English per missing key, instead of getMessage's (which follows the browser).
+ */
+let picked: { locale: string; tag: string; templates: Readonly<Record<string, unknown>> } | undefined;
 let pluralRules: Intl.PluralRules | undefined;
 let listFormats: Partial<Record<'conjunction' | 'disjunction', Intl.ListFormat>> = {};
 /**
@@ -36,8 +42,10 @@ const MARKER = /[\ue000-\ue008]/g;
  * The language for Intl (numbers, dates, plurals, lists): the browser's UI language ("de-CH",
  * "pt-BR") when the messages shown are in that language, else the messages' own ("en" on a Polish
  * browser, as MicroScope has no Polish text): numbers never speak another language than the words
- * around them. Read once, on first use: nothing here runs when a module is loaded (the content script
- * is evaluated on every page). Outside an extension (a bench harness page) it is "en".
+ * around them. With a language picked in the settings, that language's tag ("de"; the browser's
+ * "de-CH" where the browser speaks the same language and the pick names no region). Read once, on
+ * first use: nothing here runs when a module is loaded (the content script is evaluated on every
+ * page). Outside an extension (a bench harness page) it is "en".
  */
 export function uiLanguage(): string {
   if (language !== undefined) return language;
@@ -47,20 +55,56 @@ export function uiLanguage(): string {
   } catch {
     // No browser.i18n here.
   }
-  const messagesLanguage = t('intlLocale');
+  const messagesLanguage = picked?.tag ?? t('intlLocale');
   const base = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
   if (messagesLanguage === 'intlLocale') language = browserLanguage || 'en';
+  else if (picked && messagesLanguage.includes('-')) language = messagesLanguage;
   else language = browserLanguage && base(browserLanguage) === base(messagesLanguage) ? browserLanguage : messagesLanguage;
   return language;
 }
 
 /**
- * Forgets the language and what was made for it; tests call it after switching locale. lib/format.ts
+ * The messages of a language picked in the settings from now on: `locale` ("pt_BR"), its BCP 47
+ * `tag` and its templates (templatesFromMessages); undefined: getMessage's again, which follow the
+ * browser. Forgets everything made for the language before (resetLanguage).
+ */
+export function pickMessages(choice: { locale: string; tag: string; templates: Readonly<Record<string, unknown>> } | undefined): void {
+  resetLanguage();
+  picked = choice && { ...choice };
+}
+
+/** The locale picked in the settings whose messages are shown, or undefined: the browser's. */
+export function pickedLocale(): string | undefined {
+  return picked?.locale;
+}
+
+/**
+ * What pickMessages takes: every message of a messages.json as a template, English's where the
+ * locale has none, filled by getMessage's rules (lib/chrome-messages.ts).
+ */
+export function templatesFromMessages(messages: ChromeMessages, english: ChromeMessages): Record<string, string> {
+  return messageTemplates(messages, english, MARKERS);
+}
+
+/** The language of getMessage's messages (the browser's choice), whatever is picked: its `intlLocale`. */
+export function browserMessagesLanguage(): string {
+  try {
+    const getMessage = browser.i18n.getMessage as (name: string) => string;
+    return getMessage.call(browser.i18n, 'intlLocale') || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/**
+ * Forgets the language (a picked one too) and what was made for it; tests call it after switching locale. lib/format.ts
  * notices the new language on its next call.
  */
 export function resetLanguage(): void {
   language = undefined;
+  picked = undefined;
   pluralRules = undefined;
+  extraForms = undefined;
   listFormats = {};
   templates.clear();
   lists.clear();
@@ -125,6 +169,11 @@ export function noteText(note: NoteCode): string {
 function template(key: string): string | undefined {
   let text = templates.get(key);
   if (text !== undefined) return text;
+  if (picked) {
+    // Never getMessage: it would answer in the browser's language. English is in the templates already.
+    const found = Object.hasOwn(picked.templates, key) ? picked.templates[key] : undefined;
+    return typeof found === 'string' && found !== '' && found.length <= MAX_TEMPLATE ? found : undefined;
+  }
   try {
     // WXT types getMessage with one overload per key; a union of keys needs the plain signature.
     const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
@@ -163,20 +212,48 @@ export function seedTemplates(stored: Record<string, unknown>): void {
 /** Far longer than any message in public/_locales (the longest is ~330 characters). */
 const MAX_TEMPLATE = 4000;
 
+/** Whether the UI language's messages carry plural forms beyond `_one`/`_other` (the `pluralForms` message). */
+let extraForms: boolean | undefined;
+
 /**
- * The form of a message for `count` in the UI language: `<key>_one` or `<key>_other` chosen by
- * Intl.PluralRules (Portuguese uses "one" for 0 too). Categories the messages don't carry (Spanish
- * "many" for millions) use `_other`. `count` is also the first substitution, as the caller formats it.
+ * Whether the messages come in forms beyond one and other ("one few many other" in Polish): read
+ * from their `pluralForms` message, one template that the locale cache keeps like any other, so
+ * the badge's plural choices need no Intl where the messages have two forms only.
+ */
+function hasExtraForms(): boolean {
+  if (extraForms === undefined) {
+    const forms = template('pluralForms');
+    // Nothing to read (no extension i18n): not remembered, asked again next time.
+    if (forms === undefined) return false;
+    extraForms = forms.split(/\s+/).some((form) => form !== '' && form !== 'one' && form !== 'other');
+  }
+  return extraForms;
+}
+
+/**
+ * The form of a message for `count` in the UI language: `<key>_<category>` with the category
+ * Intl.PluralRules selects by CLDR (Portuguese "one" for 0 too; Polish "few" for 3 and 22, "many"
+ * for 5), where the messages carry that form; else `<key>_other` (Spanish "many" for millions, or a
+ * Polish `_few` missing in a file: English has none, so it never shows a key). `count` is also the
+ * first substitution, as the caller formats it.
  * @example plural('postCount', 1, '1') // "1 post"
  */
 export function plural(key: PluralKey, count: number, ...substitutions: Substitution[]): string {
-  // From the number port when it answers (no Intl on the badge's path), else Intl.
-  let one = numberSource()?.isOne(uiLanguage(), count);
-  if (one === undefined) {
-    pluralRules ??= new Intl.PluralRules(uiLanguage());
-    one = pluralRules.select(count) === 'one';
+  const language = uiLanguage();
+  // Asked first, whatever the count: the template is then learned (and kept by the locale cache)
+  // on the page that first chose a form, and no later page needs getMessage for it.
+  const extra = hasExtraForms();
+  // From the number port when it answers (no Intl on the badge's path): it knows 'one' or not,
+  // which is all a choice needs where the messages have two forms; else Intl.
+  const one = numberSource()?.isOne(language, count);
+  let form: string;
+  if (one === true) form = 'one';
+  else if (one === false && !extra) form = 'other';
+  else {
+    pluralRules ??= new Intl.PluralRules(language);
+    form = pluralRules.select(count);
   }
-  const form = one ? 'one' : 'other';
+  if (form !== 'one' && form !== 'other' && (!extra || template(`${key}_${form}`) === undefined)) form = 'other';
   return t(`${key}_${form}` as MessageKey, ...substitutions);
 }
 

@@ -18,6 +18,11 @@ export type Message =
   | { type: 'microscope:get-view' }
   /** popup → content: a redacted diagnostics report (lib/diagnostics.ts). Answer: string | null. */
   | { type: 'microscope:get-diagnostics' }
+  /**
+   * content → background: the messages of the language picked in the settings, when storage has
+   * none of this build (lib/ui-messages.ts). Answer: UiMessagesRecord | undefined.
+   */
+  | { type: 'microscope:ui-messages'; locale: string }
   /** any context → background: changes to the shortlist for its one writer. Answer: CommitResult. */
   | ShortlistRequest;
 

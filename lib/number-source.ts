@@ -18,7 +18,11 @@ export type NumberKind =
 export interface NumberSource {
   /** `value` as Intl would write `kind` in `language`, or undefined: the caller uses Intl. */
   format(language: string, kind: NumberKind, value: number): string | undefined;
-  /** Whether Intl.PluralRules selects 'one' for `count` in `language`, or undefined: ask Intl. */
+  /**
+   * Whether Intl.PluralRules selects 'one' for `count` in `language`, or undefined: ask Intl. All a
+   * plural choice needs where the messages come in one and other only; lib/i18n.ts asks Intl for
+   * the rest where they carry more (Polish few, many).
+   */
   isOne(language: string, count: number): boolean | undefined;
 }
 

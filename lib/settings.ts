@@ -4,6 +4,7 @@ import { DEFAULT_CPMS } from './signals/value';
 import { DEFAULT_TIER_SCHEME, tierSchemeById, validateTierBounds, type TierBounds, type TierScheme, type TierSchemeId } from './tiers';
 import type { MessageCode } from './i18n';
 import { messageCode } from './message-code';
+import { isShippedLocale, type LanguageSetting } from './ui-locales';
 
 /** What the marketer can change. Lives in storage.sync so it follows them between browsers. */
 export interface Settings {
@@ -27,6 +28,12 @@ export interface Settings {
   currency: string;
   /** No own post for more than this many days is worth a look. */
   inactiveDays: number;
+  /**
+   * The language of badge, popup and dashboard: the browser's ('browser', what chrome.i18n gives)
+   * or a shipped locale ("de", "pt_BR": lib/ui-locales.ts), read from its messages.json
+   * (lib/ui-messages.ts). Numbers, dates and plurals follow it.
+   */
+  language: LanguageSetting;
 }
 
 /** The defaults of lib/signals/value.ts (MightyScout's EMV rates), null where it has none. */
@@ -46,6 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
   // MightyScout's rates (the default CPMs) are in US dollars.
   currency: 'USD',
   inactiveDays: DEFAULT_INACTIVE_DAYS,
+  language: 'browser',
 };
 
 /** The tier scheme the settings name; a broken custom scheme falls back to the default. */
@@ -168,6 +176,8 @@ export function parseSettings(raw: unknown): SettingsRead {
     cpms: { ...DEFAULT_SETTINGS.cpms },
     currency: pick('currency', (value) => currencyProblem(value) === undefined, DEFAULT_SETTINGS.currency),
     inactiveDays: pick('inactiveDays', (value) => inactiveDaysProblem(value) === undefined, DEFAULT_SETTINGS.inactiveDays),
+    // A locale this version does not ship (synced from a newer one, or removed): the browser's.
+    language: pick('language', (value) => value === 'browser' || isShippedLocale(value), DEFAULT_SETTINGS.language),
   };
   if (input.cpms !== undefined) {
     if (typeof input.cpms !== 'object' || input.cpms === null || Array.isArray(input.cpms)) {
@@ -222,6 +232,7 @@ export const SETTINGS_FIELDS: readonly (keyof Settings)[] = [
   'cpms',
   'currency',
   'inactiveDays',
+  'language',
 ];
 
 /**

@@ -11,6 +11,7 @@
  *   'microscope:removed'               { version, removed }   profile key → when it was removed (tombstones)
  *   'microscope:unreadable:<ISO time>' { from, reason, … }    data set aside because it could not be read
  *   'microscope:locale-cache'          { id, templates, … }   what the content script learned from Intl and i18n
+ *   'microscope:ui-messages'           { locale, build, templates } the messages of a language picked in the settings
  * storage.sync
  *   'microscope:settings'              { version, …Settings } the user's settings
  */
@@ -24,6 +25,8 @@ export const FIRST_PAGE_KEY = 'microscope:first-page';
 export const TOMBSTONES_KEY = 'microscope:removed';
 export const UNREADABLE_PREFIX = 'microscope:unreadable:';
 export const LOCALE_CACHE_KEY = 'microscope:locale-cache';
+/** The picked language's messages for the content script, which cannot read them itself (lib/ui-messages.ts). */
+export const UI_MESSAGES_KEY = 'microscope:ui-messages';
 export const SETTINGS_KEY = 'microscope:settings';
 
 /** The revision a removal writes first, with its other changes: no first page is ever stored for it. */

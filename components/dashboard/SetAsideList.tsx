@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { formatDateTime, formatInteger } from '@/lib/format';
-import { t, uiLanguage } from '@/lib/i18n';
+import { formatDateTime, formatInteger, formatSize } from '@/lib/format';
+import { t } from '@/lib/i18n';
 import { deleteSetAside, listSetAside, SET_ASIDE_LIMITS, setAsideFile, setAsideUsage, watchSetAside, type SetAsideCopy } from '@/lib/set-aside';
 import { RECENT_KEY, SETTINGS_KEY, SHORTLIST_KEY } from '@/lib/storage-keys';
 import { downloadText } from './download';
@@ -13,12 +13,6 @@ import { downloadText } from './download';
  * page, not under the shortlist: listing the copies reads all of storage.local, which the
  * shortlist's first render must not wait for.
  */
-
-/** A size in the UI language: "512 byte", "340 kB", "1.2 MB" (JSON characters, about bytes). */
-export function formatSize(size: number): string {
-  const [value, unit] = size >= 1e6 ? [size / 1e6, 'megabyte'] : size >= 1e3 ? [size / 1e3, 'kilobyte'] : [size, 'byte'];
-  return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
-}
 
 /** Where a copy came from, in words where we know the key. */
 function fromWords(from: string): string {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { formatInteger } from '@/lib/format';
-import { t } from '@/lib/i18n';
+import { browserMessagesLanguage, t, uiLanguage } from '@/lib/i18n';
 import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@/lib/platforms';
 import {
   cpmProblem,
@@ -15,6 +15,7 @@ import {
   type Settings,
 } from '@/lib/settings';
 import { DEFAULT_CPMS } from '@/lib/signals/value';
+import { isShippedLocale, localeTag, SHIPPED_LOCALES } from '@/lib/ui-locales';
 import {
   BOUNDED_TIERS,
   checkTierBounds,
@@ -25,6 +26,7 @@ import {
   type TierBoundsProblem,
   type TierSchemeId,
 } from '@/lib/tiers';
+import { autonym } from '../words/languages';
 import { say, sayIf } from '../words/message';
 import { describeTier, schemeName, tierLabel } from '../words/tiers';
 
@@ -85,7 +87,13 @@ function errorsByTier(problems: readonly TierBoundsProblem[]): { byTier: Partial
   return { byTier, general };
 }
 
-/** Tier scheme, engagement method and sample, platforms and badge. Every valid change applies at once. */
+/** The shipped languages, each named in itself, in the order of those names. */
+function languageChoices(): { locale: string; name: string }[] {
+  const collator = new Intl.Collator(uiLanguage());
+  return SHIPPED_LOCALES.map((locale) => ({ locale, name: autonym(locale) })).sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** Language, tier scheme, engagement method and sample, platforms and badge. Every valid change applies at once. */
 export function SettingsPanel({ settings, onChange, error, newer = false }: SettingsPanelProps) {
   const id = useId();
   const [choice, setChoice] = useState<TierSchemeId>(settings.tierScheme);
@@ -154,6 +162,31 @@ export function SettingsPanel({ settings, onChange, error, newer = false }: Sett
           <p>{t('settingsNewerText')}</p>
         </div>
       )}
+
+      <fieldset disabled={newer}>
+        <legend id={`${id}-language`}>{t('settingsLanguage')}</legend>
+        <div className="field">
+          <select
+            value={settings.language}
+            aria-labelledby={`${id}-language`}
+            aria-describedby={`${id}-language-help`}
+            onChange={(event) => {
+              const value = event.target.value;
+              if (value === 'browser' || isShippedLocale(value)) change({ language: value });
+            }}
+          >
+            <option value="browser">{t('settingsLanguageBrowser', autonym(browserMessagesLanguage()))}</option>
+            {languageChoices().map(({ locale, name }) => (
+              <option key={locale} value={locale} lang={localeTag(locale)}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <span id={`${id}-language-help`} className="help">
+            {t('settingsLanguageHelp')}
+          </span>
+        </div>
+      </fieldset>
 
       <fieldset disabled={newer}>
         <legend>{t('tierScheme')}</legend>

@@ -1,5 +1,5 @@
-import { formatBytes, formatFollowers, formatInteger, formatPlain, formatPlainPercent } from '@/lib/format';
-import { listInWords, plural, t, uiLanguage, type MessageCode, type MessageArg, type NumberStyle } from '@/lib/i18n';
+import { formatBytes, formatFollowers, formatInteger, formatPlain, formatPlainPercent, formatTyped } from '@/lib/format';
+import { listInWords, plural, t, type MessageCode, type MessageArg, type NumberStyle } from '@/lib/i18n';
 
 /*
  * The UI edge's one door from codes to words: lib/ returns Messages (lib/i18n.ts), and badge, popup
@@ -7,16 +7,12 @@ import { listInWords, plural, t, uiLanguage, type MessageCode, type MessageArg, 
  * lib/ never needs it.
  */
 
-// The number as typed, in the UI language ("1,500.5", "1.500,5"): no rounding, no compact form.
-const typed = (value: number): string =>
-  Number.isFinite(value) ? value.toLocaleString(uiLanguage(), { maximumFractionDigits: 20 }) : String(value);
-
 const NUMBER_STYLES: Readonly<Record<NumberStyle, (value: number) => string>> = {
   integer: formatInteger,
   followers: formatFollowers,
   plain: formatPlain,
   plainPercent: formatPlainPercent,
-  typed,
+  typed: formatTyped,
   bytes: formatBytes,
 };
 

@@ -18,6 +18,7 @@ import { connectPostsFeed } from '@/lib/sites/instagram/feed';
 import { isInstagramHost } from '@/lib/sites/url/instagram';
 import { loadLocaleCache, saveLocaleCache } from '@/lib/warm-start/locale-cache';
 import { packNumberSource } from '@/lib/warm-start/number-pack';
+import { switchLanguage } from './language';
 import { mountBadge } from './mount-badge';
 
 declare global {
@@ -118,8 +119,17 @@ function start(): void {
   const applySettings = guard((next: Settings) => {
     if (JSON.stringify(next) === JSON.stringify(settings)) return;
     const platformsChanged = JSON.stringify(next.platforms) !== JSON.stringify(settings.platforms);
+    const languageChanged = next.language !== settings.language;
     settings = next;
-    if (platformsChanged) controller.navigate(location.href);
+    // Another language: its messages first (one storage read), then the profile read again, so
+    // the badge is drawn anew in it rather than half in each.
+    if (languageChanged) {
+      switchLanguage(next.language)
+        .then(() => {
+          if (settings.language === next.language) controller.navigate(location.href);
+        })
+        .catch(quietly);
+    } else if (platformsChanged) controller.navigate(location.href);
     else controller.refresh();
   });
   lifetime.onEnd(watchSettings(applySettings));
@@ -127,21 +137,26 @@ function start(): void {
   // The first read waits for the saved settings (a few ms), so the badge never shows a tier of
   // a scheme the marketer switched away from, and for the locale cache, so it needs no Intl.
   // Resolves once it ran (or could not start): the popup's question waits for it.
+  const firstNavigation = (loaded: Settings, cached: boolean): Promise<void> =>
+    new Promise<void>((resolve) => {
+      settings = loaded;
+      // Nothing stored yet (the first profile since install, a browser update, a new UI
+      // language): the read will start ICU, 30-50 ms of CPU where the page's scripts have not;
+      // in a task of its own, so that it and the read are two tasks, not one long one.
+      if (!cached) lifetime.setTimeout(guard(startIntl), 0);
+      // After it, in a task of its own: ICU's start and the first read are two tasks, not one long one.
+      lifetime.setTimeout(() => {
+        guard(() => controller.navigate(location.href))();
+        resolve();
+      }, 0);
+    });
   const firstRead = Promise.all([loadSettings().catch(() => DEFAULT_SETTINGS), loadLocaleCache()])
-    .then(
-      ([loaded, cached]) =>
-        new Promise<void>((resolve) => {
-          settings = loaded;
-          // Nothing stored yet (the first profile since install, a browser update, a new UI
-          // language): the read will start ICU, 30-50 ms of CPU where the page's scripts have not;
-          // in a task of its own, so that it and the read are two tasks, not one long one.
-          if (!cached) lifetime.setTimeout(guard(startIntl), 0);
-          // After it, in a task of its own: ICU's start and the first read are two tasks, not one long one.
-          lifetime.setTimeout(() => {
-            guard(() => controller.navigate(location.href))();
-            resolve();
-          }, 0);
-        }),
+    .then(([loaded, cached]) =>
+      // The browser's language (the default) goes on at once; a language picked in the settings
+      // needs its messages first: one storage read more (language.ts).
+      loaded.language === 'browser'
+        ? firstNavigation(loaded, cached)
+        : switchLanguage(loaded.language).then((used) => firstNavigation(loaded, used)),
     )
     .catch(quietly);
 

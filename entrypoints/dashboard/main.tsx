@@ -2,20 +2,25 @@ import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { t, uiLanguage } from '@/lib/i18n';
-import { takeSettingsFrom, whenSettingsHydrated } from '@/lib/settings-storage';
+import { takeSettingsFrom, useSettings, whenSettingsHydrated } from '@/lib/settings-storage';
 import { shortlistDoor } from '@/lib/shortlist/door';
 import type { FirstPage } from '@/lib/shortlist/layout';
 import { prefetchShortlist } from '@/lib/shortlist/store';
+import { applyLanguage } from '@/lib/ui-messages';
 import { App } from './App';
 import { takeEarlyFirstPage, takeEarlyShortlist } from '@/lib/warm-start/dashboard';
 import { takePrefetchedSettings } from '@/lib/warm-start/settings-early';
 import './style.css';
 
-const root = document.getElementById('root');
-if (root) {
-  // index.html is static: say which language the page is in (screen readers, hyphenation).
+/** index.html is static: say which language the page is in (screen readers, hyphenation). */
+function nameThePage(): void {
   document.documentElement.lang = uiLanguage();
   document.title = t('dashboardTitle');
+}
+
+const root = document.getElementById('root');
+if (root) {
+  nameThePage();
   // The <head>'s early script (lib/warm-start/dashboard.ts) started the first reads while this
   // module loaded: the settings store takes its read from there.
   takeSettingsFrom(takePrefetchedSettings);
@@ -46,9 +51,39 @@ if (root) {
       ),
     );
     ask();
+    // The language setting changed (here or in another browser): drawn anew in the new language,
+    // with a new key so no word of the old one stays.
+    let drawn = 0;
+    const follow = (): void => {
+      // Nothing to do (undefined) while the language shown is the one set.
+      void applyLanguage(useSettings.getState().settings.language)?.then((changed) => {
+        if (!changed) return;
+        nameThePage();
+        drawn += 1;
+        app.render(
+          <StrictMode>
+            <App key={drawn} firstPage={firstPage} />
+          </StrictMode>,
+        );
+      });
+    };
+    useSettings.subscribe(follow);
+    // A change while the first render waited for its language.
+    follow();
+  };
+  // A language picked in the settings: its messages before the first render (the browser's,
+  // the default, need no wait).
+  const ready = (firstPage: FirstPage | undefined): void => {
+    const switching = applyLanguage(useSettings.getState().settings.language);
+    if (!switching) start(firstPage);
+    else
+      void switching.then(() => {
+        nameThePage();
+        start(firstPage);
+      });
   };
   reads.then(
-    ([firstPage]) => start(firstPage),
-    () => start(undefined),
+    ([firstPage]) => ready(firstPage),
+    () => ready(undefined),
   );
 }

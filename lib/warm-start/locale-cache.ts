@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { learnedCountLocales, seedCountLocales, type CountLocaleData } from '../count';
-import { learnedLists, learnedTemplates, seedLists, seedTemplates } from '../i18n';
+import { learnedLists, learnedTemplates, pickedLocale, seedLists, seedTemplates } from '../i18n';
 import { isRecord } from '../is-record';
 import { installNumberPack, isNumberPack, learnedNumberPack, type NumberPack } from './number-pack';
 import { LOCALE_CACHE_KEY } from '../storage-keys';
+import { messagesBuild } from '../ui-messages';
 
 /*
  * What the content script learned from Intl and i18n on one page, kept for the next one.
@@ -18,7 +19,8 @@ import { LOCALE_CACHE_KEY } from '../storage-keys';
  * (lib/warm-start/number-pack.ts). Later profiles read them beside the settings and show the badge without a single Intl or getMessage call.
  *
  * `id` ties the record to what the answers come from: the browser's version (its ICU and CLDR
- * data, in the user agent), the messages of this build, the UI language. Any other id: ignored,
+ * data, in the user agent), the messages of this build, the UI language (and the language picked
+ * in the settings, if one is: entrypoints/content-main/language.ts reads the record again for it). Any other id: ignored,
  * learned again, overwritten. Every part is validated before use, as storage is never trusted.
  */
 
@@ -32,25 +34,24 @@ export interface LocaleCacheRecord {
   numbers?: NumberPack;
 }
 
-declare global {
-  /** A fingerprint of public/_locales, defined by wxt.config.ts at build time. */
-  const __MICROSCOPE_MESSAGES__: string | undefined;
-}
-
 /** The id a stored record must carry to be used by this page. */
 export function localeCacheId(userAgent: string, uiLanguage: string): string {
-  const messages = typeof __MICROSCOPE_MESSAGES__ === 'string' ? __MICROSCOPE_MESSAGES__ : 'unbuilt';
-  return JSON.stringify([userAgent, messages, uiLanguage]);
+  return JSON.stringify([userAgent, messagesBuild(), uiLanguage]);
 }
 
-function currentId(): string {
+/**
+ * The id of this page's record: for the browser's UI language, or for a language picked in the
+ * settings (lib/ui-messages.ts), whose messages and formats are another language's.
+ */
+export function currentLocaleCacheId(): string {
   let language = '';
   try {
     language = browser.i18n.getUILanguage();
   } catch {
     // no i18n API: an id of its own
   }
-  return localeCacheId(navigator.userAgent, language);
+  const picked = pickedLocale();
+  return localeCacheId(navigator.userAgent, picked === undefined ? language : `${language} picked:${picked}`);
 }
 
 /** What was read and applied, to tell whether this page learned anything worth a write. */
@@ -87,7 +88,7 @@ function fingerprint(record: LocaleCacheRecord): string {
  */
 export async function loadLocaleCache(): Promise<boolean> {
   try {
-    return applyLocaleCache(await readStored(), currentId());
+    return applyLocaleCache(await readStored(), currentLocaleCacheId());
   } catch (error) {
     console.debug('[MicroScope] locale cache not read', error);
     return false;
@@ -104,7 +105,7 @@ async function readStored(): Promise<unknown> {
  */
 export async function saveLocaleCache(): Promise<boolean> {
   try {
-    const record = currentRecord(currentId());
+    const record = currentRecord(currentLocaleCacheId());
     const print = fingerprint(record);
     if (print === known || print === fingerprint({ id: '', templates: {}, lists: {}, counts: {} })) return false;
     known = print;

@@ -14,6 +14,10 @@ import { startReplayServer, type ReplayServer } from './server';
  * locale pack, so chrome.i18n.getUILanguage() stays "en-US" there, but the extension's messages
  * follow --lang (the LANGUAGE environment variable alone changes nothing: measured 2026-11-27).
  * lib/i18n.ts then formats numbers for the messages' language, so text and numbers agree.
+ *
+ * Then a language picked in the dashboard's settings (Spanish, in this German browser): the
+ * dashboard and the popup read its messages.json, the content script gets its messages from the
+ * background through storage.local (lib/ui-messages.ts), and numbers follow it.
  */
 
 const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
@@ -122,5 +126,85 @@ describe('German UI (Chromium --lang=de)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'de-popup.png') });
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('A language picked in the settings (Spanish in a German browser)', () => {
+  const settingsPage = async (): Promise<Page> => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#settings`);
+    await page.locator('main.page:not([aria-busy])').waitFor();
+    return page;
+  };
+  const storedLanguage = async () => {
+    const worker = context.serviceWorkers().find((candidate) => candidate.url().includes(extensionId))!;
+    return worker.evaluate(async () => ((await chrome.storage.sync.get('microscope:settings'))['microscope:settings'] as { language?: string } | undefined)?.language);
+  };
+
+  it('switches the dashboard at once, then the popup and the badges, and back to the browser', async () => {
+    // A profile open before the change, in German.
+    const open = await context.newPage();
+    const openErrors = collectErrors(open);
+    await open.goto(ANA);
+    await settledBadge(open);
+    await revealBadge(open);
+    await expect.poll(() => badgeText(open, '.ms-pill')).toMatch(/Follower/);
+
+    const dashboard = await settingsPage();
+    const errors = collectErrors(dashboard);
+    const menu = dashboard.getByRole('combobox', { name: 'Sprache' });
+    expect(await menu.locator('option').allTextContents()).toEqual(['Wie im Browser (Deutsch)', 'Deutsch', 'English', 'Español', 'Português (Brasil)']);
+    await menu.selectOption({ label: 'Español' });
+    await expect.poll(storedLanguage).toBe('es');
+    // The dashboard redraws in Spanish: its headings, its title, its lang.
+    await expect.poll(() => dashboard.getByRole('heading', { name: 'Ajustes', exact: true }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await dashboard.getByRole('heading', { name: 'Einstellungen', exact: true }).count()).toBe(0);
+    expect(await dashboard.getByRole('combobox', { name: 'Idioma' }).inputValue()).toBe('es');
+    expect(await dashboard.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['es', 'Preselección de MicroScope']);
+    await dashboard.screenshot({ path: join(SCREENSHOTS, 'es-picked-settings.png'), clip: { x: 0, y: 0, width: 1000, height: 560 } });
+
+    // The popup opened now reads the setting before it draws.
+    const popup = await context.newPage();
+    const popupErrors = collectErrors(popup);
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect.poll(() => popup.getByText(`MicroScope no lee ${extensionId}.`).count(), { timeout: 10_000 }).toBe(1);
+    expect(await popup.getByRole('button', { name: 'Abrir panel' }).count()).toBe(1);
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('es');
+
+    // A profile loaded now: the badge in Spanish, its rate with the Spanish decimal comma.
+    const page = await context.newPage();
+    const pageErrors = collectErrors(page);
+    await page.goto(KOFI);
+    await settledBadge(page);
+    await revealBadge(page);
+    const pill = await badgeText(page, '.ms-pill');
+    expect(pill).toMatch(/seguidores/);
+    expect(pill).toMatch(/\d,\d+\s?%/);
+    expect(await page.locator('microscope-badge .ms-root').getAttribute('lang')).toBe('es');
+    await page.locator('microscope-badge .ms-pill').click();
+    const card = await badgeText(page, '.ms-card');
+    for (const word of ['Nivel', 'Muestra', 'Esquema:']) expect(card).toContain(word);
+    await page.screenshot({ path: join(SCREENSHOTS, 'es-picked-badge.png'), clip: { x: 0, y: 0, width: 1000, height: 560 } });
+
+    // The profile open before the change: drawn again in Spanish (at the latest on its next load).
+    await expect
+      .poll(
+        async () => {
+          await revealBadge(open);
+          return badgeText(open, '.ms-pill').catch(() => '');
+        },
+        { timeout: 15_000 },
+      )
+      .toMatch(/seguidores/);
+
+    // Back to the browser's language: the open popup follows at once.
+    await dashboard.getByRole('combobox', { name: 'Idioma' }).selectOption('browser');
+    await expect.poll(storedLanguage).toBe('browser');
+    // (Drawn anew, it asks the active tab again: now a profile, so only the frame's words are the same.)
+    await expect.poll(() => popup.getByRole('button', { name: 'Dashboard öffnen' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('de');
+    await expect.poll(() => dashboard.getByRole('heading', { name: 'Einstellungen', exact: true }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect([...errors, ...popupErrors, ...pageErrors, ...openErrors]).toEqual([]);
+    for (const each of [open, dashboard, popup, page]) await each.close();
   });
 });

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listInWords, plural, resetLanguage, t, uiLanguage } from '@/lib/i18n';
 import { describeVerdict } from '@/components/words/tiers';
-import { formatMessage, LOCALES, readMessages, useLocale, type ChromeMessage, type Locale } from '../i18n-fake';
+import { setNumberSource } from '@/lib/number-source';
+import { deriveNumberPack, installNumberPack, packNumberSource, resetNumberPacks } from '@/lib/warm-start/number-pack';
+import { formatMessage, LOCALES, readMessages, useLocale, useMessages, type ChromeMessage, type ChromeMessages, type Locale } from '../i18n-fake';
 
 const english = readMessages('en');
 const placeholdersOf = (entry: ChromeMessage) =>
@@ -31,13 +33,18 @@ const expectedKeys = (locale: Locale) => [
   ...extraPluralCategories(locale).flatMap((category) => pluralBases.map((base) => `${base}_${category}`)),
 ];
 
+/** Messages that are no text: a language tag and a list of CLDR categories. */
+const TECHNICAL = new Set(['intlLocale', 'pluralForms']);
+
 describe('public/_locales', () => {
-  it('ships exactly the locales the tests know, English the default', () => {
+  it('ships exactly the locales of lib/ui-locales.ts, English the default', () => {
     const shipped = readdirSync(join(process.cwd(), 'public/_locales')).sort();
-    expect(shipped).toEqual([...LOCALES].sort());
+    // A new public/_locales/<locale>: add it to SHIPPED_LOCALES (the language setting offers those).
+    expect(shipped, 'SHIPPED_LOCALES in lib/ui-locales.ts').toEqual([...LOCALES].sort());
+    expect(LOCALES[0]).toBe('en');
   });
 
-  it.each(LOCALES.filter((locale) => locale !== 'en'))('%s has exactly the keys of en', (locale) => {
+  it.each(LOCALES.filter((locale) => locale !== 'en'))('%s has exactly the keys of en, plus the plural forms of its language', (locale) => {
     // A missing key would quietly show English; an extra one is a typo or a leftover.
     expect(Object.keys(readMessages(locale)).sort()).toEqual(expectedKeys(locale).sort());
   });
@@ -50,6 +57,22 @@ describe('public/_locales', () => {
     ['pl', ['few', 'many']],
   ] as const)('%s needs plural forms %j besides one and other', (locale, categories) => {
     expect(extraPluralCategories(locale)).toEqual(categories);
+  });
+
+  it.each(LOCALES)('%s: pluralForms names exactly the forms each plural message comes in', (locale) => {
+    // lib/i18n.ts plural reads it to know whether "not one" is enough to choose a form.
+    const messages = readMessages(locale);
+    const forms = messages.pluralForms!.message.split(' ').sort();
+    expect(forms).toEqual(expect.arrayContaining(['one', 'other']));
+    for (const key of Object.keys(english).filter((name) => name.endsWith('_other'))) {
+      const base = key.slice(0, -'_other'.length);
+      const present = ['zero', 'one', 'two', 'few', 'many', 'other'].filter((form) => `${base}_${form}` in messages).sort();
+      expect(present, `${locale} ${base}`).toEqual(forms);
+    }
+  });
+
+  it.each(LOCALES)("%s: intlLocale is the locale's own tag", (locale) => {
+    expect(readMessages(locale).intlLocale!.message).toBe(locale.replace('_', '-'));
   });
 
   it.each(LOCALES.filter((locale) => locale !== 'en'))('%s defines the same placeholders as en, in the same order', (locale) => {
@@ -90,7 +113,7 @@ describe('public/_locales', () => {
     const sameEverywhere = new Set<string>();
     for (const [key, entry] of Object.entries(english)) {
       for (const locale of LOCALES) expect(readMessages(locale)[key]!.message.trim(), `${locale} ${key}`).not.toBe('');
-      if (LOCALES.every((locale) => readMessages(locale)[key]!.message === entry.message)) sameEverywhere.add(key);
+      if (!TECHNICAL.has(key) && LOCALES.every((locale) => readMessages(locale)[key]!.message === entry.message)) sameEverywhere.add(key);
     }
     // Only the brand: Japanese and Korean write even "Nano", "Mega" and "Benchmark" in their own script.
     expect([...sameEverywhere].sort()).toEqual(['actionTitle', 'extName'].sort());
@@ -208,6 +231,67 @@ describe('plural', () => {
   ] as const)('%s, %i → %s', (locale, count, text) => {
     useLocale(locale);
     expect(plural('postCount', count, String(count))).toBe(text);
+  });
+
+  /** Polish as it will ship: `_few` and `_many` beside `_one` and `_other` (videoCount without them). */
+  const count = { count: { content: '$1' } };
+  const polish: ChromeMessages = {
+    intlLocale: { message: 'pl' },
+    pluralForms: { message: 'one few many other' },
+    postCount_one: { message: '$COUNT$ post', placeholders: count },
+    postCount_few: { message: '$COUNT$ posty', placeholders: count },
+    postCount_many: { message: '$COUNT$ postów', placeholders: count },
+    postCount_other: { message: '$COUNT$ posta', placeholders: count },
+    videoCount_one: { message: '$COUNT$ film', placeholders: count },
+    videoCount_other: { message: '$COUNT$ filmu', placeholders: count },
+  };
+
+  const polishCases = [
+    [1, '1 post', '1'],
+    [3, '3 posty', '3'],
+    [5, '5 postów', '5'],
+    [22, '22 posty', '22'],
+    [12, '12 postów', '12'],
+    [0, '0 postów', '0'],
+    [1.5, '1,5 posta', '1,5'],
+  ] as const;
+
+  it.each(polishCases)('Polish (CLDR one, few, many, other), %d → %s', (n, text, written) => {
+    useMessages(polish, 'pl');
+    expect(plural('postCount', n, written)).toBe(text);
+  });
+
+  it.each(polishCases)('Polish with the number pack installed (no Intl for "one"), %d → %s', (n, text, written) => {
+    useMessages(polish, 'pl');
+    const pack = deriveNumberPack('pl');
+    expect(pack, 'a Polish pack').toBeDefined();
+    installNumberPack(pack!);
+    setNumberSource(packNumberSource);
+    try {
+      expect(plural('postCount', n, written)).toBe(text);
+    } finally {
+      setNumberSource(undefined);
+      resetNumberPacks();
+    }
+  });
+
+  it('takes _other where a form is missing in the locale and in English, never the key', () => {
+    useMessages(polish, 'pl');
+    expect(plural('videoCount', 3, '3')).toBe('3 filmu');
+    expect(plural('videoCount', 1, '1')).toBe('1 film');
+  });
+
+  it('takes _other for Spanish millions ("many") with the number pack too', () => {
+    useLocale('es');
+    installNumberPack(deriveNumberPack('es')!);
+    setNumberSource(packNumberSource);
+    try {
+      expect(plural('postCount', 1_000_000, '1.000.000')).toBe('1.000.000 publicaciones');
+      expect(plural('postCount', 1, '1')).toBe('1 publicación');
+    } finally {
+      setNumberSource(undefined);
+      resetNumberPacks();
+    }
   });
 });
 

@@ -2,7 +2,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { UNREADABLE_PREFIX } from '@/lib/storage-keys';
 import { fakeBrowser } from 'wxt/testing';
-import { formatSize, SetAsideList, SetAsideSection } from '@/components/dashboard/SetAsideList';
+import { SetAsideList, SetAsideSection } from '@/components/dashboard/SetAsideList';
+import { formatSize } from '@/lib/format';
 import { formatDateTime } from '@/lib/format';
 import { listSetAside, listUnreadable, SET_ASIDE_LIMITS, setAside } from '@/lib/set-aside';
 import { useLocale } from '../../i18n-fake';

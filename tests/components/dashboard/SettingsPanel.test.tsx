@@ -133,7 +133,7 @@ describe('settings of a newer MicroScope (issue 13)', () => {
       screen.getByText(/cannot change them/).closest('.notice')!.id,
     );
     const groups = screen.getAllByRole('group').filter((group) => group.tagName === 'FIELDSET');
-    expect(groups.length).toBe(5);
+    expect(groups.length).toBe(6);
     for (const group of groups) expect((group as HTMLFieldSetElement).disabled, group.textContent!.slice(0, 30)).toBe(true);
     // The values it understands are still shown.
     expect((screen.getByLabelText('Posts in the sample') as HTMLInputElement).value).toBe('40');

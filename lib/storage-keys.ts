@@ -11,6 +11,7 @@
  *   'microscope:removed'               { version, removed }   profile key → when it was removed (tombstones)
  *   'microscope:unreadable:<ISO time>' { from, reason, … }    data set aside because it could not be read
  *   'microscope:locale-cache'          { id, templates, … }   what the content script learned from Intl and i18n
+ *   'microscope:welcomed'              version                the welcome tab was opened, by this version (lib/first-run.ts)
  * storage.sync
  *   'microscope:settings'              { version, …Settings } the user's settings
  */
@@ -24,6 +25,8 @@ export const FIRST_PAGE_KEY = 'microscope:first-page';
 export const TOMBSTONES_KEY = 'microscope:removed';
 export const UNREADABLE_PREFIX = 'microscope:unreadable:';
 export const LOCALE_CACHE_KEY = 'microscope:locale-cache';
+/** Set when the welcome tab opens (lib/first-run.ts): it never opens again in this profile. */
+export const WELCOMED_KEY = 'microscope:welcomed';
 export const SETTINGS_KEY = 'microscope:settings';
 
 /** The revision a removal writes first, with its other changes: no first page is ever stored for it. */

@@ -62,16 +62,24 @@ export function Welcome({ pinSteps, onOpenDashboard, onOpenSettings, platforms =
               ))}
             </ol>
           </section>
-          <section className="card" aria-labelledby="welcome-privacy">
-            <h2 id="welcome-privacy">{t('welcomePrivacyHeading')}</h2>
-            <p>{t('welcomePrivacyText')}</p>
-          </section>
-          <section className="card" aria-labelledby="welcome-dashboard">
-            <h2 id="welcome-dashboard">{t('welcomeDashboardHeading')}</h2>
-            <p>{t('welcomeDashboardText')}</p>
+          <section className="card card-wide card-row" aria-labelledby="welcome-dashboard">
+            <div>
+              <h2 id="welcome-dashboard">{t('welcomeDashboardHeading')}</h2>
+              <p>{t('welcomeDashboardText')}</p>
+            </div>
             <button type="button" className="button" onClick={onOpenSettings}>
               {t('welcomeOpenSettings')}
             </button>
+          </section>
+          <section className="card card-wide privacy" aria-labelledby="welcome-privacy">
+            <svg className="privacy-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+              <rect x="5" y="11" width="14" height="10" rx="2" />
+              <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+            </svg>
+            <div>
+              <h2 id="welcome-privacy">{t('welcomePrivacyHeading')}</h2>
+              <p>{t('welcomePrivacyText')}</p>
+            </div>
           </section>
         </div>
       </main>

@@ -180,7 +180,10 @@ export async function welcomeTabs(browser: Browser): Promise<Page[]> {
   return (await pagesWithAddresses(browser)).filter(({ url }) => /^moz-extension:\/\/[^/]+\/welcome\.html$/.test(url)).map(({ page }) => page);
 }
 
-/** Waits for the welcome tab the install opens (lib/first-run.ts) and closes it; fails when none comes. */
+/**
+ * Waits for the welcome tab the install opens (lib/first-run.ts) and closes it once it has rendered
+ * (browser.ts closeWelcomeTab says why); fails when none comes.
+ */
 async function closeWelcomeTab(browser: Browser, timeout = 10_000): Promise<void> {
   const deadline = Date.now() + timeout;
   let found = await welcomeTabs(browser);
@@ -189,7 +192,10 @@ async function closeWelcomeTab(browser: Browser, timeout = 10_000): Promise<void
     await new Promise((resolve) => setTimeout(resolve, 100));
     found = await welcomeTabs(browser);
   }
-  for (const page of found) await page.close();
+  for (const page of found) {
+    await page.waitForSelector('h1', { timeout: Math.max(deadline - Date.now(), 1000) });
+    await page.close();
+  }
 }
 
 /** The badge host's contract attributes (badge.ts's, for a puppeteer page), or null when there is no badge. */

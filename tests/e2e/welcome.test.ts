@@ -120,6 +120,8 @@ describe('Firefox', () => {
     expect(text).toContain('Click the gear next to MicroScope and choose “Pin to Toolbar”.');
     expect(text).not.toContain('Click the pin next to MicroScope.');
     for (const platform of PLATFORMS) expect(text).toContain(PLATFORM_NAMES[platform]);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await welcome.screenshot({ path: join(SCREENSHOTS, 'welcome-firefox.png'), fullPage: true });
     await welcome.close();
   });
 

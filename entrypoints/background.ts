@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { injectMainPart } from '@/lib/inject-main-part';
 import { createInjector } from '@/lib/injector';
+import { createFirstRun } from '@/lib/first-run';
 import { isMessage } from '@/lib/messages';
 import { SITE_MATCHES } from '@/lib/platforms';
 import { serveShortlistWrites, shortlistDoor } from '@/lib/shortlist/door';
@@ -42,6 +43,15 @@ export default defineBackground(() => {
       .then((tabs) => Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : injector.ensure(tab.id, tab.url)))))
       .catch((error: unknown) => console.warn('[MicroScope] open tabs', error));
   });
+  // Installed into this profile: one welcome tab, once (lib/first-run.ts); never on an update of
+  // MicroScope or of the browser, nor on a developer-mode reload.
+  const firstRun = createFirstRun({
+    local: browser.storage.local,
+    openWelcome: () => browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }),
+    version: browser.runtime.getManifest().version,
+    warn: (message, error) => console.warn(message, error),
+  });
+  browser.runtime.onInstalled.addListener(({ reason }) => void firstRun(reason));
 
   // The messages of a language picked in the settings, kept in storage.local for the content
   // script, which cannot read the extension's files (lib/ui-messages.ts): whenever the setting

@@ -12,6 +12,7 @@
  *   'microscope:unreadable:<ISO time>' { from, reason, … }    data set aside because it could not be read
  *   'microscope:locale-cache'          { id, templates, … }   what the content script learned from Intl and i18n
  *   'microscope:ui-messages'           { locale, build, templates } the messages of a language picked in the settings
+ *   'microscope:welcomed'              version                the welcome tab was opened, by this version (lib/first-run.ts)
  * storage.sync
  *   'microscope:settings'              { version, …Settings } the user's settings
  */
@@ -27,6 +28,8 @@ export const UNREADABLE_PREFIX = 'microscope:unreadable:';
 export const LOCALE_CACHE_KEY = 'microscope:locale-cache';
 /** The picked language's messages for the content script, which cannot read them itself (lib/ui-messages.ts). */
 export const UI_MESSAGES_KEY = 'microscope:ui-messages';
+/** Set when the welcome tab opens (lib/first-run.ts): it never opens again in this profile. */
+export const WELCOMED_KEY = 'microscope:welcomed';
 export const SETTINGS_KEY = 'microscope:settings';
 
 /** The revision a removal writes first, with its other changes: no first page is ever stored for it. */

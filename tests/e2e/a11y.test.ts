@@ -62,6 +62,14 @@ async function dashboard(hash = ''): Promise<Page> {
   return page;
 }
 
+/** The welcome tab (entrypoints/welcome), as the install opens it (the launch closed that one). */
+async function welcomeTab(): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/welcome.html`);
+  await page.getByRole('heading', { level: 1, name: 'Welcome to MicroScope' }).waitFor();
+  return page;
+}
+
 async function popupFor(url: string): Promise<{ tab: Page; popup: Page }> {
   const { page: tab, tabId } = await openTab(browser, url);
   const popup = await openPopupForTab(browser, tabId);
@@ -86,6 +94,14 @@ describe('accessibility: axe-core finds nothing', () => {
     const page = await dashboard();
     await expect.poll(() => page.getByRole('heading', { name: 'Your shortlist is empty' }).count()).toBe(1);
     await auditSchemes(page, 'empty dashboard');
+    await page.close();
+  });
+
+  it('welcome tab, wide and narrow', async () => {
+    const page = await welcomeTab();
+    await auditSchemes(page, 'welcome tab');
+    await page.setViewportSize({ width: 420, height: 900 });
+    await auditSchemes(page, 'welcome tab, narrow');
     await page.close();
   });
 
@@ -205,6 +221,28 @@ describe('accessibility: keyboard only', () => {
     await expect.poll(() => popup.locator('details.more').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
     await popup.close();
     await tab.close();
+  });
+
+  it('welcome tab: Tab reaches "Open dashboard" first, Enter opens the dashboard; "Open settings" its settings', async () => {
+    const page = await welcomeTab();
+    const first = await tabTo(page, () => true, { limit: 1 });
+    expect(first, 'the first stop of the page').toMatchObject({ kind: 'button', text: 'Open dashboard', focusVisible: true });
+    const opened = browser.context.waitForEvent('page');
+    await page.keyboard.press('Enter');
+    const dashboard = await opened;
+    await dashboard.waitForURL(`chrome-extension://${browser.extensionId}/dashboard.html`);
+    await dashboard.locator('main.page:not([aria-busy])').waitFor();
+    await dashboard.close();
+
+    await page.bringToFront();
+    await tabTo(page, named(/^Open settings$/));
+    const settingsOpened = browser.context.waitForEvent('page');
+    await page.keyboard.press('Enter');
+    const settings = await settingsOpened;
+    await settings.waitForURL(`chrome-extension://${browser.extensionId}/dashboard.html#settings`);
+    await settings.getByRole('heading', { level: 1, name: 'Settings' }).waitFor({ state: 'attached' });
+    await settings.close();
+    await page.close();
   });
 
   it('dashboard: sort, filter, select and remove a row, change a setting', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, revealBadge, settledBadge } from './badge';
-import { EXTENSION_DIR, extensionLaunchOptions } from './browser';
+import { EXTENSION_DIR, extensionLaunchOptions, welcomePages } from './browser';
 import { expectedBadge } from './expected';
 import { fixturePath, fixtureRoute, fixtureUrl } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
@@ -82,6 +82,18 @@ describe('German UI (Chromium --lang=de)', () => {
       default_locale: 'en',
       action: { default_title: '__MSG_actionTitle__' },
     });
+  });
+
+  it('opens the welcome tab of the install in German (lib/first-run.ts)', async () => {
+    await expect.poll(() => welcomePages(context, extensionId).length, { timeout: 10_000 }).toBe(1);
+    const [welcome] = welcomePages(context, extensionId);
+    await welcome!.getByRole('heading', { level: 1, name: 'Willkommen bei MicroScope' }).waitFor();
+    expect(await welcome!.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['de', 'Willkommen bei MicroScope']);
+    expect(await welcome!.getByRole('button', { name: 'Dashboard öffnen' }).count()).toBe(1);
+    expect(await welcome!.getByRole('heading', { name: 'Nichts verlässt deinen Browser' }).count()).toBe(1);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await welcome!.screenshot({ path: join(SCREENSHOTS, 'de-welcome.png'), fullPage: true });
+    await welcome!.close();
   });
 
   it('writes the badge in German with German numbers, and keeps the data contract in English', async () => {

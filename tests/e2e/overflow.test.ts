@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './browser';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { badgeOverflows, formatOverflows, pageOverflows, unfoldAll, type Overflow } from './overflow';
 import { DEMO_PAGES, demoRoute, ROOT } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
@@ -88,7 +88,7 @@ describe.each(shippedLocales())('text fits its box in %s', (locale) => {
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    browser = await launchWithExtension(server.hostResolverRules, EXTENSION_DIR, { lang: locale });
+    browser = await launchWithExtension(server.hostResolverRules, { lang: locale });
   });
 
   afterAll(async () => {
@@ -129,7 +129,7 @@ describe('the overflow check', () => {
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    browser = await launchWithExtension(server.hostResolverRules, EXTENSION_DIR, { lang: 'de' });
+    browser = await launchWithExtension(server.hostResolverRules, { lang: 'de' });
   });
 
   afterAll(async () => {

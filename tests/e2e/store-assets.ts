@@ -198,7 +198,7 @@ export async function makeStoreAssets(locales: readonly string[], outRoot: strin
       const listing = readListing(locale);
       const outDir = join(outRoot, locale);
       mkdirSync(outDir, { recursive: true });
-      const browser = await launchWithExtension(server.hostResolverRules, EXTENSION_DIR, { lang: locale });
+      const browser = await launchWithExtension(server.hostResolverRules, { lang: locale });
       try {
         const files = await storeAssets(browser, listing, outDir);
         saved.push(...files);

@@ -243,15 +243,21 @@ export function plural(key: PluralKey, count: number, ...substitutions: Substitu
   // Asked first, whatever the count: the template is then learned (and kept by the locale cache)
   // on the page that first chose a form, and no later page needs getMessage for it.
   const extra = hasExtraForms();
-  // From the number port when it answers (no Intl on the badge's path): it knows 'one' or not,
-  // which is all a choice needs where the messages have two forms; else Intl.
-  const one = numberSource()?.isOne(language, count);
+  // From the number port when it answers (no Intl on the badge's path): 'one' or not is all a
+  // choice needs where the messages have two forms; where they have more (Polish few and many),
+  // the port's category; else Intl.
+  const source = numberSource();
+  const one = source?.isOne(language, count);
   let form: string;
   if (one === true) form = 'one';
   else if (one === false && !extra) form = 'other';
   else {
-    pluralRules ??= new Intl.PluralRules(language);
-    form = pluralRules.select(count);
+    const category = source?.plural(language, count);
+    if (category !== undefined) form = category;
+    else {
+      pluralRules ??= new Intl.PluralRules(language);
+      form = pluralRules.select(count);
+    }
   }
   if (form !== 'one' && form !== 'other' && (!extra || template(`${key}_${form}`) === undefined)) form = 'other';
   return t(`${key}_${form}` as MessageKey, ...substitutions);

@@ -20,10 +20,14 @@ export interface NumberSource {
   format(language: string, kind: NumberKind, value: number): string | undefined;
   /**
    * Whether Intl.PluralRules selects 'one' for `count` in `language`, or undefined: ask Intl. All a
-   * plural choice needs where the messages come in one and other only; lib/i18n.ts asks Intl for
-   * the rest where they carry more (Polish few, many).
+   * plural choice needs where the messages come in one and other only.
    */
   isOne(language: string, count: number): boolean | undefined;
+  /**
+   * The category Intl.PluralRules selects for `count` in `language` (Polish 3 → "few"), or
+   * undefined: ask Intl. lib/i18n.ts asks it where the messages carry more than one and other.
+   */
+  plural(language: string, count: number): Intl.LDMLPluralRule | undefined;
 }
 
 let source: NumberSource | undefined;

@@ -23,7 +23,7 @@ type Affixes = [prefix: string, suffix: string];
 
 export interface NumberPack {
   /** The shape's version: a pack of another version is not a NumberPack. */
-  version: 1;
+  version: 2;
   /** The BCP 47 tag it was derived for ("de-CH"). */
   language: string;
   /** The ten digits, zero first ("0"…"9", or "٠"…"٩"). */
@@ -46,9 +46,25 @@ export interface NumberPack {
    * of ten its unit stands for, and the unit around the digits. English [3, '', 'K'] at 10^3…10^5.
    */
   compact: [shift: number, prefix: string, suffix: string][];
-  /** For n = 0…199, "1" when Intl.PluralRules selects 'one' for n; larger n read entry 100 + n % 100. */
-  one: string;
+  /**
+   * For n = 0…199, the CLDR category Intl.PluralRules selects for n, one letter each (PLURAL_LETTERS:
+   * "o" one, "f" few, "m" many, "x" other…); larger n read entry 100 + n % 100, for 'one' always,
+   * for the other categories only where `periodic`.
+   */
+  plurals: string;
+  /**
+   * Whether entry 100 + n % 100 gives every category of larger n too (Polish: "many" for 1000 as for
+   * 100); false where a category turns on magnitude alone (French, Spanish, Italian "many" for a
+   * million): beyond 199 the pack then tells 'one' from not, and Intl the rest.
+   */
+  periodic: boolean;
 }
+
+/** A letter per CLDR plural category in NumberPack.plurals. */
+const PLURAL_LETTERS: Readonly<Record<Intl.LDMLPluralRule, string>> = { zero: 'z', one: 'o', two: 't', few: 'f', many: 'm', other: 'x' };
+const PLURAL_OF_LETTER: Readonly<Record<string, Intl.LDMLPluralRule>> = Object.fromEntries(
+  Object.entries(PLURAL_LETTERS).map(([category, letter]) => [letter, category as Intl.LDMLPluralRule]),
+);
 
 /** 10^0 … 10^15: Number.MAX_SAFE_INTEGER is 9.007 × 10^15. */
 const MAGNITUDES = 16;
@@ -157,12 +173,22 @@ export function formatWithPack(pack: NumberPack, kind: NumberKind, value: number
  */
 export function isOneWithPack(pack: NumberPack, n: number): boolean | undefined {
   if (!Number.isSafeInteger(n) || n < 0) return undefined;
-  return pack.one[n < ONE_TABLE ? n : 100 + (n % 100)] === '1';
+  return pack.plurals[n < ONE_TABLE ? n : 100 + (n % 100)] === PLURAL_LETTERS.one;
+}
+
+/**
+ * The category Intl.PluralRules selects for the non-negative integer `n` in the pack's language
+ * (Polish 3 → "few", 5 → "many"); undefined for fractions, and beyond 199 where the pack is not
+ * periodic.
+ */
+export function pluralWithPack(pack: NumberPack, n: number): Intl.LDMLPluralRule | undefined {
+  if (!Number.isSafeInteger(n) || n < 0 || (n >= ONE_TABLE && !pack.periodic)) return undefined;
+  return PLURAL_OF_LETTER[pack.plurals[n < ONE_TABLE ? n : 100 + (n % 100)] ?? ''];
 }
 
 // ---- Checking a stored pack ----
 
-const KEYS = ['version', 'language', 'digits', 'group', 'decimal', 'groupSizes', 'minGrouping', 'integer', 'percent', 'compact', 'one'];
+const KEYS = ['version', 'language', 'digits', 'group', 'decimal', 'groupSizes', 'minGrouping', 'integer', 'percent', 'compact', 'plurals', 'periodic'];
 /** Longest affix or separator accepted: CLDR's longest short units are well under this. */
 const MAX_TEXT = 32;
 
@@ -183,9 +209,9 @@ export function isNumberPack(value: unknown): value is NumberPack {
   const pack = value as Record<string, unknown>;
   const keys = Object.keys(pack);
   if (keys.length !== KEYS.length || !KEYS.every((key) => Object.hasOwn(pack, key))) return false;
-  const { version, language, digits, group, decimal, groupSizes, minGrouping, integer, percent, compact, one } = pack;
+  const { version, language, digits, group, decimal, groupSizes, minGrouping, integer, percent, compact, plurals, periodic } = pack;
   return (
-    version === 1 &&
+    version === 2 &&
     isText(language, 64) &&
     /^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$/.test(language) &&
     Array.isArray(digits) &&
@@ -217,9 +243,10 @@ export function isNumberPack(value: unknown): value is NumberPack {
         isWhole(entry[0], 0, magnitude) &&
         isAffixes(entry.slice(1)),
     ) &&
-    typeof one === 'string' &&
-    one.length === ONE_TABLE &&
-    /^[01]+$/.test(one)
+    typeof plurals === 'string' &&
+    plurals.length === ONE_TABLE &&
+    /^[zotfmx]+$/.test(plurals) &&
+    typeof periodic === 'boolean'
   );
 }
 
@@ -340,13 +367,14 @@ function derive(language: string): NumberPack | undefined {
     if (reading.fraction !== '' || reading.decimal !== undefined) return undefined;
     compact.push([k + 1 - Array.from(reading.integer).length, reading.prefix, reading.suffix]);
   }
-  let one = '';
-  for (let n = 0; n < ONE_TABLE; n += 1) one += rules.select(n) === 'one' ? '1' : '0';
+  let plurals = '';
+  for (let n = 0; n < ONE_TABLE; n += 1) plurals += PLURAL_LETTERS[rules.select(n)];
+  const periodic = ONE_CHECKS.every((n) => plurals[100 + (n % 100)] === PLURAL_LETTERS[rules.select(n)]);
 
   const [percent] = percents;
   if (!percent || percent.prefix !== sample.prefix || percent.suffix !== sample.suffix) return undefined;
   const candidate = {
-    version: 1,
+    version: 2,
     language,
     digits,
     group,
@@ -360,7 +388,8 @@ function derive(language: string): NumberPack | undefined {
     integer: [integers[0]?.prefix ?? '', integers[0]?.suffix ?? ''],
     percent: [percent.prefix, percent.suffix],
     compact,
-    one,
+    plurals,
+    periodic,
   };
   if (!isNumberPack(candidate)) return undefined;
 
@@ -372,6 +401,10 @@ function derive(language: string): NumberPack | undefined {
     }
   }
   for (const n of ONE_CHECKS) if (isOneWithPack(candidate, n) !== (rules.select(n) === 'one')) return undefined;
+  for (const n of [...ONE_CHECKS, 0, 1, 2, 5, 22, 199]) {
+    const category = pluralWithPack(candidate, n);
+    if (category !== undefined && category !== rules.select(n)) return undefined;
+  }
   return candidate;
 }
 
@@ -450,5 +483,9 @@ export const packNumberSource: NumberSource = {
   isOne(language, count) {
     const pack = numberPackFor(language);
     return pack ? isOneWithPack(pack, count) : undefined;
+  },
+  plural(language, count) {
+    const pack = numberPackFor(language);
+    return pack ? pluralWithPack(pack, count) : undefined;
   },
 };

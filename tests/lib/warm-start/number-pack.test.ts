@@ -6,6 +6,7 @@ import {
   installNumberPack,
   isNumberPack,
   isOneWithPack,
+  pluralWithPack,
   learnedNumberPack,
   numberPackFor,
   resetNumberPacks,
@@ -173,6 +174,38 @@ describe('isOneWithPack', () => {
     );
   });
 
+  it.each(PACKED)('%s: its categories as Intl.PluralRules, or none where only Intl knows', (language) => {
+    const pack = PACKS.get(language);
+    if (!pack) throw new Error(`no pack for ${language}`);
+    const rules = new Intl.PluralRules(language);
+    const integers = fc.oneof(
+      fc.integer({ min: 0, max: 1e9 }),
+      fc.integer({ min: 0, max: 3000 }),
+      fc.integer({ min: 0, max: 1000 }).map((n) => n * 1e6),
+      fc.integer({ min: 0, max: MAX }),
+    );
+    fc.assert(
+      fc.property(integers, (n) => {
+        const category = pluralWithPack(pack, n);
+        // Below 200 always; beyond only where the table repeats every hundred (not French "many").
+        if (n < 200 || pack.periodic) expect(category, String(n)).toBe(rules.select(n));
+        else expect(category, String(n)).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('knows Polish few and many for every whole number, and leaves French millions to Intl', () => {
+    const polish = PACKS.get('pl');
+    const french = PACKS.get('fr');
+    if (!polish || !french) throw new Error('no pack for pl or fr');
+    expect(polish.periodic).toBe(true);
+    expect([1, 3, 5, 22, 25, 112, 1002, 1_000_000].map((n) => pluralWithPack(polish, n))).toEqual(['one', 'few', 'many', 'few', 'many', 'many', 'few', 'many']);
+    expect(french.periodic).toBe(false);
+    expect(pluralWithPack(french, 1_000_000)).toBeUndefined();
+    expect(isOneWithPack(french, 1_000_000)).toBe(false);
+  });
+
   it('leaves fractions and negative numbers to PluralRules', () => {
     const pack = PACKS.get('en');
     if (!pack) throw new Error('no pack for en');
@@ -195,7 +228,7 @@ describe('isNumberPack', () => {
 
   it.each<[string, (copy: Record<string, unknown>) => void]>([
     ['no version', (copy) => delete copy.version],
-    ['another version', (copy) => (copy.version = 2)],
+    ['another version', (copy) => (copy.version = 1)],
     ['no language', (copy) => delete copy.language],
     ['a language that is no tag', (copy) => (copy.language = 'de CH')],
     ['an extra field', (copy) => (copy.extra = 1)],
@@ -220,8 +253,10 @@ describe('isNumberPack', () => {
     ['a unit shifting more than its magnitude', (copy) => ((copy.compact as unknown[])[2] = [3, '', 'K'])],
     ['a unit with a text shift', (copy) => ((copy.compact as unknown[])[6] = ['6', '', ' Mio.'])],
     ['a unit as an object', (copy) => ((copy.compact as unknown[])[6] = { shift: 6, prefix: '', suffix: ' Mio.' })],
-    ['a short plural table', (copy) => (copy.one = (copy.one as string).slice(1))],
-    ['a plural table of words', (copy) => (copy.one = 'x'.repeat(200))],
+    ['a short plural table', (copy) => (copy.plurals = (copy.plurals as string).slice(1))],
+    ['a plural table of words', (copy) => (copy.plurals = 'one '.repeat(50))],
+    ['a plural table of digits (version 1)', (copy) => (copy.plurals = '01'.repeat(100))],
+    ['no word on periodicity', (copy) => delete copy.periodic],
   ])('rejects %s', (_, change) => {
     expect(isNumberPack(tampered(change))).toBe(false);
   });

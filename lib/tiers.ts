@@ -190,7 +190,8 @@ export type TierBoundsCheck = { ok: true; scheme: TierScheme } | { ok: false; pr
 /** Input for custom thresholds: an object, or the five lower bounds in order (nano, micro, mid, macro, mega). */
 export type TierBoundsInput = TierBounds | readonly number[];
 
-const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+/** The tier's name as a nested message (`tier_mid`: "Mid-tier", German "Mid-Tier"): each language names it. */
+const tierName = (tier: BoundedTier): MessageCode => messageCode(`tier_${tier}`);
 // The number as typed, written in the UI language by the UI ("1,500.5", "1.500,5"): no rounding, no compact form.
 const typed = (value: number) => ({ number: value, as: 'typed' }) as const;
 
@@ -220,7 +221,7 @@ export function checkTierBounds(bounds: TierBoundsInput): TierBoundsCheck {
   const problems: TierBoundsProblem[] = [];
   const valid: (number | undefined)[] = raw.map((value, index) => {
     const tier = BOUNDED_TIERS[index]!;
-    const name = capitalise(tier);
+    const name = tierName(tier);
     const fault = (message: MessageCode): undefined => {
       problems.push({ tier, message });
       return undefined;
@@ -244,7 +245,7 @@ export function checkTierBounds(bounds: TierBoundsInput): TierBoundsCheck {
     const tier = BOUNDED_TIERS[index]!;
     problems.push({
       tier,
-      message: messageCode('tierBoundNotAbove', capitalise(tier), BOUNDED_TIERS[index - 1]!, typed(current), typed(previous)),
+      message: messageCode('tierBoundNotAbove', tierName(tier), tierName(BOUNDED_TIERS[index - 1]!), typed(current), typed(previous)),
     });
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -268,7 +268,7 @@ describe('dashboard', () => {
     // The message sits under its own field although its words are not English.
     expect(mid.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(mid.getAttribute('aria-describedby')!)!.textContent).toBe(
-      'Mid muss über micro beginnen (erhalten: 500 ≤ 1.000).',
+      'Mid-Tier muss über Mikro beginnen (erhalten: 500 ≤ 1.000).',
     );
     expect((screen.getByLabelText('Mikro ab') as HTMLInputElement).getAttribute('aria-invalid')).toBeNull();
     const sample = screen.getByLabelText('Beiträge in der Stichprobe');

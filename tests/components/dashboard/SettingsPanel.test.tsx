@@ -60,7 +60,7 @@ describe('tier scheme', () => {
     fireEvent.change(threshold('Mid-tier'), { target: { value: '500' } });
     expect(threshold('Mid-tier').getAttribute('aria-invalid')).toBe('true');
     const message = document.getElementById(threshold('Mid-tier').getAttribute('aria-describedby')!)!;
-    expect(message.textContent).toBe('Mid must start above micro (got 500 ≤ 1,000).');
+    expect(message.textContent).toBe('Mid-tier must start above Micro (got 500 ≤ 1,000).');
     expect(threshold('Micro').getAttribute('aria-invalid')).toBeNull();
     expect(screen.getByText(/Not saved until the thresholds are valid/)).toBeTruthy();
 

@@ -187,6 +187,17 @@ export interface TierBoundsProblem {
 /** Like TierBoundsValidation, with each fault tied to its tier (for a form that shows them by field). */
 export type TierBoundsCheck = { ok: true; scheme: TierScheme } | { ok: false; problems: TierBoundsProblem[] };
 
+/**
+ * A threshold typed in a form that reads as more than one number in the UI language ("10.000" in
+ * English: ten or ten thousand?): lib/threshold-input.ts readThreshold gives it, checkTierBounds refuses it.
+ */
+export interface AmbiguousThreshold {
+  ambiguous: string;
+}
+
+const isAmbiguous = (value: unknown): value is AmbiguousThreshold =>
+  typeof value === 'object' && value !== null && typeof (value as Partial<AmbiguousThreshold>).ambiguous === 'string';
+
 /** Input for custom thresholds: an object, or the five lower bounds in order (nano, micro, mid, macro, mega). */
 export type TierBoundsInput = TierBounds | readonly number[];
 
@@ -227,6 +238,7 @@ export function checkTierBounds(bounds: TierBoundsInput): TierBoundsCheck {
       return undefined;
     };
     if (value === undefined || value === null || value === '') return fault(messageCode('tierBoundMissing', name));
+    if (isAmbiguous(value)) return fault(messageCode('tierBoundAmbiguous', name, value.ambiguous));
     if (typeof value !== 'number' || Number.isNaN(value)) {
       return fault(messageCode('tierBoundNotNumber', name, typeof value === 'string' ? JSON.stringify(value) : String(value)));
     }

@@ -276,6 +276,23 @@ describe('dashboard', () => {
     expect(screen.getByText('Die Stichprobengröße muss eine ganze Zahl von Beiträgen zwischen 1 und 100 sein.')).toBeTruthy();
   });
 
+  it('reads a threshold typed the German way, and refuses one that is not German (issue 18)', () => {
+    useLocale('de');
+    const onChange = vi.fn();
+    render(<SettingsPanel settings={DEFAULT_SETTINGS} onChange={onChange} />);
+    fireEvent.click(screen.getByRole('radio', { name: /^Eigene Schwellenwerte/ }));
+    const mid = screen.getByLabelText('Mid-Tier ab') as HTMLInputElement;
+    fireEvent.change(mid, { target: { value: '20.000' } });
+    expect(mid.getAttribute('aria-invalid')).toBeNull();
+    expect(onChange).toHaveBeenLastCalledWith({ tierScheme: 'custom', customBounds: { nano: 0, micro: 1_000, mid: 20_000, macro: 100_000, mega: 1_000_000 } });
+    fireEvent.change(mid, { target: { value: '20,000' } });
+    expect(mid.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(mid.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'Mid-Tier: „20,000“ ist nicht eindeutig (Dezimal- oder Tausendertrennzeichen?). Gib die Zahl als 10000 oder 10.000 ein.',
+    );
+    expect(screen.getByText(/Gib „10000“, „10\.000“, „10K“ oder „1,5 Mio\.“ ein\./)).toBeTruthy();
+  });
+
   it('gives import refusals and file errors in German', () => {
     useLocale('de');
     const good = makeProfile({});

@@ -207,10 +207,10 @@ describe('dashboard', () => {
 
   it.each([
     ['de', { header: 'Kosten/Interaktion', cost: '6,00 EUR', filter: 'Aktiv in den letzten 30 Tagen', heading: 'Angebotener Preis', look: 'Kommentare pro 100 Likes', jump: 'Follower-Sprung' }],
-    ['pt_BR', { header: 'Custo/engajamento', cost: '6,00 EUR', filter: 'Ativos nos últimos 30 dias', heading: 'Preço cotado', look: 'Comentários por 100 curtidas', jump: 'Salto de seguidores' }],
+    ['pt_BR', { header: 'Custo/engajamento', cost: 'EUR 6,00', filter: 'Ativos nos últimos 30 dias', heading: 'Preço cotado', look: 'Comentários por 100 curtidas', jump: 'Salto de seguidores' }],
     ['fr', { header: 'Coût/engagement', cost: '6,00 EUR', filter: 'Actif ces 30 derniers jours', heading: 'Tarif demandé', look: 'Commentaires pour 100 likes', jump: "Bond d’abonnés" }],
     ['it', { header: 'Costo/interazione', cost: '6,00 EUR', filter: 'Attivi negli ultimi 30 giorni', heading: 'Prezzo richiesto', look: 'Commenti ogni 100 like', jump: 'Balzo di follower' }],
-    ['nl', { header: 'Kosten/engagement', cost: '6,00 EUR', filter: 'Actief in de laatste 30 dagen', heading: 'Gevraagde prijs', look: 'Reacties per 100 likes', jump: 'Sprong in volgers' }],
+    ['nl', { header: 'Kosten/engagement', cost: 'EUR 6,00', filter: 'Actief in de laatste 30 dagen', heading: 'Gevraagde prijs', look: 'Reacties per 100 likes', jump: 'Sprong in volgers' }],
   ] as const)('shows the decision signals and a quoted price in %s (issue 16)', (locale, words) => {
     useLocale(locale);
     const view = render(
@@ -228,7 +228,7 @@ describe('dashboard', () => {
       />,
     );
     expect(screen.getByRole('columnheader', { name: new RegExp(`^${words.header.replace('/', '\\/')}`) })).toBeTruthy();
-    // 1 500 EUR ÷ 250 engagements, with the language's decimal comma.
+    // 1 500 EUR ÷ 250 engagements, with the language's decimal comma, the label where moneyAmount puts it.
     expect(spaced(screen.getByRole('row', { name: /@maya/ }).textContent)).toContain(words.cost);
     expect(screen.getByRole('checkbox', { name: words.filter })).toBeTruthy();
     fireEvent.click(screen.getAllByRole('button').find((button) => button.getAttribute('aria-label')?.includes('@maya'))!);

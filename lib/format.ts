@@ -190,9 +190,18 @@ export function formatRelativeTime(value: number, unit: Intl.RelativeTimeFormatU
   return relativeFormat.format(value, unit);
 }
 
-/** What the platform calls the people who follow an account, for `count` of them. */
+/**
+ * What the platform calls the people who follow an account, for `count` of them (beside a number, or
+ * inside a sentence). Not a label: with a dummy count the noun takes that count's case, and Polish
+ * "2" is genitive ("obserwujących"); a label is audienceLabel.
+ */
 export function audienceNoun(platform: Platform, count = 2): string {
   return platform === 'youtube' ? plural('subscriberNoun', count) : plural('followerNoun', count);
+}
+
+/** The label of the audience row: "Followers", "Subscribers"; Polish "Obserwujący", in the nominative. */
+export function audienceLabel(platform: Platform): string {
+  return t(platform === 'youtube' ? 'labelSubscribers' : 'labelFollowers');
 }
 
 /** "1 post", "24 posts", "1.204 Beiträge". */

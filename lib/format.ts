@@ -27,6 +27,8 @@ let relativeFormat: Intl.RelativeTimeFormat | undefined;
 let dateTimeFormat: Intl.DateTimeFormat | undefined;
 let plainFormat: Intl.NumberFormat | undefined;
 let plainPercentFormat: Intl.NumberFormat | undefined;
+/** Signed changes ("+2.1%", Turkish "+%2,1"): not in the number port, whose kinds are unsigned. */
+let signedFormats: Record<string, Intl.NumberFormat> = {};
 
 /** The UI language, after dropping every format made for another one. */
 function locale(): string {
@@ -37,6 +39,7 @@ function locale(): string {
     dateFormat = dateTimeFormat = relativeFormat = undefined;
     percentFormats = {};
     decimalFormats = {};
+    signedFormats = {};
   }
   return language;
 }
@@ -119,6 +122,35 @@ export function formatDecimal(value: number, digits: number): string {
     maximumFractionDigits: digits,
   }));
   return format.format(value);
+}
+
+function signed(style: 'percent' | 'decimal', digits: number): Intl.NumberFormat {
+  const language = locale();
+  return (signedFormats[`${style}${digits}`] ??= new Intl.NumberFormat(language, {
+    style,
+    signDisplay: 'exceptZero',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }));
+}
+
+/**
+ * A change in percent with its sign, `digits` decimals, the sign and "%" placed by the UI language
+ * (Intl), never by a message around the number; no sign for what rounds to zero.
+ * @example formatSignedPercent(2.14, 1) // "+2.1%" (German "+2,1 %", French "+2,1 %", Turkish "+%2,1")
+ */
+export function formatSignedPercent(percent: number, digits: number): string {
+  if (!Number.isFinite(percent)) return t('unknown');
+  return signed('percent', digits).format(percent / 100);
+}
+
+/**
+ * A signed difference with `digits` decimals ("+0.42", German "+0,42"), for percentage points.
+ * @example formatSignedDecimal(-0.5, 2) // "-0.50"
+ */
+export function formatSignedDecimal(value: number, digits: number): string {
+  if (!Number.isFinite(value)) return t('unknown');
+  return signed('decimal', digits).format(value);
 }
 
 /**

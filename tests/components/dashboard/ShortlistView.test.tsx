@@ -184,6 +184,15 @@ describe('details', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Save tags and note' }));
     expect(props.onSaveDetails).toHaveBeenCalledWith('instagram:maya', ['travel', 'food'], 'Rates: £200/post');
   });
+
+  it('splits the tags at Japanese commas and semicolons too (issue 18)', () => {
+    const { props } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Details, tags and note for @maya' }));
+    const panel = screen.getByRole('complementary', { name: '@maya' });
+    fireEvent.change(within(panel).getByLabelText('Tags'), { target: { value: '美容、旅行; food' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save tags and note' }));
+    expect(props.onSaveDetails).toHaveBeenCalledWith('instagram:maya', ['美容', '旅行', 'food'], expect.any(String));
+  });
 });
 
 describe('paging', () => {

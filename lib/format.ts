@@ -27,6 +27,7 @@ let relativeFormat: Intl.RelativeTimeFormat | undefined;
 let dateTimeFormat: Intl.DateTimeFormat | undefined;
 let plainFormat: Intl.NumberFormat | undefined;
 let plainPercentFormat: Intl.NumberFormat | undefined;
+let bytesFormat: Intl.NumberFormat | undefined;
 /** Signed changes ("+2.1%", Turkish "+%2,1"): not in the number port, whose kinds are unsigned. */
 let signedFormats: Record<string, Intl.NumberFormat> = {};
 
@@ -35,7 +36,7 @@ function locale(): string {
   const language = uiLanguage();
   if (language !== madeFor) {
     madeFor = language;
-    integerFormat = compactFormat = plainFormat = plainPercentFormat = undefined;
+    integerFormat = compactFormat = plainFormat = plainPercentFormat = bytesFormat = undefined;
     dateFormat = dateTimeFormat = relativeFormat = undefined;
     percentFormats = {};
     decimalFormats = {};
@@ -155,10 +156,19 @@ export function formatSignedDecimal(value: number, digits: number): string {
 
 /**
  * A size in storage, in megabytes (10^6 bytes, as storage quotas are stated) with one decimal.
- * @example formatBytes(10_485_760) // "10.5 MB" (German: "10,5 MB")
+ * @example formatBytes(10_485_760) // "10.5 MB" (German: "10,5 MB", French "10,5 Mo")
  */
 export function formatBytes(bytes: number): string {
-  return `${formatDecimal(bytes / 1_000_000, 1)} MB`;
+  const language = locale();
+  // The unit as the language writes it (French "Mo"), by Intl like the number.
+  bytesFormat ??= new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: 'megabyte',
+    unitDisplay: 'short',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  return bytesFormat.format(bytes / 1_000_000);
 }
 
 /**

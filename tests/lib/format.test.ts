@@ -6,6 +6,7 @@ import {
   countAudience,
   countPosts,
   formatCount,
+  formatBytes,
   formatDate,
   formatFollowers,
   formatInteger,
@@ -260,5 +261,16 @@ describe('signed changes, sign and percent placed by Intl in the UI language', (
 
   it('says unknown rather than NaN', () => {
     expect(formatSignedPercent(Number.NaN, 1)).toBe('unknown');
+  });
+});
+
+describe('sizes in megabytes, number and unit by Intl', () => {
+  it.each<[Locale, string]>([
+    ['en', '10.5 MB'],
+    ['de', '10,5 MB'],
+    ['fr', '10,5\u202fMo'],
+  ])('%s: %s', (locale, expected) => {
+    useLocale(locale);
+    expect(formatBytes(10_485_760)).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { useId, useRef, type KeyboardEvent } from 'react';
 import type { EngagementFormula } from '@/lib/engagement';
-import { audienceLabel, audienceNoun, countPosts, formatCount, formatPercent, formatRange, methodWord } from '@/lib/format';
+import { audienceLabel, countPosts, formatAudience, formatCount, formatPercent, formatRange, methodWord } from '@/lib/format';
 import { noteText, plural, t, uiLanguage } from '@/lib/i18n';
 import { MIN_SAMPLE_POSTS } from '@/lib/signals/rules';
 import type { ProfileVerdict } from '@/lib/verdict';
@@ -86,7 +86,7 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
             )}
             <span className="ms-figure">
               {followers
-                ? `${formatCount(followers)} ${audienceNoun(verdict.platform, followers.value)}`
+                ? formatAudience(verdict.platform, followers)
                 : t(verdict.platform === 'youtube' ? 'subscribersUnknown' : 'followersUnknown')}
             </span>
             <span className="ms-figure">

@@ -241,6 +241,15 @@ export function audienceNoun(platform: Platform, count = 2): string {
   return platform === 'youtube' ? plural('subscriberNoun', count) : plural('followerNoun', count);
 }
 
+/**
+ * A count read from the page with the platform's word for its audience, in the order and form of the
+ * language's followerCount/subscriberCount message: "≈12.5K followers", Japanese "フォロワー≈1.2万人",
+ * Korean "팔로워 ≈1.2만명" (the count written by formatCount, the noun chosen by the count's value).
+ */
+export function formatAudience(platform: Platform, reading: CountReading): string {
+  return plural(platform === 'youtube' ? 'subscriberCount' : 'followerCount', reading.value, formatCount(reading));
+}
+
 /** The label of the audience row: "Followers", "Subscribers"; Polish "Obserwujący", in the nominative. */
 export function audienceLabel(platform: Platform): string {
   return t(platform === 'youtube' ? 'labelSubscribers' : 'labelFollowers');

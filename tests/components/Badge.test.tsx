@@ -52,6 +52,16 @@ describe('Badge', () => {
     expect(document.querySelector('.ms-rows dt')!.textContent).toBe(label);
   });
 
+  // Issue 18: the count and the noun were glued in English order ("4,200 フォロワー").
+  it.each([
+    ['ja', exact(4_200), 'フォロワー4,200人'],
+    ['ko', rounded(12_000, 11_500, 12_499), '팔로워 ≈1.2만명'],
+  ] as const)('writes the count with its noun as %s does', (locale, followers, expected) => {
+    useLocale(locale);
+    show(view({ followers, posts: posts(12, { likes: 300, comments: 10 }) }).verdict);
+    expect(screen.getByRole('button').textContent).toContain(expected);
+  });
+
   it('shows "Reading profile…" while the follower count is not there yet', () => {
     show(view({ posts: posts(3) }, 'reading').verdict);
     expect(screen.getByRole('button').textContent).toContain('Reading profile…');

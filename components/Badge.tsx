@@ -1,6 +1,6 @@
 import { useId, useRef, type KeyboardEvent } from 'react';
 import type { EngagementFormula } from '@/lib/engagement';
-import { audienceNoun, countPosts, formatCount, formatInteger, formatPercent, formatRange, methodWord } from '@/lib/format';
+import { audienceLabel, countPosts, formatAudience, formatCount, formatInteger, formatPercent, formatRange, methodWord } from '@/lib/format';
 import { noteText, plural, t, uiLanguage } from '@/lib/i18n';
 import { MIN_SAMPLE_POSTS } from '@/lib/signals/rules';
 import type { ProfileVerdict } from '@/lib/verdict';
@@ -86,7 +86,7 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
             )}
             <span className="ms-figure">
               {followers
-                ? `${formatCount(followers)} ${audienceNoun(verdict.platform, followers.value)}`
+                ? formatAudience(verdict.platform, followers)
                 : t(verdict.platform === 'youtube' ? 'subscribersUnknown' : 'followersUnknown')}
             </span>
             <span className="ms-figure">
@@ -115,7 +115,7 @@ export function Badge({ verdict, expanded, onToggle, saved, saveFailed = false, 
       {expanded && (
         <section id={cardId} className="ms-card" aria-label={t('badgeDetailsLabel', verdict.handle)}>
           <dl className="ms-rows">
-            <dt className="ms-capitalise">{audienceNoun(verdict.platform)}</dt>
+            <dt>{audienceLabel(verdict.platform)}</dt>
             <dd>
               {formatCount(followers)}
               {followers && !followers.exact && (

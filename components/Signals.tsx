@@ -5,6 +5,7 @@ import { PLATFORM_NAMES, type Platform } from '@/lib/platforms';
 import type { Activity, SignalsReport } from '@/lib/signals';
 import { MASS_FOLLOWING, MIN_SAMPLE_POSTS, signalRule, type RuleId, type Signal, type SignalId, type UnknownReason } from '@/lib/signals/rules';
 import type { Estimate, NoValueEstimate, ValueEstimate } from '@/lib/signals/value';
+import { money } from './words/signals';
 
 export interface SignalsProps {
   report: SignalsReport;
@@ -227,11 +228,6 @@ function activityWords(activity: Activity | undefined): string {
   return t(activity.approximate ? 'activityPerWeekApprox' : 'activityPerWeek', rate, date);
 }
 
-/** An amount with the user's currency label: whole units from 100 on, cents below. */
-export function money(amount: number, currency: string): string {
-  return t('moneyAmount', currency, amount >= 100 ? formatInteger(amount) : formatDecimal(amount, 2));
-}
-
 function estimateWords(estimate: Estimate, format: (value: number) => string): string {
   if (!estimate.range) return format(estimate.value);
   const [value, low, high] = [format(estimate.value), format(estimate.range.low), format(estimate.range.high)];
@@ -260,7 +256,7 @@ function ValuePart({ value, platform, headingLevel }: { value: ValueEstimate | N
       </div>
     );
   }
-  const amount = (number: number): string => money(number, value.currency);
+  const amount = (number: number): string => money(number, value.currency, 'auto');
   const formula = t(
     value.impressions === 'views' ? 'valueFormulaViews' : 'valueFormulaLikes',
     // Inside the formula a range would nest parentheses: "≈" says the count was rounded.

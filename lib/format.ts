@@ -29,17 +29,21 @@ let plainFormat: Intl.NumberFormat | undefined;
 let plainPercentFormat: Intl.NumberFormat | undefined;
 let typedFormat: Intl.NumberFormat | undefined;
 let unitFormats: Record<string, Intl.NumberFormat> = {};
+let bytesFormat: Intl.NumberFormat | undefined;
+/** Signed changes ("+2.1%", Turkish "+%2,1"): not in the number port, whose kinds are unsigned. */
+let signedFormats: Record<string, Intl.NumberFormat> = {};
 
 /** The UI language, after dropping every format made for another one. */
 function locale(): string {
   const language = uiLanguage();
   if (language !== madeFor) {
     madeFor = language;
-    integerFormat = compactFormat = plainFormat = plainPercentFormat = typedFormat = undefined;
+    integerFormat = compactFormat = plainFormat = plainPercentFormat = typedFormat = bytesFormat = undefined;
     dateFormat = dateTimeFormat = relativeFormat = undefined;
     percentFormats = {};
     unitFormats = {};
     decimalFormats = {};
+    signedFormats = {};
   }
   return language;
 }
@@ -124,12 +128,50 @@ export function formatDecimal(value: number, digits: number): string {
   return format.format(value);
 }
 
+function signed(style: 'percent' | 'decimal', digits: number): Intl.NumberFormat {
+  const language = locale();
+  return (signedFormats[`${style}${digits}`] ??= new Intl.NumberFormat(language, {
+    style,
+    signDisplay: 'exceptZero',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }));
+}
+
+/**
+ * A change in percent with its sign, `digits` decimals, the sign and "%" placed by the UI language
+ * (Intl), never by a message around the number; no sign for what rounds to zero.
+ * @example formatSignedPercent(2.14, 1) // "+2.1%" (German "+2,1 %", French "+2,1 %", Turkish "+%2,1")
+ */
+export function formatSignedPercent(percent: number, digits: number): string {
+  if (!Number.isFinite(percent)) return t('unknown');
+  return signed('percent', digits).format(percent / 100);
+}
+
+/**
+ * A signed difference with `digits` decimals ("+0.42", German "+0,42"), for percentage points.
+ * @example formatSignedDecimal(-0.5, 2) // "-0.50"
+ */
+export function formatSignedDecimal(value: number, digits: number): string {
+  if (!Number.isFinite(value)) return t('unknown');
+  return signed('decimal', digits).format(value);
+}
+
 /**
  * A size in storage, in megabytes (10^6 bytes, as storage quotas are stated) with one decimal.
- * @example formatBytes(10_485_760) // "10.5 MB" (German: "10,5 MB")
+ * @example formatBytes(10_485_760) // "10.5 MB" (German: "10,5 MB", French "10,5 Mo")
  */
 export function formatBytes(bytes: number): string {
-  return `${formatDecimal(bytes / 1_000_000, 1)} MB`;
+  const language = locale();
+  // The unit as the language writes it (French "Mo"), by Intl like the number.
+  bytesFormat ??= new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: 'megabyte',
+    unitDisplay: 'short',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  return bytesFormat.format(bytes / 1_000_000);
 }
 
 /**
@@ -216,9 +258,27 @@ export function formatRelativeTime(value: number, unit: Intl.RelativeTimeFormatU
   return relativeFormat.format(value, unit);
 }
 
-/** What the platform calls the people who follow an account, for `count` of them. */
+/**
+ * What the platform calls the people who follow an account, for `count` of them (beside a number, or
+ * inside a sentence). Not a label: with a dummy count the noun takes that count's case, and Polish
+ * "2" is genitive ("obserwujących"); a label is audienceLabel.
+ */
 export function audienceNoun(platform: Platform, count = 2): string {
   return platform === 'youtube' ? plural('subscriberNoun', count) : plural('followerNoun', count);
+}
+
+/**
+ * A count read from the page with the platform's word for its audience, in the order and form of the
+ * language's followerCount/subscriberCount message: "≈12.5K followers", Japanese "フォロワー≈1.2万人",
+ * Korean "팔로워 ≈1.2만명" (the count written by formatCount, the noun chosen by the count's value).
+ */
+export function formatAudience(platform: Platform, reading: CountReading): string {
+  return plural(platform === 'youtube' ? 'subscriberCount' : 'followerCount', reading.value, formatCount(reading));
+}
+
+/** The label of the audience row: "Followers", "Subscribers"; Polish "Obserwujący", in the nominative. */
+export function audienceLabel(platform: Platform): string {
+  return t(platform === 'youtube' ? 'labelSubscribers' : 'labelFollowers');
 }
 
 /** "1 post", "24 posts", "1.204 Beiträge". */

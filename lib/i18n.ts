@@ -40,8 +40,8 @@ const MARKER = /[\ue000-\ue008]/g;
 
 /**
  * The language for Intl (numbers, dates, plurals, lists): the browser's UI language ("de-CH",
- * "pt-BR") when the messages shown are in that language, else the messages' own ("en" on a Polish
- * browser, as MicroScope has no Polish text): numbers never speak another language than the words
+ * "pt-BR") when the messages shown are in that language, else the messages' own ("en" on a Swedish
+ * browser, as MicroScope has no Swedish text): numbers never speak another language than the words
  * around them. With a language picked in the settings, that language's tag ("de"; the browser's
  * "de-CH" where the browser speaks the same language and the pick names no region). Read once, on
  * first use: nothing here runs when a module is loaded (the content script is evaluated on every

@@ -187,10 +187,22 @@ export interface TierBoundsProblem {
 /** Like TierBoundsValidation, with each fault tied to its tier (for a form that shows them by field). */
 export type TierBoundsCheck = { ok: true; scheme: TierScheme } | { ok: false; problems: TierBoundsProblem[] };
 
+/**
+ * A threshold typed in a form that reads as more than one number in the UI language ("10.000" in
+ * English: ten or ten thousand?): lib/threshold-input.ts readThreshold gives it, checkTierBounds refuses it.
+ */
+export interface AmbiguousThreshold {
+  ambiguous: string;
+}
+
+const isAmbiguous = (value: unknown): value is AmbiguousThreshold =>
+  typeof value === 'object' && value !== null && typeof (value as Partial<AmbiguousThreshold>).ambiguous === 'string';
+
 /** Input for custom thresholds: an object, or the five lower bounds in order (nano, micro, mid, macro, mega). */
 export type TierBoundsInput = TierBounds | readonly number[];
 
-const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+/** The tier's name as a nested message (`tier_mid`: "Mid-tier", German "Mid-Tier"): each language names it. */
+const tierName = (tier: BoundedTier): MessageCode => messageCode(`tier_${tier}`);
 // The number as typed, written in the UI language by the UI ("1,500.5", "1.500,5"): no rounding, no compact form.
 const typed = (value: number) => ({ number: value, as: 'typed' }) as const;
 
@@ -220,12 +232,13 @@ export function checkTierBounds(bounds: TierBoundsInput): TierBoundsCheck {
   const problems: TierBoundsProblem[] = [];
   const valid: (number | undefined)[] = raw.map((value, index) => {
     const tier = BOUNDED_TIERS[index]!;
-    const name = capitalise(tier);
+    const name = tierName(tier);
     const fault = (message: MessageCode): undefined => {
       problems.push({ tier, message });
       return undefined;
     };
     if (value === undefined || value === null || value === '') return fault(messageCode('tierBoundMissing', name));
+    if (isAmbiguous(value)) return fault(messageCode('tierBoundAmbiguous', name, value.ambiguous));
     if (typeof value !== 'number' || Number.isNaN(value)) {
       return fault(messageCode('tierBoundNotNumber', name, typeof value === 'string' ? JSON.stringify(value) : String(value)));
     }
@@ -244,7 +257,7 @@ export function checkTierBounds(bounds: TierBoundsInput): TierBoundsCheck {
     const tier = BOUNDED_TIERS[index]!;
     problems.push({
       tier,
-      message: messageCode('tierBoundNotAbove', capitalise(tier), BOUNDED_TIERS[index - 1]!, typed(current), typed(previous)),
+      message: messageCode('tierBoundNotAbove', tierName(tier), tierName(BOUNDED_TIERS[index - 1]!), typed(current), typed(previous)),
     });
   }
   if (problems.length > 0) return { ok: false, problems };

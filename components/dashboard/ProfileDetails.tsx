@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { formatCount, formatDate, formatDateTime, formatDecimal, formatInteger, formatPercent } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { PLATFORM_NAMES } from '@/lib/platforms';
-import { LIMITS, normaliseQuote, type Quote, type SavedProfile } from '@/lib/shortlist/schema';
+import { LIMITS, normaliseQuote, splitTags, type Quote, type SavedProfile } from '@/lib/shortlist/schema';
 import { latestSignals } from '@/lib/shortlist/signals-summary';
 import { MIN_SAMPLE_POSTS } from '@/lib/signals/rules';
 import type { CostUnknown, Estimate } from '@/lib/signals/value';
@@ -167,7 +167,7 @@ export function ProfileDetails({ profile, row, now, inactiveDays, onSave, onSave
   const dirty = tags !== profile.tags.join(', ') || note !== profile.note;
   const save = (): void => {
     onSave(
-      tags.split(',').map((tag) => tag.trim()).filter(Boolean),
+      splitTags(tags).map((tag) => tag.trim()).filter(Boolean),
       note,
     );
   };

@@ -16,6 +16,7 @@ import {
 } from '@/lib/settings';
 import { DEFAULT_CPMS } from '@/lib/signals/value';
 import { isShippedLocale, localeTag, SHIPPED_LOCALES } from '@/lib/ui-locales';
+import { readThreshold } from '@/lib/threshold-input';
 import {
   BOUNDED_TIERS,
   checkTierBounds,
@@ -40,20 +41,6 @@ export interface SettingsPanelProps {
    * disabled (lib/settings-storage.ts would refuse the change anyway).
    */
   newer?: boolean;
-}
-
-/**
- * A follower count as typed: "10000", "10,000", "10 000", "10K", "1.5M".
- * @example readThreshold('1.5M') // 1500000
- */
-export function readThreshold(text: string): number | string | undefined {
-  const clean = text.replace(/[\s,_']/g, '');
-  if (clean === '') return undefined;
-  const match = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(clean);
-  if (!match) return text;
-  const unit = match[2]!.toLowerCase();
-  const value = Number(match[1]) * (unit === 'k' ? 1_000 : unit === 'm' ? 1_000_000 : 1);
-  return Math.round(value * 1e6) / 1e6;
 }
 
 type Drafts = Record<BoundedTier, string>;

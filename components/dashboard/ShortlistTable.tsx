@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
-import { formatCount, formatDate, formatDateTime, formatDecimal, formatInteger, formatPercent, formatRelativeTime } from '@/lib/format';
+import { formatCount, formatDate, formatDateTime, formatDecimal, formatInteger, formatPercent, formatRelativeTime, formatSignedPercent } from '@/lib/format';
 import { t, type MessageKey } from '@/lib/i18n';
 import { PLATFORM_NAMES } from '@/lib/platforms';
 import { Sparkline } from './Sparkline';
@@ -61,8 +61,8 @@ export function lastSeenWords(time: number, now: number): string {
 
 function growthWords(growth: number | undefined): string {
   if (growth === undefined) return '–';
-  const rounded = Math.abs(growth) < 0.05 ? 0 : growth;
-  return t('percent', `${rounded > 0 ? '+' : rounded < 0 ? '−' : '±'}${formatDecimal(Math.abs(rounded), 1)}`);
+  // The sign and "%" where the language puts them ("+2.1%", Turkish "+%2,1"); nothing for a change that rounds to 0.
+  return formatSignedPercent(growth, 1);
 }
 
 interface RowProps {

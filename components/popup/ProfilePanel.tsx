@@ -3,7 +3,7 @@ import type { BenchmarkResult } from '@/lib/benchmarks';
 import type { CountReading } from '@/lib/count';
 import type { ProfileView } from '@/lib/model';
 import type { EngagementSecondary } from '@/lib/engagement';
-import { formatCount, formatDate, formatDecimal, formatInteger, formatPercent, formatRange, methodWord } from '@/lib/format';
+import { audienceLabel, formatCount, formatDate, formatDecimal, formatInteger, formatPercent, formatRange, formatSignedDecimal, methodWord } from '@/lib/format';
 import { noteText, t, type MessageKey } from '@/lib/i18n';
 import { PLATFORM_NAMES, type Platform } from '@/lib/platforms';
 import { LIMITS, type SavedProfile } from '@/lib/shortlist/schema';
@@ -32,10 +32,6 @@ const BASIS_WORDS = { followers: 'basisByFollowers', views: 'basisByViews' } as 
 
 /** "48,150–48,249", or "48,150 or more" when the page wrote "48K+". */
 export const countRange = formatRange;
-
-function audience(platform: Platform): string {
-  return t(platform === 'youtube' ? 'labelSubscribers' : 'labelFollowers');
-}
 
 function Followers({ followers }: { followers: CountReading | undefined }) {
   if (!followers) return <>{t('unknown')}</>;
@@ -90,8 +86,7 @@ function TierSection({ verdict }: { verdict: ProfileVerdict }) {
 }
 
 function signedPoints(points: number): string {
-  const sign = points > 0 ? '+' : points < 0 ? '−' : '±';
-  return t('points', `${sign}${formatDecimal(Math.abs(points), 2)}`);
+  return t('points', formatSignedDecimal(points, 2));
 }
 
 /** The figures around the headline, each only when the data allows. */
@@ -296,7 +291,7 @@ export function ProfilePanel(props: ProfilePanelProps) {
 
       <dl className="figures">
         <div className="figure">
-          <dt>{audience(platform)}</dt>
+          <dt>{audienceLabel(platform)}</dt>
           <dd>
             <Followers followers={followers} />
           </dd>

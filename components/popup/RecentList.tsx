@@ -1,4 +1,4 @@
-import { audienceNoun, formatCount, formatPercent, formatRelativeTime } from '@/lib/format';
+import { formatAudience, formatPercent, formatRelativeTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { PLATFORM_NAMES } from '@/lib/platforms';
 import type { RecentView } from '@/lib/shortlist/schema';
@@ -81,7 +81,7 @@ export function RecentList({ recent, now, limit = 8 }: RecentListProps) {
                 {item.tier && <TierChip tier={item.tier} />}
                 <span>
                   {item.followers
-                    ? `${formatCount(item.followers)} ${audienceNoun(item.platform, item.followers.value)}`
+                    ? formatAudience(item.platform, item.followers)
                     : t(item.platform === 'youtube' ? 'subscribersUnknown' : 'followersUnknown')}
                 </span>
                 <span>{item.engagementPercent !== undefined ? formatPercent(item.engagementPercent) : t('erUnknown')}</span>

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { t } from '@/lib/i18n';
-import { LIMITS, normaliseTags } from '@/lib/shortlist/schema';
+import { LIMITS, normaliseTags, splitTags, TAG_SEPARATORS } from '@/lib/shortlist/schema';
 
 export interface TagsEditorProps {
   tags: readonly string[];
@@ -10,15 +10,15 @@ export interface TagsEditorProps {
 }
 
 /**
- * `tags` plus each new one (comma-separated text allowed), tidied by the store's own rules
- * (normaliseTags: trimmed, spaces collapsed, 40 characters, no case-insensitive duplicates).
+ * `tags` plus each new one (separated by commas, "、", "，" or semicolons: splitTags), tidied by the
+ * store's own rules (normaliseTags: trimmed, spaces collapsed, 40 characters, no case-insensitive duplicates).
  */
 export function addTags(tags: readonly string[], text: string): string[] {
-  return normaliseTags([...tags, ...text.split(',')]);
+  return normaliseTags([...tags, ...splitTags(text)]);
 }
 
 /**
- * Tags as removable chips and a text field: Enter or "," adds, Backspace in the empty field
+ * Tags as removable chips and a text field: Enter or a separator ("," "、" "，" ";") adds, Backspace in the empty field
  * removes the last tag, each chip's × button removes that tag.
  */
 export function TagsEditor({ tags, onChange, suggestions = [] }: TagsEditorProps) {
@@ -41,7 +41,9 @@ export function TagsEditor({ tags, onChange, suggestions = [] }: TagsEditorProps
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
-    if (event.key === 'Enter' || event.key === ',') {
+    // Not while an input method is composing: its Enter confirms the characters ("、" too).
+    if (event.nativeEvent.isComposing) return;
+    if (event.key === 'Enter' || TAG_SEPARATORS.test(event.key)) {
       event.preventDefault();
       commit();
     } else if (event.key === 'Backspace' && draft === '' && tags.length > 0) {
@@ -82,7 +84,7 @@ export function TagsEditor({ tags, onChange, suggestions = [] }: TagsEditorProps
           onKeyDown={onKeyDown}
           autoComplete="off"
         />
-        <button type="button" className="button" onClick={commit} disabled={draft.replace(/[\s,]/g, '') === ''}>
+        <button type="button" className="button" onClick={commit} disabled={splitTags(draft).every((part) => part.trim() === '')}>
           {t('add')}
         </button>
       </div>

@@ -30,5 +30,6 @@ export function describeFormula(result: EngagementResult, platform: Platform): s
   const parts = [t('formulaSentence', methodWord(result.method), words, over)];
   if (left.length > 0) parts.push(t('leftOut', listInWords(left)));
   if (result.approximate) parts.push(t('formulaApproximate'));
-  return parts.join('; ');
+  // The language joins the clauses: '; ' in English, ' ; ' with a narrow no-break space in French, '。' in Japanese.
+  return parts.reduce((first, next) => t('formulaClauses', first, next));
 }

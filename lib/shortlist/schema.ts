@@ -294,6 +294,21 @@ export function saveView(list: Shortlist, view: ProfileView, now: Date): Shortli
 }
 
 /**
+ * What separates tags typed in one field: the comma of every script a marketer may type in
+ * (",", Japanese and Chinese "、" and full-width "，", Arabic "،") and the semicolon (";", full-width
+ * "；"), which languages with a decimal comma use to list things. Never a space: "UK micro" is one tag.
+ */
+export const TAG_SEPARATORS = /[,、，،;；]/u;
+
+/**
+ * Tags typed in one field, split at any of TAG_SEPARATORS (tidy them with normaliseTags).
+ * @example splitTags('美容、旅行，UK; food') // ['美容', '旅行', 'UK', ' food']
+ */
+export function splitTags(text: string): string[] {
+  return text.split(new RegExp(TAG_SEPARATORS.source, 'gu'));
+}
+
+/**
  * Tags as the marketer means them: trimmed, inner spaces collapsed, at most 40 characters, no
  * empty ones, no duplicates ignoring case (the first spelling wins), at most 50.
  * @example normaliseTags([' Beauty ', 'beauty', '', 'UK  micro']) // ['Beauty', 'UK micro']

@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Badge } from '@/components/Badge';
 import type { ProfileVerdict } from '@/lib/verdict';
+import { useLocale } from '../i18n-fake';
 import { exact, posts, rounded, view } from './popup/views';
 
 function show(verdict: ProfileVerdict, expanded = false) {
@@ -37,6 +38,28 @@ describe('Badge', () => {
     show(view({ followers: rounded(10_000, 9_500, 10_499), posts: posts(5) }).verdict);
     expect(screen.getByRole('button').textContent).toMatch(/Micro or Mid-tier · borderline/i);
     expect(screen.getByRole('button').textContent).toContain('≈10K followers');
+  });
+
+  // Issue 18: the row was labelled with the plural noun for a count of 2, a genitive in Polish.
+  it.each([
+    ['en', 'instagram', 'Followers'],
+    ['pl', 'instagram', 'Obserwujący'],
+    ['pl', 'youtube', 'Subskrybenci'],
+    ['de', 'youtube', 'Abonnenten'],
+  ] as const)('labels the audience row in %s on %s as %s', (locale, platform, label) => {
+    useLocale(locale);
+    show(view({ platform, followers: exact(4_200), posts: posts(12, { likes: 300, comments: 10 }) }).verdict, true);
+    expect(document.querySelector('.ms-rows dt')!.textContent).toBe(label);
+  });
+
+  // Issue 18: the count and the noun were glued in English order ("4,200 フォロワー").
+  it.each([
+    ['ja', exact(4_200), 'フォロワー4,200人'],
+    ['ko', rounded(12_000, 11_500, 12_499), '팔로워 ≈1.2만명'],
+  ] as const)('writes the count with its noun as %s does', (locale, followers, expected) => {
+    useLocale(locale);
+    show(view({ followers, posts: posts(12, { likes: 300, comments: 10 }) }).verdict);
+    expect(screen.getByRole('button').textContent).toContain(expected);
   });
 
   it('shows "Reading profile…" while the follower count is not there yet', () => {

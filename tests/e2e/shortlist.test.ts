@@ -107,7 +107,7 @@ describe('shortlist, popup and dashboard in real Chromium', () => {
     const stored = (await read())!;
     const engagements = [...stored.history].reverse().find((snapshot) => snapshot.signals?.engagements)?.signals?.engagements;
     expect(engagements, 'the saved snapshot keeps the median engagements per post').toBeDefined();
-    const expected = `${(600 / engagements!.value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} EUR`;
+    const expected = `EUR ${(600 / engagements!.value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
     const row = dashboard.getByRole('row', { name: /ana\.tidepool/ });
     const headers = await dashboard.getByRole('columnheader').allTextContents();

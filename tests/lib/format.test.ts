@@ -6,17 +6,20 @@ import {
   countAudience,
   countPosts,
   formatCount,
+  formatBytes,
   formatDate,
   formatFollowers,
   formatInteger,
   formatPercent,
   formatRange,
   formatRelativeTime,
+  formatSignedDecimal,
+  formatSignedPercent,
 } from '@/lib/format';
 import { plural, t, uiLanguage, type MessageKey } from '@/lib/i18n';
 import { setNumberSource } from '@/lib/number-source';
 import { deriveNumberPack, installNumberPack, learnedNumberPack, packNumberSource, resetNumberPacks } from '@/lib/warm-start/number-pack';
-import { LOCALES, readMessages, useLocale } from '../i18n-fake';
+import { LOCALES, readMessages, useLocale, type Locale } from '../i18n-fake';
 
 // Intl puts a no-break space (U+00A0) or a narrow one (U+202F) where a locale wants one: compare
 // with plain spaces so the tables stay readable.
@@ -237,5 +240,39 @@ describe('with the number pack a warm page reads from storage', () => {
     installNumberPack(pack);
     expect(formatInteger(-1234)).toBe('-1,234');
     expect(formatPercent(-2.8843)).toBe('-2.88%');
+  });
+});
+
+// Issue 18: the sign was glued on in code and "%" put around it by a message, so Turkish read
+// "%+2,1" where Intl writes "+%2,1", and the minus and "%" spacing were English everywhere.
+describe('signed changes, sign and percent placed by Intl in the UI language', () => {
+  it.each<[Locale, string, string, string, string]>([
+    ['en', '+2.1%', '-0.5%', '0.0%', '+0.42'],
+    ['de', '+2,1\u00a0%', '-0,5\u00a0%', '0,0\u00a0%', '+0,42'],
+    ['fr', '+2,1\u00a0%', '-0,5\u00a0%', '0,0\u00a0%', '+0,42'],
+    ['tr', '+%2,1', '-%0,5', '%0,0', '+0,42'],
+    ['pl', '+2,1%', '-0,5%', '0,0%', '+0,42'],
+  ])('%s: %s, %s, %s, %s', (locale, up, down, zero, points) => {
+    useLocale(locale);
+    expect(formatSignedPercent(2.14, 1)).toBe(up);
+    expect(formatSignedPercent(-0.5, 1)).toBe(down);
+    // What rounds to zero has no sign ("0.0%", not "-0.0%" or "+0.0%").
+    expect(formatSignedPercent(-0.04, 1)).toBe(zero);
+    expect(formatSignedDecimal(0.42, 2)).toBe(points);
+  });
+
+  it('says unknown rather than NaN', () => {
+    expect(formatSignedPercent(Number.NaN, 1)).toBe('unknown');
+  });
+});
+
+describe('sizes in megabytes, number and unit by Intl', () => {
+  it.each<[Locale, string]>([
+    ['en', '10.5 MB'],
+    ['de', '10,5 MB'],
+    ['fr', '10,5\u202fMo'],
+  ])('%s: %s', (locale, expected) => {
+    useLocale(locale);
+    expect(formatBytes(10_485_760)).toBe(expected);
   });
 });

@@ -207,10 +207,10 @@ describe('dashboard', () => {
 
   it.each([
     ['de', { header: 'Kosten/Interaktion', cost: '6,00 EUR', filter: 'Aktiv in den letzten 30 Tagen', heading: 'Angebotener Preis', look: 'Kommentare pro 100 Likes', jump: 'Follower-Sprung' }],
-    ['pt_BR', { header: 'Custo/engajamento', cost: '6,00 EUR', filter: 'Ativos nos últimos 30 dias', heading: 'Preço cotado', look: 'Comentários por 100 curtidas', jump: 'Salto de seguidores' }],
+    ['pt_BR', { header: 'Custo/engajamento', cost: 'EUR 6,00', filter: 'Ativos nos últimos 30 dias', heading: 'Preço cotado', look: 'Comentários por 100 curtidas', jump: 'Salto de seguidores' }],
     ['fr', { header: 'Coût/engagement', cost: '6,00 EUR', filter: 'Actif ces 30 derniers jours', heading: 'Tarif demandé', look: 'Commentaires pour 100 likes', jump: "Bond d’abonnés" }],
     ['it', { header: 'Costo/interazione', cost: '6,00 EUR', filter: 'Attivi negli ultimi 30 giorni', heading: 'Prezzo richiesto', look: 'Commenti ogni 100 like', jump: 'Balzo di follower' }],
-    ['nl', { header: 'Kosten/engagement', cost: '6,00 EUR', filter: 'Actief in de laatste 30 dagen', heading: 'Gevraagde prijs', look: 'Reacties per 100 likes', jump: 'Sprong in volgers' }],
+    ['nl', { header: 'Kosten/engagement', cost: 'EUR 6,00', filter: 'Actief in de laatste 30 dagen', heading: 'Gevraagde prijs', look: 'Reacties per 100 likes', jump: 'Sprong in volgers' }],
   ] as const)('shows the decision signals and a quoted price in %s (issue 16)', (locale, words) => {
     useLocale(locale);
     const view = render(
@@ -228,7 +228,7 @@ describe('dashboard', () => {
       />,
     );
     expect(screen.getByRole('columnheader', { name: new RegExp(`^${words.header.replace('/', '\\/')}`) })).toBeTruthy();
-    // 1 500 EUR ÷ 250 engagements, with the language's decimal comma.
+    // 1 500 EUR ÷ 250 engagements, with the language's decimal comma, the label where moneyAmount puts it.
     expect(spaced(screen.getByRole('row', { name: /@maya/ }).textContent)).toContain(words.cost);
     expect(screen.getByRole('checkbox', { name: words.filter })).toBeTruthy();
     fireEvent.click(screen.getAllByRole('button').find((button) => button.getAttribute('aria-label')?.includes('@maya'))!);
@@ -268,12 +268,29 @@ describe('dashboard', () => {
     // The message sits under its own field although its words are not English.
     expect(mid.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(mid.getAttribute('aria-describedby')!)!.textContent).toBe(
-      'Mid muss über micro beginnen (erhalten: 500 ≤ 1.000).',
+      'Mid-Tier muss über Mikro beginnen (erhalten: 500 ≤ 1.000).',
     );
     expect((screen.getByLabelText('Mikro ab') as HTMLInputElement).getAttribute('aria-invalid')).toBeNull();
     const sample = screen.getByLabelText('Beiträge in der Stichprobe');
     fireEvent.change(sample, { target: { value: '500' } });
     expect(screen.getByText('Die Stichprobengröße muss eine ganze Zahl von Beiträgen zwischen 1 und 100 sein.')).toBeTruthy();
+  });
+
+  it('reads a threshold typed the German way, and refuses one that is not German (issue 18)', () => {
+    useLocale('de');
+    const onChange = vi.fn();
+    render(<SettingsPanel settings={DEFAULT_SETTINGS} onChange={onChange} />);
+    fireEvent.click(screen.getByRole('radio', { name: /^Eigene Schwellenwerte/ }));
+    const mid = screen.getByLabelText('Mid-Tier ab') as HTMLInputElement;
+    fireEvent.change(mid, { target: { value: '20.000' } });
+    expect(mid.getAttribute('aria-invalid')).toBeNull();
+    expect(onChange).toHaveBeenLastCalledWith({ tierScheme: 'custom', customBounds: { nano: 0, micro: 1_000, mid: 20_000, macro: 100_000, mega: 1_000_000 } });
+    fireEvent.change(mid, { target: { value: '20,000' } });
+    expect(mid.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(mid.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'Mid-Tier: „20,000“ ist nicht eindeutig (Dezimal- oder Tausendertrennzeichen?). Gib die Zahl als 10000 oder 10.000 ein.',
+    );
+    expect(screen.getByText(/Gib „10000“, „10\.000“, „10K“ oder „1,5 Mio\.“ ein\./)).toBeTruthy();
   });
 
   it('gives import refusals and file errors in German', () => {

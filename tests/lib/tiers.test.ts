@@ -224,26 +224,26 @@ describe('custom thresholds', () => {
 
   // The words of each fault: tests/components/words/tiers.test.ts.
   it.each<[string, readonly number[] | Record<string, unknown>, MessageCode[]]>([
-    ['not increasing', [0, 10_000, 5_000, 100_000, 1_000_000], [{ key: 'tierBoundNotAbove', args: ['Mid', 'micro', { number: 5_000, as: 'typed' }, { number: 10_000, as: 'typed' }] }]],
-    ['equal bounds', [1_000, 1_000, 10_000, 100_000, 1_000_000], [{ key: 'tierBoundNotAbove', args: ['Micro', 'nano', { number: 1_000, as: 'typed' }, { number: 1_000, as: 'typed' }] }]],
+    ['not increasing', [0, 10_000, 5_000, 100_000, 1_000_000], [{ key: 'tierBoundNotAbove', args: [{ key: 'tier_mid' }, { key: 'tier_micro' }, { number: 5_000, as: 'typed' }, { number: 10_000, as: 'typed' }] }]],
+    ['equal bounds', [1_000, 1_000, 10_000, 100_000, 1_000_000], [{ key: 'tierBoundNotAbove', args: [{ key: 'tier_micro' }, { key: 'tier_nano' }, { number: 1_000, as: 'typed' }, { number: 1_000, as: 'typed' }] }]],
     [
       'two faults reported together',
       [0, 5_000, 20_000, 20_000, 10_000],
       [
-        { key: 'tierBoundNotAbove', args: ['Macro', 'mid', { number: 20_000, as: 'typed' }, { number: 20_000, as: 'typed' }] },
-        { key: 'tierBoundNotAbove', args: ['Mega', 'macro', { number: 10_000, as: 'typed' }, { number: 20_000, as: 'typed' }] },
+        { key: 'tierBoundNotAbove', args: [{ key: 'tier_macro' }, { key: 'tier_mid' }, { number: 20_000, as: 'typed' }, { number: 20_000, as: 'typed' }] },
+        { key: 'tierBoundNotAbove', args: [{ key: 'tier_mega' }, { key: 'tier_macro' }, { number: 10_000, as: 'typed' }, { number: 20_000, as: 'typed' }] },
       ],
     ],
-    ['negative nano', [-1, 1_000, 10_000, 100_000, 1_000_000], [{ key: 'tierBoundBelowZero', args: ['Nano', { number: -1, as: 'typed' }] }]],
-    ['zero micro', [0, 0, 10_000, 100_000, 1_000_000], [{ key: 'tierBoundNotPositive', args: ['Micro', { number: 0, as: 'typed' }] }]],
-    ['negative mega', [0, 1_000, 10_000, 100_000, -5], [{ key: 'tierBoundNotPositive', args: ['Mega', { number: -5, as: 'typed' }] }]],
-    ['non-integer', [0, 1_500.5, 10_000, 100_000, 1_000_000], [{ key: 'tierBoundNotWhole', args: ['Micro', { number: 1_500.5, as: 'typed' }] }]],
-    ['NaN', [0, Number.NaN, 10_000, 100_000, 1_000_000], [{ key: 'tierBoundNotNumber', args: ['Micro', 'NaN'] }]],
-    ['too large', [0, 1_000, 10_000, 100_000, 1e20], [{ key: 'tierBoundTooLarge', args: ['Mega', { number: 1e20, as: 'typed' }] }]],
+    ['negative nano', [-1, 1_000, 10_000, 100_000, 1_000_000], [{ key: 'tierBoundBelowZero', args: [{ key: 'tier_nano' }, { number: -1, as: 'typed' }] }]],
+    ['zero micro', [0, 0, 10_000, 100_000, 1_000_000], [{ key: 'tierBoundNotPositive', args: [{ key: 'tier_micro' }, { number: 0, as: 'typed' }] }]],
+    ['negative mega', [0, 1_000, 10_000, 100_000, -5], [{ key: 'tierBoundNotPositive', args: [{ key: 'tier_mega' }, { number: -5, as: 'typed' }] }]],
+    ['non-integer', [0, 1_500.5, 10_000, 100_000, 1_000_000], [{ key: 'tierBoundNotWhole', args: [{ key: 'tier_micro' }, { number: 1_500.5, as: 'typed' }] }]],
+    ['NaN', [0, Number.NaN, 10_000, 100_000, 1_000_000], [{ key: 'tierBoundNotNumber', args: [{ key: 'tier_micro' }, 'NaN'] }]],
+    ['too large', [0, 1_000, 10_000, 100_000, 1e20], [{ key: 'tierBoundTooLarge', args: [{ key: 'tier_mega' }, { number: 1e20, as: 'typed' }] }]],
     ['four bounds', [0, 1_000, 10_000, 100_000], [{ key: 'tierBoundsCount', args: [5, 4] }]],
     ['six bounds', [0, 1, 2, 3, 4, 5], [{ key: 'tierBoundsCount', args: [5, 6] }]],
-    ['missing field', { nano: 0, micro: 1_000, mid: 10_000, macro: 100_000 }, [{ key: 'tierBoundMissing', args: ['Mega'] }]],
-    ['text field', { nano: 0, micro: '1000', mid: 10_000, macro: 100_000, mega: 1_000_000 }, [{ key: 'tierBoundNotNumber', args: ['Micro', '"1000"'] }]],
+    ['missing field', { nano: 0, micro: 1_000, mid: 10_000, macro: 100_000 }, [{ key: 'tierBoundMissing', args: [{ key: 'tier_mega' }] }]],
+    ['text field', { nano: 0, micro: '1000', mid: 10_000, macro: 100_000, mega: 1_000_000 }, [{ key: 'tierBoundNotNumber', args: [{ key: 'tier_micro' }, '"1000"'] }]],
   ])('%s: %j', (_title, bounds, errors) => {
     // Runtime input from storage or a form may not match the static type.
     const input = bounds as unknown as Parameters<typeof validateTierBounds>[0];
@@ -271,7 +271,7 @@ describe('custom thresholds', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(TierSchemeError);
-      expect((error as TierSchemeError).errors).toEqual([{ key: 'tierBoundNotAbove', args: ['Mid', 'micro', { number: 5_000, as: 'typed' }, { number: 10_000, as: 'typed' }] }]);
+      expect((error as TierSchemeError).errors).toEqual([{ key: 'tierBoundNotAbove', args: [{ key: 'tier_mid' }, { key: 'tier_micro' }, { number: 5_000, as: 'typed' }, { number: 10_000, as: 'typed' }] }]);
     }
   });
 });

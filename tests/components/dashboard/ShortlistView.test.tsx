@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ShortlistView, type ShortlistViewProps } from '@/components/dashboard/ShortlistView';
 import type { SavedProfile } from '@/lib/shortlist/schema';
 import { DEFAULT_TIER_SCHEME } from '@/lib/tiers';
+import { useLocale } from '../../i18n-fake';
 import { byKey, makeProfile } from '../../lib/shortlist-fixtures';
 
 afterEach(cleanup);
@@ -57,6 +58,13 @@ describe('table', () => {
       expect(within(row).getByText(text)).toBeTruthy();
     }
     expect(within(row).getByRole('time').getAttribute('datetime')).toBe('2025-11-21T10:00:00.000Z');
+  });
+
+  it('writes the follower growth with the sign and "%" where Turkish puts them (issue 18)', () => {
+    useLocale('tr');
+    setup();
+    // Intl's Turkish: "+%10,0"; the message around the number used to give "%+10,0".
+    expect(within(screen.getByRole('row', { name: /@maya/ })).getByText('+%10,0')).toBeTruthy();
   });
 
   it('renders markup in names as text', () => {
@@ -175,6 +183,15 @@ describe('details', () => {
     fireEvent.change(within(panel).getByLabelText('Note'), { target: { value: 'Rates: £200/post' } });
     fireEvent.click(within(panel).getByRole('button', { name: 'Save tags and note' }));
     expect(props.onSaveDetails).toHaveBeenCalledWith('instagram:maya', ['travel', 'food'], 'Rates: £200/post');
+  });
+
+  it('splits the tags at Japanese commas and semicolons too (issue 18)', () => {
+    const { props } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Details, tags and note for @maya' }));
+    const panel = screen.getByRole('complementary', { name: '@maya' });
+    fireEvent.change(within(panel).getByLabelText('Tags'), { target: { value: '美容、旅行; food' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save tags and note' }));
+    expect(props.onSaveDetails).toHaveBeenCalledWith('instagram:maya', ['美容', '旅行', 'food'], expect.any(String));
   });
 });
 

@@ -93,9 +93,9 @@ describe('signals columns', () => {
     ['ana', 'Newest post', formatDate(NOW - 3 * DAY)],
     ['ana', 'Signals', '1'],
     // 20 000 median views ÷ 1,000 × TikTok's $5 default CPM.
-    ['ana', 'Est. value', '100.00 USD'],
+    ['ana', 'Est. value', 'USD 100.00'],
     // 500 EUR ÷ 250 median engagements.
-    ['ana', 'Cost/engagement', '2.00 EUR'],
+    ['ana', 'Cost/engagement', 'EUR 2.00'],
     ['ben', 'Signals', '2'],
     ['cy', 'Signals', '0'],
     // No quote: no cost, not a zero cost.
@@ -166,10 +166,10 @@ describe('details: quoted price and signals', () => {
     const panel = open('ana');
     const costs = Object.fromEntries(within(panel).getAllByRole('term').map((term) => [term.textContent, term.nextElementSibling!.textContent]));
     expect(costs).toEqual({
-      'Cost per engagement': '2.00 EUR',
+      'Cost per engagement': 'EUR 2.00',
       // 500 ÷ 20 000 views × 1,000; 500 ÷ 50 000 followers × 1,000.
-      'Cost per 1,000 views': '25.00 EUR',
-      'Cost per 1,000 followers': '10.00 EUR',
+      'Cost per 1,000 views': 'EUR 25.00',
+      'Cost per 1,000 followers': 'EUR 10.00',
     });
     expect(within(panel).getByLabelText('Amount')).toHaveProperty('value', '500');
     expect(within(panel).getByLabelText('Currency')).toHaveProperty('value', 'EUR');
@@ -193,7 +193,7 @@ describe('details: quoted price and signals', () => {
     // A summary of 3 posts (stored before the minimum was asked for): no cost from posts.
     ['fewer than 5 posts read', { ...summary(2), posts: 3 }, 'unknown: fewer than 5 posts read', 'unknown: fewer than 5 posts read'],
     // 12 posts, views on too few of them (the summary keeps no median views).
-    ['views on too few posts', { ...summary(2), views: undefined }, '1.00 EUR', 'unknown: views shown on fewer than 5 posts'],
+    ['views on too few posts', { ...summary(2), views: undefined }, 'EUR 1.00', 'unknown: views shown on fewer than 5 posts'],
   ])('costs unknown from a summary with %s say why', (_case, signals, perEngagement, perViews) => {
     const few = withSummary(makeProfile({ platform: 'tiktok', handle: 'dee', followers: [40_000], start: START }), signals, { amount: 250, currency: 'EUR' });
     setup({ profiles: byKey(few) });
@@ -201,14 +201,14 @@ describe('details: quoted price and signals', () => {
     const shown = (term: string) => within(panel).getByText(term).nextElementSibling!.textContent;
     expect(shown('Cost per engagement')).toBe(perEngagement);
     expect(shown('Cost per 1,000 views')).toBe(perViews);
-    expect(shown('Cost per 1,000 followers')).toBe('6.25 EUR');
+    expect(shown('Cost per 1,000 followers')).toBe('EUR 6.25');
   });
 
   it('a profile saved before posts were stored: its costs that need posts say why they are unknown', () => {
     setup();
     const panel = open('old');
     expect(within(panel).getByText('Cost per engagement').nextElementSibling!.textContent).toBe('unknown: no posts stored');
-    expect(within(panel).getByText('Cost per 1,000 followers').nextElementSibling!.textContent).toBe('111.11 USD');
+    expect(within(panel).getByText('Cost per 1,000 followers').nextElementSibling!.textContent).toBe('USD 111.11');
     expect(within(panel).getByText('Activity unknown: no dated post stored')).toBeTruthy();
     expect(within(panel).getByText('Estimated post value: no published CPM for this platform')).toBeTruthy();
   });
@@ -219,7 +219,7 @@ describe('details: quoted price and signals', () => {
     const list = within(panel).getByRole('list', { name: 'Worth a look: No recent post and Follower jump' });
     expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['No recent post', 'Follower jump']);
     expect(within(panel).getByText(`Posts about 2.5 a week; newest ${formatDate(NOW - 45 * DAY)}`)).toBeTruthy();
-    expect(within(panel).getByText('Estimated post value: 200.00 USD (median views ÷ 1,000 × a CPM of 10.00 USD)')).toBeTruthy();
+    expect(within(panel).getByText('Estimated post value: USD 200.00 (median views ÷ 1,000 × a CPM of USD 10.00)')).toBeTruthy();
     const chart = within(panel).getByRole('img', { name: 'Follower counts over time; jumps worth a look marked in red: 1' });
     expect(chart.querySelectorAll('circle')).toHaveLength(1);
   });

@@ -34,6 +34,24 @@ describe('TagsEditor with the keyboard', () => {
     expect(tagNames()).toEqual(['Travel', 'food']);
   });
 
+  it.each(['、', '，', ';'])('adds on %j too', (separator) => {
+    render(<Harness initial={[]} />);
+    const input = screen.getByRole('textbox', { name: 'Tags' }) as HTMLInputElement;
+    fireEvent.change(input, { target: { value: `美容${separator}旅行` } });
+    fireEvent.keyDown(input, { key: separator });
+    expect(tagNames()).toEqual(['美容', '旅行']);
+    expect(input.value).toBe('');
+  });
+
+  it('leaves Enter to the input method while it composes', () => {
+    render(<Harness initial={[]} />);
+    const input = screen.getByRole('textbox', { name: 'Tags' }) as HTMLInputElement;
+    fireEvent.change(input, { target: { value: 'びよう' } });
+    fireEvent.keyDown(input, { key: 'Enter', isComposing: true });
+    expect(tagNames()).toEqual([]);
+    expect(input.value).toBe('びよう');
+  });
+
   it('removes the last tag on Backspace in the empty field', () => {
     render(<Harness initial={['a1', 'b2']} />);
     const input = screen.getByRole('textbox', { name: 'Tags' });
@@ -73,6 +91,11 @@ describe('tag helpers', () => {
     [['A'], ' ', ['A']],
     [[], '  beauty   UK ', ['beauty UK']],
     [[], 'x'.repeat(50), ['x'.repeat(40)]],
+    // Issue 18: Japanese and Chinese commas, and semicolons, separate tags too; a space never does.
+    [[], '美容、旅行', ['美容', '旅行']],
+    [[], '美食，旅游', ['美食', '旅游']],
+    [[], 'Reise; Beauty；Mode', ['Reise', 'Beauty', 'Mode']],
+    [[], 'UK micro、 beauty', ['UK micro', 'beauty']],
   ])('addTags(%j, %j) → %j', (tags, text, expected) => {
     expect(addTags(tags, text)).toEqual(expected);
   });

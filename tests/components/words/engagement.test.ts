@@ -4,7 +4,7 @@ import type { CountReading } from '@/lib/count';
 import { engagementRate, type EngagementOptions } from '@/lib/engagement';
 import type { Platform } from '@/lib/platforms';
 import type { PostCounts, ProfileSnapshot } from '@/lib/sites/types';
-import { useLocale } from '../../i18n-fake';
+import { useLocale, type Locale } from '../../i18n-fake';
 
 /*
  * lib/engagement.ts returns codes (tests/lib/engagement.test.ts); here, that the UI edge makes the
@@ -148,6 +148,17 @@ describe('describeFormula: how the rate was worked out', () => {
     expect(describeFormula(engagementRate(input, options), input.platform)).toBe(english);
     useLocale('de');
     expect(describeFormula(engagementRate(input, options), input.platform)).toBe(german);
+  });
+
+  // Issue 18: the clauses were joined with a hard-coded '; ', whatever the language's typography.
+  it.each<[Locale, RegExp]>([
+    ['en', /^[^;]+ posts; 1 post with hidden likes left out; some counts/],
+    ['fr', /^[^;]+ publications\u202f; exclus\u00a0: 1 publication [^;]+\u202f; certains nombres/],
+    ['ja', /^[^;。]+。除外: [^;。]+。一部の数値が/],
+  ])('joins the clauses as %s does', (locale, expected) => {
+    useLocale(locale);
+    const input = profile('instagram', rounded(10_000, 9_500, 10_499), [post({ likes: 1 }, { likesHidden: true }), ...many(6, { likes: 500 })]);
+    expect(describeFormula(engagementRate(input), input.platform)).toMatch(expected);
   });
 
   it('mean, in English', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { say } from '@/components/words/message';
 import { describeTier, describeVerdict, schemeName, tierLabel } from '@/components/words/tiers';
 import { checkTierBounds, customTierScheme, tierSchemeById, validateTierBounds, type Tier } from '@/lib/tiers';
-import { useLocale } from '../../i18n-fake';
+import { LOCALES, readMessages, useLocale } from '../../i18n-fake';
 
 /*
  * lib/tiers.ts returns codes (tests/lib/tiers.test.ts); here, that the UI edge makes the same words
@@ -65,18 +65,18 @@ describe('tier and scheme names', () => {
 
 describe('custom threshold problems in words', () => {
   it.each<[unknown, string[], string[]]>([
-    [[0, 10_000, 5_000, 100_000, 1_000_000], ["Mid must start above micro (got 5,000 ≤ 10,000)."], ["Mid muss über micro beginnen (erhalten: 5.000 ≤ 10.000)."]],
-    [[1_000, 1_000, 10_000, 100_000, 1_000_000], ["Micro must start above nano (got 1,000 ≤ 1,000)."], ["Micro muss über nano beginnen (erhalten: 1.000 ≤ 1.000)."]],
-    [[0, 5_000, 20_000, 20_000, 10_000], ["Macro must start above mid (got 20,000 ≤ 20,000).", "Mega must start above macro (got 10,000 ≤ 20,000)."], ["Macro muss über mid beginnen (erhalten: 20.000 ≤ 20.000).", "Mega muss über macro beginnen (erhalten: 10.000 ≤ 20.000)."]],
+    [[0, 10_000, 5_000, 100_000, 1_000_000], ["Mid-tier must start above Micro (got 5,000 ≤ 10,000)."], ["Mid-Tier muss über Mikro beginnen (erhalten: 5.000 ≤ 10.000)."]],
+    [[1_000, 1_000, 10_000, 100_000, 1_000_000], ["Micro must start above Nano (got 1,000 ≤ 1,000)."], ["Mikro muss über Nano beginnen (erhalten: 1.000 ≤ 1.000)."]],
+    [[0, 5_000, 20_000, 20_000, 10_000], ["Macro must start above Mid-tier (got 20,000 ≤ 20,000).", "Mega must start above Macro (got 10,000 ≤ 20,000)."], ["Makro muss über Mid-Tier beginnen (erhalten: 20.000 ≤ 20.000).", "Mega muss über Makro beginnen (erhalten: 10.000 ≤ 20.000)."]],
     [[-1, 1_000, 10_000, 100_000, 1_000_000], ["Nano can't start below 0 followers (got -1)."], ["Nano kann nicht unter 0 Followern beginnen (erhalten: -1)."]],
-    [[0, 0, 10_000, 100_000, 1_000_000], ["Micro must start above 0 followers (got 0)."], ["Micro muss über 0 Followern beginnen (erhalten: 0)."]],
+    [[0, 0, 10_000, 100_000, 1_000_000], ["Micro must start above 0 followers (got 0)."], ["Mikro muss über 0 Followern beginnen (erhalten: 0)."]],
     [[0, 1_000, 10_000, 100_000, -5], ["Mega must start above 0 followers (got -5)."], ["Mega muss über 0 Followern beginnen (erhalten: -5)."]],
-    [[0, 1_500.5, 10_000, 100_000, 1_000_000], ["Micro must be a whole number of followers (got 1,500.5)."], ["Micro muss eine ganze Zahl von Followern sein (erhalten: 1.500,5)."]],
-    [[0, Number.NaN, 10_000, 100_000, 1_000_000], ["Micro must be a number of followers (got NaN)."], ["Micro muss eine Follower-Zahl sein (erhalten: NaN)."]],
-    [[0, 1_000, 10_000, 100_000, 1e20], ["Mega is too large (got 100,000,000,000,000,000,000)."], ["Mega ist zu groß (erhalten: 100.000.000.000.000.000.000)."]],
+    [[0, 1_500.5, 10_000, 100_000, 1_000_000], ["Micro must be a whole number of followers (got 1,500.5)."], ["Mikro muss eine ganze Zahl von Followern sein (erhalten: 1.500,5)."]],
+    [[0, Number.NaN, 10_000, 100_000, 1_000_000], ["Micro must be a number of followers (got NaN)."], ["Mikro muss eine Follower-Zahl sein (erhalten: NaN)."]],
+    [[0, 1_000, 10_000, 100_000, 1e20], ["Mega threshold is too large (got 100,000,000,000,000,000,000)."], ["Der Schwellenwert für Mega ist zu groß (erhalten: 100.000.000.000.000.000.000)."]],
     [[0, 1_000, 10_000, 100_000], ["Enter 5 thresholds (nano, micro, mid, macro, mega); got 4."], ["Gib 5 Schwellenwerte ein (Nano, Mikro, Mid, Makro, Mega); erhalten: 4."]],
     [{ nano: 0, micro: 1_000, mid: 10_000, macro: 100_000 }, ["Mega threshold is missing."], ["Der Schwellenwert für Mega fehlt."]],
-    [{ nano: 0, micro: '1000', mid: 10_000, macro: 100_000, mega: 1_000_000 }, ["Micro must be a number of followers (got \"1000\")."], ["Micro muss eine Follower-Zahl sein (erhalten: \"1000\")."]],
+    [{ nano: 0, micro: '1000', mid: 10_000, macro: 100_000, mega: 1_000_000 }, ["Micro must be a number of followers (got \"1000\")."], ["Mikro muss eine Follower-Zahl sein (erhalten: \"1000\")."]],
   ])('%j', (bounds, english, german) => {
     const words = () => {
       const checked = validateTierBounds(bounds as Parameters<typeof validateTierBounds>[0]);
@@ -90,5 +90,17 @@ describe('custom threshold problems in words', () => {
   it('a wrong number of bounds, in words', () => {
     const short = checkTierBounds([0, 1_000]);
     expect(short.ok === false && short.problems.map((problem) => say(problem.message))).toEqual(['Enter 5 thresholds (nano, micro, mid, macro, mega); got 2.']);
+  });
+
+  // Issue 18: the tier ids ("Mid", "micro") leaked into the sentences of every language.
+  it.each(LOCALES)('names both tiers in %s as that language does', (locale) => {
+    useLocale(locale);
+    const messages = readMessages(locale);
+    const name = (tier: Tier) => messages[`tier_${tier}`]!.message;
+    const checked = checkTierBounds([0, 10_000, 5_000, 100_000, 1_000_000]);
+    const words = checked.ok ? '' : say(checked.problems[0]!.message);
+    expect(words).toContain(name('mid'));
+    expect(words).toContain(name('micro'));
+    if (name('micro') !== 'Micro') expect(words).not.toMatch(/\bmicro\b/i);
   });
 });

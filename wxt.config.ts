@@ -49,7 +49,7 @@ export default defineConfig({
     excludeSources: ['tests/**', 'bench/**', 'test-results/**', 'store/**', 'stats*.html', 'vitest.config.ts'],
   },
   manifest: ({ browser }) => ({
-    // Name, description and button title from public/_locales (English, Spanish, German, Portuguese).
+    // Name, description and button title from public/_locales (the 13 UI languages of lib/ui-locales.ts).
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',

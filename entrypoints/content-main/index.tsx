@@ -144,7 +144,6 @@ function start(): void {
       // language): the read will start ICU, 30-50 ms of CPU where the page's scripts have not;
       // in a task of its own, so that it and the read are two tasks, not one long one.
       if (!cached) lifetime.setTimeout(guard(startIntl), 0);
-      // After it, in a task of its own: ICU's start and the first read are two tasks, not one long one.
       lifetime.setTimeout(() => {
         guard(() => controller.navigate(location.href))();
         resolve();

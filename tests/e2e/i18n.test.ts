@@ -165,7 +165,22 @@ describe('A language picked in the settings (Spanish in a German browser)', () =
     const dashboard = await settingsPage();
     const errors = collectErrors(dashboard);
     const menu = dashboard.getByRole('combobox', { name: 'Sprache' });
-    expect(await menu.locator('option').allTextContents()).toEqual(['Wie im Browser (Deutsch)', 'Deutsch', 'English', 'Español', 'Português (Brasil)']);
+    expect(await menu.locator('option').allTextContents()).toEqual([
+      'Wie im Browser (Deutsch)',
+      'Bahasa Indonesia',
+      'Deutsch',
+      'English',
+      'Español',
+      'Français',
+      'Italiano',
+      'Nederlands',
+      'Polski',
+      'Português (Brasil)',
+      'Português (Portugal)',
+      'Türkçe',
+      '한국어',
+      '日本語',
+    ]);
     await menu.selectOption({ label: 'Español' });
     await expect.poll(storedLanguage).toBe('es');
     // The dashboard redraws in Spanish: its headings, its title, its lang.

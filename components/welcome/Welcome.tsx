@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n';
 import { PLATFORM_DOMAINS, PLATFORM_NAMES, PLATFORMS, type Platform } from '@/lib/platforms';
+import { Brand } from '@/components/Brand';
 
 /** Whose toolbar the pinning steps describe: Chrome's (and other Chromium browsers') or Firefox's. */
 export type PinSteps = 'chrome' | 'firefox';
@@ -26,12 +27,7 @@ export function Welcome({ pinSteps, onOpenDashboard, onOpenSettings, platforms =
   return (
     <>
       <header className="masthead">
-        <div className="brand">
-          <span className="logo" aria-hidden="true">
-            µ
-          </span>
-          <span>MicroScope</span>
-        </div>
+        <Brand />
       </header>
       <main className="welcome">
         <section className="hero" aria-labelledby="welcome-title">

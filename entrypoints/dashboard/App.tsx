@@ -16,6 +16,7 @@ import { useSettings } from '@/lib/settings-storage';
 import type { Quote, SavedProfile } from '@/lib/shortlist/schema';
 import type { FirstPage } from '@/lib/shortlist/layout';
 import { saveFirstPage, useShortlist, type ImportReport } from '@/lib/shortlist/store';
+import { Brand } from '@/components/Brand';
 
 type Page = 'shortlist' | 'settings';
 
@@ -146,12 +147,7 @@ export function App({ firstPage }: AppProps) {
   return (
     <>
       <header className="masthead">
-        <div className="brand">
-          <span className="logo" aria-hidden="true">
-            µ
-          </span>
-          <span>MicroScope</span>
-        </div>
+        <Brand />
         <nav aria-label={t('dashboard')}>
           <a href="#shortlist" aria-current={page === 'shortlist' ? 'page' : undefined}>
             {t('shortlist')} <span className="badge-count">{formatInteger(count)}</span>

@@ -17,9 +17,11 @@
  * Alone: `npx tsx bench/observer-bench.ts [--runs 3] [--extension .output/chrome-mv3] [--page profile-page-data]`
  * (after `npx wxt build`); `npm run bench` runs it with the rest and puts it in results.md.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { pageDataRoutes, PAGE_DATA_FIXTURE, PAGE_DATA_URL } from '../tests/e2e/page-data';
+import { SHARED_PAGES } from '../tests/e2e/pages';
 import { startReplayServer, type Route } from '../tests/e2e/server';
 import { launch, type BenchBrowser } from './chromium';
 import { outermostCpu, traceEvents } from './extension-bench';
@@ -37,7 +39,18 @@ export interface ObserverPage {
   url: string;
   /** What the page is for the observer: a profile, another Instagram page, or a page that loads its posts. */
   kind: 'profile' | 'other' | 'loads posts';
+  /** The posts answer the page receives, for a page that loads its posts. */
+  answer?: string;
 }
+
+/**
+ * The page that loads its posts, a second time with a real answer in place of the fixture's
+ * invented 19 KB one: Instagram's PolarisProfilePostsQuery answer saved in ../shared/pages (12 posts,
+ * 271 KB: every post's image versions, caption, carousel media…), when that folder is here. The
+ * real page is only read (served), never copied into the project.
+ */
+export const REAL_ANSWER_PAGE = `${PAGE_DATA_FIXTURE}+real-answer`;
+const REAL_ANSWER = join(SHARED_PAGES, 'instagram/posts-query-2024.json');
 
 export interface ObserverCost {
   page: ObserverPage;
@@ -49,18 +62,23 @@ export interface ObserverCost {
 
 /** The Instagram pages measured: BENCH_PAGES' Instagram fixtures and the page that loads its posts. */
 export function observerPages(only?: string): ObserverPage[] {
-  const names = [...(BENCH_PAGES.instagram ?? []), PAGE_DATA_FIXTURE].filter((name) => !only || name === only);
+  const names = [...(BENCH_PAGES.instagram ?? []), PAGE_DATA_FIXTURE, ...(existsSync(REAL_ANSWER) ? [REAL_ANSWER_PAGE] : [])].filter((name) => !only || name === only);
   return names.map((name) => {
-    const url = name === PAGE_DATA_FIXTURE ? PAGE_DATA_URL : fixtureUrl('instagram', name);
-    const kind = name === PAGE_DATA_FIXTURE ? 'loads posts' : name === 'post-page' ? 'other' : 'profile';
-    return { name, url, kind };
+    if (name === PAGE_DATA_FIXTURE) return { name, url: PAGE_DATA_URL, kind: 'loads posts', answer: 'tests/fixtures/instagram/posts-query.json' };
+    if (name === REAL_ANSWER_PAGE) return { name, url: PAGE_DATA_URL, kind: 'loads posts', answer: REAL_ANSWER };
+    return { name, url: fixtureUrl('instagram', name), kind: name === 'post-page' ? 'other' : 'profile' };
   });
 }
 
-/** The replay routes for those pages (the page-data one with its CSP-allowed script and its answer). */
+/**
+ * The replay routes for those pages (the page-data one with its CSP-allowed script and its answer).
+ * The two page-data pages share a URL: measure them one at a time (observerCosts serves each page's
+ * own routes).
+ */
 export function observerRoutes(pages: readonly ObserverPage[]): Route[] {
   return pages.flatMap((page) => {
     if (page.name === PAGE_DATA_FIXTURE) return pageDataRoutes();
+    if (page.name === REAL_ANSWER_PAGE) return pageDataRoutes(REAL_ANSWER);
     const { host, pathname } = new URL(page.url);
     return [{ host, path: pathname, file: join(FIXTURES, 'instagram', `${page.name}.html`) }];
   });
@@ -79,21 +97,30 @@ async function observerLoad(browser: BenchBrowser, url: string): Promise<number>
   }
 }
 
-/** Every page `runs` times in one browser with the extension in `extensionDir`, each after one uncounted load. */
-export async function observerCosts(hostResolverRules: string, extensionDir: string, pages: readonly ObserverPage[], runs: number): Promise<ObserverCost[]> {
-  const browser = await launch(hostResolverRules, extensionDir);
-  try {
-    const results: ObserverCost[] = [];
-    for (const page of pages) {
-      await observerLoad(browser, page.url);
-      const loads: number[] = [];
-      for (let run = 0; run < runs; run++) loads.push(await observerLoad(browser, page.url));
-      results.push({ page, medianMs: median(loads), maxMs: Math.max(...loads), loads: loads.length });
+/**
+ * Every page `runs` times, each after one uncounted load: a replay server and a browser with the
+ * extension in `extensionDir` per group of pages whose routes agree (the two page-data pages share
+ * their URLs and differ in the answer).
+ */
+export async function observerCosts(extensionDir: string, pages: readonly ObserverPage[], runs: number): Promise<ObserverCost[]> {
+  const groups = [pages.filter((page) => page.name !== REAL_ANSWER_PAGE), pages.filter((page) => page.name === REAL_ANSWER_PAGE)].filter((group) => group.length > 0);
+  const results: ObserverCost[] = [];
+  for (const group of groups) {
+    const server = await startReplayServer(observerRoutes(group));
+    const browser = await launch(server.hostResolverRules, extensionDir);
+    try {
+      for (const page of group) {
+        await observerLoad(browser, page.url);
+        const loads: number[] = [];
+        for (let run = 0; run < runs; run++) loads.push(await observerLoad(browser, page.url));
+        results.push({ page, medianMs: median(loads), maxMs: Math.max(...loads), loads: loads.length });
+      }
+    } finally {
+      await browser.close();
+      await server.close();
     }
-    return results;
-  } finally {
-    await browser.close();
   }
+  return results;
 }
 
 /** The figure for results.md: "instagram observer: N ms script per load", per page. */
@@ -107,13 +134,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: { runs: { type: 'string', default: '3' }, extension: { type: 'string', default: join(ROOT, '.output/chrome-mv3') }, page: { type: 'string' } },
   });
-  const pages = observerPages(values.page);
-  const server = await startReplayServer(observerRoutes(pages));
-  try {
-    const costs = await observerCosts(server.hostResolverRules, resolve(values.extension), pages, Number(values.runs));
-    for (const cost of costs) process.stdout.write(`instagram/${cost.page.name} (${cost.page.kind}): median ${cost.medianMs.toFixed(3)} ms, max ${cost.maxMs.toFixed(3)} ms over ${cost.loads} loads\n`);
-    process.stdout.write(`${observerSummary(costs)}\n`);
-  } finally {
-    await server.close();
-  }
+  const costs = await observerCosts(resolve(values.extension), observerPages(values.page), Number(values.runs));
+  for (const cost of costs) process.stdout.write(`instagram/${cost.page.name} (${cost.page.kind}): median ${cost.medianMs.toFixed(3)} ms, max ${cost.maxMs.toFixed(3)} ms over ${cost.loads} loads\n`);
+  process.stdout.write(`${observerSummary(costs)}\n`);
 }

@@ -178,14 +178,19 @@ function budgetRows(r: Results): string[][] {
 
 function observerBudgetRows(r: Results): string[][] {
   if (!r.observer || r.observer.length === 0) return [];
-  const worstCost = worst(r.observer, (cost) => cost.medianMs);
-  return [
-    [
-      `Instagram posts observer ≤ ${BUDGETS.observerMs} ms script per Instagram page load`,
-      worstCost ? `${fixed(worstCost.medianMs, 2)} ms (worst median: instagram/${worstCost.page.name}, ${worstCost.page.kind})` : '',
-      ok(worstCost && worstCost.medianMs <= BUDGETS.observerMs),
-    ],
-  ];
+  // Where it only installs (every Instagram page without a posts answer), and where the page
+  // receives its posts and the observer reads them: judged apart, as the two are not the same work.
+  const installs = worst(r.observer.filter((cost) => cost.page.kind !== 'loads posts'), (cost) => cost.medianMs);
+  const reads = r.observer.filter((cost) => cost.page.kind === 'loads posts');
+  const measured = [
+    installs ? `${fixed(installs.medianMs, 2)} ms where it only installs (worst median: instagram/${installs.page.name})` : '',
+    reads.length > 0 ? `reading the page's posts answer: ${reads.map((cost) => `${fixed(cost.medianMs, 2)} ms (instagram/${cost.page.name})`).join(', ')}` : '',
+  ].filter(Boolean);
+  const verdict = [
+    installs ? `${ok(installs.medianMs <= BUDGETS.observerMs)} where it only installs` : '',
+    reads.length > 0 ? `${ok(reads.every((cost) => cost.medianMs <= BUDGETS.observerMs))} reading a posts answer` : '',
+  ].filter(Boolean);
+  return [[`Instagram posts observer ≤ ${BUDGETS.observerMs} ms script per Instagram page load`, measured.join('; '), verdict.join(' · ')]];
 }
 
 /** results.md: the machine, the budgets, then every measurement. */
@@ -401,7 +406,7 @@ export function renderResults(r: Results): string {
   if (r.observer && r.observer.length > 0) {
     out.push('## Instagram posts observer', '');
     out.push(
-      'The one script in the manifest: in the page\'s world from document start on every Instagram page (entrypoints/instagram-posts.content.ts). Script CPU by trace attributed to its file (its evaluation, the browser\'s calls into it: the timer that parses a posts answer); medians of the loads after one uncounted load (bench/observer-bench.ts). On `profile-page-data` the page\'s own script loads its 12 posts after load and the observer reads them; elsewhere page scripts are off and it only installs.',
+      'The one script in the manifest: in the page\'s world from document start on every Instagram page (entrypoints/instagram-posts.content.ts). Script CPU by trace attributed to its file (its evaluation, the browser\'s calls into it: the timer that parses a posts answer); medians of the loads after one uncounted load (bench/observer-bench.ts). On `profile-page-data` the page\'s own script loads its 12 posts after load and the observer reads them (the fixture\'s invented 19 KB answer; `+real-answer`: the same page answered with Instagram\'s real 271 KB answer from ../shared/pages, when present); elsewhere page scripts are off and it only installs.',
       '',
     );
     out.push(

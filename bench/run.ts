@@ -28,7 +28,7 @@ import {
 import { runLibBench } from './lib-bench';
 import { describeMachine } from './machine';
 import { fixturePages, ROOT, type FixturePage } from './pages';
-import { observerCosts, observerPages, observerRoutes, type ObserverCost } from './observer-bench';
+import { observerCosts, observerPages, type ObserverCost } from './observer-bench';
 import { renderResults, type VariantSummary } from './report';
 import { bundleSizes } from './sizes';
 import { MAIN_PART } from '../lib/injector';
@@ -236,13 +236,7 @@ try {
   let observer: ObserverCost[] | undefined;
   if (registered.some((platform) => platform.platform === 'instagram')) {
     step('instagram observer: script per page load');
-    const observed = observerPages();
-    const observerServer = await startReplayServer(observerRoutes(observed));
-    try {
-      observer = await observerCosts(observerServer.hostResolverRules, extensionDir, observed, runs);
-    } finally {
-      await observerServer.close();
-    }
+    observer = await observerCosts(extensionDir, observerPages(), runs);
   }
 
   const markdown = renderResults({

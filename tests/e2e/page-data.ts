@@ -26,14 +26,15 @@ function scriptHashCsp(html: string): string {
   return `script-src ${hashes.join(' ')}`;
 }
 
-export function pageDataRoutes(): Route[] {
+/** `postsFile`: the answer both endpoints serve (the bench also serves a real one, bench/observer-bench.ts). */
+export function pageDataRoutes(postsFile = POSTS_FILE): Route[] {
   const { host, pathname } = new URL(PAGE_DATA_URL);
   const html = fixtureHtml('instagram', PAGE_DATA_FIXTURE);
   const answer = { 'content-type': 'text/javascript; charset=utf-8', 'content-security-policy': "default-src 'none'" };
   return [
     { host, path: pathname, html, headers: { 'content-security-policy': scriptHashCsp(html) } },
-    { host, path: '/graphql/query', file: POSTS_FILE, headers: answer },
-    { host, path: '/api/graphql', file: POSTS_FILE, headers: answer },
+    { host, path: '/graphql/query', file: postsFile, headers: answer },
+    { host, path: '/api/graphql', file: postsFile, headers: answer },
   ];
 }
 

@@ -223,7 +223,7 @@ export function ShortlistTable({ rows, sort, onSort, selected, onToggle, matchin
             {COLUMNS.map(({ column, label, numeric }) => {
               const active = sort.column === column;
               return (
-                <th key={column} scope="col" aria-sort={active ? sort.direction : 'none'} className={numeric ? 'col-number' : undefined}>
+                <th key={column} scope="col" aria-sort={active ? sort.direction : 'none'} className={numeric ? 'col-number' : column === 'handle' ? 'col-handle' : undefined}>
                   <button type="button" className="sort-button" onClick={() => onSort(column)}>
                     {t(label)}
                     <span className="sort-mark" aria-hidden="true">

@@ -121,6 +121,18 @@ describe('shortlist, popup and dashboard in real Chromium', () => {
     await panel.getByRole('button', { name: 'Close' }).click();
     await dashboard.getByRole('columnheader', { name: /Cost\/engagement/ }).scrollIntoViewIfNeeded();
     await dashboard.screenshot({ path: join(SCREENSHOTS, 'dashboard-signals-columns.png'), fullPage: true });
+    // Whose row it is stays in view while the table scrolls sideways: the handle keeps to the
+    // table's left edge, drawn over the columns passing under it.
+    const handle = await dashboard.evaluate(() => {
+      const wrap = document.querySelector('.table-wrap')!;
+      const cell = [...document.querySelectorAll('tbody th.col-handle')].find((candidate) => candidate.textContent?.includes('ana.tidepool'))!;
+      const box = cell.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + 8, box.top + box.height / 2);
+      return { scrolled: wrap.scrollLeft, fromEdge: box.left - wrap.getBoundingClientRect().left - wrap.clientLeft, onTop: hit !== null && cell.contains(hit) };
+    });
+    expect(handle.scrolled, 'the table scrolled sideways to the cost column').toBeGreaterThan(200);
+    expect(handle.fromEdge).toBeCloseTo(0, 0);
+    expect(handle.onTop).toBe(true);
 
     const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByRole('button', { name: /Export .*CSV/i }).click()]);
     const csv = readFileSync((await download.path()) ?? '', 'utf8');

@@ -158,7 +158,9 @@ export function formatSignedDecimal(value: number, digits: number): string {
 }
 
 /**
- * A size in storage, in megabytes (10^6 bytes, as storage quotas are stated) with one decimal.
+ * A size in storage, in megabytes (10^6 bytes, as storage quotas are stated) with one decimal:
+ * for messages that weigh a size against a quota, which keep one unit ("2.0 MB … 0.0 MB is free",
+ * where formatSize below would write "0 byte"). formatSize picks the unit, for a list of sizes.
  * @example formatBytes(10_485_760) // "10.5 MB" (German: "10,5 MB", French "10,5 Mo")
  */
 export function formatBytes(bytes: number): string {

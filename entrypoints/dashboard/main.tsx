@@ -10,6 +10,7 @@ import { applyLanguage } from '@/lib/ui-messages';
 import { App } from './App';
 import { takeEarlyFirstPage, takeEarlyShortlist } from '@/lib/warm-start/dashboard';
 import { takePrefetchedSettings } from '@/lib/warm-start/settings-early';
+import '@/components/page-base.css';
 import './style.css';
 
 /** index.html is static: say which language the page is in (screen readers, hyphenation). */

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { loadSettings, watchSettings } from '@/lib/settings-storage';
 import { applyLanguage } from '@/lib/ui-messages';
 import { App } from './App';
+import '@/components/page-base.css';
 import './style.css';
 
 const root = document.getElementById('root');

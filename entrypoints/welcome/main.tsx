@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { t, uiLanguage } from '@/lib/i18n';
 import { App } from './App';
+import '@/components/page-base.css';
 import './style.css';
 
 const root = document.getElementById('root');

@@ -64,8 +64,11 @@ const CONNECTIONS: readonly (readonly [path: readonly string[], from: PageDataPo
 ];
 /**
  * An opened post or reel (the dialog over the grid, /p/CODE/): PolarisPostActionLoadPostQueryQuery's
- * answer, `data.xdt_api__v1__media__shortcode__web_info.items[]`, media of the same fields (assumed
- * from public scrapers, 2024-25; no saved answer here). It joins the author's timeline posts.
+ * answer to `POST /graphql/query` with `{"shortcode": …}` in its variables,
+ * `data.xdt_api__v1__media__shortcode__web_info.items[]`, media of the same fields (`code`,
+ * `like_count`, `comment_count`, `taken_at`, `user.username`, `user.pk`). No saved answer here: the
+ * shape as half a dozen independent public projects read it (2024-26, one of them sending a Chrome
+ * 152 user agent). It joins the author's timeline posts.
  */
 const OPENED_POST = 'xdt_api__v1__media__shortcode__web_info';
 /**

@@ -1,34 +1,16 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { SettingsPanel } from '@/components/dashboard/SettingsPanel';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { useLocale } from '../../i18n-fake';
+import { SettingsPanel } from '@/components/dashboard/SettingsPanel';
+import { renderSettingsPanel } from './settings-harness';
 
-/** The panel over a local copy of the settings, recording every change. */
-function setup(initial: Partial<Settings> = {}) {
-  const changes: Partial<Settings>[] = [];
-  function Harness() {
-    const [settings, setSettings] = useState<Settings>({ ...DEFAULT_SETTINGS, ...initial });
-    return (
-      <SettingsPanel
-        settings={settings}
-        onChange={(patch) => {
-          changes.push(patch);
-          setSettings((current) => ({ ...current, ...patch }));
-        }}
-      />
-    );
-  }
-  render(<Harness />);
-  return changes;
-}
 
 const menu = () => screen.getByRole('combobox', { name: 'Language' }) as HTMLSelectElement;
 
 describe('the language menu', () => {
   it('offers the browser\'s language first, then every shipped language named in itself', () => {
-    setup();
+    renderSettingsPanel();
     const options = within(menu()).getAllByRole('option') as HTMLOptionElement[];
     expect(options.map((option) => [option.value, option.textContent, option.lang])).toEqual([
       ['browser', 'Follow the browser (English)', ''],
@@ -56,13 +38,13 @@ describe('the language menu', () => {
 
   it('names the browser\'s language in itself, in the words of the language shown', () => {
     useLocale('de');
-    setup();
+    renderSettingsPanel();
     expect(screen.getByRole('combobox', { name: 'Sprache' })).toBeTruthy();
     expect(screen.getByRole('option', { name: 'Wie im Browser (Deutsch)' })).toBeTruthy();
   });
 
   it('saves the language picked, and the browser again', () => {
-    const changes = setup();
+    const changes = renderSettingsPanel();
     fireEvent.change(menu(), { target: { value: 'pt_BR' } });
     expect(changes).toEqual([{ language: 'pt_BR' }]);
     expect(menu().value).toBe('pt_BR');

@@ -1,30 +1,11 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { useState } from 'react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCpm, SettingsPanel } from '@/components/dashboard/SettingsPanel';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { readCpm } from '@/components/dashboard/SettingsPanel';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { renderSettingsPanel } from './settings-harness';
 
 afterEach(cleanup);
 
-/** The panel over a local copy of the settings, recording every change. */
-function setup(initial: Partial<Settings> = {}, newer = false) {
-  const changes: Partial<Settings>[] = [];
-  function Harness() {
-    const [settings, setSettings] = useState<Settings>({ ...DEFAULT_SETTINGS, ...initial });
-    return (
-      <SettingsPanel
-        settings={settings}
-        newer={newer}
-        onChange={(patch) => {
-          changes.push(patch);
-          setSettings((current) => ({ ...current, ...patch }));
-        }}
-      />
-    );
-  }
-  render(<Harness />);
-  return changes;
-}
 
 const group = () => screen.getByRole('group', { name: 'Decision signals' });
 const field = (name: string | RegExp) => within(group()).getByRole(typeof name === 'string' ? 'textbox' : 'spinbutton', { name }) as HTMLInputElement;
@@ -47,7 +28,7 @@ describe('readCpm', () => {
 
 describe('decision signals settings', () => {
   it('shows the defaults: on, 30 days, USD, the published CPMs and none for X and Bluesky', () => {
-    setup();
+    renderSettingsPanel();
     expect(within(group()).getByRole('checkbox', { name: /Show signals, activity and value estimate/ })).toHaveProperty('checked', true);
     expect(field(/Inactive after/).value).toBe('30');
     expect(field('Currency label').value).toBe('USD');
@@ -62,13 +43,13 @@ describe('decision signals settings', () => {
   });
 
   it('turning signals off applies at once', () => {
-    const changes = setup();
+    const changes = renderSettingsPanel();
     fireEvent.click(within(group()).getByRole('checkbox', { name: /Show signals/ }));
     expect(changes).toEqual([{ signals: false }]);
   });
 
   it('inactivity days: a valid number applies, an invalid one says why and is not saved', () => {
-    const changes = setup();
+    const changes = renderSettingsPanel();
     fireEvent.change(field(/Inactive after/), { target: { value: '60' } });
     expect(changes).toEqual([{ inactiveDays: 60 }]);
     fireEvent.change(field(/Inactive after/), { target: { value: '0' } });
@@ -78,7 +59,7 @@ describe('decision signals settings', () => {
   });
 
   it('currency: trimmed and applied; an empty label says why', () => {
-    const changes = setup();
+    const changes = renderSettingsPanel();
     fireEvent.change(field('Currency label'), { target: { value: ' EUR ' } });
     expect(changes).toEqual([{ currency: 'EUR' }]);
     fireEvent.change(field('Currency label'), { target: { value: '  ' } });
@@ -88,7 +69,7 @@ describe('decision signals settings', () => {
   });
 
   it('CPMs: a number applies to its platform only; X can be emptied to no CPM, Instagram cannot', () => {
-    const changes = setup({ cpms: { ...DEFAULT_SETTINGS.cpms, x: 3 } });
+    const changes = renderSettingsPanel({ cpms: { ...DEFAULT_SETTINGS.cpms, x: 3 } });
     fireEvent.change(field('CPM on TikTok'), { target: { value: '6,5' } });
     expect(changes.at(-1)).toEqual({ cpms: { ...DEFAULT_SETTINGS.cpms, x: 3, tiktok: 6.5 } });
     fireEvent.change(field('CPM on X'), { target: { value: '' } });
@@ -102,7 +83,7 @@ describe('decision signals settings', () => {
   });
 
   it('settings of a newer MicroScope: the group is disabled', () => {
-    setup({}, true);
+    renderSettingsPanel({}, true);
     expect(group()).toHaveProperty('disabled', true);
   });
 });

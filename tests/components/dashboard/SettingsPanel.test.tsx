@@ -1,30 +1,12 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SettingsPanel } from '@/components/dashboard/SettingsPanel';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { useLocale } from '../../i18n-fake';
+import { SettingsPanel } from '@/components/dashboard/SettingsPanel';
+import { renderSettingsPanel } from './settings-harness';
 
 afterEach(cleanup);
 
-/** The panel over a local copy of the settings, recording every change. */
-function setup(initial: Partial<Settings> = {}) {
-  const changes: Partial<Settings>[] = [];
-  function Harness() {
-    const [settings, setSettings] = useState<Settings>({ ...DEFAULT_SETTINGS, ...initial });
-    return (
-      <SettingsPanel
-        settings={settings}
-        onChange={(patch) => {
-          changes.push(patch);
-          setSettings((current) => ({ ...current, ...patch }));
-        }}
-      />
-    );
-  }
-  render(<Harness />);
-  return changes;
-}
 
 function threshold(tier: string): HTMLInputElement {
   return screen.getByLabelText(`${tier} from`) as HTMLInputElement;
@@ -32,7 +14,7 @@ function threshold(tier: string): HTMLInputElement {
 
 describe('tier scheme', () => {
   it('offers the three presets and custom', () => {
-    setup();
+    renderSettingsPanel();
     const group = screen.getByRole('group', { name: 'Tier scheme' });
     expect(within(group).getAllByRole('radio').map((radio) => radio.closest('label')!.textContent)).toEqual([
       expect.stringContaining('Founding definition'),
@@ -44,14 +26,14 @@ describe('tier scheme', () => {
   });
 
   it('a preset applies at once', () => {
-    const changes = setup();
+    const changes = renderSettingsPanel();
     fireEvent.click(screen.getByRole('radio', { name: /Five-tier industry/ }));
     expect(changes).toEqual([{ tierScheme: 'five-tier' }]);
     expect(screen.getByRole('status').textContent).toMatch(/Saved/);
   });
 
   it('custom thresholds: bad ones show inline messages and are not saved', () => {
-    const changes = setup();
+    const changes = renderSettingsPanel();
     fireEvent.click(screen.getByRole('radio', { name: /Custom thresholds/ }));
     // The founding bounds prefill the form and are valid: custom applies straight away.
     expect(changes.at(-1)).toEqual({ tierScheme: 'custom', customBounds: { nano: 0, micro: 1_000, mid: 10_000, macro: 100_000, mega: 1_000_000 } });
@@ -81,7 +63,7 @@ describe('tier scheme', () => {
 
 describe('engagement and sample', () => {
   it('sample size outside 1–100 shows a message and is not saved', () => {
-    const changes = setup();
+    const changes = renderSettingsPanel();
     const input = screen.getByLabelText('Posts in the sample');
     fireEvent.change(input, { target: { value: '500' } });
     expect(input.getAttribute('aria-invalid')).toBe('true');
@@ -92,7 +74,7 @@ describe('engagement and sample', () => {
   });
 
   it('method, pinned posts, platforms and badge apply on change', () => {
-    const changes = setup();
+    const changes = renderSettingsPanel();
     fireEvent.click(screen.getByRole('radio', { name: /^Mean/ }));
     fireEvent.click(screen.getByRole('checkbox', { name: /Include pinned posts/ }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'TikTok' }));
@@ -142,7 +124,7 @@ describe('settings of a newer MicroScope (issue 13)', () => {
   });
 
   it('shows no notice for settings of this version', () => {
-    setup();
+    renderSettingsPanel();
     expect(screen.queryByText(/newer MicroScope/)).toBeNull();
     for (const group of screen.getAllByRole('group').filter((element) => element.tagName === 'FIELDSET')) {
       expect((group as HTMLFieldSetElement).disabled).toBe(false);

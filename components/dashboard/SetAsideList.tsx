@@ -3,6 +3,7 @@ import { formatDateTime, formatInteger, formatSize } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { deleteSetAside, listSetAside, SET_ASIDE_LIMITS, setAsideFile, setAsideUsage, watchSetAside, type SetAsideCopy } from '@/lib/set-aside';
 import { RECENT_KEY, SETTINGS_KEY, SHORTLIST_KEY } from '@/lib/storage-keys';
+import { ConfirmPrompt } from './ConfirmPrompt';
 import { downloadText } from './download';
 
 /*
@@ -67,35 +68,17 @@ export function SetAsideList({ copies, onDownload, onDelete, error }: SetAsideLi
       )}
 
       {asked && (
-        <div
-          className="confirm"
-          role="alertdialog"
-          aria-labelledby={`${id}-confirm-title`}
-          aria-describedby={`${id}-confirm-text`}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') cancel();
+        <ConfirmPrompt
+          level={3}
+          title={t('setAsideDeleteTitle', when(asked.at))}
+          text={t('setAsideDeleteText')}
+          confirm={t('setAsideDeleteConfirm')}
+          onConfirm={() => {
+            onDelete(asked.key);
+            setConfirming(undefined);
           }}
-        >
-          <h3 id={`${id}-confirm-title`} className="notice-title">
-            {t('setAsideDeleteTitle', when(asked.at))}
-          </h3>
-          <p id={`${id}-confirm-text`}>{t('setAsideDeleteText')}</p>
-          <div className="actions">
-            <button
-              type="button"
-              className="button button-danger"
-              onClick={() => {
-                onDelete(asked.key);
-                setConfirming(undefined);
-              }}
-            >
-              {t('setAsideDeleteConfirm')}
-            </button>
-            <button type="button" className="button" autoFocus onClick={cancel}>
-              {t('cancel')}
-            </button>
-          </div>
-        </div>
+          onCancel={cancel}
+        />
       )}
 
       <table className="refused">

@@ -6,6 +6,7 @@ import type { ImportReport } from '@/lib/shortlist/store';
 import type { Quote } from '@/lib/shortlist/schema';
 import type { DerivedOptions } from '@/lib/shortlist/signals-summary';
 import { schemeTiers, type TierScheme } from '@/lib/tiers';
+import { ConfirmPrompt } from './ConfirmPrompt';
 import { EmptyState } from './EmptyState';
 import { ImportReportView } from './ImportReportView';
 import { ProfileDetails } from './ProfileDetails';
@@ -196,40 +197,20 @@ export function ShortlistView(props: ShortlistViewProps) {
         </div>
 
         {confirming && chosen.length > 0 && (
-          <div
-            className="confirm"
-            role="alertdialog"
-            aria-labelledby={`${id}-confirm-title`}
-            aria-describedby={`${id}-confirm-text`}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') cancelRemoval();
+          <ConfirmPrompt
+            level={2}
+            title={t('removeConfirmTitle', profilesWord(chosen.length))}
+            text={t('removeConfirmText')}
+            confirm={t('removeProfiles', profilesWord(chosen.length))}
+            onConfirm={() => {
+              onRemove(chosen.map((row) => row.key));
+              setSelected(new Set());
+              setConfirming(false);
+              if (editing !== undefined && chosen.some((row) => row.key === editing)) setEditing(undefined);
+              counts.current?.focus();
             }}
-          >
-            <h2 id={`${id}-confirm-title`} className="notice-title">
-              {t('removeConfirmTitle', profilesWord(chosen.length))}
-            </h2>
-            <p id={`${id}-confirm-text`}>
-              {t('removeConfirmText')}
-            </p>
-            <div className="actions">
-              <button
-                type="button"
-                className="button button-danger"
-                onClick={() => {
-                  onRemove(chosen.map((row) => row.key));
-                  setSelected(new Set());
-                  setConfirming(false);
-                  if (editing !== undefined && chosen.some((row) => row.key === editing)) setEditing(undefined);
-                  counts.current?.focus();
-                }}
-              >
-                {t('removeProfiles', profilesWord(chosen.length))}
-              </button>
-              <button type="button" className="button" autoFocus onClick={cancelRemoval}>
-                {t('cancel')}
-              </button>
-            </div>
-          </div>
+            onCancel={cancelRemoval}
+          />
         )}
 
         {total === 0 ? (

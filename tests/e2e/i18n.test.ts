@@ -2,10 +2,20 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, revealBadge, settledBadge } from './badge';
 import { EXTENSION_DIR, extensionLaunchOptions, welcomePages } from './browser';
 import { expectedBadge } from './expected';
+import {
+  collectErrors as collectFirefoxErrors,
+  FIREFOX_EXTENSION_DIR,
+  launchFirefoxWithExtension,
+  pagesWithAddresses,
+  settledBadge as settledFirefoxBadge,
+  welcomeTabs,
+  type FirefoxWithExtension,
+} from './firefox';
 import { fixturePath, fixtureRoute, fixtureUrl } from './pages';
 import { startReplayServer, type ReplayServer } from './server';
 
@@ -233,5 +243,67 @@ describe('A language picked in the settings (Spanish in a German browser)', () =
     await expect.poll(() => dashboard.getByRole('heading', { name: 'Einstellungen', exact: true }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect([...errors, ...popupErrors, ...pageErrors, ...openErrors]).toEqual([]);
     for (const each of [open, dashboard, popup, page]) await each.close();
+  });
+});
+
+/*
+ * The same in Firefox ESR: a language picked in the dashboard reaches the extension's pages (read
+ * from the add-on's own messages.json, a moz-extension:// fetch) and, through the background, the
+ * content script (storage.local). WebDriver BiDi opens no moz-extension:// page itself, but drives
+ * the ones the add-on opens: the welcome tab, and the dashboard its "Open settings" button opens.
+ * The badge's words are in a closed shadow root Firefox gives a test no way into; what reaches the
+ * content script is read where it reads it (storage.local), and a profile loaded then still draws.
+ */
+describe('A language picked in the settings, in Firefox', () => {
+  let firefox: FirefoxWithExtension | undefined;
+
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  it('switches the dashboard to Spanish and hands the Spanish messages to the content script', async () => {
+    firefox = await launchFirefoxWithExtension(server, ['www.instagram.com'], FIREFOX_EXTENSION_DIR, { welcome: 'keep' });
+    await expect.poll(async () => (await welcomeTabs(firefox!.browser)).length, { timeout: 10_000 }).toBe(1);
+    const [welcome] = await welcomeTabs(firefox.browser);
+    await welcome!.waitForSelector('h1');
+    const buttons = await welcome!.$$('button');
+    const labels = await Promise.all(buttons.map((button) => button.evaluate((element) => element.textContent)));
+    await buttons[labels.indexOf('Open settings')]!.click();
+
+    const dashboardTab = async () => (await pagesWithAddresses(firefox!.browser)).find(({ url }) => /\/dashboard\.html#settings$/.test(url))?.page;
+    await expect.poll(dashboardTab, { timeout: 10_000 }).toBeDefined();
+    const dashboard = (await dashboardTab())!;
+    await dashboard.waitForSelector('main.page:not([aria-busy]) select');
+    const menu = await dashboard.evaluateHandle(() =>
+      [...document.querySelectorAll('select')].find((select) => document.getElementById(select.getAttribute('aria-labelledby') ?? '')?.textContent === 'Language'),
+    );
+    const select = menu.asElement() as ElementHandle<HTMLSelectElement> | null;
+    expect(select, 'the settings have a Language menu').not.toBeNull();
+    await select!.select('es');
+
+    // The dashboard redraws in Spanish.
+    await dashboard.waitForFunction(() => document.documentElement.lang === 'es' && [...document.querySelectorAll('h2')].some((h) => h.textContent === 'Ajustes'), {
+      timeout: 10_000,
+    });
+    expect(await dashboard.evaluate(() => document.title)).toBe('Preselección de MicroScope');
+    // What the content script reads: the Spanish templates, stored by the background for this build.
+    const stored = () =>
+      dashboard.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const record = (await api.storage.local.get('microscope:ui-messages'))['microscope:ui-messages'] as
+          | { locale?: string; templates?: Record<string, string> }
+          | undefined;
+        return record && { locale: record.locale, followers: record.templates?.followerNoun_other };
+      });
+    await expect.poll(stored, { timeout: 10_000 }).toMatchObject({ locale: 'es' });
+    const spanish = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/es/messages.json'), 'utf8')) as Record<string, { message: string }>;
+    expect((await stored())!.followers).toBe(spanish.followerNoun_other?.message);
+
+    // A profile loaded now draws its badge as before.
+    const page = await firefox.newPage();
+    const errors = collectFirefoxErrors(page);
+    await page.goto(ANA);
+    expect(await settledFirefoxBadge(page)).toMatchObject(expectedBadge(fixturePath('instagram', 'profile-exact'), ANA));
+    expect(errors.filter((error) => /microscope|moz-extension:/i.test(error))).toEqual([]);
   });
 });

@@ -35,8 +35,9 @@ export const PAGE_SIZE = 100;
  * its own profiles. Profiles are removed one at a time outside the dashboard (the popup's button);
  * a bulk removal happens in the dashboard, which stores the page again itself a second later. Each
  * costs ~440 bytes in the page (the bench's 5 000 profiles of 5 snapshots: 100 rows 43.5 KB, 120
- * rows 52.3 KB; decoding either ~3 ms in Node), written again with every change the background
- * follows.
+ * rows 52.3 KB; its storage.local.get from an extension page took a median 0.5 ms at either size
+ * in Chromium 2026-12-07, decoding either ~3 ms in Node), written again with every change the
+ * background follows.
  */
 export const FIRST_PAGE_SLACK = 20;
 

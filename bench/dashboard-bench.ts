@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProfileView } from '../lib/model';
-import { PLATFORMS } from '../lib/platforms';
+import { PLATFORMS, profileKey } from '../lib/platforms';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import type { PostCounts, ProfileSnapshot } from '../lib/sites/types';
 import { buildVerdict } from '../lib/verdict';
@@ -29,6 +29,12 @@ export interface DashboardResult {
   completeMs?: number;
   /** The same when the profiles changed since the first page was stored (another tab wrote): the full read first. */
   cold?: { medianMs?: number; loads: number[]; completeMs?: number };
+  /**
+   * The same after one of the first page's profiles was removed through the background's writer
+   * (three writes, lib/shortlist/door.ts writeProfiles), which the background follows:
+   * `followed` of the loads found the stored page current when they opened.
+   */
+  removed?: { medianMs?: number; loads: number[]; completeMs?: number; followed: number };
   rows: number;
   /** 'mark' (the dashboard's own performance mark) or 'rows' (the last change of the table rows). */
   method: string;
@@ -128,6 +134,16 @@ export async function dashboardBench(dir: string, runs: number): Promise<Dashboa
     await seeding.close();
     let rows = 0;
     let method = 'rows';
+    /** Whether the stored first page is the current revision's (from an open extension page). */
+    const pageCurrent = (page: Awaited<ReturnType<typeof browser.context.newPage>>): Promise<boolean> =>
+      page.evaluate(
+        async ({ revision, firstPage }) => {
+          const items = await (globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Record<string, { revision?: unknown } | string | undefined>> } } } }).chrome.storage.local.get([revision, firstPage]);
+          const stored = items[firstPage];
+          return typeof stored === 'object' && stored !== null && stored.revision === items[revision];
+        },
+        { revision: REVISION_KEY, firstPage: FIRST_PAGE_KEY },
+      );
     /** One load: navigation start → first rows (mark or last row change), and → the whole table. */
     const load = async (): Promise<{ shown?: number; complete?: number; rows: number }> => {
       const page = await browser.context.newPage();
@@ -144,11 +160,7 @@ export async function dashboardBench(dir: string, runs: number): Promise<Dashboa
       await sleep(1000);
       // A dashboard that stores its first page does so a second after the shortlist settled: wait for it to be current.
       for (let waited = 0; waited < 3000; waited += 200) {
-        const stored = await page.evaluate(async ({ revision, firstPage }) => {
-          const items = await (globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Record<string, { revision?: unknown } | undefined>> } } } }).chrome.storage.local.get([revision, firstPage]);
-          return items[firstPage] !== undefined && items[firstPage]?.revision === items[revision];
-        }, { revision: REVISION_KEY, firstPage: FIRST_PAGE_KEY });
-        if (stored) break;
+        if (await pageCurrent(page)) break;
         await sleep(200);
       }
       const seen = await page.evaluate(
@@ -172,6 +184,25 @@ export async function dashboardBench(dir: string, runs: number): Promise<Dashboa
       }
       return final && shownRows > 1 && seen.mentions ? { shown: final[0], complete: final[0], rows: shownRows } : { rows: shownRows };
     };
+    /**
+     * Removes one saved profile as the popup's or the dashboard's button does: a commit sent to the
+     * background's writer, which writes it in three (a set() under a pending revision, the
+     * remove(), the new revision alone); then waits up to 3 s for the background to have followed
+     * it. Resolves whether the stored first page was current when it returned.
+     */
+    const removeProfile = async (key: string): Promise<boolean> => {
+      const page = await browser.context.newPage();
+      await page.goto(url.replace('dashboard.html', 'popup.html'));
+      const answer = await page.evaluate(
+        async (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
+        { type: 'microscope:shortlist', request: { kind: 'commit', patches: [{ op: 'remove', key }] } },
+      );
+      if (!(answer as { ok?: boolean } | undefined)?.ok) throw new Error(`dashboard bench: removing ${key} failed: ${JSON.stringify(answer)}`);
+      let current = false;
+      for (let waited = 0; waited < 3000 && !(current = await pageCurrent(page)); waited += 50) await sleep(50);
+      await page.close();
+      return current;
+    };
     const setRevision = async (value: string): Promise<void> => {
       const page = await browser.context.newPage();
       await page.goto(url.replace('dashboard.html', 'popup.html'));
@@ -192,6 +223,19 @@ export async function dashboardBench(dir: string, runs: number): Promise<Dashboa
       if (result.shown !== undefined) cold.push(result.shown);
       if (result.complete !== undefined) coldComplete.push(result.complete);
     }
+    // After a removal of one of the first page's profiles (seeded with one lastSeen, the page is
+    // creator0, creator1, … by handle): the background follows it, the page is current again.
+    const removed: number[] = [];
+    const removedComplete: number[] = [];
+    let followed = 0;
+    for (let run = 0; run < runs; run++) {
+      const one = view(run);
+      if (await removeProfile(profileKey(one.verdict.platform, one.verdict.handle))) followed += 1;
+      const result = await load();
+      rows = result.rows;
+      if (result.shown !== undefined) removed.push(result.shown);
+      if (result.complete !== undefined) removedComplete.push(result.complete);
+    }
     // Warm: nothing changed since the last load stored its first page.
     const loads: number[] = [];
     const complete: number[] = [];
@@ -202,8 +246,14 @@ export async function dashboardBench(dir: string, runs: number): Promise<Dashboa
       if (result.complete !== undefined) complete.push(result.complete);
     }
     const coldResult = { medianMs: cold.length === runs ? median(cold) : undefined, loads: cold, completeMs: coldComplete.length === runs ? median(coldComplete) : undefined };
+    const removedResult = {
+      medianMs: removed.length === runs ? median(removed) : undefined,
+      loads: removed,
+      completeMs: removedComplete.length === runs ? median(removedComplete) : undefined,
+      followed,
+    };
     if (loads.length < runs) return { skipped: `dashboard: the table did not show the ${SAVED_PROFILES} saved profiles (${rows} rows)`, loads, rows, method, storedBytes, snapshots: SNAPSHOTS };
-    return { medianMs: median(loads), loads, completeMs: complete.length === runs ? median(complete) : undefined, cold: coldResult, rows, method, storedBytes, snapshots: SNAPSHOTS };
+    return { medianMs: median(loads), loads, completeMs: complete.length === runs ? median(complete) : undefined, cold: coldResult, removed: removedResult, rows, method, storedBytes, snapshots: SNAPSHOTS };
   } finally {
     await browser.close();
   }

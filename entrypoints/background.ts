@@ -6,9 +6,9 @@ import { createFirstRun } from '@/lib/first-run';
 import { isMessage } from '@/lib/messages';
 import { SITE_MATCHES } from '@/lib/platforms';
 import { serveShortlistWrites, shortlistDoor } from '@/lib/shortlist/door';
+import { touchesProfiles } from '@/lib/shortlist/first-page';
 import { profileAt } from '@/lib/sites/url';
 import { loadSettings, watchSettings } from '@/lib/settings-storage';
-import { REVISION_KEY } from '@/lib/storage-keys';
 import { answerUiMessages, storeUiMessages } from '@/lib/ui-messages';
 
 /**
@@ -91,10 +91,11 @@ export default defineBackground(() => {
   });
 
   // The dashboard's stored first page follows each change to the profiles (lib/shortlist/first-page.ts),
-  // one event at a time and in order, so the next dashboard visit can show it at once.
+  // one event at a time and in order, so the next dashboard visit can show it at once. A removal's
+  // remove() event has no revision in it: every event that touches profiles or the revision goes.
   let following: Promise<unknown> = Promise.resolve();
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(REVISION_KEY in changes)) return;
+    if (area !== 'local' || !touchesProfiles(changes)) return;
     following = following.then(() => shortlistDoor().followFirstPage(changes)).catch((error: unknown) => console.warn('[MicroScope] first page', error));
   });
 });

@@ -6,7 +6,7 @@ import { ShortlistView } from '@/components/dashboard/ShortlistView';
 import { say } from '@/components/words/message';
 import { exportBackup, MAX_IMPORT_BYTES } from '@/lib/shortlist/backup';
 import { shortlistToCsv } from '@/lib/csv';
-import { firstPageOf } from '@/lib/shortlist/first-page';
+import { firstPageOf, PAGE_SIZE } from '@/lib/shortlist/first-page';
 import { formatInteger } from '@/lib/format';
 import { t, type MessageCode } from '@/lib/i18n';
 import { profileKey } from '@/lib/platforms';
@@ -81,8 +81,10 @@ export function App({ firstPage }: AppProps) {
   );
   // Until the whole shortlist is read: its stored first page, if there is one for this revision.
   const preview = !hydrated && firstPage && firstPage.total > 0 ? firstPage : undefined;
+  // Its first PAGE_SIZE profiles only: the rest is slack for the background to follow removals
+  // with (lib/shortlist/first-page.ts), not rows to show, nor tags to offer, before the full read.
   const previewProfiles = useMemo(
-    () => (preview ? Object.fromEntries(preview.profiles.map((profile) => [profileKey(profile.platform, profile.handle), profile])) : undefined),
+    () => (preview ? Object.fromEntries(preview.profiles.slice(0, PAGE_SIZE).map((profile) => [profileKey(profile.platform, profile.handle), profile])) : undefined),
     [preview],
   );
   const count = preview ? preview.total : Object.keys(profiles).length;

@@ -12,7 +12,7 @@ import {
   storageKeyOf,
   TOMBSTONES_KEY,
 } from '../storage-keys';
-import { nextFirstPage, type StorageChange } from './first-page';
+import { isPendingRevision, nextFirstPage, touchesProfiles, type FollowedPage, type StorageChange } from './first-page';
 import { CURRENT_META, decodeFirstPage, readFirstPage, readRecent, readStored, readStoredProfile, storedFirstPage, storedProfile, storedRecent, type FirstPage } from './layout';
 import { applyPatch, applyRecent, checkPatch, savePatches, visitPatches, type Outcome, type Patch } from './patches';
 import { SHORTLIST_VERSION, type RecentView, type SavedProfile } from './schema';
@@ -117,7 +117,8 @@ function failure(error: unknown): CommitResult {
  * in the same set() as the profiles: one atomic write, one storage.onChanged event with the
  * changes and the revision before and after (./first-page.ts follows the dashboard's first page
  * with it). A removal cannot be part of a set(): then the set() carries a pending revision (for
- * which no first page is ever stored), and the new id comes after the removal.
+ * which no first page is ever stored), the remove() follows (its event has no revision), and the
+ * new id comes after it alone: ./first-page.ts follows the three events as one chain.
  */
 async function writeProfiles(local: LocalArea, set: Record<string, unknown>, remove: readonly string[]): Promise<void> {
   const keys = [...Object.keys(set), ...remove];
@@ -304,8 +305,21 @@ export interface LoadedShortlist {
   revision?: string;
 }
 
+/** What followFirstPage did with a change event. */
+export type FollowOutcome =
+  /** The page after it is stored, current. */
+  | 'stored'
+  /** In the middle of a removal: the page after it is held in memory for the next event. */
+  | 'held'
+  /** The page after it is not known: the stored page is left as it was (no longer current). */
+  | 'not-followed'
+  /** It changes neither profiles nor the revision: nothing to follow. */
+  | 'ignored';
+
 export function createDoor(environment: DoorEnvironment) {
   const { local, onChanged, send } = environment;
+  /** A removal's page between its first write and its last (followFirstPage): never stored. */
+  let held: FollowedPage | undefined;
 
   const loadAll = async (items?: Promise<Record<string, unknown>>): Promise<LoadedShortlist> => {
     let all = await (items ?? local.get(null));
@@ -357,22 +371,40 @@ export function createDoor(environment: DoorEnvironment) {
       return readFirstPage(await (items ?? local.get([REVISION_KEY, FIRST_PAGE_KEY])));
     },
 
-    /** Stores the dashboard's first page (a cache, shown only while its revision is the stored one). */
+    /**
+     * Stores the dashboard's first page (a cache, shown only while its revision is the stored one).
+     * Never for a pending revision: a removal's profiles go after it, under the same revision.
+     */
     async storeFirstPage(page: FirstPage): Promise<void> {
+      if (isPendingRevision(page.revision)) return;
       await local.set({ [FIRST_PAGE_KEY]: storedFirstPage(page) });
     },
 
     /**
-     * Brings the stored first page along with one change event (the background, for every event
-     * that changes the revision). Resolves true when it stored a new page.
+     * Brings the stored first page along with one change event (the background, for every event,
+     * in order). A removal's three events (writeProfiles) are followed from the page held here,
+     * in this context's memory, between the first and the last: a page is stored once the
+     * revision is no longer pending. Any event that does not line up drops what is held (then the
+     * stored page stays as it was, and the dashboard's full read is the fallback).
      */
-    async followFirstPage(changes: Readonly<Record<string, StorageChange>>): Promise<boolean> {
-      const page = decodeFirstPage((await local.get(FIRST_PAGE_KEY))[FIRST_PAGE_KEY]);
-      if (!page) return false;
-      const next = nextFirstPage(page, changes);
-      if (!next) return false;
+    async followFirstPage(changes: Readonly<Record<string, StorageChange>>): Promise<FollowOutcome> {
+      if (!touchesProfiles(changes)) return 'ignored';
+      const before = held;
+      held = undefined;
+      let next = before && nextFirstPage(before, changes);
+      if (!next) {
+        const stored = decodeFirstPage((await local.get(FIRST_PAGE_KEY))[FIRST_PAGE_KEY]);
+        // Never followed from a stored page of a pending revision (none is stored, but a page of
+        // an older MicroScope or a race could be): which of the removal's writes it has seen is unknown.
+        next = stored && !isPendingRevision(stored.revision) ? nextFirstPage(stored, changes) : undefined;
+      }
+      if (!next) return 'not-followed';
+      if (isPendingRevision(next.revision)) {
+        held = next;
+        return 'held';
+      }
       await local.set({ [FIRST_PAGE_KEY]: storedFirstPage(next) });
-      return true;
+      return 'stored';
     },
 
     /** Bytes storage.local has left, where it has a quota and says how much is used; undefined otherwise. */

@@ -7,6 +7,7 @@ import { App } from '@/entrypoints/dashboard/App';
 import { exportBackup } from '@/lib/shortlist/backup';
 import { reloadSettings, settingsWritesSettled } from '@/lib/settings-storage';
 import { shortlistDoor } from '@/lib/shortlist/door';
+import { PAGE_SIZE, STORED_PAGE_SIZE } from '@/lib/shortlist/first-page';
 import { REVISION_KEY } from '@/lib/storage-keys';
 import { reloadShortlist, shortlistWritesSettled, useShortlist } from '@/lib/shortlist/store';
 import { byKey, makeProfile, storedItems } from '../../lib/shortlist-fixtures';
@@ -55,6 +56,22 @@ describe('dashboard', () => {
     expect(screen.getByText('2 profiles')).toBeTruthy();
     // A second after the last change, the page (now maya and zoe) is stored for this revision.
     await vi.waitFor(async () => expect((await shortlistDoor().loadFirstPage())?.profiles.map((profile) => profile.handle)).toEqual(['maya', 'zoe']), { timeout: 3000 });
+  });
+
+  it('shows the stored page’s first PAGE_SIZE profiles only: the rest is slack for following removals, not rows', async () => {
+    // Newest first: c0 … c119, of 200 saved.
+    const stored = Array.from({ length: STORED_PAGE_SIZE }, (_, index) =>
+      makeProfile({ handle: `c${index}`, start: new Date(Date.UTC(2025, 0, 1) + (400 - index) * 86_400_000).toISOString(), tags: index < PAGE_SIZE ? [] : ['slack-only'] }),
+    );
+    const page = { revision: 'r1', total: 200, profiles: stored };
+    vi.resetModules();
+    const fresh = await import('@/entrypoints/dashboard/App');
+    await (await import('@/lib/settings-storage')).whenSettingsHydrated();
+    // The whole shortlist is never read here: what shows is the stored page alone.
+    render(<fresh.App firstPage={page} />);
+    expect(screen.getByText('200 profiles · Loading…')).toBeTruthy();
+    expect(screen.getAllByRole('link', { name: /^@c\d+$/ }).map((link) => link.textContent)).toEqual(stored.slice(0, PAGE_SIZE).map((profile) => `@${profile.handle}`));
+    expect(screen.queryByRole('option', { name: 'slack-only' })).toBeNull();
   });
 
   it('an empty shortlist explains how to save profiles', async () => {

@@ -374,10 +374,12 @@ export function createDoor(environment: DoorEnvironment) {
     /**
      * Stores the dashboard's first page (a cache, shown only while its revision is the stored one).
      * Never for a pending revision: a removal's profiles go after it, under the same revision.
+     * Resolves true when it wrote.
      */
-    async storeFirstPage(page: FirstPage): Promise<void> {
-      if (isPendingRevision(page.revision)) return;
+    async storeFirstPage(page: FirstPage): Promise<boolean> {
+      if (isPendingRevision(page.revision)) return false;
       await local.set({ [FIRST_PAGE_KEY]: storedFirstPage(page) });
+      return true;
     },
 
     /**

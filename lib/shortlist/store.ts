@@ -394,7 +394,8 @@ export async function saveFirstPage(pageOf: (profiles: SavedProfile[]) => SavedP
   const page = { revision: now.revision, total: list.length, profiles: pageOf(list) };
   const text = JSON.stringify([page.revision, page.total, page.profiles.map(storedProfile)]);
   if (text === lastFirstPage) return false;
-  await shortlistDoor().storeFirstPage(page);
+  // Mid-removal (a pending revision) the door stores nothing: not written, so not remembered.
+  if (!(await shortlistDoor().storeFirstPage(page))) return false;
   lastFirstPage = text;
   return true;
 }

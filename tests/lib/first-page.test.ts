@@ -5,7 +5,7 @@ import { resetBrowser } from '../shortlist-env';
 import { DEFAULT_SORT, sortRows, toRow } from '@/components/dashboard/shortlist-rows';
 import { FIRST_PAGE_SLACK, firstPageOf, nextFirstPage, PAGE_SIZE, STORED_PAGE_SIZE, touchesProfiles, type StorageChange } from '@/lib/shortlist/first-page';
 import { SHORTLIST_VERSION, type SavedProfile } from '@/lib/shortlist/schema';
-import { FIRST_PAGE_KEY, RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storageKeyOf, TOMBSTONES_KEY } from '@/lib/storage-keys';
+import { FIRST_PAGE_KEY, PENDING_REVISION_PREFIX, RECENT_KEY, REVISION_KEY, SHORTLIST_KEY, storageKeyOf, TOMBSTONES_KEY } from '@/lib/storage-keys';
 import { createWriter, recordProfileVisit, saveProfileView, shortlistDoor, type LocalArea } from '@/lib/shortlist/door';
 import { readFirstPage, readStored, storedFirstPage, storedProfile, type FirstPage } from '@/lib/shortlist/layout';
 import { reloadShortlist, saveFirstPage, shortlistRevision, shortlistWritesSettled, useShortlist, whenShortlistHydrated } from '@/lib/shortlist/store';
@@ -161,6 +161,19 @@ describe('the stored first page', () => {
     const again = await shortlistDoor().loadFirstPage();
     expect(again?.total).toBe(7);
     expect(again?.profiles[0]?.handle).toBe('zoe');
+  });
+
+  it('is not stored, nor said to be, while a removal is half written (a pending revision)', async () => {
+    await fakeBrowser.storage.local.set({ ...storedItems(...profiles(5)), [REVISION_KEY]: `${PENDING_REVISION_PREFIX}half-way` });
+    await reloadShortlist();
+    expect(await shortlistRevision()).toBe(`${PENDING_REVISION_PREFIX}half-way`);
+    expect(await saveFirstPage(firstPageOf)).toBe(false);
+    expect((await fakeBrowser.storage.local.get(FIRST_PAGE_KEY))[FIRST_PAGE_KEY]).toBeUndefined();
+    // The removal's last write: the same profiles' page is stored now, and said to be.
+    await fakeBrowser.storage.local.set({ [REVISION_KEY]: 'after' });
+    await reloadShortlist();
+    expect(await saveFirstPage(firstPageOf)).toBe(true);
+    expect((await shortlistDoor().loadFirstPage())?.revision).toBe('after');
   });
 
   it('is not stored before hydration, while a write is on its way, or without a revision', async () => {

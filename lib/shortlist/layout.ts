@@ -33,7 +33,8 @@ import {
  * reading every profile (the dashboard) costs about in proportion to the bytes, and objects cost
  * more than text; and 5 000 v2 profiles of 5 snapshots were 7.6 MB of storage.local's 10 MB.
  * 5 000 profiles of 5 snapshots as the bench makes them (bench/dashboard-bench.ts) are 7.9 MB as
- * v2 and 1.7 MB as v3, counted as Chrome counts.
+ * v2 and 1.7 MB as v3, counted as Chrome counts, when v3 came (2.4 MB by 2026-12-07: the bench's
+ * snapshots have grown since; bench/results.md says what it measured).
  *
  *   'microscope:shortlist'               { version: 3 }   the schema version of the layout
  *   'microscope:profile:<profileKey>'    encodeProfile(SavedProfile)  e.g. 'microscope:profile:instagram:maya'

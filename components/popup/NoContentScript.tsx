@@ -15,7 +15,7 @@ export function NoContentScript({ platform, onReload, reloading }: NoContentScri
       <p className="state-title" role="heading" aria-level={1}>{t('noScriptTitle')}</p>
       <p className="muted">{t('noScriptExplanation', PLATFORM_NAMES[platform])}</p>
       <p>
-        <button type="button" className="button primary" onClick={onReload} disabled={reloading}>
+        <button type="button" className="button button-primary" onClick={onReload} disabled={reloading}>
           {reloading ? t('reloading') : t('reloadTab')}
         </button>
       </p>

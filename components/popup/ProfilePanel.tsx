@@ -256,7 +256,7 @@ function ShortlistSection(props: ProfilePanelProps) {
         </>
       ) : (
         <p className="shortlist-row">
-          <button type="button" className="button primary" ref={toggleButton} onClick={toggle(onSave)}>
+          <button type="button" className="button button-primary" ref={toggleButton} onClick={toggle(onSave)}>
             {t('saveToShortlist')}
           </button>
           <span className="muted">{t('saveHint')}</span>

@@ -39,7 +39,7 @@ export function Unreadable({ verdict, onCopyDiagnostics, copyStatus, fallbackTex
       )}
       <p className="muted">{t('diagnosticsExplanation')}</p>
       <p className="shortlist-row">
-        <button type="button" className="button primary" onClick={onCopyDiagnostics} disabled={copyStatus === 'copying'}>
+        <button type="button" className="button button-primary" onClick={onCopyDiagnostics} disabled={copyStatus === 'copying'}>
           {t('copyDiagnostics')}
         </button>
         <span role="status" className={copyStatus === 'failed' || copyStatus === 'unavailable' ? 'warn' : 'muted'}>

@@ -39,8 +39,6 @@ export interface ObserverPage {
   url: string;
   /** What the page is for the observer: a profile, another Instagram page, or a page that loads its posts. */
   kind: 'profile' | 'other' | 'loads posts';
-  /** The posts answer the page receives, for a page that loads its posts. */
-  answer?: string;
 }
 
 /**
@@ -64,8 +62,7 @@ export interface ObserverCost {
 export function observerPages(only?: string): ObserverPage[] {
   const names = [...(BENCH_PAGES.instagram ?? []), PAGE_DATA_FIXTURE, ...(existsSync(REAL_ANSWER) ? [REAL_ANSWER_PAGE] : [])].filter((name) => !only || name === only);
   return names.map((name) => {
-    if (name === PAGE_DATA_FIXTURE) return { name, url: PAGE_DATA_URL, kind: 'loads posts', answer: 'tests/fixtures/instagram/posts-query.json' };
-    if (name === REAL_ANSWER_PAGE) return { name, url: PAGE_DATA_URL, kind: 'loads posts', answer: REAL_ANSWER };
+    if (name === PAGE_DATA_FIXTURE || name === REAL_ANSWER_PAGE) return { name, url: PAGE_DATA_URL, kind: 'loads posts' };
     return { name, url: fixtureUrl('instagram', name), kind: name === 'post-page' ? 'other' : 'profile' };
   });
 }
